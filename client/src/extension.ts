@@ -1,0 +1,3 @@
+// STUB
+export function activate(): void {}
+export function deactivate(): void {}

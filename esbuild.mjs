@@ -1,0 +1,11 @@
+// Bundles the three doors (VS Code client, language server, CLI) into dist/.
+import * as esbuild from 'esbuild';
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
+const watch = process.argv.includes('--watch');
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (watch) { for (const b of builds) await (await esbuild.context(b)).watch(); }
+else await Promise.all(builds.map((b) => esbuild.build({ ...b, minify: true })));

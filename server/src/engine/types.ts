@@ -1,0 +1,120 @@
+// The engine's contracts. Offsets are UTF-16 code units into the original text, [start, end).
+
+export const DIMENSIONS = [
+  'impact',
+  'conviction',
+  'ownership',
+  'decision',
+  'tradeoffs',
+  'quantified',
+  'concision',
+  'composure',
+  'judgment',
+  'evidence',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Mechanical and meaning-preserving: may be applied by fix-all without the writer's review. */
+  safe: boolean;
+}
+
+export interface Related {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface Finding {
+  /** `family/rule`, or `rubric/invalid` for a rubric that could not be used. */
+  ruleId: string;
+  dimension: Dimension | 'rubric';
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** Points of the overall score this finding costs (0 for findings that do not score). */
+  cost: number;
+  fixes: Fix[];
+  /** Path of the rule's documentation page relative to the package root, e.g. `docs/rules/conviction/hedge.md`. */
+  doc: string;
+  related?: Related[];
+  /** The flagged text can simply be removed (filler, intensifiers): editors may fade it. */
+  unnecessary?: boolean;
+}
+
+export type Band = 'board-ready' | 'almost there' | 'needs reframing';
+
+export interface DimensionScore {
+  dimension: Dimension;
+  /** 0–100. */
+  score: number;
+  /** Relative weight in the overall score (0 when the rubric turns the dimension off). */
+  weight: number;
+  findings: number;
+}
+
+export interface TopFix {
+  /** Index into `findings`. */
+  finding: number;
+  ruleId: string;
+  title: string;
+  /** Overall points this fix would win back. */
+  gain: number;
+  start: number;
+  end: number;
+}
+
+export interface Score {
+  /** 0–100, integer. */
+  overall: number;
+  band: Band;
+  dimensions: DimensionScore[];
+  topFixes: TopFix[];
+  /** Set when the score needs a word of explanation (empty document, only code, truncated). */
+  explanation?: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  score: Score;
+  /** The name of the rubric actually used (after any fallback). */
+  rubric: string;
+  words: number;
+  /** Set when the document was larger than the engine analyses. */
+  truncatedAtWords?: number;
+}
+
+/** What a caller that can read files hands the engine so front matter may name a rubric by path. */
+export interface RubricSource {
+  /** Display path (used in error messages). */
+  path: string;
+  text: string;
+}
+
+export interface AnalyzeOptions {
+  /** Today's date, `YYYY-MM-DD`. The engine has no clock. */
+  today: string;
+  /**
+   * Resolves a rubric reference that is not a built-in name (a workspace rubric name or a path relative to
+   * the document). Returns undefined when there is no such rubric.
+   */
+  resolveRubric?: (ref: string) => RubricSource | undefined;
+  /** Per-rule or per-family severity overrides from editor settings; `off` disables. */
+  severityOverrides?: Record<string, Severity | 'off'>;
+  /** Overrides the rubric's stale-evidence threshold. */
+  staleAfterMonths?: number;
+  /** Words beyond this are not analysed (default 200,000). */
+  maxWords?: number;
+}

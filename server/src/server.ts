@@ -1,0 +1,2 @@
+// STUB: LSP wiring lands in the editor issue.
+export {};
