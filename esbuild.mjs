@@ -1,6 +1,8 @@
 // Bundles the three doors (VS Code client, language server, CLI) into dist/.
 import * as esbuild from 'esbuild';
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
+import { readFileSync } from 'node:fs';
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', define: { PRESENCE_VERSION: JSON.stringify(version) } };
 const watch = process.argv.includes('--watch');
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },

@@ -1,3 +1,54 @@
-// STUB
-export function activate(): void {}
-export function deactivate(): void {}
+// Activation only: wires the pieces together. Nothing here waits for the server, so activation stays fast.
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PresenceApi } from './api.js';
+import { AuditView } from './audit.js';
+import { createClient } from './client.js';
+import { registerCommands } from './commands.js';
+import { LiveScores } from './live.js';
+import { ReportView } from './reportView.js';
+import { Scores } from './scores.js';
+import { PresenceStatusBar } from './statusBar.js';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): PresenceApi {
+  const t0 = performance.now();
+  const log = vscode.window.createOutputChannel('Presence', { log: true });
+  context.subscriptions.push(log);
+
+  client = createClient(context, log);
+  const started = client.start();
+  started.catch((e: unknown) => {
+    log.error(`The Presence server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage('Presence: the language server did not start.', 'Show Log').then((pick) => {
+      if (pick === 'Show Log') log.show(true);
+    });
+  });
+
+  const scores = new Scores(client, started, log);
+  const live = new LiveScores(scores);
+  const statusBar = new PresenceStatusBar(scores, live);
+  const report = new ReportView(scores, live, log);
+  const audit = new AuditView();
+  context.subscriptions.push(scores, live, statusBar, report, audit, ...registerCommands({ scores, report, audit, statusBar, log }));
+
+  log.info(`Presence activated in ${Math.round(performance.now() - t0)} ms`);
+  return {
+    getLastReport: () => report.lastReport,
+    getStatusBarText: () => statusBar.text,
+    getReportHtml: () => report.html,
+    getAuditHtml: () => audit.html,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  try {
+    await c?.stop();
+  } catch {
+    // The server never started or is already gone; nothing left to shut down.
+  }
+}

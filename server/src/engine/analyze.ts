@@ -1,13 +1,280 @@
-// STUB: the real engine lands shortly; this keeps the doors buildable.
-import type { AnalysisResult, AnalyzeOptions } from './types.js';
-import { DIMENSIONS } from './types.js';
+// Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
+// edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
+import { parseDocument, type Block, type Doc } from './document.js';
+import { segmentSentences, type Sentence } from './sentences.js';
+import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
+import { score } from './score.js';
+import { applyEdits, safeFixEdits } from './edits.js';
+import { hasNumber } from '../rules/util.js';
+import { RULES } from '../rules/registry.js';
+import type { BlockFacts, BlockRule, DocRule, RawFinding, Rule } from './rule.js';
+import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types.js';
+
+const DEFAULT_MAX_WORDS = 200_000;
+/** Blocks cached per analyzer; an analyzer serves one document, so this bounds memory for huge files. */
+const MAX_CACHED_BLOCKS = 20_000;
+
+interface BlockResult {
+  sentences: Sentence[];
+  facts: BlockFacts;
+  /** Findings relative to the block start, per rule id. */
+  findings: RawFinding[];
+}
+
+const SEVERITY_COST: Record<Severity, number> = { error: 18, warning: 10, information: 4, hint: 1 };
+/** Document-level findings (a buried lede, no ask) weigh more than a single word. */
+const DOCUMENT_RULE_FACTOR = 2;
+
 export class Analyzer {
-  analyze(text: string, rubric: string | undefined, _opts: AnalyzeOptions): AnalysisResult {
-    const findings = [] as AnalysisResult['findings'];
-    const m = /\bI think\b/.exec(text);
-    if (m) findings.push({ ruleId: 'conviction/hedge', dimension: 'conviction', severity: 'warning', message: 'Hedge', start: m.index, end: m.index + m[0].length, cost: 3, fixes: [{ title: 'Drop the hedge', safe: true, edits: [{ start: m.index, end: m.index + 8, newText: 'We' }] }], doc: 'docs/rules/conviction/hedge.md' });
-    return { findings, rubric: rubric ?? 'executive', words: text.split(/\s+/).length, score: { overall: findings.length ? 97 : 100, band: 'board-ready', dimensions: DIMENSIONS.map((d) => ({ dimension: d, score: 100, weight: 1, findings: 0 })), topFixes: [] } };
+  private cache = new Map<string, BlockResult>();
+  private rubricCache = new Map<string, Rubric | RubricError>();
+
+  analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
+    const doc = parseDocument(text);
+    const findings: Finding[] = [];
+    const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
+    if (error) findings.push(rubricFinding(doc, error));
+
+    const rules = RULES.map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, opts.severityOverrides) })).filter(
+      (r): r is { rule: Rule; severity: Severity } => r.severity !== 'off',
+    );
+    const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
+    const docRules = rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule; severity: Severity }>;
+    const severityOf = new Map(rules.map((r) => [r.rule.id, r.severity]));
+    const enabledKey = blockRules.map((r) => r.rule.id).join(',');
+
+    // Blocks past the word limit are not analysed.
+    const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
+    // Cached per-block results hold offsets from the block start; they are moved lazily when a document rule asks.
+    const results: BlockResult[] = [];
+    const moved = new Map<number, BlockResult>();
+    const at = (b: number): BlockResult => {
+      let r = moved.get(b);
+      if (!r) moved.set(b, (r = rebase(results[b], doc.blocks[b].start)));
+      return r;
+    };
+    let words = 0;
+    let sentenceCount = 0;
+    let truncatedAtWords: number | undefined;
+    const raw: RawFinding[] = [];
+    for (let i = 0; i < doc.blocks.length; i++) {
+      const block = doc.blocks[i];
+      if (truncatedAtWords !== undefined) {
+        results.push(EMPTY_RESULT);
+        continue;
+      }
+      const result = this.analyzeBlock(text, block, rubric, blockRules.map((r) => r.rule), enabledKey);
+      results.push(result);
+      words += result.facts.words;
+      sentenceCount += result.sentences.length;
+      for (const f of result.findings) raw.push(shift(f, block.start));
+      if (words > maxWords) truncatedAtWords = words;
+    }
+    if (this.cache.size > MAX_CACHED_BLOCKS) this.cache.clear();
+
+    if (words > 0) {
+      const input = {
+        text,
+        doc,
+        rubric,
+        today: opts.today,
+        words,
+        sentences: (b: number) => at(b).sentences,
+        facts: (b: number) => at(b).facts,
+      };
+      const threshold = opts.staleAfterMonths;
+      if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1) input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
+      for (const { rule } of docRules) rule.check(input, raw);
+    }
+
+    const metaById = new Map(RULES.map((r) => [r.id, r]));
+    for (const f of filterDisabled(doc, raw)) {
+      const meta = metaById.get(f.rule);
+      const severity = severityOf.get(f.rule);
+      if (!meta || !severity) continue;
+      findings.push({
+        ruleId: f.rule,
+        dimension: meta.dimension,
+        severity,
+        message: f.message,
+        start: f.start,
+        end: f.end,
+        cost: SEVERITY_COST[severity] * (meta.scope === 'document' ? DOCUMENT_RULE_FACTOR : 1),
+        fixes: f.fixes ?? [],
+        doc: meta.doc,
+        ...(f.related ? { related: f.related } : {}),
+        ...(f.unnecessary ? { unnecessary: true } : {}),
+      });
+    }
+    if (truncatedAtWords !== undefined) {
+      findings.push({
+        ruleId: 'presence/too-large',
+        dimension: 'rubric',
+        severity: 'information',
+        message: `This document is too large to analyse in full: Presence analysed the first ${truncatedAtWords.toLocaleString('en-US')} words and skipped the rest.`,
+        start: 0,
+        end: 0,
+        cost: 0,
+        fixes: [],
+        doc: 'docs/rules/presence/too-large.md',
+      });
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    const result = score(findings, rubric, words, sentenceCount);
+    return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}) };
+  }
+
+  private pickRubric(doc: Doc, rubricRef: string | undefined, opts: AnalyzeOptions): { rubric: Rubric; error?: RubricError } {
+    const ref = doc.frontMatter?.data.presence || rubricRef || DEFAULT_RUBRIC;
+    const loaded = this.loadCached(ref, opts);
+    if (!(loaded instanceof RubricError)) return { rubric: loaded };
+    const fallback = this.loadCached(DEFAULT_RUBRIC, opts);
+    if (fallback instanceof RubricError) throw fallback; // the built-in default is validated by tests
+    return { rubric: fallback, error: loaded };
+  }
+
+  private loadCached(ref: string, opts: AnalyzeOptions): Rubric | RubricError {
+    // Workspace rubrics can change on disk, so their text is part of the key.
+    const source = opts.resolveRubric?.(ref);
+    const key = `${ref}\u0000${source?.text ?? ''}`;
+    let r = this.rubricCache.get(key);
+    if (!r) {
+      try {
+        r = loadRubric(ref, opts.resolveRubric);
+      } catch (e) {
+        if (!(e instanceof RubricError)) throw e;
+        r = e;
+      }
+      if (this.rubricCache.size > 32) this.rubricCache.clear();
+      this.rubricCache.set(key, r);
+    }
+    return r;
+  }
+
+  private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], enabledKey: string): BlockResult {
+    const source = text.slice(block.start, block.end);
+    const key = `${rubric.key}\u0001${enabledKey}\u0001${block.kind}${block.level}${block.quoted ? 'q' : ''}${block.list >= 0 ? 'l' : ''}\u0001${block.masked}\u0001${source}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    // Sentences are computed relative to 0 so the cached result can be moved to any offset.
+    const sentences = segmentSentences(block.masked, 0);
+    const local: Block = { ...block, start: 0, end: block.end - block.start };
+    const out: RawFinding[] = [];
+    const input = { text: source, block: local, sentences, rubric };
+    for (const rule of rules) {
+      if ((rule.kinds ?? ['paragraph']).includes(block.kind) && (rule.quoted || !block.quoted)) rule.check(input, out);
+    }
+    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, rubric), findings: out };
+    this.cache.set(key, result);
+    return result;
   }
 }
+
+const EMPTY_RESULT: BlockResult = { sentences: [], facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false }, findings: [] };
+
+/** A cached block result (offsets from 0) moved to the block's current offset. */
+function rebase(r: BlockResult, base: number): BlockResult {
+  if (base === 0) return r;
+  return {
+    sentences: r.sentences.map((s) => ({ ...s, start: s.start + base, end: s.end + base, words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })) })),
+    facts: { ...r.facts, recommendations: r.facts.recommendations.map(([s, e]) => [s + base, e + base] as [number, number]) },
+    findings: r.findings,
+  };
+}
+
+function shift(f: RawFinding, base: number): RawFinding {
+  if (base === 0) return f;
+  return {
+    ...f,
+    start: f.start + base,
+    end: f.end + base,
+    fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })),
+    related: f.related?.map((r) => ({ ...r, start: r.start + base, end: r.end + base })),
+  };
+}
+
+function blockFacts(source: string, sentences: Sentence[], rubric: Rubric): BlockFacts {
+  const { lists } = rubric;
+  const recommendations: Array<[number, number]> = [];
+  let asks = 0;
+  let tradeoff = false;
+  let financial = false;
+  let number = false;
+  let words = 0;
+  for (const s of sentences) {
+    words += s.words.length;
+    if (lists.recommendation.test(s.words)) recommendations.push([s.start, s.end]);
+    if (lists.ask.test(s.words)) asks++;
+    if (!tradeoff && lists.tradeoff.test(s.words)) tradeoff = true;
+    if (!financial && (lists.financialTerms.test(s.words) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
+    if (!number && hasNumber(source, s)) number = true;
+  }
+  return { words, recommendations, asks, tradeoff, financial, number };
+}
+
+/** Drops findings silenced by presence-disable comments. */
+function filterDisabled(doc: Doc, raw: RawFinding[]): RawFinding[] {
+  if (doc.directives.length === 0) return raw;
+  const matches = (rules: string[], id: string): boolean => rules.length === 0 || rules.includes(id) || rules.includes(id.split('/')[0]);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = doc.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (doc.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return raw.filter((f) => {
+    let disabled = false;
+    for (const d of doc.directives) {
+      if (d.kind === 'disable-file') {
+        if (matches(d.rules, f.rule)) return false;
+      } else if (d.kind === 'disable-next-line') {
+        if (matches(d.rules, f.rule) && lineOf(f.start) === d.line + 1) return false;
+      } else if (d.start <= f.start && matches(d.rules, f.rule)) {
+        // Later comments win: disable … enable … disable.
+        disabled = d.kind === 'disable';
+      }
+    }
+    return !disabled;
+  });
+}
+
+function rubricFinding(doc: Doc, error: RubricError): Finding {
+  const range = doc.frontMatter?.valueRanges.presence;
+  return {
+    ruleId: 'rubric/invalid',
+    dimension: 'rubric',
+    severity: 'error',
+    message: `Rubric ${error.message}. Using the default rubric "${DEFAULT_RUBRIC}" instead.`,
+    start: range ? range[0] : 0,
+    end: range ? range[1] : 0,
+    cost: 0,
+    fixes: [],
+    doc: 'docs/rules/rubric/invalid.md',
+  };
+}
+
 const shared = new Analyzer();
-export function analyze(text: string, rubric: string | undefined, opts: AnalyzeOptions): AnalysisResult { return shared.analyze(text, rubric, opts); }
+
+/** Analyses a document with a shared analyzer. Deterministic: the same input gives the same output. */
+export function analyze(text: string, rubric: string | undefined, opts: AnalyzeOptions): AnalysisResult {
+  return shared.analyze(text, rubric, opts);
+}
+
+/**
+ * Applies every safe fix, re-analysing between passes (a fix can reveal another), until nothing changes.
+ * Returns the new text and how many fixes were applied.
+ */
+export function fixAllSafe(analyzer: Analyzer, text: string, rubric: string | undefined, opts: AnalyzeOptions, maxPasses = 5): { text: string; applied: number } {
+  let applied = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = safeFixEdits(analyzer.analyze(text, rubric, opts).findings);
+    if (edits.length === 0) break;
+    text = applyEdits(text, edits);
+    applied += edits.length;
+  }
+  return { text, applied };
+}

@@ -1,0 +1,85 @@
+// Expands files, folders and globs into Markdown files, in a stable order.
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+
+const MARKDOWN = /\.(md|markdown|mdx)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.e2e', '.bench-cache']);
+
+function walk(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(p, out);
+    } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(p);
+  }
+}
+
+/** Glob → RegExp over '/'-separated paths: `**` any folders, `*` within a name, `?` one character, `{a,b}` choices. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const close = glob.indexOf('}', i);
+      if (close < 0) re += '\\{';
+      else {
+        re += `(?:${glob.slice(i + 1, close).split(',').map((p) => p.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export interface Expanded {
+  files: string[];
+  /** Inputs that matched nothing. */
+  missing: string[];
+}
+
+export function expandInputs(inputs: string[]): Expanded {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    if (/[*?{]/.test(input)) {
+      const norm = input.split(sep).join('/');
+      const base = norm.slice(0, norm.search(/[*?{]/)).replace(/[^/]*$/, '') || './';
+      const all: string[] = [];
+      walk(resolve(base), all);
+      const re = globToRegExp(norm.replace(/^\.\//, ''));
+      const cwd = process.cwd().split(sep).join('/') + '/';
+      const matched = all.filter((f) => re.test(f.split(sep).join('/').replace(cwd, '')));
+      if (matched.length === 0) missing.push(input);
+      files.push(...matched);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = files.length;
+      walk(input, files);
+      if (files.length === before) missing.push(input);
+    } else files.push(input);
+  }
+  return { files: [...new Set(files)], missing };
+}

@@ -1,0 +1,78 @@
+// What a rule is: metadata plus a check over one block (cached per block text) or over the whole document.
+import type { Dimension, Fix, Related, Severity } from './types.js';
+import type { Block, Doc } from './document.js';
+import type { Sentence } from './sentences.js';
+import type { Rubric } from './rubric.js';
+
+export interface RuleMeta {
+  id: string;
+  dimension: Dimension;
+  title: string;
+  /** Default severity; `off` means the rule runs only where a rubric turns it on. */
+  severity: Severity | 'off';
+  /** Documentation page relative to the package root. */
+  doc: string;
+}
+
+/** A finding as a rule reports it; analyze() adds severity, cost and the doc link. */
+export interface RawFinding {
+  rule: string;
+  start: number;
+  end: number;
+  message: string;
+  fixes?: Fix[];
+  related?: Related[];
+  unnecessary?: boolean;
+}
+
+export interface BlockInput {
+  /** The whole document text (fixes read original spelling from it). */
+  text: string;
+  block: Block;
+  sentences: Sentence[];
+  rubric: Rubric;
+}
+
+/** Per-block facts that document rules need, computed once per block text and cached with its findings. */
+export interface BlockFacts {
+  words: number;
+  /** Sentences that recommend, decide or commit: [start, end). */
+  recommendations: Array<[number, number]>;
+  /** Sentences that ask the reader for something or state a decision. */
+  asks: number;
+  /** Mentions of a cost, alternative or thing given up. */
+  tradeoff: boolean;
+  /** Mentions a financial term. */
+  financial: boolean;
+  /** Holds a number or a placeholder for one. */
+  number: boolean;
+}
+
+export interface DocInput {
+  text: string;
+  doc: Doc;
+  rubric: Rubric;
+  today: string;
+  sentences(block: number): Sentence[];
+  facts(block: number): BlockFacts;
+  /** Total prose words analysed. */
+  words: number;
+}
+
+export interface BlockRule extends RuleMeta {
+  scope: 'block';
+  /** Block kinds the rule looks at (default: paragraphs and list items, not headings or table cells). */
+  kinds?: ReadonlyArray<Block['kind']>;
+  /** Look inside blockquotes too (default: no, quoted text is not the writer's voice). */
+  quoted?: boolean;
+  check(input: BlockInput, out: RawFinding[]): void;
+}
+
+export interface DocRule extends RuleMeta {
+  scope: 'document';
+  check(input: DocInput, out: RawFinding[]): void;
+}
+
+export type Rule = BlockRule | DocRule;
+
+export const docPath = (id: string): string => `docs/rules/${id}.md`;

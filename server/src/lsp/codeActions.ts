@@ -1,0 +1,161 @@
+// Quick fixes, fix-all and the disable-comment actions, computed on engine offsets and converted at the end.
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { Finding, Fix, TextEdit } from '../engine/index.js';
+import { FixAllCodeActionKind } from '../protocol.js';
+import type { Analysed } from './analysis.js';
+import { readData, toDiagnostic } from './diagnostics.js';
+import type { LineIndex } from './positions.js';
+import type { RuleDocs } from './ruleDocs.js';
+
+export interface EditTarget {
+  /** Send a versioned TextDocumentEdit (the client then refuses to apply it to a newer text). */
+  documentChanges: boolean;
+}
+
+export function toLspEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTextEdit[] {
+  return [...edits].sort((a, b) => a.start - b.start || a.end - b.end).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}
+
+export function workspaceEdit(a: Analysed, edits: readonly TextEdit[], target: EditTarget): WorkspaceEdit {
+  const lsp = toLspEdits(a.lines, edits);
+  if (target.documentChanges && a.version !== null) return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: lsp }] };
+  return { changes: { [a.uri]: lsp } };
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two inserts at one point have no defined order, so they count as overlapping too.
+  return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+/** The first safe fix of every finding, skipping any fix that would touch text an earlier accepted fix edits. */
+export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
+  const accepted: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fixes.find((x) => x.safe && x.edits.length > 0);
+    if (!fix) continue;
+    if (fix.edits.some((e) => accepted.some((x) => overlaps(e, x)))) continue;
+    accepted.push(...fix.edits);
+  }
+  return accepted.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const NEXT_LINE = /^([ \t]*)<!--\s*presence-disable-next-line\b(.*?)\s*-->[ \t]*$/;
+const WHOLE_FILE = /^[ \t]*<!--\s*presence-disable\b(?!-)(.*?)\s*-->[ \t]*$/;
+
+/**
+ * `<!-- presence-disable-next-line rule -->` above the finding's line, indented like it. When the line above already
+ * holds such a comment, the rule joins it: a second comment would only silence the first one's line.
+ */
+export function disableLineEdit(lines: LineIndex, f: Finding): TextEdit | undefined {
+  const line = lines.lineOf(f.start);
+  if (line > 0) {
+    const prev = lines.lineText(line - 1);
+    const m = NEXT_LINE.exec(prev);
+    if (m) return appendRule(lines.lineStart(line - 1), prev, m[2]!, f.ruleId);
+  }
+  const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
+  const at = lines.lineStart(line);
+  return { start: at, end: at, newText: `${indent}<!-- presence-disable-next-line ${f.ruleId} -->${lines.eol}` };
+}
+
+/** `<!-- presence-disable rule -->` and a blank line after the front matter (or at the top); joins an existing one there. */
+export function disableFileEdit(lines: LineIndex, ruleId: string): TextEdit | undefined {
+  const text = lines.text;
+  let at = text.startsWith('\uFEFF') ? 1 : 0;
+  let prefix = '';
+  const fm = frontMatterEnd(lines);
+  if (fm !== undefined) {
+    at = fm.offset;
+    if (fm.needsBreak) prefix = lines.eol;
+  }
+  if (!prefix) {
+    const line = lines.lineOf(at);
+    const existing = lines.lineText(line);
+    const m = WHOLE_FILE.exec(existing);
+    if (m && lines.lineStart(line) === at) return appendRule(at, existing, m[1]!, ruleId);
+  }
+  return { start: at, end: at, newText: `${prefix}<!-- presence-disable ${ruleId} -->${lines.eol}${lines.eol}` };
+}
+
+function appendRule(lineStart: number, lineText: string, rules: string, ruleId: string): TextEdit | undefined {
+  if (rules.split(/[\s,]+/).includes(ruleId)) return undefined; // already disabled there
+  const close = lineText.lastIndexOf('-->');
+  let at = close;
+  while (at > 0 && /[ \t]/.test(lineText[at - 1]!)) at--;
+  return { start: lineStart + at, end: lineStart + at, newText: ` ${ruleId}` };
+}
+
+/** Where the text after a YAML front matter block starts (`---` … `---`/`...`), if the document has one. */
+function frontMatterEnd(lines: LineIndex): { offset: number; needsBreak: boolean } | undefined {
+  const first = lines.lineText(0).replace(/^\uFEFF/, '');
+  if (!/^---[ \t]*$/.test(first)) return undefined;
+  for (let l = 1; l < lines.lineCount; l++) {
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines.lineText(l))) {
+      if (l + 1 < lines.lineCount) return { offset: lines.lineStart(l + 1), needsBreak: false };
+      return { offset: lines.text.length, needsBreak: true };
+    }
+  }
+  return undefined;
+}
+
+export interface ActionRequest {
+  start: number;
+  end: number;
+  /** Diagnostics the client sent in the request's context. */
+  diagnostics: readonly Diagnostic[];
+  /** `context.only`; undefined means every kind. */
+  only: readonly string[] | undefined;
+}
+
+/** True when an action of `kind` is wanted by `only` (a requested kind covers its sub-kinds). */
+export function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
+}
+
+export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, target: EditTarget): CodeAction[] {
+  const out: CodeAction[] = [];
+  const findings = a.result.findings;
+  if (!a.active) return out;
+
+  if (wants(req.only, CodeActionKind.QuickFix)) {
+    // Findings named by the client's diagnostics (same version) plus those touching the range.
+    const echoed = new Map<number, Diagnostic>();
+    for (const d of req.diagnostics) {
+      const data = d.source === 'presence' ? readData(d) : undefined;
+      if (data && data.version === a.version && data.index < findings.length) echoed.set(data.index, d);
+    }
+    const picked = findings
+      .map((_, i) => i)
+      .filter((i) => echoed.has(i) || (findings[i]!.start <= req.end && req.start <= findings[i]!.end));
+    const fileDisables = new Set<string>();
+    for (const i of picked) {
+      const f = findings[i]!;
+      const diagnostic = echoed.get(i) ?? toDiagnostic(a, i, docs);
+      let preferred = false;
+      for (const fix of f.fixes) {
+        if (fix.edits.length === 0) continue;
+        const action = quickFix(a, fix, diagnostic, target);
+        if (fix.safe && !preferred) action.isPreferred = preferred = true;
+        out.push(action);
+      }
+      if (f.ruleId.startsWith('rubric/')) continue; // a broken rubric is fixed in the rubric, not silenced
+      const line = disableLineEdit(a.lines, f);
+      if (line) out.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [line], target) });
+      if (!fileDisables.has(f.ruleId)) {
+        fileDisables.add(f.ruleId);
+        const file = disableFileEdit(a.lines, f.ruleId);
+        if (file) out.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [file], target) });
+      }
+    }
+  }
+
+  if (req.only && wants(req.only, FixAllCodeActionKind)) {
+    const edits = safeFixEdits(findings);
+    if (edits.length) out.push({ title: 'Presence: apply all safe fixes', kind: FixAllCodeActionKind, edit: workspaceEdit(a, edits, target) });
+  }
+  return out;
+}
+
+function quickFix(a: Analysed, fix: Fix, diagnostic: Diagnostic, target: EditTarget): CodeAction {
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, fix.edits, target) };
+}

@@ -1,0 +1,35 @@
+// Hover over a finding: its message, then why it matters and a before/after from the rule's doc page.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Finding } from '../engine/index.js';
+import type { Analysed } from './analysis.js';
+import type { RuleDocs } from './ruleDocs.js';
+
+const SECTIONS = ['Why it matters', 'Before', 'After'] as const;
+
+export async function hover(a: Analysed, offset: number, docs: RuleDocs): Promise<Hover | null> {
+  if (!a.active) return null;
+  const hits = a.result.findings.filter((f) => f.start <= offset && (offset < f.end || (f.start === f.end && offset === f.start)));
+  if (hits.length === 0) return null;
+  const parts = await Promise.all(hits.map((f) => explain(f, docs)));
+  const start = Math.min(...hits.map((f) => f.start));
+  const end = Math.max(...hits.map((f) => f.end));
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: a.lines.range(start, end) };
+}
+
+async function explain(f: Finding, docs: RuleDocs): Promise<string> {
+  const lines = [`**${escapeMarkdown(f.message)}** \`${f.ruleId}\``];
+  const page = f.doc ? await docs.page(f.doc) : undefined;
+  if (page) {
+    for (const name of SECTIONS) {
+      const body = page.sections.get(name);
+      if (body) lines.push(`**${name}**`, body);
+    }
+    const href = docs.uri(f.doc);
+    if (href) lines.push(`[More about \`${f.ruleId}\`](${href})`);
+  }
+  return lines.join('\n\n');
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>]/g, '\\$&');
+}

@@ -1,0 +1,124 @@
+// Composure: calm, factual tone under pressure: no apologising, defending, shouting or exclamation marks.
+import type { BlockRule } from '../engine/rule.js';
+import { docPath } from '../engine/rule.js';
+import { matchList, removalEdits } from './util.js';
+
+// Sentence adverbs whose removal (with their comma) leaves the sentence intact.
+const REMOVABLE_OPENERS = new Set(['unfortunately', 'regrettably', 'admittedly', 'to be fair', 'in our defense', 'in our defence', 'in my defense', 'in my defence', 'to be honest', 'honestly', 'frankly', 'for what it\'s worth']);
+// Intensifying adverbs that modify the next word and can simply go.
+const REMOVABLE_INTENSIFIERS = new Set(['extremely', 'incredibly', 'super', 'absolutely', 'totally', 'insanely', 'tremendously', 'ridiculously', 'unbelievably', 'amazingly', 'hugely', 'enormously', 'literally', 'utterly', 'terribly', 'awfully', 'desperately']);
+
+const apology: BlockRule = {
+  id: 'composure/apology',
+  dimension: 'composure',
+  title: 'Apologising or defending',
+  severity: 'warning',
+  doc: docPath('composure/apology'),
+  scope: 'block',
+  check(input, out) {
+    for (const m of matchList(input, 'apology')) {
+      const removable = REMOVABLE_OPENERS.has(m.phrase) && (m.from === 0 || input.text[m.end] === ',');
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${input.text.slice(m.start, m.end)}" sounds defensive. State the facts and the next step; calm and plain reads as in control.`,
+        fixes: removable ? [{ title: `Drop "${input.text.slice(m.start, m.end)}"`, safe: true, edits: removalEdits(input.text, m.sentence, m.start, m.end) }] : [],
+        unnecessary: removable,
+      });
+    }
+  },
+};
+
+const intensifier: BlockRule = {
+  id: 'composure/intensifier',
+  dimension: 'composure',
+  title: 'Emotional intensifier',
+  severity: 'information',
+  doc: docPath('composure/intensifier'),
+  scope: 'block',
+  check(input, out) {
+    for (const m of matchList(input, 'intensifiers')) {
+      const next = m.sentence.words[m.to];
+      // "super" only as an intensifier ("super excited"), not in names ("Super Bowl").
+      if (m.phrase === 'super' && (!next || input.text[m.start] === 'S')) continue;
+      const removable = REMOVABLE_INTENSIFIERS.has(m.phrase) && next !== undefined && next.start === m.end + 1;
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${input.text.slice(m.start, m.end)}" adds emotion, not information. Let the facts and numbers carry the weight.`,
+        fixes: removable ? [{ title: `Drop "${input.text.slice(m.start, m.end)}"`, safe: true, edits: [{ start: m.start, end: m.end + 1, newText: '' }] }] : [],
+        unnecessary: removable,
+      });
+    }
+  },
+};
+
+const exclamation: BlockRule = {
+  id: 'composure/exclamation',
+  dimension: 'composure',
+  title: 'Exclamation mark',
+  severity: 'information',
+  doc: docPath('composure/exclamation'),
+  scope: 'block',
+  kinds: ['paragraph', 'heading'],
+  check(input, out) {
+    const masked = input.block.masked;
+    const re = /[!?]*!+[!?]*/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(masked))) {
+      const start = input.block.start + m.index;
+      const end = start + m[0].length;
+      // Only sentence punctuation: "!" followed by space or end, after a letter, digit or closing mark.
+      if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || /[\p{L}\p{N}]/u.test(masked[m.index + m[0].length] ?? '')) continue;
+      const question = m[0].includes('?');
+      out.push({
+        rule: this.id,
+        start,
+        end,
+        message: 'An exclamation mark signals excitement or alarm. In an executive document, let the content make the case in an even tone.',
+        fixes: [{ title: question ? 'Replace with "?"' : 'Replace with "."', safe: true, edits: [{ start, end, newText: question ? '?' : '.' }] }],
+      });
+    }
+  },
+};
+
+const allCaps: BlockRule = {
+  id: 'composure/all-caps',
+  dimension: 'composure',
+  title: 'ALL-CAPS emphasis',
+  severity: 'information',
+  doc: docPath('composure/all-caps'),
+  scope: 'block',
+  check(input, out) {
+    const emphasis = input.rubric.lists.capsEmphasis;
+    for (const s of input.sentences) {
+      const words = s.words;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (!isCaps(w.text)) continue;
+        // A run of three or more capitalised words is shouting; a single one only when it is an emphasis word.
+        let j = i;
+        while (j + 1 < words.length && isCaps(words[j + 1].text) && words[j + 1].text.length >= 3) j++;
+        const shouting = j - i >= 2 && words.slice(i, j + 1).every((x) => x.text.length >= 3) && words.slice(i, j + 1).some((x) => x.text.length >= 5);
+        if (!shouting && (w.text.length < 3 || emphasis.matchAt(words, i) === 0)) continue;
+        const end = words[j].end;
+        out.push({
+          rule: this.id,
+          start: w.start,
+          end,
+          message: `"${input.text.slice(w.start, end)}" in capitals reads as shouting. If it matters, say why it matters.`,
+          fixes: [{ title: 'Use normal case', safe: true, edits: words.slice(i, j + 1).map((x) => ({ start: x.start, end: x.end, newText: x.text.toLowerCase() })) }],
+        });
+        i = j;
+      }
+    }
+  },
+};
+
+function isCaps(word: string): boolean {
+  return word.length >= 2 && /^\p{Lu}[\p{Lu}'’-]+$/u.test(word);
+}
+
+export const composureRules = [apology, intensifier, exclamation, allCaps];

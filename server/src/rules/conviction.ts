@@ -1,0 +1,162 @@
+// Conviction: claims and recommendations stated plainly, without hedges; calibrated uncertainty is fine.
+import type { BlockRule, BlockInput, RawFinding } from '../engine/rule.js';
+import { docPath } from '../engine/rule.js';
+import type { Fix } from '../engine/types.js';
+import { scoreUncertainty, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch } from './util.js';
+
+// Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
+const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
+// Hedges whose removal leaves the sentence intact.
+const REMOVABLE = new Set(['maybe', 'perhaps', 'possibly', 'probably', 'hopefully', 'arguably', 'presumably', 'conceivably', 'somewhat', 'sort of', 'kind of', 'kinda', 'sorta', 'in my opinion', 'in our opinion', 'more or less', 'to some extent', 'to a certain extent', 'ideally']);
+const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i suppose', 'we think', 'we believe', 'we feel']);
+
+/** The sentence states calibrated uncertainty ("a 60% chance", "±5%", "between $2M and $3M"). */
+function calibrated(input: BlockInput, m: SentenceMatch): boolean {
+  const t = m.sentence.text;
+  if (/±|\+\/-/.test(t)) return true;
+  return hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words);
+}
+
+function hedgeMatches(input: BlockInput): SentenceMatch[] {
+  const all = [...matchList(input, 'hedges'), ...matchList(input, 'tryTo')].filter((m) => {
+    if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
+    // "try to" is a hedge on a commitment ("we will try to"), not in "we try to answer within a day".
+    return !calibrated(input, m);
+  });
+  return all.sort((a, b) => a.start - b.start);
+}
+
+function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
+  const { text } = input;
+  const s = m.sentence;
+  if (OPINION_OPENERS.has(m.phrase) && m.from === 0) {
+    // "I think (that) we should" → "We should".
+    const skipThat = s.words[m.to]?.lower === 'that' ? 1 : 0;
+    const endWord = s.words[m.to - 1 + skipThat];
+    return [{ title: `Drop "${text.slice(m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
+  }
+  if (REMOVABLE.has(m.phrase)) return [{ title: `Drop "${text.slice(m.start, m.end)}"`, safe: true, edits: removalEdits(text, s, m.start, m.end) }];
+  if (m.phrase === 'try to' && /^(?:will|'ll|we'll|i'll|to|should|must|can|shall)$/.test(s.words[m.from - 1]?.lower ?? '')) {
+    return [{ title: 'Commit: drop "try to"', safe: true, edits: removalEdits(text, s, m.start, m.end) }];
+  }
+  if (m.phrase === 'might want to' || m.phrase === 'may want to') {
+    return [{ title: 'Say "should"', safe: true, edits: [replaceEdit(text, m.start, m.end, 'should')] }];
+  }
+  return [];
+}
+
+const hedge: BlockRule = {
+  id: 'conviction/hedge',
+  dimension: 'conviction',
+  title: 'Hedged claim',
+  severity: 'warning',
+  doc: docPath('conviction/hedge'),
+  scope: 'block',
+  check(input, out) {
+    const matches = hedgeMatches(input);
+    for (const m of matches) {
+      if (matches.filter((o) => o.sentence === m.sentence).length > 1) continue;
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${input.text.slice(m.start, m.end)}" hedges the point. An executive reads a hedge as doubt about your own recommendation; state it, or give a calibrated estimate instead.`,
+        fixes: fixesFor(input, m),
+      });
+    }
+  },
+};
+
+const stackedHedges: BlockRule = {
+  id: 'conviction/stacked-hedges',
+  dimension: 'conviction',
+  title: 'Stacked hedges',
+  severity: 'warning',
+  doc: docPath('conviction/stacked-hedges'),
+  scope: 'block',
+  check(input, out) {
+    const matches = hedgeMatches(input);
+    const bySentence = new Map<number, SentenceMatch[]>();
+    for (const m of matches) bySentence.set(m.sentence.start, [...(bySentence.get(m.sentence.start) ?? []), m]);
+    for (const group of bySentence.values()) {
+      if (group.length < 2) continue;
+      const first = group[0];
+      const last = group[group.length - 1];
+      const fixes = group.map((m) => fixesFor(input, m));
+      const all: Fix[] = fixes.every((f) => f.length > 0) && !overlaps(fixes.map((f) => f[0]))
+        ? [{ title: 'Drop every hedge in this sentence', safe: true, edits: fixes.flatMap((f) => f[0].edits) }]
+        : [];
+      out.push({
+        rule: this.id,
+        start: first.start,
+        end: last.end,
+        message: `${group.length} hedges in one sentence (${group.map((m) => `"${input.text.slice(m.start, m.end)}"`).join(', ')}). Stacked qualifiers bury the claim; keep the one real uncertainty, quantified, and drop the rest.`,
+        fixes: all,
+      });
+    }
+  },
+};
+
+function overlaps(fixes: Fix[]): boolean {
+  const edits = fixes.flatMap((f) => f.edits).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return true;
+  return false;
+}
+
+const uncertainClaim: BlockRule = {
+  id: 'conviction/unowned-claim',
+  dimension: 'conviction',
+  title: 'Claim nobody stands behind',
+  severity: 'information',
+  doc: docPath('conviction/unowned-claim'),
+  scope: 'block',
+  check(input, out) {
+    const hedged = new Set(hedgeMatches(input).map((m) => m.sentence.start));
+    const attributions = matchList(input, 'weaselAttribution');
+    for (const s of input.sentences) {
+      if (hedged.has(s.start) || s.words.length < 4) continue;
+      const attribution = attributions.find((m) => m.sentence === s);
+      let start: number;
+      let end: number;
+      if (attribution) {
+        start = attribution.start;
+        end = attribution.end;
+      } else {
+        const lower = s.words.map((w) => w.lower);
+        const { probability, cue } = scoreUncertainty(lower);
+        if (probability < UNCERTAINTY_THRESHOLD || cue < 0) continue;
+        if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
+        start = s.words[cue].start;
+        end = s.words[cue].end;
+      }
+      out.push({
+        rule: this.id,
+        start,
+        end,
+        message: `"${input.text.slice(start, end)}" makes this a claim with no owner or source. Say who holds the view and on what evidence, or state it as your own position.`,
+      });
+    }
+  },
+};
+
+const permissionSeeking: BlockRule = {
+  id: 'conviction/permission-seeking',
+  dimension: 'conviction',
+  title: 'Asking permission to speak',
+  severity: 'warning',
+  doc: docPath('conviction/permission-seeking'),
+  scope: 'block',
+  check(input, out) {
+    for (const m of matchList(input, 'permissionSeeking')) {
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${input.text.slice(m.start, m.end)}" asks for permission to make your point. Make the point; the reader will say if they disagree.`,
+      } satisfies RawFinding);
+    }
+  },
+};
+
+export const convictionRules = [hedge, stackedHedges, uncertainClaim, permissionSeeking];

@@ -1,0 +1,139 @@
+// Decision: the document asks for or states a decision; questions and options come with a recommendation.
+import type { DocInput, DocRule } from '../engine/rule.js';
+import { docPath } from '../engine/rule.js';
+import { documentAnchor } from './anchor.js';
+
+const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|next steps|requests?|approval|decision needed)\b/i;
+const OPTIONS_HEADING = /\b(options?|alternatives?|choices|approaches|paths|scenarios)\b/i;
+const PREFERRED = /\b(recommended|preferred|our pick|we favou?r|i favou?r)\b/i;
+const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
+
+/** Indices of the section and all its subsections. */
+function subtree(input: DocInput, section: number): number[] {
+  const out = [section];
+  for (let i = section + 1; i < input.doc.sections.length; i++) {
+    let p = input.doc.sections[i].parent;
+    while (p > section) p = input.doc.sections[p].parent;
+    if (p === section) out.push(i);
+  }
+  return out;
+}
+
+function sectionRecommends(input: DocInput, sections: number[]): boolean {
+  return sections.some((s) => input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || PREFERRED.test(input.doc.blocks[b].masked)));
+}
+
+const noAsk: DocRule = {
+  id: 'decision/no-ask',
+  dimension: 'decision',
+  title: 'No decision or ask',
+  severity: 'warning',
+  doc: docPath('decision/no-ask'),
+  scope: 'document',
+  check(input, out) {
+    const { doc } = input;
+    if (input.words < 40) return;
+    if (doc.sections.some((s) => s.heading >= 0 && ASK_HEADING.test(s.title))) return;
+    if (doc.blocks.some((b, i) => !b.quoted && input.facts(i).asks > 0)) return;
+    const [start, end, insertAt] = documentAnchor(input);
+    out.push({
+      rule: this.id,
+      start,
+      end,
+      message: 'Nothing here asks for a decision, recommends one or commits to one. Say what you want from the reader: approve, decide between options, or note a decision you made.',
+      fixes: [{ title: 'Add a "Decision needed" section', safe: false, edits: [{ start: insertAt, end: insertAt, newText: DECISION_SKELETON }] }],
+    });
+  },
+};
+
+export const DECISION_SKELETON = '\n\n## Decision needed\n\n- **Decision:** [what you ask the reader to decide]\n- **Recommendation:** [option], because [reason]\n- **Tradeoff:** [what we give up]\n- **By when:** [date]\n';
+
+const openQuestion: DocRule = {
+  id: 'decision/open-question',
+  dimension: 'decision',
+  title: 'Open question with no recommendation',
+  severity: 'warning',
+  doc: docPath('decision/open-question'),
+  scope: 'document',
+  check(input, out) {
+    const { doc } = input;
+    for (let si = 0; si < doc.sections.length; si++) {
+      const section = doc.sections[si];
+      if (sectionRecommends(input, subtree(input, si))) continue;
+      const blocks = section.heading >= 0 ? [section.heading, ...section.blocks] : section.blocks;
+      for (const b of blocks) {
+        const block = doc.blocks[b];
+        if (block.quoted || block.kind === 'tableCell') continue;
+        for (const s of input.sentences(b)) {
+          const w = s.words;
+          if (!s.text.trimEnd().endsWith('?') || w.length < 3 || !QUESTION_START.test(w[0].lower)) continue;
+          if (!w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us')) continue;
+          const insert = block.kind === 'heading'
+            ? { start: block.end, end: block.end, newText: '\n\n**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' }
+            : { start: s.end, end: s.end, newText: ' **Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' };
+          out.push({
+            rule: this.id,
+            start: s.start,
+            end: s.end,
+            message: 'This question is left for the reader to answer. Bring your recommended answer with it; executives decide faster on a proposal than on a question.',
+            fixes: [{ title: 'Answer it with a recommendation', safe: false, edits: [insert] }],
+          });
+        }
+      }
+    }
+  },
+};
+
+const optionsWithoutRecommendation: DocRule = {
+  id: 'decision/options-without-recommendation',
+  dimension: 'decision',
+  title: 'Options with no recommended option',
+  severity: 'warning',
+  doc: docPath('decision/options-without-recommendation'),
+  scope: 'document',
+  check(input, out) {
+    const { doc } = input;
+    for (let si = 0; si < doc.sections.length; si++) {
+      const section = doc.sections[si];
+      if (section.heading < 0 || !OPTIONS_HEADING.test(section.title)) continue;
+      const tree = subtree(input, si);
+      const blocks = tree.flatMap((s) => doc.sections[s].blocks);
+      if (blocks.length === 0 || sectionRecommends(input, tree)) continue;
+      const heading = doc.blocks[section.heading];
+      const last = doc.blocks[Math.max(...blocks)];
+      out.push({
+        rule: this.id,
+        start: heading.start,
+        end: heading.end,
+        message: `"${section.title}" lays out options without saying which one you recommend. Name your pick and why; the reader can still choose another.`,
+        fixes: [{ title: 'Add your recommended option', safe: false, edits: [{ start: last.end, end: last.end, newText: '\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].' }] }],
+      });
+    }
+  },
+};
+
+const missingSection: DocRule = {
+  id: 'decision/missing-section',
+  dimension: 'decision',
+  title: 'Required section missing',
+  severity: 'warning',
+  doc: docPath('decision/missing-section'),
+  scope: 'document',
+  check(input, out) {
+    const titles = input.doc.sections.filter((s) => s.heading >= 0).map((s) => s.title.toLowerCase());
+    const [start, end, insertAt] = documentAnchor(input);
+    if (input.words < 20) return;
+    for (const required of input.rubric.requiredSections) {
+      if (titles.some((t) => required.headings.some((h) => t.includes(h.toLowerCase())))) continue;
+      out.push({
+        rule: this.id,
+        start,
+        end,
+        message: `The "${input.rubric.name}" rubric expects a "${required.name}" section (a heading such as ${required.headings.map((h) => `"${h}"`).join(' or ')}). Readers of this kind of document look for it.`,
+        fixes: [{ title: `Add a "${required.name}" section`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `\n\n## ${required.name}\n\n[${required.name.toLowerCase()}: write it here]\n` }] }],
+      });
+    }
+  },
+};
+
+export const decisionRules = [noAsk, openQuestion, optionsWithoutRecommendation, missingSection];

@@ -1,0 +1,147 @@
+// Impact: the document opens with the outcome, decision or ask; each section opens with its takeaway.
+import type { DocInput, DocRule } from '../engine/rule.js';
+import { docPath } from '../engine/rule.js';
+import type { Block } from '../engine/document.js';
+import type { Sentence } from '../engine/sentences.js';
+import type { Fix } from '../engine/types.js';
+import { hasNumber, isPlainProse } from './util.js';
+import { lineStartOf } from './anchor.js';
+
+const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.quoted;
+
+/** The opening sentences: the first N prose sentences after the title. */
+function openingSentences(input: DocInput): { block: number; sentences: Sentence[] } | null {
+  const n = input.rubric.thresholds.openingSentences;
+  const blocks = input.doc.blocks;
+  const first = blocks.findIndex(isProse);
+  if (first < 0) return null;
+  const sentences: Sentence[] = [];
+  for (let b = first; b < blocks.length && sentences.length < n; b++) {
+    if (blocks[b].kind === 'heading' && b > first) break;
+    if (!isProse(blocks[b])) continue;
+    sentences.push(...input.sentences(b).slice(0, n - sentences.length));
+  }
+  return sentences.length ? { block: first, sentences } : null;
+}
+
+function carriesPoint(input: DocInput, s: Sentence): boolean {
+  const { lists } = input.rubric;
+  if (lists.ask.test(s.words) || lists.recommendation.test(s.words)) return true;
+  const opener = s.words.length > 0 && (lists.chronologyOpeners.matchAt(s.words, 0) > 0 || lists.metaOpeners.matchAt(s.words, 0) > 0);
+  return !opener && hasNumber(input.text, s);
+}
+
+/** The first sentence after the opening that already holds a recommendation, and can be moved as it is. */
+function recommendationToMove(input: DocInput, after: number): { sentence: Sentence; block: number } | null {
+  for (let b = 0; b < input.doc.blocks.length; b++) {
+    const block = input.doc.blocks[b];
+    if (!isProse(block) || input.facts(b).recommendations.length === 0) continue;
+    for (const [start] of input.facts(b).recommendations) {
+      if (start < after) continue;
+      const sentence = input.sentences(b).find((s) => s.start === start);
+      // A hedged recommendation would not make a strong opening.
+      if (sentence && isPlainProse(input.text, sentence) && !input.rubric.lists.hedges.test(sentence.words)) return { sentence, block: b };
+    }
+  }
+  return null;
+}
+
+/** Edits that remove a sentence from its block, or the whole paragraph when it is the only sentence. */
+function removeSentence(input: DocInput, block: number, s: Sentence): Fix['edits'] | null {
+  const b = input.doc.blocks[block];
+  const sentences = input.sentences(block);
+  const { text } = input;
+  if (sentences.length > 1) {
+    let end = s.end;
+    while (end < b.end && /[ \t]/.test(text[end])) end++;
+    let start = s.start;
+    if (end === s.end) while (start > b.start && /[ \t]/.test(text[start - 1])) start--;
+    return [{ start, end, newText: '' }];
+  }
+  if (b.list >= 0) return null;
+  // The whole paragraph: its lines and the blank line after them.
+  const start = lineStartOf(input, b.start);
+  let end = b.end;
+  const m = /^[ \t]*(\r\n|\r|\n)?([ \t]*(\r\n|\r|\n))?/.exec(text.slice(end));
+  if (m) end += m[0].length;
+  return [{ start, end, newText: '' }];
+}
+
+const buriedLede: DocRule = {
+  id: 'impact/buried-lede',
+  dimension: 'impact',
+  title: 'Buried lede',
+  severity: 'warning',
+  doc: docPath('impact/buried-lede'),
+  scope: 'document',
+  check(input, out) {
+    const opening = openingSentences(input);
+    if (!opening || opening.sentences.some((s) => carriesPoint(input, s))) return;
+    const first = opening.sentences[0];
+    const { lists } = input.rubric;
+    const meta = lists.metaOpeners.matchAt(first.words, 0) > 0;
+    const chrono = lists.chronologyOpeners.matchAt(first.words, 0) > 0;
+    const why = meta
+      ? 'The document opens by describing itself'
+      : chrono
+        ? 'The document opens with background and history'
+        : 'The opening does not state the outcome, decision or ask';
+    const insertAt = lineStartOf(input, input.doc.blocks[opening.block].start);
+    const fixes: Fix[] = [{ title: 'Insert a "Bottom line" at the top', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '**Bottom line:** [the outcome, decision or ask, with a number]\n\n' }] }];
+    const last = opening.sentences[opening.sentences.length - 1];
+    const move = recommendationToMove(input, last.end);
+    let related;
+    if (move) {
+      const removal = removeSentence(input, move.block, move.sentence);
+      if (removal && removal.every((e) => e.start >= insertAt)) {
+        const sentenceText = input.text.slice(move.sentence.start, move.sentence.end);
+        fixes.unshift({ title: `Move "${clip(sentenceText)}" to the top`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `${sentenceText}\n\n` }, ...removal] });
+        related = [{ start: move.sentence.start, end: move.sentence.end, message: 'This sentence holds your point: lead with it.' }];
+      }
+    }
+    out.push({
+      rule: this.id,
+      start: first.start,
+      end: first.end,
+      message: `${why}. An executive decides from the first lines whether to read on: put the outcome, decision or ask there, with a number.`,
+      fixes,
+      related,
+    });
+  },
+};
+
+const clip = (s: string): string => (s.length > 48 ? `${s.slice(0, 45)}…` : s);
+
+// Sections where a chronology is the point.
+const CHRONOLOGY_SECTIONS = /\b(background|history|context|timeline|chronology|appendix|log|changelog|what happened|incident|events?)\b/i;
+
+const sectionOpener: DocRule = {
+  id: 'impact/section-opener',
+  dimension: 'impact',
+  title: 'Section opens with chronology',
+  severity: 'information',
+  doc: docPath('impact/section-opener'),
+  scope: 'document',
+  check(input, out) {
+    const { doc } = input;
+    for (const section of doc.sections) {
+      if (section.level < 2 || CHRONOLOGY_SECTIONS.test(section.title)) continue;
+      const b = section.blocks.find((i) => isProse(doc.blocks[i]));
+      if (b === undefined) continue;
+      const s = input.sentences(b)[0];
+      if (!s) continue;
+      const len = input.rubric.lists.chronologyOpeners.matchAt(s.words, 0);
+      if (len === 0) continue;
+      const insertAt = lineStartOf(input, doc.blocks[b].start);
+      out.push({
+        rule: this.id,
+        start: s.words[0].start,
+        end: s.words[len - 1].end,
+        message: `"${section.title}" opens with a chronology. Open the section with its takeaway; the sequence of events can follow for readers who want it.`,
+        fixes: [{ title: 'Insert a takeaway line', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '**Takeaway:** [the one thing to know from this section]\n\n' }] }],
+      });
+    }
+  },
+};
+
+export const impactRules = [buriedLede, sectionOpener];

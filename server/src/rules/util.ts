@@ -1,0 +1,98 @@
+// Helpers shared by rule families: phrase matches in sentences, numbers and dates, and edits that remove or
+// replace words without leaving stray commas or a lowercase sentence start.
+import type { BlockInput } from '../engine/rule.js';
+import type { Sentence, Word } from '../engine/sentences.js';
+import type { PhraseMatch } from '../engine/phrases.js';
+import type { TextEdit } from '../engine/types.js';
+
+export interface SentenceMatch extends PhraseMatch {
+  sentence: Sentence;
+  start: number;
+  end: number;
+}
+
+/** Matches of a rubric word list in each sentence of the block. */
+export function matchList(input: BlockInput, list: string): SentenceMatch[] {
+  const matcher = input.rubric.lists[list];
+  const out: SentenceMatch[] = [];
+  if (!matcher) return out;
+  for (const sentence of input.sentences) {
+    for (const m of matcher.matchAll(sentence.words)) {
+      out.push({ ...m, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
+    }
+  }
+  return out;
+}
+
+// A bracketed placeholder that is not a link, e.g. "[N%]", "[date]", "[owner]": a slot the writer will fill.
+const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
+
+/** The sentence holds a number, a money amount, or a placeholder for one. */
+export function hasNumber(text: string, s: { start: number; end: number; text: string }): boolean {
+  return /\d/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const DATE_WORDS = new RegExp(`\\b(?:${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|\\d{4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`, 'i');
+
+/** The sentence names a date or deadline (or a placeholder for one). */
+export function hasDate(text: string, s: { start: number; end: number; text: string }): boolean {
+  return DATE_WORDS.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
+}
+
+/** The phrase starts its sentence (ignoring opening punctuation). */
+export function atSentenceStart(m: SentenceMatch): boolean {
+  return m.from === 0;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * Removes [start, end) — a phrase inside `sentence` — together with the comma and space around it, and
+ * capitalises the next word when the phrase opened the sentence.
+ */
+export function removalEdits(text: string, sentence: Sentence, start: number, end: number): TextEdit[] {
+  let s = start;
+  let e = end;
+  const atStart = sentence.words[0]?.start === start;
+  // Trailing comma and spaces ("Unfortunately, the …").
+  let k = e;
+  if (text[k] === ',') k++;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  if (atStart) {
+    const next = sentence.words.find((w) => w.start >= k);
+    if (!next || next.start !== k) return [{ start: s, end: e, newText: '' }];
+    // Replace through the next word's first letter so it becomes capitalised.
+    return [{ start: s, end: k + 1, newText: capitalize(text[k]) }];
+  }
+  // Mid-sentence: ", hopefully, we" → " we"; "should maybe ship" → "should ship".
+  let b = s;
+  while (b > sentence.start && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+  if (text[b - 1] === ',' && text[e] === ',') {
+    return [{ start: b - 1, end: e + 1, newText: '' }];
+  }
+  if (k > e) return [{ start: s, end: k, newText: '' }];
+  // Phrase at the end of the sentence: take the space before it instead.
+  return [{ start: b, end: e, newText: '' }];
+}
+
+/** Replaces [start, end) keeping a capital first letter when the original had one. */
+export function replaceEdit(text: string, start: number, end: number, replacement: string): TextEdit {
+  const first = text[start];
+  const newText = first && first !== first.toLowerCase() && replacement ? capitalize(replacement) : replacement;
+  return { start, end, newText };
+}
+
+/** The original text of a sentence holds only prose (no code, links or HTML that a move would carry along). */
+export function isPlainProse(text: string, s: Sentence): boolean {
+  const original = text.slice(s.start, s.end);
+  return original.replace(/[*_~]/g, ' ') === s.text.replace(/[*_~]/g, ' ');
+}
+
+export function wordAt(words: readonly Word[], i: number): string {
+  return words[i]?.lower ?? '';
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
