@@ -65,6 +65,7 @@ const AUDIT_CSS = `
 table { border-collapse: collapse; width: 100%; }
 th { text-align: left; font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 4px 8px; }
 td { padding: 4px 8px; }
+td.band { white-space: nowrap; }
 tr.file { cursor: pointer; }
 tr.file:hover { background: var(--vscode-list-hoverBackground); color: var(--vscode-list-hoverForeground, inherit); }
 td.score, td.count { font-variant-numeric: tabular-nums; text-align: right; width: 4em; }

@@ -66,9 +66,18 @@ export class LivePanel implements vscode.Disposable {
   /** `render(nonce)` builds the full page; `body` is the part inside `#root`, posted when the page can take it. */
   update(render: (nonce: string) => string, body: string, title: string): void {
     this.panel.title = title;
+    const first = this.html === undefined;
     this.html = render(makeNonce());
     this.body = body;
-    if (this.ready && this.panel.visible) {
+    if (first || !this.panel.visible) {
+      // Nothing loaded yet, or hidden (torn down): the page loads from `webview.html` when it is next shown.
+      this.ready = false;
+      this.stale = false;
+      this.panel.webview.html = this.html;
+    } else if (!this.ready) {
+      // Still loading: replacing `webview.html` now would restart the load; the 'ready' handler posts the body.
+      this.stale = true;
+    } else {
       this.stale = true;
       const html = this.html;
       void this.panel.webview.postMessage({ type: 'update', body }).then((delivered) => {
@@ -77,10 +86,6 @@ export class LivePanel implements vscode.Disposable {
         this.stale = false;
         this.panel.webview.html = html;
       });
-    } else {
-      this.ready = false;
-      this.stale = false;
-      this.panel.webview.html = this.html;
     }
   }
 

@@ -131,7 +131,8 @@ async function openFile(page: Page, file: string): Promise<void> {
 }
 
 async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await quickInput(page, 'Control+G', `${line}:${column}`);
+  // Quick Open with the ':' prefix is Go to Line/Column (the browser keeps Ctrl+G for itself).
+  await quickInput(page, 'Control+P', `:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
   await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: STEP_MS });

@@ -23,17 +23,18 @@ import {
   ScoreRequest,
   TrustChangedNotification,
 } from './protocol.js';
-import { codeActions, safeFixEdits, toLspEdits, workspaceEdit, type EditTarget } from './lsp/codeActions.js';
+import { safeFixEdits } from './engine/index.js';
+import { codeActions, toLspEdits, workspaceEdit, type EditTarget } from './lsp/codeActions.js';
 import { Documents, errorText } from './lsp/documents.js';
 import { hover } from './lsp/hover.js';
 import { readUri, readFixParams, readTrusted } from './lsp/params.js';
-import { builtinDescriptions } from './lsp/builtinRubrics.js';
+import { builtinDescription } from './lsp/builtinRubrics.js';
 import { RuleDocs } from './lsp/ruleDocs.js';
 import { toScoreResult } from './lsp/score.js';
 import { SettingsStore } from './lsp/settings.js';
 import { RUBRIC_GLOB, WorkspaceRubrics } from './lsp/workspaceRubrics.js';
 
-// Docs and rubric data sit beside dist/ in the package. PRESENCE_PACKAGE_ROOT lets tests point at fixture docs.
+// Rule docs sit beside dist/ in the package. PRESENCE_PACKAGE_ROOT lets tests point at fixture docs.
 const packageRoot = path.resolve(process.env.PRESENCE_PACKAGE_ROOT || path.resolve(__dirname, '..'));
 
 const connection = createConnection(ProposedFeatures.all);
@@ -45,7 +46,7 @@ let caps: ClientCapabilities = {};
 let editTarget: EditTarget = { documentChanges: false };
 const settings = new SettingsStore(connection, () => caps.workspace?.configuration === true);
 const docs = new RuleDocs(packageRoot);
-const rubrics = new WorkspaceRubrics(connection, builtinDescriptions(packageRoot));
+const rubrics = new WorkspaceRubrics(connection, builtinDescription);
 const documents = new Documents({ connection, settings, rubrics, docs });
 
 /** Wraps a handler so a bad request or an engine error is logged and answered with `fallback`, never a crash. */
@@ -86,7 +87,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  void rubrics.reload().then(() => documents.invalidate());
+  void rubrics.reload(); // analyses wait for it, so no re-analysis is needed afterwards
   if (!rubrics.isTrusted) tellUntrusted();
   if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'presence' }).catch((e) => log('registering for settings changes', e));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { safeFixEdits } from '../../server/src/engine/index.js';
 import { FixAllRequest, FixRequest, type ScoreResult } from '../../server/src/protocol.js';
 import { editsFor, LspClient } from './lspClient.js';
 import { engineResult, essentials, expectedDiagnostics, hedges } from './expected.js';
@@ -91,7 +92,8 @@ test('source.fixAll.presence applies every safe fix at once and matches presence
   assert.deepEqual(onSave.map((a) => a.kind), ['source.fixAll.presence']);
   const requested = await c.request<TextEdit[]>(FixAllRequest, { uri });
   assert.deepEqual(editsFor(uri, onSave[0]!.edit), requested);
-  assert.equal(requested.length, safe.reduce((n, f) => n + f.fixes.find((x) => x.safe)!.edits.length, 0), 'one safe fix per finding');
+  const doc = TextDocument.create('x:y', 'markdown', 1, text);
+  assert.deepEqual(requested, safeFixEdits(engineResult(text).findings).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })));
 
   const fixed = c.applyWorkspaceEdit(uri, onSave[0]!.edit);
   const count = (t: string) => t.match(/I think/g)?.length ?? 0;

@@ -31,7 +31,7 @@ Readers discount a claim its author will not stand behind.
 Set the rule's severity to off.
 `;
 
-async function hoverHedge(packageRoot: string, page?: string): Promise<{ value: string; hedgeRange: unknown; range: unknown; c: LspClient }> {
+async function hoverHedge(packageRoot: string, page?: string): Promise<{ value: string; offset: number; range: unknown; c: LspClient }> {
   const c = await LspClient.start({ env: { PRESENCE_PACKAGE_ROOT: packageRoot } });
   const uri = await c.open('hover.md', TEXT);
   const [hedge] = hedges(await c.waitForDiagnostics(uri, 1));
@@ -43,14 +43,15 @@ async function hoverHedge(packageRoot: string, page?: string): Promise<{ value: 
     fs.mkdirSync(path.dirname(pageFile), { recursive: true });
     fs.writeFileSync(pageFile, page);
   }
-  const h = await c.hover(uri, c.doc(uri).offsetAt(hedge.range.start) + 1);
+  const offset = c.doc(uri).offsetAt(hedge.range.start) + 1;
+  const h = await c.hover(uri, offset);
   assert.ok(h, 'a hover over the finding');
-  return { value: (h.contents as MarkupContent).value, hedgeRange: hedge.range, range: h.range, c };
+  return { value: (h.contents as MarkupContent).value, offset, range: h.range, c };
 }
 
 test('hover shows the message, then why it matters and the before/after from the doc page', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'presence-pkg-'));
-  const { value, hedgeRange, range, c } = await hoverHedge(root, PAGE);
+  const { value, offset, range, c } = await hoverHedge(root, PAGE);
   try {
     const message = engineResult(TEXT).findings.find((f) => f.ruleId === 'conviction/hedge')!.message;
     const order = [message.replace(/[\\`*_[\]<>]/g, '\\$&'), 'Why it matters', 'Readers discount a claim', 'Before', '> I think we should add a region.', 'After', '> We should add a region.'];
@@ -58,7 +59,11 @@ test('hover shows the message, then why it matters and the before/after from the
     assert.ok(at.every((i) => i >= 0), `all parts present:\n${value}`);
     assert.deepEqual(at, [...at].sort((a, b) => a - b), `in order:\n${value}`);
     assert.ok(!value.includes('Turn it off') && !value.includes('Flags softeners'), 'only the sections a hover needs');
-    assert.deepEqual(range, hedgeRange);
+    // Every finding under the cursor is explained; the range spans them all.
+    const under = engineResult(TEXT).findings.filter((f) => f.start <= offset && offset < f.end);
+    const doc = c.doc(c.uri('hover.md'));
+    assert.deepEqual(range, { start: doc.positionAt(Math.min(...under.map((f) => f.start))), end: doc.positionAt(Math.max(...under.map((f) => f.end))) });
+    for (const f of under) assert.ok(value.includes(f.ruleId), `${f.ruleId} explained`);
     const uri = c.uri('hover.md');
     assert.equal(await c.hover(uri, 2), null, 'nothing to say over the title');
   } finally {

@@ -1,5 +1,5 @@
 // Unit tests of the server's pure helpers: offset ↔ position conversion, the settings glob matcher, settings validation,
-// disable-comment placement, fix-all selection and rubric resolution.
+// disable-comment placement and rubric resolution.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/engine/types.js';
-import { disableFileEdit, disableLineEdit, safeFixEdits, wants } from '../../server/src/lsp/codeActions.js';
+import { disableFileEdit, disableLineEdit, wants } from '../../server/src/lsp/codeActions.js';
 import { matchGlob } from '../../server/src/lsp/glob.js';
 import { LineIndex } from '../../server/src/lsp/positions.js';
 import { parseDocPage } from '../../server/src/lsp/ruleDocs.js';
@@ -105,20 +105,6 @@ test('disable-for-file goes after the front matter (or at the top) with a blank 
   assert.equal(apply('---\na: 1\n---'), '---\na: 1\n---\n<!-- presence-disable conviction/hedge -->\n\n');
   assert.equal(apply('<!-- presence-disable composure/apology -->\n\n# Memo\n'), '<!-- presence-disable composure/apology conviction/hedge -->\n\n# Memo\n');
   assert.equal(apply('---\nno end\n# Memo\n'), '<!-- presence-disable conviction/hedge -->\n\n---\nno end\n# Memo\n', 'an unclosed fence is not front matter');
-});
-
-test('fix-all takes the first safe fix of each finding and skips one overlapping an earlier fix', () => {
-  const edits = safeFixEdits([
-    finding(10, 15, [{ title: 'unsafe', safe: false, edits: [{ start: 10, end: 15, newText: 'x' }] }, { title: 'safe', safe: true, edits: [{ start: 10, end: 15, newText: '' }] }]),
-    finding(12, 20, [{ title: 'overlaps', safe: true, edits: [{ start: 12, end: 20, newText: 'y' }] }]),
-    finding(0, 3, [{ title: 'first', safe: true, edits: [{ start: 0, end: 3, newText: 'A' }] }, { title: 'second', safe: true, edits: [{ start: 0, end: 1, newText: 'B' }] }]),
-    finding(20, 20, [{ title: 'insert', safe: true, edits: [{ start: 20, end: 20, newText: '!' }] }]),
-  ]);
-  assert.deepEqual(edits, [
-    { start: 0, end: 3, newText: 'A' },
-    { start: 10, end: 15, newText: '' },
-    { start: 20, end: 20, newText: '!' },
-  ]);
 });
 
 test('code action kinds: a requested kind covers its sub-kinds only', () => {

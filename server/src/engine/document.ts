@@ -209,14 +209,14 @@ export function parseDocument(text: string): Doc {
         tableCellIndex = 0;
         break;
       case 'inline': {
-        const map = tok.map;
-        if (!map) break;
         const prev = tokens[t - 1]?.type;
         if (prev === 'th_open' || prev === 'td_open') {
           const cell = tableCell(text, lineStarts, tableRowLine, tableCellIndex++);
           if (cell && /\p{L}/u.test(text.slice(cell[0], cell[1]))) addBlock('tableCell', [cell], tableRowLine, 0);
           break;
         }
+        const map = tok.map;
+        if (!map) break;
         const kind: BlockKind = prev === 'heading_open' ? 'heading' : 'paragraph';
         const contentLines = tok.content.split('\n');
         const ranges: Array<[number, number]> = [];

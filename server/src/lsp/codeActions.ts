@@ -1,6 +1,6 @@
 // Quick fixes, fix-all and the disable-comment actions, computed on engine offsets and converted at the end.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Finding, Fix, TextEdit } from '../engine/index.js';
+import { safeFixEdits, type Finding, type Fix, type TextEdit } from '../engine/index.js';
 import { FixAllCodeActionKind } from '../protocol.js';
 import type { Analysed } from './analysis.js';
 import { readData, toDiagnostic } from './diagnostics.js';
@@ -20,23 +20,6 @@ export function workspaceEdit(a: Analysed, edits: readonly TextEdit[], target: E
   const lsp = toLspEdits(a.lines, edits);
   if (target.documentChanges && a.version !== null) return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: lsp }] };
   return { changes: { [a.uri]: lsp } };
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  // Two inserts at one point have no defined order, so they count as overlapping too.
-  return (a.start < b.end && b.start < a.end) || a.start === b.start;
-}
-
-/** The first safe fix of every finding, skipping any fix that would touch text an earlier accepted fix edits. */
-export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
-  const accepted: TextEdit[] = [];
-  for (const f of findings) {
-    const fix = f.fixes.find((x) => x.safe && x.edits.length > 0);
-    if (!fix) continue;
-    if (fix.edits.some((e) => accepted.some((x) => overlaps(e, x)))) continue;
-    accepted.push(...fix.edits);
-  }
-  return accepted.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const NEXT_LINE = /^([ \t]*)<!--\s*presence-disable-next-line\b(.*?)\s*-->[ \t]*$/;

@@ -17,7 +17,7 @@ export async function hover(a: Analysed, offset: number, docs: RuleDocs): Promis
 }
 
 async function explain(f: Finding, docs: RuleDocs): Promise<string> {
-  const lines = [`**${escapeMarkdown(f.message)}** \`${f.ruleId}\``];
+  const lines = [`${escapeMarkdown(f.message)} \`${f.ruleId}\``];
   const page = f.doc ? await docs.page(f.doc) : undefined;
   if (page) {
     for (const name of SECTIONS) {

@@ -8,7 +8,11 @@ export function documentAnchor(input: DocInput): [number, number, number] {
   let end = text.length;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   if (!first) return [0, 0, end];
-  return [first.start, first.kind === 'heading' ? first.end : Math.min(first.end, first.start + 80), end];
+  let anchorEnd = first.kind === 'heading' ? first.end : Math.min(first.end, first.start + 80);
+  // Never end between the halves of a surrogate pair.
+  const c = text.charCodeAt(anchorEnd - 1);
+  if (anchorEnd < first.end && c >= 0xd800 && c <= 0xdbff) anchorEnd--;
+  return [first.start, anchorEnd, end];
 }
 
 /** Offset of the start of the line holding `offset`. */

@@ -1,0 +1,83 @@
+// Seeded fuzzing of the engine: random Markdown-ish documents must never throw, offsets must stay inside the
+// text and off surrogate halves, and every fix must apply cleanly and change nothing outside its edits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer, applyEdits, fixAllSafe, safeFixEdits } from '../../server/src/engine/index.ts';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '# ', '## ', '### ', '- ', '  - ', '    - ', '1. ', '> ', '>> ', '```', '~~~', '    ', '\t', '|', '---', '***', '**', '*', '_', '__', '`', '``',
+  '[', ']', '(', ')', '![', '](http://x.y/z)', '<', '>', '<!--', '-->', '<!-- presence-disable -->', '<!-- presence-enable conviction -->',
+  '<!-- presence-disable-next-line conviction/hedge -->', '<div>', '</div>', 'https://example.com/a.b', '\n', '\n\n', '\r\n', '\r', ' ', '  ', '\\',
+  'I think we should', 'maybe', 'perhaps', 'the launch was delayed', 'it was decided', 'significant', 'soon', 'in order to', 'Unfortunately, ',
+  'EXTREMELY', '!', '?', '.', 'e.g.', 'U.S.', '$1.2M', '3.5%', 'Q3 2025', 'March 2024', 'Should we expand?', 'I recommend we ship.', 'TBD', 'unclear',
+  'revenue grew', 'no downside', 'we worked on', 'synergy', '😀', '👍🏽', '🚀', 'e\u0301', '\u0301', '\ud800', '\udc00', '\u0000', '\u0007', '\u202e', 'שלום עולם',
+  'مرحبا', '日本語です。', 'Привет.', 'café', '\ufeff', 'a'.repeat(300), ' word'.repeat(60), '---\npresence: board-update\n---\n', '---\npresence: nope\n---\n',
+];
+
+function randomDoc(r: () => number): string {
+  const n = Math.floor(r() * 40);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const x = r();
+    if (x < 0.75) s += PIECES[Math.floor(r() * PIECES.length)];
+    else if (x < 0.9) s += ' ';
+    else s += String.fromCharCode(Math.floor(r() * 0x3000));
+  }
+  return s;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** An offset between the two halves of a surrogate pair would split a character. */
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+test('10,000 random documents: no throw, offsets in range and on character boundaries, fixes apply cleanly', () => {
+  const r = rng(20261122);
+  const analyzer = new Analyzer();
+  let findings = 0;
+  let fixesChecked = 0;
+  for (let i = 0; i < 10_000; i++) {
+    const text = randomDoc(r);
+    const result = analyzer.analyze(text, undefined, { today: '2026-11-22' });
+    assert.ok(Number.isFinite(result.score.overall));
+    for (const f of result.findings) {
+      findings++;
+      assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `finding ${f.ruleId} [${f.start},${f.end}) in ${JSON.stringify(text)}`);
+      assert.ok(!splitsPair(text, f.start) && !splitsPair(text, f.end), `${f.ruleId} splits a surrogate pair`);
+      for (const fix of f.fixes) {
+        for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length && !splitsPair(text, e.start) && !splitsPair(text, e.end));
+        // Only every few fixes are re-checked in full, to keep the suite fast.
+        if (i % 5 !== 0) continue;
+        const out = applyEdits(text, fix.edits);
+        const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+        assert.equal(out.slice(0, sorted[0].start), text.slice(0, sorted[0].start));
+        const tail = text.length - sorted[sorted.length - 1].end;
+        assert.equal(out.slice(out.length - tail), text.slice(text.length - tail));
+        fixesChecked++;
+      }
+    }
+    if (i % 10 === 0) {
+      // Safe fixes never overlap and applying them twice changes nothing the second time.
+      const edits = safeFixEdits(result.findings);
+      applyEdits(text, edits);
+      const once = fixAllSafe(analyzer, text, undefined, { today: '2026-11-22' });
+      const twice = fixAllSafe(analyzer, once.text, undefined, { today: '2026-11-22' });
+      assert.equal(twice.text, once.text, `fix-all not idempotent for ${JSON.stringify(text)}`);
+    }
+  }
+  assert.ok(findings > 1000, `the fuzzer reached the rules (${findings} findings)`);
+  assert.ok(fixesChecked > 100);
+});

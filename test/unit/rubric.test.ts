@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { analyze, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/engine/index.ts';
+import { loadRubric, RubricError } from '../../server/src/engine/rubric.ts';
+import { rubricSchema } from '../../scripts/rubric-schema.ts';
+
+const today = '2026-11-22';
+const memo = 'I think we should ship the new pricing page. It will grow revenue.\n';
+
+test('every built-in rubric file is valid and loads', () => {
+  for (const f of readdirSync('rubrics').filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'words.json')) {
+    assert.deepEqual(validateRubric(readFileSync(`rubrics/${f}`, 'utf8'), f), [], f);
+  }
+  for (const name of BUILTIN_RUBRIC_NAMES) assert.equal(loadRubric(name).name, name);
+});
+
+test('the shipped JSON schema is generated from the engine and up to date', () => {
+  assert.deepEqual(JSON.parse(readFileSync('rubrics/schema.json', 'utf8')), rubricSchema());
+});
+
+test('front matter picks the rubric, then the caller, then executive', () => {
+  assert.equal(analyze(memo, undefined, { today }).rubric, 'executive');
+  assert.equal(analyze(memo, 'strategy-memo', { today }).rubric, 'strategy-memo');
+  assert.equal(analyze(`---\npresence: board-update\n---\n${memo}`, 'strategy-memo', { today }).rubric, 'board-update');
+});
+
+test('extends inherits and overrides; a workspace rubric resolves by name', () => {
+  const sources: Record<string, RubricSource> = {
+    team: { path: '.presence/rubrics/team.json', text: JSON.stringify({ extends: 'board-update', rules: { conviction: 'off' }, thresholds: { sentenceWords: 12 } }) },
+  };
+  const r = loadRubric('team', (ref) => sources[ref]);
+  assert.equal(r.thresholds.sentenceWords, 12);
+  assert.equal(r.thresholds.documentWords, 1200); // from board-update
+  assert.equal(r.severities.get('quantified/no-financials'), 'warning'); // from board-update
+  const result = analyze(`---\npresence: team\n---\n${memo}`, undefined, { today, resolveRubric: (ref) => sources[ref] });
+  assert.equal(result.rubric, 'team');
+  assert.ok(!result.findings.some((f) => f.dimension === 'conviction'));
+});
+
+test('word lists can be extended, trimmed or replaced', () => {
+  const src = (words: object): RubricSource => ({ path: 'x.json', text: JSON.stringify({ words }) });
+  const add = analyze('We will ship it pronto.\n', 'x', { today, resolveRubric: () => src({ vagueTime: { add: ['pronto'] } }) });
+  assert.deepEqual(add.findings.filter((f) => f.ruleId === 'quantified/vague-time').map((f) => f.message.slice(0, 8)), ['"pronto"']);
+  const remove = analyze('We will ship it soon.\n', 'x', { today, resolveRubric: () => src({ vagueTime: { remove: ['soon'] } }) });
+  assert.ok(!remove.findings.some((f) => f.ruleId === 'quantified/vague-time'));
+});
+
+test('rubric errors name the file, the field and the problem, and fall back to the default', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['{ "rules": { "conviction/hedgee": "warning" } ', /invalid JSON/],
+    ['[1, 2]', /must be a JSON object/],
+    ['{ "rules": { "conviction/hedgee": "warning" } }', /rules\.conviction\/hedgee: unknown rule "conviction\/hedgee" \(did you mean "conviction\/hedge"\?\)/],
+    ['{ "rules": { "conviction/hedge": "loud" } }', /severity must be one of/],
+    ['{ "weights": { "impact": "high" } }', /weights\.impact: a weight must be a number/],
+    ['{ "thresholds": { "sentenceWords": -3 } }', /thresholds\.sentenceWords: must be a whole number from 5 to 500/],
+    ['{ "extends": "nope" }', /extends "nope", which does not exist/],
+    ['{ "words": { "hedges": [1, 2] } }', /words\.hedges: phrases must be strings/],
+    ['{ "words": { "hedgez": [] } }', /unknown word list "hedgez" \(did you mean "hedges"\?\)/],
+    ['{ "colour": "red" }', /unknown field "colour"/],
+    ['bin\u0000ary', /not a text file/],
+  ];
+  for (const [text, expected] of cases) {
+    const result = analyze(`---\npresence: team\n---\n${memo}`, undefined, { today, resolveRubric: (ref) => (ref === 'team' ? { path: '.presence/rubrics/team.json', text } : undefined) });
+    const err = result.findings.find((f) => f.ruleId === 'rubric/invalid');
+    assert.ok(err, `no rubric error for ${text}`);
+    assert.match(err.message, /\.presence\/rubrics\/team\.json/);
+    assert.match(err.message, expected);
+    assert.equal(err.severity, 'error');
+    assert.equal(result.rubric, 'executive');
+    // The error points at the front matter value, and analysis went on with the default rubric.
+    assert.equal(memo.length > 0 && result.findings.some((f) => f.ruleId === 'conviction/hedge'), true);
+  }
+});
+
+test('a rubric that extends itself, directly or through another, is a cycle error', () => {
+  const files: Record<string, string> = { a: '{ "extends": "b" }', b: '{ "extends": "a" }', self: '{ "extends": "self" }' };
+  for (const name of ['a', 'self']) {
+    assert.throws(() => loadRubric(name, (ref) => (files[ref] ? { path: `${ref}.json`, text: files[ref] } : undefined)), (e: unknown) => e instanceof RubricError && /cycle/.test(e.message));
+  }
+});
+
+test('an unknown rubric name in front matter is an error with a fallback', () => {
+  const r = analyze(`---\npresence: no-such-rubric\n---\n${memo}`, undefined, { today });
+  const err = r.findings.find((f) => f.ruleId === 'rubric/invalid');
+  assert.match(err?.message ?? '', /no rubric named "no-such-rubric"/);
+  assert.equal(r.rubric, 'executive');
+});
+
+test('enormous word lists are refused with a clear error; phrases are literal, never patterns', () => {
+  const big = JSON.stringify({ words: { hedges: { add: Array.from({ length: 6000 }, (_, i) => `w${i}`) } } });
+  assert.match(validateRubric(big, 'big.json')[0].message, /too many phrases \(6000; at most 5000\)/);
+  // A catastrophic-backtracking regex is just a strange phrase: matched literally, in linear time.
+  const evil = JSON.stringify({ words: { hedges: { add: ['(a+)+$', '(x|x)*y'] } } });
+  assert.deepEqual(validateRubric(evil, 'evil.json'), []);
+  const text = `${'a'.repeat(50000)}! ${'x'.repeat(50000)}`;
+  const t0 = performance.now();
+  analyze(text, 'evil', { today, resolveRubric: () => ({ path: 'evil.json', text: evil }) });
+  assert.ok(performance.now() - t0 < 5000, 'matching stays linear');
+});
+
+test('settings overrides: a rule or family set to off disappears; severity changes', () => {
+  const base = analyze(memo, undefined, { today });
+  assert.ok(base.findings.some((f) => f.ruleId === 'conviction/hedge' && f.severity === 'warning'));
+  assert.ok(!analyze(memo, undefined, { today, severityOverrides: { conviction: 'off' } }).findings.some((f) => f.dimension === 'conviction'));
+  assert.equal(analyze(memo, undefined, { today, severityOverrides: { 'conviction/hedge': 'error' } }).findings.find((f) => f.ruleId === 'conviction/hedge')?.severity, 'error');
+});
