@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', define: { PRESENCE_VERSION: JSON.stringify(version) } };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', define: { PRESENCE_VERSION: JSON.stringify(version) } };
 const watch = process.argv.includes('--watch');
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },

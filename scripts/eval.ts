@@ -2,8 +2,9 @@
 //
 //   a) uncertainty: the hedge set (../shared/eval/hedge-wiki-dev.csv), one sentence per document; a sentence
 //      is detected when a conviction, ownership or quantified finding lies inside it. Baselines: write-good
-//      (all default checks; weasel only). The learned scorer alone: 5-fold CV (pooled and nested threshold)
-//      next to its in-sample figures, and the combination the engine will have once the scorer is wired.
+//      (all default checks; weasel only). Rules that call the learned scorer are measured with out-of-fold
+//      models (honest), and also as shipped (in-sample) and without the scorer. The scorer alone: 5-fold CV
+//      (pooled and nested threshold) next to its in-sample figures.
 //   b) passive: ../shared/eval/passive-dev.csv, findPassives (≥ 1 span) against write-good's passive check.
 //   c) corpus: findings per 1,000 words per rule over ../shared/corpus/**/*.md, and random (seeded) example
 //      sentences per rule in bench/corpus-samples.md for false-positive review.
@@ -14,15 +15,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { crossValidate, loadLabelled, prf, seededRandom, shuffle, tokenizeAll, type Prf, type TrainOptions } from './train-uncertainty.ts';
-import { scoreUncertainty, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
+import { crossValidate, CV_SEED, loadLabelled, prf, seededRandom, shuffle, stratifiedFolds, toModelFile, tokenizeAll, train, type Prf, type TrainOptions } from './train-uncertainty.ts';
+import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
 const HEDGE_DIMENSIONS = new Set<string>(['conviction', 'ownership', 'quantified']);
-/** The rule the lead wires the learned scorer into; excluded when simulating "engine + out-of-fold scorer". */
-const MODEL_RULE = process.env.PRESENCE_MODEL_RULE ?? 'conviction/unsupported-claim';
 
 // Not __dirname / import.meta: this file must run whether the package is CommonJS or ESM.
 const repoRoot = path.resolve(path.dirname(process.argv[1] ?? 'scripts/eval.ts'), '..');
@@ -106,56 +105,89 @@ interface RuleRow {
   precision: number;
 }
 
+/** Rule ids per sentence (hedge dimensions only) and the per-rule table. */
+function runEngine(analyze: Analyze, texts: readonly string[], indices: Iterable<number>, into: string[][]): void {
+  for (const i of indices) into[i] = hedgeRules(analyze(texts[i]!, RUBRIC, { today: TODAY }), texts[i]!.length);
+}
+
+function perRuleTable(rules: readonly string[][], gold: readonly boolean[]): RuleRow[] {
+  const perRule = new Map<string, { fired: number; tp: number }>();
+  rules.forEach((rs, i) => {
+    for (const r of rs) {
+      const row = perRule.get(r) ?? { fired: 0, tp: 0 };
+      row.fired++;
+      if (gold[i]) row.tp++;
+      perRule.set(r, row);
+    }
+  });
+  return [...perRule]
+    .map(([ruleId, r]) => ({ ruleId, fired: r.fired, tp: r.tp, precision: round(r.tp / r.fired, 3) }))
+    .sort((a, b) => b.fired - a.fired || (a.ruleId < b.ruleId ? -1 : 1));
+}
+
 async function evalHedge(analyze: Analyze | undefined, writeGood: WriteGood): Promise<Record<string, unknown>> {
   const file = path.join(shared, 'eval/hedge-wiki-dev.csv');
   const data = loadLabelled(file, 'uncertain');
   const gold = data.map((d) => d.label);
+  const texts = data.map((d) => d.text);
+  const all = gold.map((_, i) => i);
   const out: Record<string, unknown> = { file: rel(file), sentences: data.length, positives: gold.filter(Boolean).length };
 
-  // The engine, as it is now.
-  let engineRules: string[][] | undefined;
+  const shipped = JSON.parse(readFileSync(path.join(repoRoot, 'rubrics/data/uncertainty-model.json'), 'utf8')) as UncertaintyModelFile;
+  const training = shipped.training as { options?: TrainOptions } | undefined;
+  if (!training?.options) throw new Error('rubrics/data/uncertainty-model.json has no training.options: run scripts/train-uncertainty.ts');
+  const options = training.options;
+  const words = tokenizeAll(texts);
+
+  // The engine three ways. Rules that call the scorer would be measured on the scorer's own training
+  // sentences if run as shipped, so the headline figure swaps in, for each fold, a model trained on the
+  // other four folds (the same folds as the scorer's CV).
   if (analyze) {
     try {
       const t0 = performance.now();
-      engineRules = data.map((d) => hedgeRules(analyze(d.text, RUBRIC, { today: TODAY }), d.text.length));
-      const perRule = new Map<string, { fired: number; tp: number }>();
-      engineRules.forEach((rules, i) => {
-        for (const r of rules) {
-          const row = perRule.get(r) ?? { fired: 0, tp: 0 };
-          row.fired++;
-          if (gold[i]) row.tp++;
-          perRule.set(r, row);
+      const honest: string[][] = new Array<string[]>(data.length);
+      const folds = stratifiedFolds(gold, 5, CV_SEED);
+      for (let k = 0; k < 5; k++) {
+        const model = train(words, gold, all.filter((i) => folds[i] !== k), options);
+        const restore = swapUncertaintyModelForEvaluation(toModelFile(model, UNCERTAINTY_THRESHOLD));
+        try {
+          runEngine(analyze, texts, all.filter((i) => folds[i] === k), honest);
+        } finally {
+          restore();
         }
-      });
-      const rows: RuleRow[] = [...perRule]
-        .map(([ruleId, r]) => ({ ruleId, fired: r.fired, tp: r.tp, precision: round(r.tp / r.fired, 3) }))
-        .sort((a, b) => b.fired - a.fired);
-      out.presence = figures(prf(engineRules.map((r) => r.length > 0), gold));
-      out.presencePerRule = rows;
-      out.presenceMs = Math.round(performance.now() - t0);
+      }
+      const asShipped: string[][] = new Array<string[]>(data.length);
+      runEngine(analyze, texts, all, asShipped);
+      const noScorer: string[][] = new Array<string[]>(data.length);
+      const restore = swapUncertaintyModelForEvaluation({ ...shipped, bias: -50, features: [], weights: [] });
+      try {
+        runEngine(analyze, texts, all, noScorer);
+      } finally {
+        restore();
+      }
+      out.presence = figures(prf(honest.map((r) => r.length > 0), gold));
+      out.presenceInSampleScorer = figures(prf(asShipped.map((r) => r.length > 0), gold));
+      out.presenceWithoutScorer = figures(prf(noScorer.map((r) => r.length > 0), gold));
+      out.presencePerRule = perRuleTable(honest, gold);
+      out.presenceSeconds = round((performance.now() - t0) / 1000, 1);
     } catch (e) {
       fail('hedge/engine', e);
-      engineRules = undefined;
     }
   }
 
   // Baselines.
-  out.writeGoodAll = figures(prf(data.map((d) => writeGood(d.text).length > 0), gold));
-  out.writeGoodWeasel = figures(prf(data.map((d) => writeGood(d.text, only('weasel')).length > 0), gold));
+  out.writeGoodAll = figures(prf(texts.map((t) => writeGood(t).length > 0), gold));
+  out.writeGoodWeasel = figures(prf(texts.map((t) => writeGood(t, only('weasel')).length > 0), gold));
 
   // The learned scorer alone.
-  const model = JSON.parse(readFileSync(path.join(repoRoot, 'rubrics/data/uncertainty-model.json'), 'utf8')) as UncertaintyModelFile;
-  const training = model.training as { options?: TrainOptions } | undefined;
-  if (!training?.options) throw new Error('rubrics/data/uncertainty-model.json has no training.options: run scripts/train-uncertainty.ts');
-  const words = tokenizeAll(data.map((d) => d.text));
   const t0 = performance.now();
-  const cv = crossValidate(words, gold, training.options, true);
+  const cv = crossValidate(words, gold, options, true, 5, CV_SEED);
   const inSample = prf(words.map((w) => scoreUncertainty(w).probability >= UNCERTAINTY_THRESHOLD), gold);
   const thresholds = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => ({ threshold: t, ...figures(prf(cv.oof.map((p) => p >= t), gold)) }));
   out.model = {
     threshold: UNCERTAINTY_THRESHOLD,
     cvThresholdReproduced: round(cv.threshold, 3),
-    options: training.options,
+    options,
     cv5Pooled: figures(cv.pooled),
     cv5Nested: figures(cv.nested),
     cv5AtShippedThreshold: figures(prf(cv.oof.map((p) => p >= UNCERTAINTY_THRESHOLD), gold)),
@@ -163,18 +195,6 @@ async function evalHedge(analyze: Analyze | undefined, writeGood: WriteGood): Pr
     cvByThreshold: thresholds,
     cvSeconds: round((performance.now() - t0) / 1000, 1),
   };
-
-  // What the engine gets once the scorer is wired: the other rules' detections (in-sample, they are word lists)
-  // plus the scorer's out-of-fold detections at the shipped threshold (honest for the learned part).
-  if (engineRules) {
-    const others = engineRules.map((rules) => rules.some((r) => r !== MODEL_RULE));
-    out.combinedIfWired = {
-      modelRule: MODEL_RULE,
-      note: 'engine findings except modelRule, OR the scorer\'s 5-fold out-of-fold probability ≥ threshold',
-      ...figures(prf(others.map((o, i) => o || cv.oof[i]! >= UNCERTAINTY_THRESHOLD), gold)),
-    };
-    out.engineHasModelRule = engineRules.some((r) => r.includes(MODEL_RULE));
-  }
   return out;
 }
 
@@ -451,21 +471,19 @@ async function main(): Promise<void> {
 
   // Compact report.
   type H = {
-    sentences: number; positives: number; presence?: Figures; presencePerRule?: RuleRow[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
-    engineHasModelRule?: boolean;
+    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presencePerRule?: RuleRow[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
     model: { threshold: number; cvThresholdReproduced: number; cv5Pooled: Figures; cv5Nested: Figures; cv5AtShippedThreshold: Figures; inSample: Figures; cvByThreshold: (Figures & { threshold: number })[] };
-    combinedIfWired?: Figures & { modelRule: string };
   };
   const h = results.hedge as H | undefined;
   console.log('\nPresence eval' + (errors.length ? `  (${errors.length} section error${errors.length > 1 ? 's' : ''})` : ''));
   if (h) {
     console.log(`\nUncertainty — hedge-wiki-dev (${h.sentences} sentences, ${h.positives} uncertain)   target: F1 ≥ 0.65 with P ≥ 0.70`);
-    console.log(row('engine (conviction/ownership/quantified findings)', h.presence));
+    console.log(row('engine, scorer out-of-fold (honest)', h.presence));
+    console.log(row('engine, scorer in-sample (as shipped; optimistic)', h.presenceInSampleScorer));
+    console.log(row('engine without the scorer', h.presenceWithoutScorer));
     console.log(row(`scorer, 5-fold CV, nested threshold (honest)`, h.model.cv5Nested));
     console.log(row(`scorer, 5-fold CV, threshold ${h.model.threshold}`, h.model.cv5AtShippedThreshold));
     console.log(row('scorer, in-sample (optimistic)', h.model.inSample));
-    if (h.engineHasModelRule) console.log(`  (the engine row includes ${h.combinedIfWired?.modelRule} in-sample, so it is optimistic; the next row is the honest one)`);
-    if (h.combinedIfWired) console.log(row(`engine w/o ${h.combinedIfWired.modelRule} + scorer (OOF)`, h.combinedIfWired));
     console.log(row('write-good, all checks', h.writeGoodAll));
     console.log(row('write-good, weasel only', h.writeGoodWeasel));
     console.log('  scorer CV by threshold: ' + h.model.cvByThreshold.map((t) => `${t.threshold}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`).join(' · '));

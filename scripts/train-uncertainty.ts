@@ -12,7 +12,7 @@
 // The CSV is read, never copied: the shipped file holds only weights of frequent features.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { lexiconFromLists, sentenceFeatures, tokenizeLower, wordFeature, type Lexicon } from '../server/src/engine/uncertainty.ts';
+import { lexiconFromLists, sentenceFeatures, tokenizeLower, wordFeature, type Lexicon, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
 
 /**
  * The hand-written cue lexicon: general English hedging, vague quantity, vague attribution and
@@ -295,6 +295,23 @@ function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, max
   return w;
 }
 
+/** The shipped file format (weights rounded to 3 decimals, strongest first). */
+export function toModelFile(model: TrainedModel, threshold: number): UncertaintyModelFile {
+  const entries = [...model.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    version: 1,
+    description:
+      'Uncertainty scorer weights: logistic regression over the presence of vocabulary words, word pairs "a b" ("_" = a word outside the vocabulary), the first word "^ a" (words with digits fold to "#") and the categories "@…" of the hand-written lexicon. Trained by scripts/train-uncertainty.ts on the CoNLL-2010 Wikipedia development set; the vocabulary is its most frequent words plus the lexicon, and only features seen in at least minDf sentences are kept. Generated: do not edit by hand.',
+    bias: round(model.bias),
+    threshold: round(threshold),
+    lexicon: Object.fromEntries(Object.entries(CUE_LEXICON).map(([k, v]) => [k, [...v]])),
+    vocabulary: [...model.vocabulary].filter((w) => !LEXICON.has(w)).sort(),
+    features: entries.map(([f]) => f),
+    weights: entries.map(([, w]) => round(w)),
+  };
+}
+
 export function probability(model: TrainedModel, lowerWords: readonly string[]): number {
   let z = model.bias;
   for (const f of sentenceFeatures(lowerWords, model.vocabulary, LEXICON)) z += model.weights.get(f) ?? 0;
@@ -357,7 +374,10 @@ export interface CvReport {
 }
 
 /** 5-fold CV of one configuration; `nested` adds the honest estimate (5 × (4 + 1) trainings). */
-export function crossValidate(words: readonly string[][], labels: readonly boolean[], opts: TrainOptions, nested: boolean, k = 5, seed = 2010): CvReport {
+/** Seed of the CV folds (train and eval use the same folds). */
+export const CV_SEED = 2010;
+
+export function crossValidate(words: readonly string[][], labels: readonly boolean[], opts: TrainOptions, nested: boolean, k = 5, seed = CV_SEED): CvReport {
   const all = labels.map((_, i) => i);
   const oofMap = outOfFold(words, labels, all, k, seed, opts);
   const oof = all.map((i) => oofMap.get(i)!);
@@ -435,15 +455,7 @@ function main(): void {
   const entries = [...model.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   const file = {
-    version: 1,
-    description:
-      'Uncertainty scorer weights: logistic regression over the presence of vocabulary words, word pairs "a b" ("_" = a word outside the vocabulary), the first word "^ a" (words with digits fold to "#") and the categories "@…" of the hand-written lexicon. Trained by scripts/train-uncertainty.ts on the CoNLL-2010 Wikipedia development set; the vocabulary is its most frequent words plus the lexicon, and only features seen in at least minDf sentences are kept. Generated: do not edit by hand.',
-    bias: round(model.bias),
-    threshold: round(cv.threshold),
-    lexicon: CUE_LEXICON,
-    vocabulary: [...model.vocabulary].filter((w) => !LEXICON.has(w)).sort(),
-    features: entries.map(([f]) => f),
-    weights: entries.map(([, w]) => round(w)),
+    ...toModelFile(model, cv.threshold),
     training: {
       sentences: data.length,
       positives: labels.filter(Boolean).length,

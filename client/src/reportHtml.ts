@@ -9,6 +9,11 @@ export interface ReportContext {
   note?: string;
 }
 
+/** Points are fractional; whole numbers read better once a fix is worth a point or more. */
+export function formatGain(gain: number): string {
+  return gain >= 1 ? String(Math.round(gain)) : String(Math.round(gain * 10) / 10);
+}
+
 /** The part of the page that changes on every update (swapped in place while the panel is open). */
 export function reportBody(r: ScoreResult, ctx: ReportContext): string {
   const dims = r.dimensions
@@ -31,7 +36,7 @@ export function reportBody(r: ScoreResult, ctx: ReportContext): string {
           const finding = r.findings[f.finding];
           const line = f.range.start.line + 1;
           return `<li class="fix" data-rule="${esc(f.ruleId)}">
-  <div class="fix-head"><code class="fix-rule">${esc(f.ruleId)}</code> <span class="fix-title">${esc(f.title)}</span> <span class="fix-gain good">+${esc(f.gain)}</span></div>
+  <div class="fix-head"><code class="fix-rule">${esc(f.ruleId)}</code> <span class="fix-title">${esc(f.title)}</span> <span class="fix-gain good">+${esc(formatGain(f.gain))}</span></div>
   ${finding ? `<div class="fix-message muted">${esc(finding.message)}</div>` : ''}
   <div class="fix-actions"><a href="#" class="fix-goto" data-action="reveal" data-index="${i}">Go to line ${line}</a> <button class="fix-apply" data-action="apply" data-index="${i}">Apply</button></div>
 </li>`;

@@ -43,7 +43,7 @@ export interface E2EOptions {
 
 /** A fresh copy of the sample workspace: the suite edits files and must never change the fixtures. */
 export function freshWorkspace(dir: string): string {
-  const ws = join(dir, 'workspace');
+  const ws = join(dir, 'memos');
   rmSync(ws, { recursive: true, force: true });
   cpSync(FIXTURE_WORKSPACE, ws, { recursive: true });
   return ws;

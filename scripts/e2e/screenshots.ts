@@ -45,6 +45,7 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
       'editor.lineHeight': 24,
       'editor.wordWrap': 'on',
       'editor.hover.delay': 100,
+      'editor.hover.above': false,
       'breadcrumbs.enabled': false,
       'workbench.editor.enablePreview': false,
       'workbench.layoutControl.enabled': false,
@@ -76,11 +77,13 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     await page.keyboard.press('Escape');
     await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: STEP_MS }).catch(() => undefined);
 
-    // The hover that explains the finding (Ctrl+K Ctrl+I shows the hover at the cursor).
-    await goTo(page, hedgeLine, 3);
+    // The hover that explains a finding (Ctrl+K Ctrl+I shows the hover at the cursor), on a word with one
+    // finding so the explanation is not stacked with another.
+    const apologyLine = lines.findIndex((l) => l.includes('Unfortunately'));
+    await goTo(page, apologyLine + 1, lines[apologyLine]!.indexOf('Unfortunately') + 3);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover:not(.hidden)', { hasText: /hedge|conviction/i }).first().waitFor({ timeout: STEP_MS });
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: /composure/i }).first().waitFor({ timeout: STEP_MS });
     files.push(await shot(page, `hover-${name}.png`));
     await page.keyboard.press('Escape');
 
@@ -94,6 +97,8 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     await runCommand(page, 'Presence: Audit Workspace');
     await page.locator('.tab', { hasText: 'Presence: Workspace Audit' }).first().waitFor({ timeout: STEP_MS });
     await webviewText(page, /roadmap\.md/);
+    // The progress toast closes when the audit is done.
+    await page.locator('.notification-toast', { hasText: 'auditing' }).first().waitFor({ state: 'hidden', timeout: STEP_MS }).catch(() => log('the audit progress notification is still open'));
     files.push(await shot(page, `audit-${name}.png`));
   } catch (e) {
     const pages = browser.contexts().flatMap((c) => c.pages());

@@ -21,6 +21,7 @@ interface BlockResult {
   findings: RawFinding[];
 }
 
+const PARAGRAPHS: ReadonlyArray<Block['kind']> = ['paragraph'];
 const SEVERITY_COST: Record<Severity, number> = { error: 18, warning: 10, information: 4, hint: 1 };
 /** Document-level findings (a buried lede, no ask) weigh more than a single word. */
 const DOCUMENT_RULE_FACTOR = 2;
@@ -28,6 +29,8 @@ const DOCUMENT_RULE_FACTOR = 2;
 export class Analyzer {
   private cache = new Map<string, BlockResult>();
   private rubricCache = new Map<string, Rubric | RubricError>();
+  /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
+  private configIds = new Map<string, number>();
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     const doc = parseDocument(text);
@@ -41,16 +44,24 @@ export class Analyzer {
     const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
     const docRules = rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule; severity: Severity }>;
     const severityOf = new Map(rules.map((r) => [r.rule.id, r.severity]));
-    const enabledKey = blockRules.map((r) => r.rule.id).join(',');
+    const configKey = `${rubric.key}\u0001${blockRules.map((r) => r.rule.id).join(',')}`;
+    let configId = this.configIds.get(configKey);
+    if (configId === undefined) this.configIds.set(configKey, (configId = this.configIds.size));
 
     // Blocks past the word limit are not analysed.
     const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
     // Cached per-block results hold offsets from the block start; they are moved lazily when a document rule asks.
     const results: BlockResult[] = [];
-    const moved = new Map<number, BlockResult>();
-    const at = (b: number): BlockResult => {
-      let r = moved.get(b);
-      if (!r) moved.set(b, (r = rebase(results[b], doc.blocks[b].start)));
+    const movedSentences = new Map<number, Sentence[]>();
+    const movedFacts = new Map<number, BlockFacts>();
+    const sentencesAt = (b: number): Sentence[] => {
+      let r = movedSentences.get(b);
+      if (!r) movedSentences.set(b, (r = moveSentences(results[b].sentences, doc.blocks[b].start)));
+      return r;
+    };
+    const factsAt = (b: number): BlockFacts => {
+      let r = movedFacts.get(b);
+      if (!r) movedFacts.set(b, (r = moveFacts(results[b].facts, doc.blocks[b].start)));
       return r;
     };
     let words = 0;
@@ -63,7 +74,7 @@ export class Analyzer {
         results.push(EMPTY_RESULT);
         continue;
       }
-      const result = this.analyzeBlock(text, block, rubric, blockRules.map((r) => r.rule), enabledKey);
+      const result = this.analyzeBlock(text, block, rubric, blockRules.map((r) => r.rule), configId);
       results.push(result);
       words += result.facts.words;
       sentenceCount += result.sentences.length;
@@ -79,8 +90,8 @@ export class Analyzer {
         rubric,
         today: opts.today,
         words,
-        sentences: (b: number) => at(b).sentences,
-        facts: (b: number) => at(b).facts,
+        sentences: sentencesAt,
+        facts: factsAt,
       };
       const threshold = opts.staleAfterMonths;
       if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1) input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
@@ -151,35 +162,45 @@ export class Analyzer {
     return r;
   }
 
-  private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], enabledKey: string): BlockResult {
+  private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], configId: number): BlockResult {
     const source = text.slice(block.start, block.end);
-    const key = `${rubric.key}\u0001${enabledKey}\u0001${block.kind}${block.level}${block.quoted ? 'q' : ''}${block.list >= 0 ? 'l' : ''}\u0001${block.masked}\u0001${source}`;
+    const key = `${configId}\u0001${block.kind}${block.level}${block.quoted ? 'q' : ''}${block.list >= 0 ? 'l' : ''}\u0001${block.masked}\u0001${source}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.
     const sentences = segmentSentences(block.masked, 0);
     const local: Block = { ...block, start: 0, end: block.end - block.start };
     const out: RawFinding[] = [];
-    const input = { text: source, block: local, sentences, rubric };
+    const matches = sentences.map((s) => {
+      const m = new Map();
+      rubric.index.matchAll(s.words, m);
+      return m;
+    });
+    const input = { text: source, block: local, sentences, rubric, matches };
     for (const rule of rules) {
-      if ((rule.kinds ?? ['paragraph']).includes(block.kind) && (rule.quoted || !block.quoted)) rule.check(input, out);
+      if ((rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted)) rule.check(input, out);
     }
-    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, rubric), findings: out };
+    const result: BlockResult = { sentences, facts: blockFacts(source, block.masked, sentences, rubric), findings: out };
     this.cache.set(key, result);
     return result;
   }
 }
 
-const EMPTY_RESULT: BlockResult = { sentences: [], facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false }, findings: [] };
+const EMPTY_RESULT: BlockResult = {
+  sentences: [],
+  facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false },
+  findings: [],
+};
 
-/** A cached block result (offsets from 0) moved to the block's current offset. */
-function rebase(r: BlockResult, base: number): BlockResult {
-  if (base === 0) return r;
-  return {
-    sentences: r.sentences.map((s) => ({ ...s, start: s.start + base, end: s.end + base, words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })) })),
-    facts: { ...r.facts, recommendations: r.facts.recommendations.map(([s, e]) => [s + base, e + base] as [number, number]) },
-    findings: r.findings,
-  };
+function moveSentences(sentences: Sentence[], base: number): Sentence[] {
+  if (base === 0) return sentences;
+  return sentences.map((s) => ({ ...s, start: s.start + base, end: s.end + base, words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })) }));
+}
+
+function moveFacts(facts: BlockFacts, base: number): BlockFacts {
+  if (base === 0) return facts;
+  const move = (r: Array<[number, number]>): Array<[number, number]> => (r.length ? r.map(([s, e]) => [s + base, e + base]) : r);
+  return { ...facts, recommendations: move(facts.recommendations), questions: move(facts.questions) };
 }
 
 function shift(f: RawFinding, base: number): RawFinding {
@@ -193,8 +214,22 @@ function shift(f: RawFinding, base: number): RawFinding {
   };
 }
 
-function blockFacts(source: string, sentences: Sentence[], rubric: Rubric): BlockFacts {
+// Marks an option as the recommended one ("Option B (recommended)").
+const PREFERRED = /\b(recommended|preferred|our pick|we favou?r|i favou?r)\b/i;
+// A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
+const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
+// Capitalised words that are not names of customers or sources.
+const NOT_NAMES = new Set(['I', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'OK']);
+
+function isOpenQuestion(s: Sentence): boolean {
+  const w = s.words;
+  return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
+}
+
+function blockFacts(source: string, masked: string, sentences: Sentence[], rubric: Rubric): BlockFacts {
   const { lists } = rubric;
+  const questions: Array<[number, number]> = [];
+  let evidence = false;
   const recommendations: Array<[number, number]> = [];
   let asks = 0;
   let tradeoff = false;
@@ -208,8 +243,10 @@ function blockFacts(source: string, sentences: Sentence[], rubric: Rubric): Bloc
     if (!tradeoff && lists.tradeoff.test(s.words)) tradeoff = true;
     if (!financial && (lists.financialTerms.test(s.words) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
+    if (isOpenQuestion(s)) questions.push([s.start, s.end]);
+    if (!evidence && (lists.evidenceSources.test(s.words) || s.words.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   }
-  return { words, recommendations, asks, tradeoff, financial, number };
+  return { words, recommendations, asks, tradeoff, financial, number, preferred: PREFERRED.test(masked), questions, evidence: evidence || number };
 }
 
 /** Drops findings silenced by presence-disable comments. */

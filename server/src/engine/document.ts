@@ -121,6 +121,7 @@ export function parseDocument(text: string): Doc {
   const itemStack: number[] = [];
   let section = 0;
   let title = -1;
+  let proseBlocks = 0;
   let pendingHeadingLevel = 0;
   let tableRowLine = -1;
   let tableCellIndex = 0;
@@ -161,8 +162,9 @@ export function parseDocument(text: string): Doc {
       sections.push({ heading: blocks.length - 1, level, title: text.slice(start, end), parent, blocks: [] });
       section = sections.length - 1;
       block.section = section;
-      if (level === 1 && title === -1 && blocks.filter((b) => b.kind !== 'heading').length === 0) title = blocks.length - 1;
+      if (level === 1 && title === -1 && proseBlocks === 0) title = blocks.length - 1;
     } else {
+      proseBlocks++;
       sections[section].blocks.push(blocks.length - 1);
     }
   };

@@ -60,3 +60,47 @@ export class PhraseMatcher {
     return false;
   }
 }
+
+/**
+ * Every word list of a rubric in one index, so a block's sentences are scanned once for all lists instead of
+ * once per list. Matches per list are leftmost-longest and non-overlapping, as PhraseMatcher.matchAll.
+ */
+export class ListIndex {
+  private readonly byFirst = new Map<string, Array<{ list: number; tokens: string[] }>>();
+  readonly names: string[];
+
+  constructor(lists: Record<string, readonly string[]>) {
+    this.names = Object.keys(lists);
+    this.names.forEach((name, list) => {
+      for (const p of lists[name]) {
+        const tokens = segmentWords(p, 0).map((w) => w.lower);
+        if (tokens.length === 0) continue;
+        const entry = this.byFirst.get(tokens[0]) ?? [];
+        entry.push({ list, tokens });
+        this.byFirst.set(tokens[0], entry);
+      }
+    });
+    for (const entry of this.byFirst.values()) entry.sort((a, b) => a.list - b.list || b.tokens.length - a.tokens.length);
+  }
+
+  /** Matches in one sentence's words, by list name. */
+  matchAll(words: readonly Word[], out: Map<string, PhraseMatch[]>): void {
+    const nextFree = new Array<number>(this.names.length).fill(0);
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirst.get(words[i].lower);
+      if (!candidates) continue;
+      let lastList = -1;
+      outer: for (const { list, tokens } of candidates) {
+        // Longest first within a list: the first that matches at i wins for that list.
+        if (list === lastList || nextFree[list] > i || i + tokens.length > words.length) continue;
+        for (let k = 1; k < tokens.length; k++) if (words[i + k].lower !== tokens[k]) continue outer;
+        lastList = list;
+        nextFree[list] = i + tokens.length;
+        const name = this.names[list];
+        let arr = out.get(name);
+        if (!arr) out.set(name, (arr = []));
+        arr.push({ from: i, to: i + tokens.length, phrase: tokens.join(' ') });
+      }
+    }
+  }
+}

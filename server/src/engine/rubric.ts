@@ -1,7 +1,7 @@
 // Rubrics: data files that pick rules, severities, weights, thresholds, word lists and required sections.
 // Loading validates every field and reports problems with the file, the field and an offset to point at.
 import { DIMENSIONS, SEVERITIES, type Dimension, type RubricSource, type Severity } from './types.js';
-import { PhraseMatcher } from './phrases.js';
+import { PhraseMatcher, ListIndex } from './phrases.js';
 import { RULES } from '../rules/registry.js';
 import baseWords from '../../../rubrics/words.json';
 import executive from '../../../rubrics/executive.json';
@@ -58,6 +58,8 @@ export interface Rubric {
   weights: Record<Dimension, number>;
   thresholds: Thresholds;
   lists: Record<string, PhraseMatcher>;
+  /** All lists in one index, for scanning a sentence once. */
+  index: ListIndex;
   /** Phrase → replacement lists (filler). */
   replacements: Record<string, Map<string, string>>;
   requiredSections: RequiredSection[];
@@ -267,8 +269,19 @@ export function loadRubric(ref: string, resolve?: (ref: string) => RubricSource 
     chain.push({ data, path: source.path, text: source.text });
     current = data.extends;
   }
-  return build(chain.reverse().map((c) => c.data), ref, chain.map((c) => c.text).join('\u0000'));
+  const key = chain.map((c) => c.text).join('\u0000');
+  const cacheKey = `${ref}\u0000${key}`;
+  let rubric = BUILT.get(cacheKey);
+  if (!rubric) {
+    rubric = build(chain.reverse().map((c) => c.data), ref, key);
+    // Building a rubric compiles every word list; the same files always build the same rubric.
+    if (BUILT.size > 64) BUILT.clear();
+    BUILT.set(cacheKey, rubric);
+  }
+  return rubric;
 }
+
+const BUILT = new Map<string, Rubric>();
 
 function rangeOf(text: string, key: string): { start: number; end: number } {
   const [start, end] = locate(text, key);
@@ -314,10 +327,12 @@ function build(chain: RubricData[], name: string, key: string): Rubric {
     }
     if (data.requiredSections) requiredSections = data.requiredSections;
   }
+  const phrases: Record<string, string[]> = {};
+  for (const [k, set] of Object.entries(words)) phrases[k] = [...set];
+  for (const [k, map] of Object.entries(replacements)) phrases[k] = [...map.keys()];
   const lists: Record<string, PhraseMatcher> = {};
-  for (const [k, set] of Object.entries(words)) lists[k] = new PhraseMatcher([...set]);
-  for (const [k, map] of Object.entries(replacements)) lists[k] = new PhraseMatcher([...map.keys()]);
-  return { name, description, severities, weights, thresholds, lists, replacements, requiredSections, key: `${name}\u0000${key}` };
+  for (const [k, p] of Object.entries(phrases)) lists[k] = new PhraseMatcher(p);
+  return { name, description, severities, weights, thresholds, lists, index: new ListIndex(phrases), replacements, requiredSections, key: `${name}\u0000${key}` };
 }
 
 /** Effective severity of a rule: settings override, then rubric by id, then by family, then the rule's default. */

@@ -3,6 +3,7 @@ import type { Dimension, Fix, Related, Severity } from './types.js';
 import type { Block, Doc } from './document.js';
 import type { Sentence } from './sentences.js';
 import type { Rubric } from './rubric.js';
+import type { PhraseMatch } from './phrases.js';
 
 export interface RuleMeta {
   id: string;
@@ -31,6 +32,8 @@ export interface BlockInput {
   block: Block;
   sentences: Sentence[];
   rubric: Rubric;
+  /** Word-list matches per sentence (index as in `sentences`), by list name; computed once per block. */
+  matches: Array<Map<string, PhraseMatch[]>>;
 }
 
 /** Per-block facts that document rules need, computed once per block text and cached with its findings. */
@@ -46,6 +49,12 @@ export interface BlockFacts {
   financial: boolean;
   /** Holds a number or a placeholder for one. */
   number: boolean;
+  /** Marks an option as recommended or preferred. */
+  preferred: boolean;
+  /** Open questions put to the reader or the team ("Should we…?"): [start, end). */
+  questions: Array<[number, number]>;
+  /** Cites evidence: a number, a source, a customer or other name. */
+  evidence: boolean;
 }
 
 export interface DocInput {

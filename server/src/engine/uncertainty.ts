@@ -103,14 +103,31 @@ export interface UncertaintyModelFile {
 }
 
 const data: UncertaintyModelFile = model;
-const WEIGHTS = new Map<string, number>();
-for (let i = 0; i < data.features.length; i++) WEIGHTS.set(data.features[i]!, data.weights[i]!);
-const BIAS = data.bias;
-const LEXICON: Lexicon = lexiconFromLists(data.lexicon);
-const VOCABULARY: ReadonlySet<string> = new Set([...data.vocabulary, ...LEXICON.keys()]);
+let WEIGHTS = new Map<string, number>();
+let BIAS = 0;
+let LEXICON: Lexicon = new Map();
+let VOCABULARY: ReadonlySet<string> = new Set();
+
+function load(file: UncertaintyModelFile): void {
+  WEIGHTS = new Map(file.features.map((f, i) => [f, file.weights[i]!]));
+  BIAS = file.bias;
+  LEXICON = lexiconFromLists(file.lexicon);
+  VOCABULARY = new Set([...file.vocabulary, ...LEXICON.keys()]);
+}
+load(data);
 
 /** Sentences whose probability is at least this are flagged (chosen by cross-validation). */
 export const UNCERTAINTY_THRESHOLD: number = data.threshold;
+
+/**
+ * Evaluation only: swaps in other weights (the threshold stays) and returns a function that restores the
+ * shipped model. scripts/eval.ts uses it to measure the engine with out-of-fold models, so rules that call
+ * the scorer are not scored on the sentences it was trained on. Nothing in the product calls it.
+ */
+export function swapUncertaintyModelForEvaluation(file: UncertaintyModelFile): () => void {
+  load(file);
+  return () => load(data);
+}
 
 export interface UncertaintyCue {
   /** Index into the words passed in. */

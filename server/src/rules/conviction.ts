@@ -9,6 +9,7 @@ import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch } f
 const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
 // Hedges whose removal leaves the sentence intact.
 const REMOVABLE = new Set(['maybe', 'perhaps', 'possibly', 'probably', 'hopefully', 'arguably', 'presumably', 'conceivably', 'somewhat', 'sort of', 'kind of', 'kinda', 'sorta', 'in my opinion', 'in our opinion', 'more or less', 'to some extent', 'to a certain extent', 'ideally']);
+const COMMITMENT_BEFORE_TRY = new Set(['will', "'ll", "we'll", "i'll", "they'll", 'shall', 'should', 'must', 'to', 'would', 'can', 'could', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and']);
 const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i suppose', 'we think', 'we believe', 'we feel']);
 
 /** The sentence states calibrated uncertainty ("a 60% chance", "±5%", "between $2M and $3M"). */
@@ -21,7 +22,10 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
 function hedgeMatches(input: BlockInput): SentenceMatch[] {
   const all = [...matchList(input, 'hedges'), ...matchList(input, 'tryTo')].filter((m) => {
     if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
-    // "try to" is a hedge on a commitment ("we will try to"), not in "we try to answer within a day".
+    // "try to" hedges a commitment ("we will try to ship"), not a habit ("we try to answer within a day").
+    if (m.phrase === 'try to' || m.phrase === 'tries to' || m.phrase === 'attempt to') {
+      if (!COMMITMENT_BEFORE_TRY.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
+    }
     return !calibrated(input, m);
   });
   return all.sort((a, b) => a.start - b.start);

@@ -5,8 +5,6 @@ import { documentAnchor } from './anchor.js';
 
 const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|next steps|requests?|approval|decision needed)\b/i;
 const OPTIONS_HEADING = /\b(options?|alternatives?|choices|approaches|paths|scenarios)\b/i;
-const PREFERRED = /\b(recommended|preferred|our pick|we favou?r|i favou?r)\b/i;
-const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
 
 /** Indices of the section and all its subsections. */
 function subtree(input: DocInput, section: number): number[] {
@@ -20,7 +18,7 @@ function subtree(input: DocInput, section: number): number[] {
 }
 
 function sectionRecommends(input: DocInput, sections: number[]): boolean {
-  return sections.some((s) => input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || PREFERRED.test(input.doc.blocks[b].masked)));
+  return sections.some((s) => input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || input.facts(b).preferred));
 }
 
 const noAsk: DocRule = {
@@ -64,17 +62,14 @@ const openQuestion: DocRule = {
       for (const b of blocks) {
         const block = doc.blocks[b];
         if (block.quoted || block.kind === 'tableCell') continue;
-        for (const s of input.sentences(b)) {
-          const w = s.words;
-          if (!s.text.trimEnd().endsWith('?') || w.length < 3 || !QUESTION_START.test(w[0].lower)) continue;
-          if (!w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us')) continue;
+        for (const [start, end] of input.facts(b).questions) {
           const insert = block.kind === 'heading'
             ? { start: block.end, end: block.end, newText: '\n\n**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' }
-            : { start: s.end, end: s.end, newText: ' **Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' };
+            : { start: end, end, newText: ' **Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' };
           out.push({
             rule: this.id,
-            start: s.start,
-            end: s.end,
+            start,
+            end,
             message: 'This question is left for the reader to answer. Bring your recommended answer with it; executives decide faster on a proposal than on a question.',
             fixes: [{ title: 'Answer it with a recommendation', safe: false, edits: [insert] }],
           });

@@ -37,14 +37,8 @@ function evidenceItems(input: DocInput): Item[] {
   return items;
 }
 
-const NOT_NAMES = new Set(['I', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'OK']);
-
 function hasEvidence(input: DocInput, item: Item): boolean {
-  const sources = input.rubric.lists.evidenceSources;
-  return item.blocks.some((b) => {
-    if (input.facts(b).number || input.doc.blocks[b].hasLink) return true;
-    return input.sentences(b).some((s) => sources.test(s.words) || s.words.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !NOT_NAMES.has(w.text)));
-  });
+  return item.blocks.some((b) => input.facts(b).evidence || input.doc.blocks[b].hasLink);
 }
 
 const unsupported: DocRule = {

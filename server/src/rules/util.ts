@@ -13,14 +13,10 @@ export interface SentenceMatch extends PhraseMatch {
 
 /** Matches of a rubric word list in each sentence of the block. */
 export function matchList(input: BlockInput, list: string): SentenceMatch[] {
-  const matcher = input.rubric.lists[list];
   const out: SentenceMatch[] = [];
-  if (!matcher) return out;
-  for (const sentence of input.sentences) {
-    for (const m of matcher.matchAll(sentence.words)) {
-      out.push({ ...m, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
-    }
-  }
+  input.sentences.forEach((sentence, i) => {
+    for (const m of input.matches[i].get(list) ?? []) out.push({ ...m, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
+  });
   return out;
 }
 
@@ -54,8 +50,14 @@ function capitalize(word: string): string {
  * capitalises the next word when the phrase opened the sentence.
  */
 export function removalEdits(text: string, sentence: Sentence, start: number, end: number): TextEdit[] {
-  let s = start;
-  let e = end;
+  const s = start;
+  const e = end;
+  // "(maybe)": the parentheses go with the word.
+  if (text[s - 1] === '(' && text[e] === ')') {
+    let b = s - 1;
+    while (b > sentence.start && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+    return [{ start: b, end: e + 1, newText: '' }];
+  }
   const atStart = sentence.words[0]?.start === start;
   // Trailing comma and spaces ("Unfortunately, the …").
   let k = e;
@@ -73,6 +75,8 @@ export function removalEdits(text: string, sentence: Sentence, start: number, en
   if (text[b - 1] === ',' && text[e] === ',') {
     return [{ start: b - 1, end: e + 1, newText: '' }];
   }
+  // ", hopefully." at the end: the comma before goes too.
+  if (text[b - 1] === ',' && (e >= text.length || /[.!?;:)]/.test(text[e]))) return [{ start: b - 1, end: e, newText: '' }];
   if (k > e) return [{ start: s, end: k, newText: '' }];
   // Phrase at the end of the sentence: take the space before it instead.
   return [{ start: b, end: e, newText: '' }];
