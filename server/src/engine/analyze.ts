@@ -22,7 +22,7 @@ interface BlockResult {
 }
 
 const PARAGRAPHS: ReadonlyArray<Block['kind']> = ['paragraph'];
-const SEVERITY_COST: Record<Severity, number> = { error: 18, warning: 10, information: 4, hint: 1 };
+const SEVERITY_COST: Record<Severity, number> = { error: 30, warning: 20, information: 8, hint: 2 };
 /** Document-level findings (a buried lede, no ask) weigh more than a single word. */
 const DOCUMENT_RULE_FACTOR = 2;
 

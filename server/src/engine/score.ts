@@ -1,8 +1,13 @@
 // Findings → per-dimension and overall score. Each dimension starts at 100 and loses each finding's cost; the
-// costs are scaled by document length in sentences past a base length, so a longer document with the same
-// density of problems scores the same.
+// costs of word- and sentence-level findings are scaled by document length in sentences past a base length, so a
+// longer document with the same density of problems scores the same.
 import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type TopFix } from './types.js';
 import type { Rubric } from './rubric.js';
+import { RULES } from '../rules/registry.js';
+
+// Document-level findings happen once per document, so length does not dilute them.
+const DOCUMENT_RULES = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
+const scaled = (f: Finding, scale: number): number => f.cost * (DOCUMENT_RULES.has(f.ruleId) ? 1 : scale);
 
 /** Documents up to this many sentences take findings at full cost. */
 const BASE_SENTENCES = 40;
@@ -21,7 +26,7 @@ function dimensionScores(findings: readonly Finding[], model: Model, skip = -1):
   const lost = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
   findings.forEach((f, i) => {
     if (i === skip || f.dimension === 'rubric') return;
-    lost.set(f.dimension, (lost.get(f.dimension) ?? 0) + f.cost * model.scale);
+    lost.set(f.dimension, (lost.get(f.dimension) ?? 0) + scaled(f, model.scale));
   });
   return new Map(DIMENSIONS.map((d) => [d, Math.max(0, 100 - (lost.get(d) ?? 0))]));
 }
@@ -56,7 +61,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   });
   // Points per finding: its share of its dimension's loss, weighted into the overall.
   const rawLoss = new Map<Dimension, number>();
-  for (const f of findings) if (f.dimension !== 'rubric') rawLoss.set(f.dimension, (rawLoss.get(f.dimension) ?? 0) + f.cost * scale);
+  for (const f of findings) if (f.dimension !== 'rubric') rawLoss.set(f.dimension, (rawLoss.get(f.dimension) ?? 0) + scaled(f, scale));
   for (const f of findings) {
     if (f.dimension === 'rubric' || totalWeight === 0) {
       f.cost = 0;
@@ -64,7 +69,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     }
     const dimLoss = rawLoss.get(f.dimension) ?? 0;
     const actual = Math.min(100, dimLoss);
-    const share = dimLoss > 0 ? ((f.cost * scale) / dimLoss) * actual : 0;
+    const share = dimLoss > 0 ? (scaled(f, scale) / dimLoss) * actual : 0;
     f.cost = round2((share * weights[f.dimension]) / totalWeight);
   }
 
