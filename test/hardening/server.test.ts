@@ -383,8 +383,6 @@ test('cancelled requests: no crash, an answer (result or RequestCancelled) and l
   await c.waitForPublish(uri, 2);
   t.diagnostic(outcomes.join('; '));
 
-  const edited = TextDocument.create(uri, 'markdown', 1, text);
-  TextDocument.update(edited, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Maybe. ' }], 2);
   const after = (await c.request('presence/score', { uri })).result as { overall: number; version: number };
   assert.equal(after.version, 2);
   const back = c.sendRequest('textDocument/didChange'); // a notification method sent as a request

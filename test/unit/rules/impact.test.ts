@@ -1,0 +1,169 @@
+// Impact: the document opens with the outcome, decision or ask; each section opens with its takeaway.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkFix, corpus, doc, firedText, fires, fixTitles, quote, withRubric } from './helpers.js';
+
+const LEDE = 'impact/buried-lede';
+const OPENER = 'impact/section-opener';
+const BOTTOM_LINE = '**Bottom line:** [the outcome, decision or ask, with a number]\n\n';
+
+describe('impact/buried-lede', () => {
+  describe('fires when the opening carries no point', () => {
+    it('a document that describes itself', () => {
+      const text = doc('# Q3 update', 'This document describes our work in the third quarter.', 'We shipped billing.');
+      const [f] = fires(text, LEDE);
+      assert.equal(text.slice(f.start, f.end), 'This document describes our work in the third quarter.');
+      assert.match(f.message, /describing itself/);
+    });
+    it('a document that opens with history', () => {
+      const text = doc('# Q3 update', 'Last quarter we started the billing project.', 'The team grew.');
+      const [f] = fires(text, LEDE);
+      assert.equal(text.slice(f.start, f.end), 'Last quarter we started the billing project.');
+      assert.match(f.message, /background and history/);
+    });
+    it('a number after a chronology opener is still background', () => {
+      assert.deepEqual(firedText(doc('# Q3 update', 'Last quarter we hired 4 people.', 'The team grew.'), LEDE), ['Last quarter we hired 4 people.']);
+    });
+    it('an opening with neither point, number nor ask', () => {
+      assert.deepEqual(firedText(doc('# Market', 'The market is changing.', 'Customers want more from us.'), LEDE), ['The market is changing.']);
+    });
+    it('without a title, the first paragraph is the opening', () => {
+      assert.deepEqual(firedText(doc('Some background on the market.', 'Customers want more from us.'), LEDE), ['Some background on the market.']);
+    });
+    it('after front matter', () => {
+      const text = withRubric('strategy-memo', '# Memo', 'This memo covers pricing.', 'Pricing is complex.');
+      assert.deepEqual(firedText(text, LEDE), ['This memo covers pricing.']);
+    });
+    it('a point in the third sentence is past the two-sentence opening', () => {
+      assert.deepEqual(firedText(doc('# Q3', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.'), LEDE), ['This document describes our work.']);
+    });
+    it('interview-answer reads only the first sentence', () => {
+      const text = 'Some context first. I recommend we hire two engineers.';
+      assert.deepEqual(firedText(text, LEDE, { rubric: 'interview-answer' }), ['Some context first.']);
+      assert.deepEqual(firedText(text, LEDE), []);
+    });
+    it('corpus 2016-2016-09.md: a board report that opens with the project description', () => {
+      const text = corpus('2016-2016-09.md');
+      assert.deepEqual(firedText(text, LEDE), ['A platform for building native mobile applications using HTML, CSS and JavaScript.']);
+      assert.deepEqual(firedText(text, LEDE, { rubric: 'board-update' }), ['A platform for building native mobile applications using HTML, CSS and JavaScript.']);
+    });
+  });
+
+  describe('does not fire', () => {
+    const cases: Array<[string, string]> = [
+      ['a result with a number', doc('# Q3 update', 'Revenue grew 12% to $4.1M.', 'More detail follows.')],
+      ['a recommendation', doc('# Hiring', 'I recommend we hire two engineers for payments.', 'Background follows.')],
+      ['an ask in the second sentence', doc('# Budget', 'Some background on the market. We ask the board to approve the budget.')],
+      ['a decision', doc('# Pricing', 'We decided to keep list prices.', 'Background follows.')],
+      ['a bottom line', doc('# Q3', '**Bottom line:** we hit plan.', 'More detail follows.')],
+      ['a placeholder for the number', doc('# Q3', 'Churn fell to [N%].', 'More detail follows.')],
+      ['a quote before the point is skipped', doc('# Hiring', '> The market is changing.', 'I recommend we hire two engineers.')],
+      ['an empty document', ''],
+      ['only a title', '# Title\n'],
+      ['only code', '```\nThis document describes nothing.\n```\n'],
+    ];
+    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, LEDE), []));
+
+    it('corpus 2019-2019-03.md: an opening with the release count', () => {
+      const s = quote('2019-2019-03.md', 'We made 6 platform releases (Android@8, Browser@6, Electron@1, iOS@5, OSX@5, Windows@7), and 1 patch release (Electron@1.0.1).');
+      assert.deepEqual(firedText(doc('# Apache Cordova', s), LEDE), []);
+    });
+    it('corpus 2016-2016-09.md: "no issues requiring board attention" is the status a board reads for', () => {
+      const s = quote('2016-2016-09.md', 'There are no issues requiring board attention at this time.');
+      assert.deepEqual(firedText(doc('# Apache Cordova', s, 'A platform for building native mobile applications.'), LEDE), []);
+    });
+  });
+
+  describe('fixes', () => {
+    it('offers "move the recommendation to the top" first, then "Bottom line"', () => {
+      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.', 'Support is ready.');
+      const [f] = fires(text, LEDE);
+      assert.deepEqual(fixTitles(f), [
+        ['Move "I recommend we hire two engineers." to the top', false],
+        ['Insert a "Bottom line" at the top', false],
+      ]);
+      assert.deepEqual(f.related?.map((r) => text.slice(r.start, r.end)), ['I recommend we hire two engineers.']);
+    });
+    it('move a recommendation paragraph to the top', () => {
+      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.', 'Support is ready.');
+      const top = text.indexOf('This document');
+      checkFix(text, LEDE, {
+        fix: 'Move',
+        region: [top, text.indexOf('Support is ready.')],
+        expected: doc('# Q3 update', 'I recommend we hire two engineers.', 'This document describes our work.', 'We shipped billing.', 'Support is ready.'),
+      });
+    });
+    it('move a recommendation sentence out of a paragraph', () => {
+      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing. I recommend we hire two engineers. Support is ready.');
+      checkFix(text, LEDE, {
+        fix: 'Move',
+        region: [text.indexOf('This document'), text.indexOf('Support is ready.')],
+        expected: doc('# Q3 update', 'I recommend we hire two engineers.', 'This document describes our work.', 'We shipped billing. Support is ready.'),
+      });
+    });
+    it('a hedged recommendation is not moved; a recommendation in a list item is not moved', () => {
+      for (const rec of ['We should perhaps hire two engineers.', '- I recommend we hire two engineers.']) {
+        const [f] = fires(doc('# Q3', 'This document describes our work.', 'We shipped billing.', rec), LEDE);
+        assert.deepEqual(fixTitles(f), [['Insert a "Bottom line" at the top', false]], rec);
+      }
+    });
+    it('insert a "Bottom line" line above the opening', () => {
+      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing.');
+      const at = text.indexOf('This document');
+      checkFix(text, LEDE, { fix: 'Bottom line', region: [at, at], expected: doc('# Q3 update', BOTTOM_LINE + 'This document describes our work.', 'We shipped billing.') });
+    });
+    it('the "Bottom line" goes after front matter', () => {
+      const text = withRubric('strategy-memo', 'This memo covers pricing.', 'Pricing is complex.');
+      const at = text.indexOf('This memo');
+      checkFix(text, LEDE, { fix: 'Bottom line', region: [at, at], expected: withRubric('strategy-memo', BOTTOM_LINE + 'This memo covers pricing.', 'Pricing is complex.') });
+    });
+  });
+});
+
+describe('impact/section-opener', () => {
+  const base = (...blocks: string[]): string => doc('# Plan', 'Revenue grew 12% to $4.1M.', ...blocks);
+
+  describe('fires on a section that opens with chronology', () => {
+    const cases: Array<[string, string]> = [
+      ['Last week we interviewed five people. We hire two.', 'Last week'],
+      ['First we fixed billing, then search.', 'First we'],
+      ['Initially the plan was to build.', 'Initially'],
+      ['As you know, search is slow.', 'As you know'],
+      ['Over the past quarter churn fell to 2%.', 'Over the past'],
+    ];
+    for (const [para, expected] of cases) {
+      it(JSON.stringify(para), () => assert.deepEqual(firedText(base('## Hiring', para), OPENER), [expected]));
+    }
+    it('in each offending section, and in sub-sections', () => {
+      const text = base('## Hiring', 'Last week we interviewed five people.', '### Search', 'Yesterday search went down.', '## Results', 'We hit plan.');
+      assert.deepEqual(firedText(text, OPENER), ['Last week', 'Yesterday']);
+    });
+  });
+
+  describe('does not fire', () => {
+    for (const [name, text] of [
+      ['a section that opens with its takeaway', base('## Hiring', 'We hire two engineers. Last week we interviewed five people.')],
+      ['a background section', base('## Background', 'Last year we started the project.')],
+      ['a timeline section', base('## Timeline', 'First we fixed billing.')],
+      ['a history section', base('## History of the project', 'Initially the plan was to build.')],
+      ['the opening under the title (the buried-lede rule covers it)', doc('# Plan', 'Last week we interviewed five people.')],
+      ['a quoted opening', base('## Hiring', '> Last week we interviewed five people.', 'We hire two.')],
+      ['"first" not followed by "we"', base('## Hiring', 'First-time managers get a coach.')],
+    ] as Array<[string, string]>) {
+      it(name, () => assert.deepEqual(firedText(text, OPENER), []));
+    }
+    it('corpus 2016-2016-09.md: sections of a real board report', () => {
+      assert.deepEqual(firedText(corpus('2016-2016-09.md'), OPENER), []);
+    });
+  });
+
+  it('fix: insert a takeaway line at the top of the section (needs review)', () => {
+    const text = base('## Hiring', 'Last week we interviewed five people.', '## Results', 'We hit plan.');
+    const at = text.indexOf('Last week');
+    checkFix(text, OPENER, {
+      safe: false,
+      region: [at, at],
+      expected: base('## Hiring', '**Takeaway:** [the one thing to know from this section]\n\nLast week we interviewed five people.', '## Results', 'We hit plan.'),
+    });
+  });
+});
