@@ -33,15 +33,19 @@ interface Plan {
   warm: number;
 }
 const PLANS: Record<string, Plan> = {
-  corpus: { budgetMs: 6_000, min: 3, max: 40, warm: 2 },
-  '1k': { budgetMs: 4_000, min: 10, max: 300, warm: 5 },
-  '10k': { budgetMs: 8_000, min: 5, max: 200, warm: 3 },
-  '100k': { budgetMs: 12_000, min: 3, max: 30, warm: 2 },
+  corpus: { budgetMs: 3_000, min: 5, max: 40, warm: 2 },
+  '1k': { budgetMs: 3_000, min: 10, max: 300, warm: 5 },
+  '10k': { budgetMs: 5_000, min: 5, max: 200, warm: 3 },
+  '100k': { budgetMs: 6_000, min: 3, max: 30, warm: 2 },
 };
 /** A tool whose single run takes longer than this is not measured at that size. */
 const SKIP_MS = 60_000;
-/** Past this, a warm-up run also counts as a measurement (the tool is already warm from the smaller sizes). */
-const LONG_MS = 10_000;
+/** Past this, one run is the whole measurement (the tool is already warm from the smaller sizes). */
+const SINGLE_MS = 15_000;
+/** Past this, the warm-up run also counts as a measurement and 3 runs in all are taken. */
+const LONG_MS = 5_000;
+/** Past this, 3 runs are enough whatever the plan's minimum. */
+const SLOW_MS = 1_000;
 /** A peer's pass over the folder is stopped here and extrapolated. */
 const FOLDER_CAP_MS = 60_000;
 
@@ -55,13 +59,15 @@ async function timeOnce(tool: Tool, docs: ReadonlyArray<[string, string]>): Prom
 async function measure(tool: Tool, docs: ReadonlyArray<[string, string]>, plan: Plan): Promise<TargetResult> {
   const [first, problems] = await timeOnce(tool, docs);
   if (first > SKIP_MS) return { warmups: 1, problems, skipped: `one run took ${(first / 1000).toFixed(1)} s (> ${SKIP_MS / 1000} s)` };
+  if (first > SINGLE_MS) return { stats: stats([first]), warmups: 0, problems };
   const times: number[] = [];
-  let warmups = 1;
+  let warmups = 0;
   if (first > LONG_MS) times.push(first);
-  else for (; warmups < plan.warm; warmups++) await timeOnce(tool, docs);
-  const runs = first > LONG_MS ? plan.min : Math.max(plan.min, Math.min(plan.max, Math.floor(plan.budgetMs / Math.max(first, 0.01))));
+  else for (warmups = 1; warmups < plan.warm; warmups++) await timeOnce(tool, docs);
+  const min = first > SLOW_MS ? 3 : plan.min;
+  const runs = Math.max(min, Math.min(plan.max, Math.floor(plan.budgetMs / Math.max(first, 0.01))));
   while (times.length < runs) times.push((await timeOnce(tool, docs))[0]);
-  return { stats: stats(times), warmups: first > LONG_MS ? 0 : warmups, problems };
+  return { stats: stats(times), warmups, problems };
 }
 
 async function measureFolder(tool: Tool, files: ReadonlyArray<[string, string]>, runs: number, capMs: number): Promise<FolderResult> {

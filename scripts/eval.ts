@@ -193,6 +193,11 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
       out.presenceInSampleScorer = figures(prf(asShipped.map((r) => r.length > 0), gold));
       out.presenceWithoutScorer = figures(prf(noScorer.map((r) => r.length > 0), gold));
       out.presencePerRule = perRuleTable(honest, gold);
+      // What-if: the honest figures with one rule left out (which rules cost precision on this set).
+      out.presenceWithoutRule = [...new Set(honest.flat())].sort().map((ruleId) => ({
+        ruleId,
+        ...figures(prf(honest.map((rs) => rs.some((r) => r !== ruleId)), gold)),
+      }));
       out.presenceSeconds = round((performance.now() - t0) / 1000, 1);
     } catch (e) {
       fail('hedge/engine', e);
@@ -500,7 +505,7 @@ async function main(): Promise<void> {
 
   // Compact report.
   type H = {
-    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presencePerRule?: RuleRow[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
+    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presenceWithoutRule?: (Figures & { ruleId: string })[]; presencePerRule?: RuleRow[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
     model: { threshold: number; cvThresholdReproduced: number; cv5Pooled: Figures; cv5Nested: Figures; cv5AtShippedThreshold: Figures; inSample: Figures; cvByThreshold: (Figures & { threshold: number })[] };
   };
   const h = results.hedge as H | undefined;
@@ -516,6 +521,9 @@ async function main(): Promise<void> {
     console.log(row('write-good, all checks', h.writeGoodAll));
     console.log(row('write-good, weasel only', h.writeGoodWeasel));
     console.log('  scorer CV by threshold: ' + h.model.cvByThreshold.map((t) => `${t.threshold}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`).join(' · '));
+    if (h.presenceWithoutRule?.length) {
+      console.log('  honest engine without one rule: ' + h.presenceWithoutRule.map((r) => `−${r.ruleId} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)}`).join(' · '));
+    }
     if (h.presencePerRule?.length) {
       console.log('  per rule (sentences fired, precision): ' + h.presencePerRule.slice(0, 12).map((r) => `${r.ruleId} ${r.fired} ${r.precision.toFixed(2)}`).join(' · '));
     }

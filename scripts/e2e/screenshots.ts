@@ -83,7 +83,13 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     await goTo(page, apologyLine + 1, lines[apologyLine]!.indexOf('Unfortunately') + 3);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover:not(.hidden)', { hasText: /composure/i }).first().waitFor({ timeout: STEP_MS });
+    // VS Code shows the diagnostic first; wait for the server's explanation (from the rule's doc page) and the
+    // quick-fix link, which arrive a moment later.
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /Why it matters/ }).first();
+    await hover.waitFor({ timeout: STEP_MS });
+    await hover.getByText(/Quick Fix/).first().waitFor({ timeout: STEP_MS });
+    // The hover opens at a fixed height; drag its bottom edge down (it is resizable) so the before/after shows.
+    await growHover(page, 840);
     files.push(await shot(page, `hover-${name}.png`));
     await page.keyboard.press('Escape');
 
@@ -109,6 +115,18 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     await server.stop();
   }
   return files;
+}
+
+async function growHover(page: Page, bottom: number): Promise<void> {
+  const box = await page.locator('.monaco-resizable-hover').first().boundingBox();
+  if (!box || box.y + box.height >= bottom) return;
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, box.y + box.height - 1);
+  await page.mouse.down();
+  await page.mouse.move(x, bottom, { steps: 8 });
+  await page.mouse.up();
+  // Rest the pointer inside the hover, off the highlighted edge.
+  await page.mouse.move(x, box.y + box.height / 2, { steps: 4 });
 }
 
 async function shot(page: Page, file: string): Promise<string> {

@@ -425,8 +425,6 @@ test('raw garbage on stdin: the server survives or exits, and never hangs', { ti
         c.exited.then((e) => `exited (code ${e.code}, signal ${e.signal})`),
       ]).catch((e: Error) => `HUNG: ${e.message.split('\n')[0]}`);
       outcomes.push(`${name}: ${outcome} after ${(performance.now() - t0).toFixed(0)} ms`);
-      assert.ok(!outcome.startsWith('HUNG'), `${name}: ${outcome}`);
-      assert.ok(!/signal SIG/.test(outcome), `${name}: ${outcome}`);
       if (outcome === 'survived') {
         const uri = 'file:///hardening/garbage.md';
         c.open(uri, MEMO);
@@ -437,6 +435,7 @@ test('raw garbage on stdin: the server survives or exits, and never hangs', { ti
     }
   }
   t.diagnostic(outcomes.join('; '));
+  assert.deepEqual(outcomes.filter((o) => /HUNG|signal SIG/.test(o)), []);
 });
 
 test('a client that disappears without shutdown: the server exits by itself', { timeout: 30_000 }, async (t) => {

@@ -22,10 +22,10 @@ interface Model {
   scale: number;
 }
 
-function dimensionScores(findings: readonly Finding[], model: Model, skip = -1): Map<Dimension, number> {
+function dimensionScores(findings: readonly Finding[], model: Model): Map<Dimension, number> {
   const lost = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
-  findings.forEach((f, i) => {
-    if (i === skip || f.dimension === 'rubric') return;
+  findings.forEach((f) => {
+    if (f.dimension === 'rubric') return;
     lost.set(f.dimension, (lost.get(f.dimension) ?? 0) + scaled(f, model.scale));
   });
   return new Map(DIMENSIONS.map((d) => [d, Math.max(0, 100 - (lost.get(d) ?? 0))]));
@@ -52,28 +52,24 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const exact = overallOf(scores, model);
   const overall = Math.round(exact);
 
+  // Removing one finding changes only its own dimension, so its gain is computed from that dimension alone.
+  const lostBy = new Map<Dimension, number>();
+  for (const f of findings) if (f.dimension !== 'rubric') lostBy.set(f.dimension, (lostBy.get(f.dimension) ?? 0) + scaled(f, scale));
   const topFixes: TopFix[] = [];
   findings.forEach((f, i) => {
-    if (f.fixes.length === 0 || f.dimension === 'rubric') return;
-    const gain = overallOf(dimensionScores(findings, model, i), model) - exact;
+    if (f.fixes.length === 0 || f.dimension === 'rubric' || totalWeight === 0) return;
+    const lost = lostBy.get(f.dimension) ?? 0;
+    const gain = ((Math.min(100, lost) - Math.min(100, lost - scaled(f, scale))) * weights[f.dimension]) / totalWeight;
     if (gain <= 0) return;
     topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), start: f.start, end: f.end });
   });
-  // Points per finding: its share of its dimension's loss, weighted into the overall.
-  const rawLoss = new Map<Dimension, number>();
-  for (const f of findings) if (f.dimension !== 'rubric') rawLoss.set(f.dimension, (rawLoss.get(f.dimension) ?? 0) + scaled(f, scale));
-  for (const f of findings) {
-    if (f.dimension === 'rubric' || totalWeight === 0) {
-      f.cost = 0;
-      continue;
-    }
-    const dimLoss = rawLoss.get(f.dimension) ?? 0;
-    const actual = Math.min(100, dimLoss);
-    const share = dimLoss > 0 ? (scaled(f, scale) / dimLoss) * actual : 0;
-    f.cost = round2((share * weights[f.dimension]) / totalWeight);
-  }
-
   topFixes.sort((a, b) => b.gain - a.gain || a.start - b.start);
+
+  // Points per finding: its share of its dimension's loss (a dimension floors at 0), weighted into the overall.
+  for (const f of findings) {
+    const lost = lostBy.get(f.dimension as Dimension) ?? 0;
+    f.cost = f.dimension === 'rubric' || totalWeight === 0 || lost === 0 ? 0 : round2((((scaled(f, scale) / lost) * Math.min(100, lost)) * weights[f.dimension]) / totalWeight);
+  }
 
   const dimensions: DimensionScore[] = DIMENSIONS.map((d) => ({
     dimension: d,

@@ -30,6 +30,7 @@ const ABBREVIATIONS = new Set(
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc']);
 
 const TERMINATOR = /[.!?…。！？]/;
+const TERMINATORS = /[.!?…。！？]/g;
 const CLOSERS = /["'”’)\]»]/;
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;
 
@@ -39,7 +40,8 @@ export function segmentWords(text: string, base: number): Word[] {
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text))) {
     const w = m[0];
-    words.push({ start: base + m.index, end: base + m.index + w.length, lower: w.toLowerCase().replace(/’/g, "'"), text: w });
+    const lower = w.toLowerCase();
+    words.push({ start: base + m.index, end: base + m.index + w.length, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, text: w });
   }
   return words;
 }
@@ -50,8 +52,9 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
   const bounds: Array<[number, number]> = [];
   const n = masked.length;
   let start = 0;
-  for (let i = 0; i < n; i++) {
-    if (!TERMINATOR.test(masked[i])) continue;
+  TERMINATORS.lastIndex = 0;
+  for (let found = TERMINATORS.exec(masked); found; found = TERMINATORS.exec(masked)) {
+    const i = found.index;
     let j = i + 1;
     while (j < n && (TERMINATOR.test(masked[j]) || CLOSERS.test(masked[j]))) j++;
     if (j < n && !/\s/.test(masked[j])) {
@@ -63,7 +66,7 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     if (/^\s+\p{Ll}/u.test(masked.slice(j, j + 8))) continue;
     bounds.push([start, j]);
     start = j;
-    i = j - 1;
+    TERMINATORS.lastIndex = j;
   }
   bounds.push([start, n]);
   const sentences: Sentence[] = [];

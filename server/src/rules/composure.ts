@@ -41,7 +41,7 @@ const intensifier: BlockRule = {
     for (const m of matchList(input, 'intensifiers')) {
       const next = m.sentence.words[m.to];
       // "super" only as an intensifier ("super excited"), not in names ("Super Bowl").
-      if (m.phrase === 'super' && (!next || input.text[m.start] === 'S')) continue;
+      if (m.phrase === 'super' && (!next || /^\p{Lu}/u.test(next.text))) continue;
       const removable = REMOVABLE_INTENSIFIERS.has(m.phrase) && next !== undefined && next.start === m.end + 1;
       out.push({
         rule: this.id,
@@ -71,7 +71,7 @@ const exclamation: BlockRule = {
       const start = input.block.start + m.index;
       const end = start + m[0].length;
       // Only sentence punctuation: "!" followed by space or end, after a letter, digit or closing mark.
-      if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || /[\p{L}\p{N}]/u.test(masked[m.index + m[0].length] ?? '')) continue;
+      if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || !/^[\s"'”’)\]]?$/u.test(masked[m.index + m[0].length] ?? '')) continue;
       const question = m[0].includes('?');
       out.push({
         rule: this.id,
@@ -109,7 +109,17 @@ const allCaps: BlockRule = {
           start: w.start,
           end,
           message: `"${input.text.slice(w.start, end)}" in capitals reads as shouting. If it matters, say why it matters.`,
-          fixes: [{ title: 'Use normal case', safe: true, edits: words.slice(i, j + 1).map((x) => ({ start: x.start, end: x.end, newText: x.text.toLowerCase() })) }],
+          fixes: [
+            {
+              title: 'Use normal case',
+              safe: true,
+              edits: words.slice(i, j + 1).map((x, k) => {
+                const lower = x.text.toLowerCase();
+                // The first word of a sentence keeps its capital.
+                return { start: x.start, end: x.end, newText: i + k === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower };
+              }),
+            },
+          ],
         });
         i = j;
       }

@@ -116,7 +116,8 @@ const uncertainClaim: BlockRule = {
   doc: docPath('conviction/unowned-claim'),
   scope: 'block',
   check(input, out) {
-    const hedged = new Set(hedgeMatches(input).map((m) => m.sentence.start));
+    // Sentences another rule already flags for the same words are left to that rule.
+    const hedged = new Set([...hedgeMatches(input), ...matchList(input, 'intensifiers'), ...matchList(input, 'vagueQuantity')].map((m) => m.sentence.start));
     const attributions = matchList(input, 'weaselAttribution');
     for (const s of input.sentences) {
       if (hedged.has(s.start) || s.words.length < 4) continue;

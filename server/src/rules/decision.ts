@@ -21,6 +21,13 @@ function sectionRecommends(input: DocInput, sections: number[]): boolean {
   return sections.some((s) => input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || input.facts(b).preferred));
 }
 
+const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
+
+/** A "Recommendation" or "Decision" section that recommends something answers every options list. */
+function recommendedElsewhere(input: DocInput): boolean {
+  return input.doc.sections.some((s, i) => s.heading >= 0 && RECOMMENDATION_HEADING.test(s.title) && sectionRecommends(input, subtree(input, i)));
+}
+
 const noAsk: DocRule = {
   id: 'decision/no-ask',
   dimension: 'decision',
@@ -93,7 +100,7 @@ const optionsWithoutRecommendation: DocRule = {
       if (section.heading < 0 || !OPTIONS_HEADING.test(section.title)) continue;
       const tree = subtree(input, si);
       const blocks = tree.flatMap((s) => doc.sections[s].blocks);
-      if (blocks.length === 0 || sectionRecommends(input, tree)) continue;
+      if (blocks.length === 0 || sectionRecommends(input, tree) || recommendedElsewhere(input)) continue;
       const heading = doc.blocks[section.heading];
       const last = doc.blocks[Math.max(...blocks)];
       out.push({
@@ -125,7 +132,7 @@ const missingSection: DocRule = {
         start,
         end,
         message: `The "${input.rubric.name}" rubric expects a "${required.name}" section (a heading such as ${required.headings.map((h) => `"${h}"`).join(' or ')}). Readers of this kind of document look for it.`,
-        fixes: [{ title: `Add a "${required.name}" section`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `\n\n## ${required.name}\n\n[${required.name.toLowerCase()}: write it here]\n` }] }],
+        fixes: [{ title: `Add the "${required.name}" section`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `\n\n## ${required.name}\n\n[${required.name.toLowerCase()}: write it here]\n` }] }],
       });
     }
   },

@@ -42,13 +42,18 @@ const consensusDeferral: BlockRule = {
   check(input, out) {
     for (const m of matchList(input, 'consensusDeferral')) {
       const teamView = /^the (team|group) (feels|thinks|believes)$/.test(m.phrase);
-      const thatEnd = m.sentence.words[m.to]?.lower === 'that' ? m.sentence.words[m.to].end : m.end;
+      // "The team feels (that) we should" → "I recommend we".
+      const w = m.sentence.words;
+      let k = m.to;
+      if (w[k]?.lower === 'that') k++;
+      const shouldAfterWe = w[k]?.lower === 'we' && w[k + 1]?.lower === 'should';
+      const thatEnd = shouldAfterWe ? w[k + 1].end : k > m.to ? w[m.to].end : m.end;
       out.push({
         rule: this.id,
         start: m.start,
         end: m.end,
         message: `"${input.text.slice(m.start, m.end)}" waits for agreement instead of taking a position. State your recommendation and the date you will decide; invite objections rather than permission.`,
-        fixes: teamView ? [{ title: 'Own it: "I recommend"', safe: false, edits: [replaceEdit(input.text, m.start, thatEnd, 'I recommend')] }] : [],
+        fixes: teamView ? [{ title: 'Own it: "I recommend"', safe: false, edits: [replaceEdit(input.text, m.start, thatEnd, shouldAfterWe ? 'I recommend we' : 'I recommend')] }] : [],
       });
     }
   },

@@ -28,8 +28,9 @@ export function hasNumber(text: string, s: { start: number; end: number; text: s
   return /\d/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
 }
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const DATE_WORDS = new RegExp(`\\b(?:${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|\\d{4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`, 'i');
+// "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
+const MONTHS = 'january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const DATE_WORDS = new RegExp(`\\b(?:(?:in|by|on|until|since|from|early|mid|late|end of|before|after) (?:may|march)\\b|\\d{1,2} (?:may|march)\\b|(?:may|march) \\d|${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|\\d{4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`, 'i');
 
 /** The sentence names a date or deadline (or a placeholder for one). */
 export function hasDate(text: string, s: { start: number; end: number; text: string }): boolean {

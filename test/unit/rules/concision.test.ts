@@ -1,0 +1,218 @@
+// Concision: outcomes instead of activity, no filler or buzzwords, and sentences, paragraphs, lists and
+// documents within the rubric's limits.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkFix, corpus, doc, firedText, fires, quote, withRubric } from './helpers.js';
+
+const ACTIVITY = 'concision/activity';
+const FILLER = 'concision/filler';
+const BUZZWORD = 'concision/buzzword';
+const SENTENCE = 'concision/long-sentence';
+const PARAGRAPH = 'concision/long-paragraph';
+const NARRATION = 'concision/narration';
+const LIST = 'concision/long-list';
+const DOCUMENT = 'concision/long-document';
+
+/** A sentence of exactly n plain words (no rule's word list matches them). */
+function sentence(n: number): string {
+  const w = Array.from({ length: n }, (_, i) => ['alpha', 'beta', 'gamma', 'delta'][i % 4]);
+  w[0] = 'Alpha';
+  return w.join(' ') + '.';
+}
+/** A paragraph of `count` sentences of `each` words. */
+const paragraph = (count: number, each: number): string => Array.from({ length: count }, () => sentence(each)).join(' ');
+const items = (n: number): string => Array.from({ length: n }, (_, i) => `- Item ${i + 1} ships.`).join('\n');
+
+describe('concision/activity', () => {
+  const cases: Array<[string, string[]]> = [
+    ['We worked on the billing migration.', ['We worked on']],
+    ['We held several meetings with finance.', ['We held several meetings']],
+    ['The team has been busy with audits.', ['The team has been busy']],
+    ['We spent the quarter on the migration.', ['We spent the quarter']],
+    ['Work is ongoing on the new index.', ['Work is ongoing']],
+  ];
+  for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, ACTIVITY), expected));
+
+  const real: Array<[string, string, string[]]> = [
+    ['2016-2016-12.md', 'We are working on streamlining this so it will be easier for release managers to package releases.', ['We are working on']],
+    ['2024-03.md', 'Our current work continues on staying updated with changes to iOS and Android, our most utilized platforms, alongside ensuring regular updates to plugins.', ['work continues on']],
+    ['2021-2021-06.md', "We continue to work towards reducing technical debt, and 'running the business'", ['We continue to work']],
+  ];
+  for (const [file, s, expected] of real) it(`corpus ${file}: ${s.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, s), ACTIVITY), expected));
+
+  describe('does not fire', () => {
+    for (const text of ['We shipped billing on May 3.', 'We continue to ship every week.', '> We worked on the billing migration.']) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, ACTIVITY), []));
+    }
+    it('corpus 2022-12.md: "we continue to see contributions" reports an observation, not effort', () => {
+      const s = quote('2022-12.md', 'We continue to see contributions from a small group of dedicated individuals.');
+      assert.deepEqual(firedText(s, ACTIVITY), []);
+    });
+  });
+
+  it('is an error in status updates and offers no automatic fix', () => {
+    const [f] = fires(withRubric('status-update', 'We worked on the billing migration.'), ACTIVITY);
+    assert.equal(f.severity, 'error');
+    assert.deepEqual(f.fixes, []);
+  });
+});
+
+describe('concision/filler', () => {
+  describe('safe fixes: substitutions and removals', () => {
+    const cases: Array<[string, string, string]> = [
+      ['In order to ship, we cut scope.', 'In order to', 'To ship, we cut scope.'],
+      ['We cut scope in order to ship.', 'in order to', 'We cut scope to ship.'],
+      ['Due to the fact that we cut scope, we shipped.', 'Due to the fact that', 'Because we cut scope, we shipped.'],
+      ['It is important to note that we shipped.', 'It is important to note that', 'We shipped.'],
+      ['Basically, we shipped.', 'Basically', 'We shipped.'],
+      ['We utilize Postgres for billing.', 'utilize', 'We use Postgres for billing.'],
+      ['Prior to launch we froze the code.', 'Prior to', 'Before launch we froze the code.'],
+      ['We shipped a total of 12 releases.', 'a total of', 'We shipped 12 releases.'],
+      ['The majority of users renewed.', 'The majority of', 'Most users renewed.'],
+      ['We review pricing on a monthly basis.', 'on a monthly basis', 'We review pricing monthly.'],
+      ['At this point in time we have 12 customers.', 'At this point in time', 'Now we have 12 customers.'],
+    ];
+    for (const [text, flagged, expected] of cases) {
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => {
+        assert.deepEqual(firedText(text, FILLER), [flagged]);
+        checkFix(text, FILLER, { safe: true, expected });
+      });
+    }
+    const real: Array<[string, string, string]> = [
+      ['2022-12.md', 'In order to keep historical conversations we have a daily digest service (github action) to copy all public conversations to a github repo in markdown.', 'To keep historical conversations we have a daily digest service (github action) to copy all public conversations to a github repo in markdown.'],
+      ['2025-03.md', 'A total of 117 people registered, with around 70 have attended.', '117 people registered, with around 70 have attended.'],
+      ['2024-12.md', 'This engagement would also include plugin developers to ensure they are able to prepare for the next release.', 'This engagement would also include plugin developers to ensure they can prepare for the next release.'],
+    ];
+    for (const [file, s, expected] of real) {
+      it(`corpus ${file}: ${s.slice(0, 50)}…`, () => checkFix(quote(file, s), FILLER, { safe: true, expected }));
+    }
+    it('inside a document, only the phrase changes', () => {
+      const text = doc('# Plan', 'We ship on May 3.', 'We cut scope in order to ship. Support is ready.');
+      checkFix(text, FILLER, { safe: true, expected: doc('# Plan', 'We ship on May 3.', 'We cut scope to ship. Support is ready.') });
+    });
+    it('removable filler is marked unnecessary; a substitution is not', () => {
+      assert.equal(fires('Basically, we shipped.', FILLER)[0].unnecessary, true);
+      assert.equal(fires('We cut scope in order to ship.', FILLER)[0].unnecessary, undefined);
+    });
+    it('filler at the end of a sentence is removed with its comma', { todo: 'removalEdits leaves the comma: "We shipped, basically." → "We shipped,."' }, () => {
+      checkFix('We shipped, basically.', FILLER, { safe: true, expected: 'We shipped.' });
+    });
+  });
+
+  describe('does not fire', () => {
+    for (const text of ['The files are in order.', 'The order of the tasks matters.', '> We cut scope in order to ship.', 'Run `in order to` through the linter.', 'We use Postgres.']) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, FILLER), []));
+    }
+  });
+});
+
+describe('concision/buzzword', () => {
+  const cases: Array<[string, string[]]> = [
+    ['We will leverage our platform.', ['leverage']],
+    ['Let us take a deep dive into churn.', ['deep dive']],
+    ['This is a game-changer for sales.', ['game-changer']],
+    ['We need more synergy between teams.', ['synergy']],
+    ['We picked the low-hanging fruit first.', ['low-hanging fruit']],
+  ];
+  for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, BUZZWORD), expected));
+  it('offers no automatic fix', () => assert.deepEqual(fires('We will leverage our platform.', BUZZWORD)[0].fixes, []));
+
+  describe('does not fire', () => {
+    for (const text of ['We use our platform.', '> We will leverage our platform.', 'The `synergy` module is gone.']) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, BUZZWORD), []));
+    }
+    for (const [text, why] of [
+      ['We doubled network bandwidth to 10 Gbps.', 'literal network bandwidth'],
+      ['The leverage ratio is 2.1.', 'financial leverage'],
+    ]) {
+      it(`${JSON.stringify(text)} (${why})`, { todo: 'buzzword list matches the literal, technical sense' }, () => assert.deepEqual(firedText(text, BUZZWORD), []));
+    }
+  });
+});
+
+describe('concision/long-sentence', () => {
+  it('fires past the limit (35 words in the default rubric), on the whole sentence', () => {
+    const s = sentence(36);
+    assert.deepEqual(firedText(`We ship today. ${s}`, SENTENCE), [s]);
+    assert.match(fires(s, SENTENCE)[0].message, /36 words.*limit is 35/);
+  });
+  it('does not fire at the limit', () => assert.deepEqual(firedText(sentence(35), SENTENCE), []));
+  it('interview-answer allows 30', () => {
+    assert.equal(fires(withRubric('interview-answer', sentence(31)), SENTENCE).length, 1);
+    assert.equal(fires(withRubric('interview-answer', sentence(30)), SENTENCE).length, 0);
+  });
+  it('code and URLs do not count as words', () => {
+    assert.deepEqual(firedText(`${sentence(30)} \`a b c d e f g h i j\` https://example.com/a/b/c/d/e/f/g.`, SENTENCE), []);
+  });
+  it('corpus 2016-2016-09.md', () => {
+    const s = quote('2016-2016-09.md', 'Android released minor version 5.2.0 which removed auto-setting of the versionCode in projects that was causing problems with generating APKs for different versions of Android.');
+    assert.deepEqual(firedText(s, SENTENCE), []); // 27 words
+    const long = quote('2016-2016-09.md', "The loss of active contributors is impacting this, and we have a huge backlog, and we have no active way of measuring this on a daily or weekly basis so we don't know how we are progressing on this currently.");
+    assert.deepEqual(firedText(long, SENTENCE), [long]);
+  });
+});
+
+describe('concision/long-paragraph', () => {
+  it('fires past 150 words, anchored on the first sentence', () => {
+    const p = paragraph(8, 20); // 160 words
+    assert.deepEqual(firedText(doc('# Plan', p), PARAGRAPH), [sentence(20)]);
+  });
+  it('does not fire at 150 words', () => assert.deepEqual(firedText(doc('# Plan', paragraph(10, 15)), PARAGRAPH), []));
+  it('status-update allows 100', () => {
+    assert.equal(fires(withRubric('status-update', paragraph(6, 17)), PARAGRAPH).length, 1); // 102
+    assert.equal(fires(withRubric('status-update', paragraph(5, 20)), PARAGRAPH).length, 0); // 100
+  });
+  it('paragraphs are counted separately', () => assert.deepEqual(firedText(doc(paragraph(5, 20), paragraph(5, 20)), PARAGRAPH), []));
+});
+
+describe('concision/narration', () => {
+  it('three or more sentences opening with sequence words', () => {
+    assert.deepEqual(firedText('First we fixed billing. Then we fixed search. Next we fixed login. Finally we shipped.', NARRATION), ['First']);
+  });
+  describe('does not fire', () => {
+    for (const text of [
+      'First we fixed billing. Then we fixed search. We shipped.',
+      '- First we fixed billing. Then we fixed search. Next we fixed login.',
+      '> First we fixed billing. Then we fixed search. Next we fixed login.',
+    ]) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, NARRATION), []));
+    }
+  });
+});
+
+describe('concision/long-list', () => {
+  it('fires on a list past 7 items, anchored on its first item', () => {
+    assert.deepEqual(firedText(doc('# Plan', items(8)), LIST), ['Item 1 ships.']);
+  });
+  it('does not fire at 7 items', () => assert.deepEqual(firedText(doc('# Plan', items(7)), LIST), []));
+  it('nested lists are not counted', () => {
+    const nested = '- Group\n' + Array.from({ length: 9 }, (_, i) => `  - Sub ${i + 1} ships.`).join('\n');
+    assert.deepEqual(firedText(doc('# Plan', nested), LIST), []);
+  });
+  it('corpus 2019-2019-03.md: 8 library releases; board-update allows 8', () => {
+    const text = corpus('2019-2019-03.md');
+    assert.ok(firedText(text, LIST).includes('cordova-app-hello-world@4.0.0 was released on Mon Dec 24 2018'));
+    assert.ok(!firedText(text, LIST, { rubric: 'board-update' }).includes('cordova-app-hello-world@4.0.0 was released on Mon Dec 24 2018'));
+  });
+});
+
+describe('concision/long-document', () => {
+  const body = (words: number): string => Array.from({ length: words / 50 }, () => paragraph(2, 25)).join('\n\n');
+  it('fires past 1500 words (headings count), anchored on the title', () => {
+    assert.deepEqual(firedText(doc('# Plan', body(1500)), DOCUMENT), ['Plan']);
+    assert.match(fires(doc('# Plan', body(1500)), DOCUMENT)[0].message, /1501 words/);
+  });
+  it('does not fire at 1500 words', () => assert.deepEqual(firedText(doc(body(1500)), DOCUMENT), []));
+  it('fires at 1501 words without a title, anchored on the first paragraph', () => {
+    const [f] = fires(doc(body(1500), 'Alpha.'), DOCUMENT);
+    assert.equal(f.start, 0);
+  });
+  it('interview-answer allows 450', () => {
+    assert.equal(fires(withRubric('interview-answer', body(500)), DOCUMENT).length, 1);
+    assert.equal(fires(withRubric('interview-answer', body(450)), DOCUMENT).length, 0);
+  });
+  it('code blocks do not count', () => {
+    const code = '```\n' + paragraph(40, 25) + '\n```';
+    assert.deepEqual(firedText(doc(body(1000), code), DOCUMENT), []);
+  });
+});

@@ -1,0 +1,177 @@
+// Decision: the document asks for, recommends or states a decision; questions and option lists come with
+// the writer's recommendation; decision docs have their required sections.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkFix, corpus, doc, firedText, fires, list, NEUTRAL, quote, withRubric } from './helpers.js';
+
+const NO_ASK = 'decision/no-ask';
+const QUESTION = 'decision/open-question';
+const OPTIONS = 'decision/options-without-recommendation';
+const MISSING = 'decision/missing-section';
+
+const SKELETON = '\n\n## Decision needed\n\n- **Decision:** [what you ask the reader to decide]\n- **Recommendation:** [option], because [reason]\n- **Tradeoff:** [what we give up]\n- **By when:** [date]\n';
+const ANSWER = '**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].';
+
+describe('decision/no-ask', () => {
+  describe('fires', () => {
+    it('a status document with no ask, recommendation or decision: anchored on the title', () => {
+      assert.deepEqual(firedText(doc('# Support update', NEUTRAL), NO_ASK), ['Support update']);
+    });
+    it('without a title: anchored on the start of the first paragraph', () => {
+      const [f] = fires(doc(NEUTRAL), NO_ASK);
+      assert.equal(f.start, 0);
+      assert.ok(f.end > 0 && f.end <= 80);
+    });
+    it('an ask inside a quote is not the writer’s ask', () => {
+      assert.deepEqual(firedText(doc('# Support update', NEUTRAL, '> Please approve the budget.'), NO_ASK), ['Support update']);
+    });
+    it('an open question is not an ask', () => {
+      assert.deepEqual(firedText(doc('# Support update', NEUTRAL, 'Should we hire two engineers?'), NO_ASK), ['Support update']);
+    });
+    it('corpus 2015-2015-03.md: a board report with no ask', { todo: '"There are no Board-level issues at this time." is not recognised like "no issues requiring board attention"' }, () => {
+      assert.deepEqual(firedText(corpus('2015-2015-03.md'), NO_ASK), []);
+    });
+  });
+
+  describe('does not fire', () => {
+    const cases: Array<[string, string]> = [
+      ['a request', doc('# Support update', NEUTRAL, 'Please approve the budget for the second region.')],
+      ['a recommendation', doc('# Support update', NEUTRAL, 'I recommend we retire the old tool.')],
+      ['a commitment', doc('# Support update', NEUTRAL, 'We will retire the old tool.')],
+      ['a decision taken', doc('# Support update', NEUTRAL, 'We decided to retire the old tool.')],
+      ['an Ask heading', doc('# Support update', NEUTRAL, '## Ask', 'Nothing this month.')],
+      ['a Decision heading', doc('# Support update', NEUTRAL, '## Decisions', 'None.')],
+      ['a Next steps heading', doc('# Support update', NEUTRAL, '## Next steps', '- Retire the old tool.')],
+      ['fewer than 40 words', doc('# Support update', 'The support team moved to the new help desk tool.')],
+      ['interview-answer turns it off', withRubric('interview-answer', '# My answer', NEUTRAL)],
+    ];
+    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, NO_ASK), []));
+
+    it('corpus 2016-2016-09.md: "no issues requiring board attention" tells the board no decision is needed', () => {
+      quote('2016-2016-09.md', 'There are no issues requiring board attention at this time.');
+      assert.deepEqual(firedText(corpus('2016-2016-09.md'), NO_ASK), []);
+    });
+  });
+
+  it('fix: append a "Decision needed" section at the end (needs review)', () => {
+    const text = doc('# Support update', NEUTRAL);
+    const end = text.length - 1; // before the final newline
+    checkFix(text, NO_ASK, { safe: false, region: [end, end], expected: text.slice(0, end) + SKELETON + '\n' });
+  });
+});
+
+describe('decision/open-question', () => {
+  const memo = (...blocks: string[]): string => doc('# Hiring', NEUTRAL, ...blocks);
+
+  describe('fires on a question for the reader with no recommended answer', () => {
+    const cases: Array<[string, string[]]> = [
+      ['Should we hire two engineers?', ['Should we hire two engineers?']],
+      ['What should we do about hiring?', ['What should we do about hiring?']],
+      ['We looked at the numbers. Do we hire two engineers or four?', ['Do we hire two engineers or four?']],
+      ['Can I hire two engineers this quarter?', ['Can I hire two engineers this quarter?']],
+    ];
+    for (const [para, expected] of cases) it(JSON.stringify(para), () => assert.deepEqual(firedText(memo(para), QUESTION), expected));
+
+    it('a question heading', () => {
+      assert.deepEqual(firedText(memo('## Should we hire?', 'The team is small.'), QUESTION), ['Should we hire?']);
+    });
+    it('a recommendation in another section does not answer it', () => {
+      const text = doc('# Plan', NEUTRAL, '## Hiring', 'Should we hire two engineers?', '## Pricing', 'I recommend we keep prices.');
+      assert.deepEqual(firedText(text, QUESTION), ['Should we hire two engineers?']);
+    });
+  });
+
+  describe('does not fire', () => {
+    const cases: Array<[string, string]> = [
+      ['answered with a recommendation', memo('Should we hire two engineers? I recommend yes: payments is short of staff.')],
+      ['answered in a sub-section', doc('# Plan', NEUTRAL, '## Hiring', 'Should we hire two engineers?', '### Payments', 'I recommend two, for payments.')],
+      ['a question about the world, not for us', memo('How do customers use billing?')],
+      ['too short', memo('Should we?')],
+      ['a quoted question', memo('> Should we hire two engineers?')],
+      ['a rhetorical statement ending in a period', memo('Should we hire is the question the board asked.')],
+    ];
+    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, QUESTION), []));
+
+    it('answered under a "Recommendation" sub-heading', { todo: 'only recommendation sentences count; a "### Recommendation" heading with a plain answer does not' }, () => {
+      const text = doc('# Plan', NEUTRAL, '## Hiring', 'Should we hire two engineers?', '### Recommendation', 'Yes, two, for payments.');
+      assert.deepEqual(firedText(text, QUESTION), []);
+    });
+
+    it('corpus 2022-12.md: a board member’s question quoted in the report', () => {
+      quote('2022-12.md', '> searchability? Or is this used entirely for support and not for');
+      assert.deepEqual(firedText(corpus('2022-12.md'), QUESTION), []);
+    });
+  });
+
+  describe('fix: answer it with a recommendation (needs review)', () => {
+    it('after the question sentence', () => {
+      const text = memo('Should we hire two engineers? Payments is short of staff.');
+      const at = text.indexOf('?') + 1;
+      checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`Should we hire two engineers? ${ANSWER} Payments is short of staff.`) });
+    });
+    it('under a question heading', () => {
+      const text = memo('## Should we hire?', 'The team is small.');
+      const at = text.indexOf('hire?') + 5;
+      checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`## Should we hire?\n\n${ANSWER}`, 'The team is small.') });
+    });
+  });
+});
+
+describe('decision/options-without-recommendation', () => {
+  const memo = (...blocks: string[]): string => doc('# Hiring', NEUTRAL, ...blocks);
+
+  it('fires on an Options section with no pick, anchored on its heading', () => {
+    assert.deepEqual(firedText(memo('## Options', list('Hire two engineers.', 'Contract an agency.'), '## Next', 'More.'), OPTIONS), ['Options']);
+  });
+  it('fires on "Alternatives" and "Approaches" too', () => {
+    assert.deepEqual(firedText(memo('## Alternatives', list('Build.', 'Buy.')), OPTIONS), ['Alternatives']);
+    assert.deepEqual(firedText(memo('## Approaches we looked at', list('Build.', 'Buy.')), OPTIONS), ['Approaches we looked at']);
+  });
+
+  describe('does not fire', () => {
+    const cases: Array<[string, string]> = [
+      ['an option marked recommended', memo('## Options', list('Hire two engineers (recommended).', 'Contract an agency.'))],
+      ['"we favour"', memo('## Options', 'We favour option A.', list('A: hire.', 'B: contract.'))],
+      ['a recommendation in a sub-section', memo('## Options', list('A.', 'B.'), '### Option C', 'I recommend C.')],
+      ['an empty Options section', memo('## Options', '## Next', 'More.')],
+      ['a section whose title is not about options', memo('## Candidates', list('Ana.', 'Bo.'))],
+    ];
+    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, OPTIONS), []));
+  });
+
+  it('fix: add the recommended option after the last block of the section (needs review)', () => {
+    const items = list('Hire two engineers.', 'Contract an agency.');
+    const text = memo('## Options', items, '## Next', 'More.');
+    const at = text.indexOf('agency.') + 'agency.'.length;
+    checkFix(text, OPTIONS, {
+      safe: false,
+      region: [at, at],
+      expected: memo('## Options', `${items}\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].`, '## Next', 'More.'),
+    });
+  });
+});
+
+describe('decision/missing-section (decision-doc rubric)', () => {
+  it('reports each required section that is missing', () => {
+    const findings = fires(withRubric('decision-doc', '# Pricing', NEUTRAL), MISSING);
+    assert.deepEqual(findings.map((f) => /"(Decision|Options|Tradeoffs)" section/.exec(f.message)?.[1]), ['Decision', 'Options', 'Tradeoffs']);
+    assert.ok(findings.every((f) => f.severity === 'error'), 'decision-doc makes decision rules errors');
+  });
+  it('only the missing ones', () => {
+    const text = withRubric('decision-doc', '# Pricing', NEUTRAL, '## Recommendation', 'Keep prices.', '## Alternatives considered', list('Raise prices 5%.'));
+    assert.deepEqual(fires(text, MISSING).map((f) => /"(\w+)" section/.exec(f.message)?.[1]), ['Tradeoffs']);
+  });
+  it('does not fire when every section is there, matched by part of the heading', () => {
+    const text = withRubric('decision-doc', '# Pricing decision', NEUTRAL, '## The ask', 'Keep prices.', '## Options', list('Raise prices 5%.'), '## Risks and costs', 'Margin stays flat.');
+    assert.deepEqual(firedText(text, MISSING), []);
+  });
+  it('does not fire under the default rubric, or for a very short document', () => {
+    assert.deepEqual(firedText(doc('# Pricing decision', NEUTRAL), MISSING), []);
+    assert.deepEqual(firedText(withRubric('decision-doc', '# Pricing', 'Keep prices.'), MISSING), []);
+  });
+  it('fix: append the missing section (needs review)', () => {
+    const text = withRubric('decision-doc', '# Pricing decision', NEUTRAL, '## Decision', 'Keep prices.', '## Options', list('Raise prices 5%.'));
+    const end = text.length - 1;
+    checkFix(text, MISSING, { safe: false, region: [end, end], expected: text.slice(0, end) + '\n\n## Tradeoffs\n\n[tradeoffs: write it here]\n' + '\n' });
+  });
+});
