@@ -5,6 +5,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
 
 const CLI = join(process.cwd(), 'dist/cli.js');
 const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -35,10 +36,16 @@ test('json output has offsets, line/column, fixes and the score breakdown', () =
   assert.equal(weak.score.dimensions.length, 10);
 });
 
-test('sarif output is SARIF 2.1.0 with rules and located results', () => {
+test('sarif output validates against the SARIF 2.1.0 schema, with rules and located results', () => {
   const r = run(['examples/weak-board-update.md', '--format', 'sarif', '--today', '2026-11-22']);
   const sarif = JSON.parse(r.stdout);
   assert.equal(sarif.version, '2.1.0');
+  // The official schema (draft-04), as shipped by Microsoft's SARIF test matchers; its patterns predate the u flag.
+  const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(schema);
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+  // The validator is not a rubber stamp.
+  assert.equal(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'loud' }] }] }), false);
   const runObj = sarif.runs[0];
   assert.equal(runObj.tool.driver.name, 'Presence');
   assert.ok(runObj.results.length > 10);
