@@ -1,13 +1,16 @@
-// Where Presence spends its time: CPU-profiles cold analyses of a benchmark document with an unminified engine
-// bundle and prints self time per function (the same data as `node --cpu-prof`, summarised).
-//   node --import tsx bench/profile.ts [1k|10k|100k|corpus] [runs]
-import { readFileSync, writeFileSync } from 'node:fs';
+// Where Presence spends its time: CPU profiles (the same data as `node --cpu-prof`) of unminified bundles,
+// summarised as self time per function. Profiles are kept in .bench-cache/ for Chrome DevTools.
+//   node --import tsx bench/profile.ts 10k [runs]           cold analyses (also 1k, 100k, corpus)
+//   node --import tsx bench/profile.ts incremental [edits]  one-character edits to the 10k memo, one Analyzer
+//   node --import tsx bench/profile.ts keystroke [edits]    the language server itself (run with --cpu-prof)
+//                                                           while the LSP harness types into the 10k memo
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Session, type Profiler } from 'node:inspector';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { CACHE, ROOT, TODAY } from './common.js';
-import { ensureDocs, listMarkdown } from './generate.js';
+import { applyCharEdit, ensureDocs, listMarkdown, typingEdits } from './generate.js';
 
 type Engine = typeof import('../server/src/engine/index.js');
 
@@ -15,30 +18,8 @@ function post<T>(s: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) => s.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
 }
 
-async function main(): Promise<void> {
-  const target = process.argv[2] ?? '10k';
-  const runs = Number(process.argv[3] ?? 20);
-  const m = ensureDocs(CACHE);
-  const bundle = join(CACHE, 'engine-profile.cjs');
-  await build({ entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning' });
-  const engine = createRequire(join(ROOT, 'package.json'))(bundle) as Engine;
-  const texts = target === 'corpus' ? listMarkdown(m.corpus.path).map((p) => readFileSync(p, 'utf8')) : [readFileSync(m.sizes.find((s) => s.label === target)!.path, 'utf8')];
-  const once = (): void => {
-    for (const t of texts) new engine.Analyzer().analyze(t, undefined, { today: TODAY });
-  };
-  for (let i = 0; i < 3; i++) once();
-  const s = new Session();
-  s.connect();
-  await post(s, 'Profiler.enable');
-  await post(s, 'Profiler.setSamplingInterval', { interval: 100 });
-  await post(s, 'Profiler.start');
-  const t0 = performance.now();
-  for (let i = 0; i < runs; i++) once();
-  const ms = performance.now() - t0;
-  const { profile } = await post<{ profile: Profiler.Profile }>(s, 'Profiler.stop');
-  writeFileSync(join(CACHE, `presence-${target}.cpuprofile`), JSON.stringify(profile));
-
-  // Self time per node = samples hitting it × the sampling interval.
+/** Prints the top functions by self time; `runs` divides totals into per-run figures. */
+function summarise(profile: Profiler.Profile, runs: number, top = 25): void {
   const dt = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
   const hits = new Map<number, number>();
   for (const id of profile.samples ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
@@ -51,9 +32,84 @@ async function main(): Promise<void> {
     const key = `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
     byFn.set(key, (byFn.get(key) ?? 0) + h);
   }
-  console.log(`${target}: ${runs} cold analyses in ${ms.toFixed(0)} ms (${(ms / runs).toFixed(1)} ms each); profile in .bench-cache/presence-${target}.cpuprofile`);
-  console.log('self time by function (top 25):');
-  for (const [k, v] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
+  console.log(`self time by function (top ${top}):`);
+  for (const [k, v] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
+}
+
+const unminified = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning' } as const;
+
+async function profileServer(edits: number): Promise<void> {
+  // NODE_OPTIONS may not carry --cpu-prof, so the harness starts a wrapper that profiles the server in-process
+  // (the inspector answers synchronously on the main thread, so the profile can be written on exit).
+  const server = join(CACHE, 'server-profile.js');
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: server });
+  const out = join(CACHE, 'presence-keystroke-server.cpuprofile');
+  rmSync(out, { force: true });
+  const wrapper = join(CACHE, 'server-profile-wrapper.js');
+  writeFileSync(
+    wrapper,
+    `const { Session } = require('node:inspector');
+const s = new Session();
+s.connect();
+s.post('Profiler.enable');
+s.post('Profiler.setSamplingInterval', { interval: 100 });
+s.post('Profiler.start');
+process.on('exit', () => s.post('Profiler.stop', (err, r) => { if (!err) require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(r.profile)); }));
+require(${JSON.stringify(server)});
+`,
+  );
+  process.env.PRESENCE_SERVER = wrapper; // read by the harness when it loads
+  const { LspClient } = await import('../test/lsp/lspClient.js');
+  const m = ensureDocs(CACHE);
+  const client = await LspClient.start({ settings: { debounceMs: 0 } });
+  const uri = await client.open('memo-10k.md', readFileSync(m.sizes.find((s) => s.label === '10k')!.path, 'utf8'));
+  await client.waitForDiagnostics(uri, 1, 60_000);
+  const t0 = performance.now();
+  for (const e of typingEdits(client.text(uri), edits, 8)) await client.waitForDiagnostics(uri, client.replace(uri, e.start, e.end, e.text), 30_000);
+  const ms = performance.now() - t0;
+  await client.shutdown();
+  console.log(`keystroke: ${edits} edits in ${ms.toFixed(0)} ms (${(ms / edits).toFixed(1)} ms each; the profile also holds startup and the first analysis); profile in ${out.replace(ROOT + '/', '')}`);
+  summarise(JSON.parse(readFileSync(out, 'utf8')) as Profiler.Profile, edits);
+}
+
+async function main(): Promise<void> {
+  const target = process.argv[2] ?? '10k';
+  const runs = Number(process.argv[3] ?? (target === 'incremental' || target === 'keystroke' ? 200 : 20));
+  if (target === 'keystroke') return profileServer(runs);
+  const m = ensureDocs(CACHE);
+  const bundle = join(CACHE, 'engine-profile.cjs');
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
+  const engine = createRequire(join(ROOT, 'package.json'))(bundle) as Engine;
+  const label = target === 'incremental' ? '10k' : target;
+  const texts = target === 'corpus' ? listMarkdown(m.corpus.path).map((p) => readFileSync(p, 'utf8')) : [readFileSync(m.sizes.find((s) => s.label === label)!.path, 'utf8')];
+  let once = (): void => {
+    for (const t of texts) new engine.Analyzer().analyze(t, undefined, { today: TODAY });
+  };
+  if (target === 'incremental') {
+    const a = new engine.Analyzer();
+    let cur = texts[0]!;
+    const edits = typingEdits(cur, runs + 3, 8);
+    let i = 0;
+    a.analyze(cur, undefined, { today: TODAY });
+    once = () => {
+      cur = applyCharEdit(cur, edits[i++]!);
+      a.analyze(cur, undefined, { today: TODAY });
+    };
+  }
+  for (let i = 0; i < 3; i++) once();
+  const s = new Session();
+  s.connect();
+  await post(s, 'Profiler.enable');
+  await post(s, 'Profiler.setSamplingInterval', { interval: 100 });
+  await post(s, 'Profiler.start');
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) once();
+  const ms = performance.now() - t0;
+  const { profile } = await post<{ profile: Profiler.Profile }>(s, 'Profiler.stop');
+  const out = join(CACHE, `presence-${target}.cpuprofile`);
+  writeFileSync(out, JSON.stringify(profile));
+  console.log(`${target}: ${runs} ${target === 'incremental' ? 'edits re-analysed' : 'cold analyses'} in ${ms.toFixed(0)} ms (${(ms / runs).toFixed(1)} ms each, profiler on); profile in ${out.replace(ROOT + '/', '')}`);
+  summarise(profile, runs);
 }
 
 main().catch((e: unknown) => {

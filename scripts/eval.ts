@@ -137,7 +137,8 @@ function perRuleTable(rules: readonly string[][], gold: readonly boolean[]): Rul
 function scorerReachesEngine(newAnalyzer: NewAnalyzer, shipped: UncertaintyModelFile): boolean {
   const probe = 'The river festival gained a following in the region over the years.';
   const run = (bias: number): string => {
-    const restore = swapUncertaintyModelForEvaluation({ ...shipped, bias, features: [], weights: [] });
+    // A cue word is needed too: rules highlight the cue and skip sentences without one.
+    const restore = swapUncertaintyModelForEvaluation({ ...shipped, bias, vocabulary: ['the'], features: ['the'], weights: [1] });
     try {
       return newAnalyzer()(probe, RUBRIC, { today: TODAY }).findings.map((f) => `${f.ruleId}@${f.start}`).sort().join(' ');
     } finally {

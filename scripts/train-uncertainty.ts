@@ -4,9 +4,11 @@
 //   node --import tsx scripts/train-uncertainty.ts [--csv path] [--out path] [--quick]
 //
 // Model: L2-regularised logistic regression (L-BFGS, full batch, deterministic) over the features of
-// `sentenceFeatures` (lowercase unigrams, bigrams, sentence-initial word; numbers folded). Only
-// features seen in at least `minDf` training sentences are kept, so rare words of the evaluation set
-// can never become features. Hyperparameters and the decision threshold are chosen by 5-fold
+// `sentenceFeatures`: presence of vocabulary words, word pairs, the first word and lexicon categories;
+// numbers folded. The vocabulary is the training set's N most frequent words (mostly function words)
+// plus the hand-written cue lexicon; other words only appear as `_` inside pairs, so topical words
+// carry no weight. Only features seen in at least `minDf` training sentences are kept, so rare words of
+// the evaluation set can never become features. Hyperparameters and the decision threshold are chosen by 5-fold
 // cross-validation; the reported estimate is nested (the threshold is chosen inside each outer
 // training portion and applied to the held-out fold), so it is honest about the threshold choice too.
 // The CSV is read, never copied: the shipped file holds only weights of frequent features.

@@ -167,7 +167,7 @@ test('a 10 MB document gets a "too large" diagnostic quickly and a small documen
   const tooLarge = bigDs.find((d) => d.code === 'presence/too-large');
   assert.ok(tooLarge, `a presence/too-large diagnostic among ${bigDs.length}`);
   assert.equal(tooLarge.severity, 3, 'information');
-  assert.match(tooLarge.message, /too large/);
+  assert.match(tooLarge.message as string, /too large/);
   assert.ok(smallMs < 5000, `small document waited ${smallMs.toFixed(0)} ms behind the 10 MB one`);
   assert.ok(bigMs < 10_000, `10 MB document took ${bigMs.toFixed(0)} ms`);
 
@@ -182,11 +182,18 @@ test('a 10 MB document gets a "too large" diagnostic quickly and a small documen
   t.diagnostic(`edit in the 10 MB document -> ${bigEditMs.toFixed(0)} ms; concurrent edit in the small one -> ${smallEditMs.toFixed(0)} ms`);
   assert.ok(smallEditMs < 5000, `small document edit waited ${smallEditMs.toFixed(0)} ms`);
 
-  // Requests on the huge document are answered.
-  const score = await c.request<{ uri: string } | null>('presence/score', { uri: bigUri });
+  // Requests on the huge document are answered; nothing offers to "disable" a notice that disable comments ignore.
+  const score = await c.request<{ uri: string; explanation?: string } | null>('presence/score', { uri: bigUri });
   assert.equal(score?.uri, bigUri);
-  assert.ok(Array.isArray(await c.codeActions(bigUri, [0, 10])));
-  await c.hover(bigUri, 5);
+  assert.match(score?.explanation ?? '', /too large/);
+  const actions = await c.codeActions(bigUri, [0, 10]);
+  assert.deepEqual(actions.filter((a) => a.title.includes('presence/too-large')), []);
+  assert.match(JSON.stringify(await c.hover(bigUri, 0)), /too large/);
+
+  // Cut down to a normal size, it is analysed again.
+  const whole = c.doc(bigUri);
+  const sv2 = c.change(bigUri, [{ range: { start: { line: 0, character: 0 }, end: whole.positionAt(whole.getText().length) }, text: small }]);
+  assert.deepEqual(essentials(await c.waitForDiagnostics(bigUri, sv2, 10_000)), expectedDiagnostics(small));
 
   // Closing it clears its diagnostics.
   const cleared = c.waitForPublish(bigUri);
@@ -237,6 +244,14 @@ const isError = (m: Message, code?: number) => m.error !== undefined && (code ==
 function answered(m: Message, what: string): void {
   assert.ok(m.error === undefined || m.error.code === -32602, `${what}: ${JSON.stringify(m.error)}`);
 }
+/**
+ * Answered at all. For standard methods with null or absent params, vscode-languageserver's own wrapper reads
+ * `params.workDoneToken` before our handler runs and answers InternalError (-32603): a protocol error for a protocol
+ * violation, and the server carries on.
+ */
+function anyAnswer(m: Message, what: string): void {
+  assert.ok(m.error === undefined || m.error.code === -32602 || m.error.code === -32603, `${what}: ${JSON.stringify(m.error)}`);
+}
 
 test('malformed, unknown and out-of-range messages are answered or ignored and the server keeps working', { timeout: 30_000 }, async (t) => {
   const c = await RawLsp.start();
@@ -251,8 +266,8 @@ test('malformed, unknown and out-of-range messages are answered or ignored and t
 
   const cases: [string, string, unknown, (m: Message) => void][] = [
     // code actions
-    ['codeAction, null params', 'textDocument/codeAction', null, (m) => answered(m, 'codeAction null')],
-    ['codeAction, no params', 'textDocument/codeAction', NO_PARAMS, (m) => answered(m, 'codeAction none')],
+    ['codeAction, null params', 'textDocument/codeAction', null, (m) => anyAnswer(m, 'codeAction null')],
+    ['codeAction, no params', 'textDocument/codeAction', NO_PARAMS, (m) => anyAnswer(m, 'codeAction none')],
     ['codeAction, never-opened uri', 'textDocument/codeAction', { textDocument: { uri: never }, range: range(pos(0, 0), pos(1, 0)), context: { diagnostics: [] } }, (m) => assert.deepEqual(m.result, [])],
     ['codeAction, negative positions', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(-5, -3), pos(-1, -1)), context: { diagnostics: [] } }, (m) => assert.ok(Array.isArray(m.result))],
     ['codeAction, beyond the end', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(1e6, 1e6), pos(2e6, 0)), context: { diagnostics: [] } }, (m) => assert.ok(Array.isArray(m.result))],
@@ -262,8 +277,8 @@ test('malformed, unknown and out-of-range messages are answered or ignored and t
     ['codeAction, nonsense types', 'textDocument/codeAction', { textDocument: { uri }, range: { start: 'a', end: { line: 'x', character: null } }, context: { diagnostics: [{ data: { index: 1e9, version: 'x' } }, null, 7], only: 'quickfix' } }, (m) => answered(m, 'codeAction nonsense')],
     ['codeAction, forged diagnostic data', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(0, 0), pos(9, 0)), context: { diagnostics: [{ range: range(pos(0, 0), pos(0, 1)), message: 'x', data: { version: 1, index: 99999 } }, { range: range(pos(0, 0), pos(0, 1)), message: 'x', data: { version: 1, index: -1 } }] } }, (m) => assert.ok(Array.isArray(m.result))],
     // hover
-    ['hover, null params', 'textDocument/hover', null, (m) => answered(m, 'hover null')],
-    ['hover, no params', 'textDocument/hover', NO_PARAMS, (m) => answered(m, 'hover none')],
+    ['hover, null params', 'textDocument/hover', null, (m) => anyAnswer(m, 'hover null')],
+    ['hover, no params', 'textDocument/hover', NO_PARAMS, (m) => anyAnswer(m, 'hover none')],
     ['hover, never-opened uri', 'textDocument/hover', { textDocument: { uri: never }, position: pos(0, 0) }, (m) => assert.equal(m.result, null)],
     ['hover, negative position', 'textDocument/hover', { textDocument: { uri }, position: pos(-1, -7) }, (m) => answered(m, 'hover negative')],
     ['hover, beyond the end', 'textDocument/hover', { textDocument: { uri }, position: pos(1e9, 1e9) }, (m) => answered(m, 'hover beyond')],
@@ -395,47 +410,57 @@ test('cancelled requests: no crash, an answer (result or RequestCancelled) and l
   c.dispose();
 });
 
-test('raw garbage on stdin: the server survives or exits, and never hangs', { timeout: 30_000 }, async (t) => {
+test('raw garbage on stdin: the server survives or exits, and never hangs', { timeout: 40_000 }, async (t) => {
   const frame = (body: string | Buffer) => {
     const b = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`, 'ascii'), b]);
   };
-  const garbage: [string, Buffer][] = [
-    ['invalid JSON body', frame('{"jsonrpc":"2.0","id":1,"method":')],
-    ['binary body', frame(Buffer.from([0, 255, 254, 1, 2, 3, 0x7b]))],
-    ['JSON that is not a message (number)', frame('42')],
-    ['JSON array (batch)', frame('[{"jsonrpc":"2.0","method":"x"}]')],
-    ['JSON null', frame('null')],
-    ['message without jsonrpc/method/id', frame('{"foo":1}')],
-    ['header without Content-Length', Buffer.from('X-Foo: bar\r\n\r\n{}')],
-    ['non-numeric Content-Length', Buffer.from('Content-Length: abc\r\n\r\n{}')],
-    ['unsupported charset', Buffer.from('Content-Type: application/vscode-jsonrpc; charset=latin-9\r\nContent-Length: 2\r\n\r\n{}')],
-    ['plain text, no header', Buffer.from('hello server\r\n\r\n')],
+  // [name, bytes, whether the frame's header is well formed]
+  const garbage: [string, Buffer, boolean][] = [
+    ['invalid JSON body', frame('{"jsonrpc":"2.0","id":1,"method":'), true],
+    ['binary body', frame(Buffer.from([0, 255, 254, 1, 2, 3, 0x7b])), true],
+    ['JSON that is not a message (number)', frame('42'), true],
+    ['JSON array (batch)', frame('[{"jsonrpc":"2.0","method":"x"}]'), true],
+    ['JSON null', frame('null'), true],
+    ['message without jsonrpc/method/id', frame('{"foo":1}'), true],
+    ['request with an object id', frame('{"jsonrpc":"2.0","id":{"a":1},"method":"presence/score","params":{}}'), true],
+    ['unsupported charset', Buffer.from('Content-Type: application/vscode-jsonrpc; charset=latin-9\r\nContent-Length: 2\r\n\r\n{}'), true],
+    ['header without Content-Length', Buffer.from('X-Foo: bar\r\n\r\n{}'), false],
+    ['non-numeric Content-Length', Buffer.from('Content-Length: abc\r\n\r\n{}'), false],
+    ['plain text, no header', Buffer.from('hello server\r\n\r\n'), false],
   ];
   const outcomes: string[] = [];
-  for (const [name, bytes] of garbage) {
+  for (const [name, bytes, headerOk] of garbage) {
     const c = await RawLsp.start();
     try {
       c.writeRaw(bytes);
       const t0 = performance.now();
       // Then a valid request: either it is answered (survived) or the process has exited (cleanly, by itself).
       const id = c.sendRequest('presence/score', { uri: 'untitled:x' });
-      const outcome = await Promise.race([
-        c.response(id, 8000).then(() => 'survived'),
+      let outcome = await Promise.race([
+        c.response(id, 3000).then(() => 'survived'),
         c.exited.then((e) => `exited (code ${e.code}, signal ${e.signal})`),
-      ]).catch((e: Error) => `HUNG: ${e.message.split('\n')[0]}`);
-      outcomes.push(`${name}: ${outcome} after ${(performance.now() - t0).toFixed(0)} ms`);
+      ]).catch(() => 'deaf');
       if (outcome === 'survived') {
         const uri = 'file:///hardening/garbage.md';
         c.open(uri, MEMO);
         assert.deepEqual(essentials((await c.waitForPublish(uri, 1)).diagnostics as Diagnostic[]), expectedDiagnostics(MEMO), name);
+      } else if (outcome === 'deaf') {
+        // No answer: it must at least go away with its client rather than linger.
+        const t1 = performance.now();
+        c.child.stdin!.end();
+        const e = await Promise.race([c.exited, sleep(3000).then(() => undefined)]);
+        outcome = e ? `deaf: no answer to anything, exited (code ${e.code}) ${(performance.now() - t1).toFixed(0)} ms after stdin closed` : 'HUNG: no answer, and still running after stdin closed';
       }
+      outcomes.push(`${name}: ${outcome} (${(performance.now() - t0).toFixed(0)} ms)`);
+      assert.ok(!outcome.startsWith('HUNG') && !/signal SIG/.test(outcome), `${name}: ${outcome}`);
+      // Only a header the reader cannot use (vscode-jsonrpc then never finds the next frame) may leave it deaf.
+      if (headerOk) assert.ok(!outcome.startsWith('deaf'), `${name}: ${outcome}`);
     } finally {
       c.dispose();
     }
   }
   t.diagnostic(outcomes.join('; '));
-  assert.deepEqual(outcomes.filter((o) => /HUNG|signal SIG/.test(o)), []);
 });
 
 test('a client that disappears without shutdown: the server exits by itself', { timeout: 30_000 }, async (t) => {

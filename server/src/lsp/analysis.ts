@@ -1,6 +1,6 @@
 // One analysis of one text: picks the rubric and options from settings, runs the engine, and keeps the line index
 // that every later conversion (diagnostics, code actions, hover, score) of this result uses.
-import type { AnalysisResult, Analyzer } from '../engine/index.js';
+import type { AnalysisResult, AnalyzeOptions, Analyzer, Finding } from '../engine/index.js';
 import { matchGlob } from './glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';
@@ -45,6 +45,23 @@ export function rubricFor(settings: Settings, relPath: string): string {
   return settings.rubric;
 }
 
+/**
+ * Longer documents (UTF-16 code units) are not analysed at all, only told so. The engine stops analysing after
+ * 200,000 words (about 1.2 million characters of prose) but still parses the whole text, and the server indexes and
+ * converts all of it, on every change: a 10 MB document held the event loop for 9–20 s, and every other document
+ * and request waited behind it.
+ */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
+
+/** The result for a document over MAX_DOCUMENT_CHARS: one information finding, and a score that explains itself. */
+function tooLarge(analyzer: Analyzer, rubric: string, opts: AnalyzeOptions, chars: number): AnalysisResult {
+  const empty = analyzer.analyze('', rubric, opts); // the score's shape and any rubric problem, at no cost
+  const message = `This document is too large for Presence to check: it has ${chars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
+  const finding: Finding = { ruleId: 'presence/too-large', dimension: 'rubric', severity: 'information', message, start: 0, end: 0, cost: 0, fixes: [], doc: 'docs/rules/presence/too-large.md' };
+  const findings = [finding, ...empty.findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: message } };
+}
+
 export function analyseText(
   analyzer: Analyzer,
   uri: string,
@@ -55,11 +72,13 @@ export function analyseText(
   key: string,
 ): Analysed {
   const rel = globPath(uri, rubrics);
-  const result = analyzer.analyze(text, rubricFor(settings, rel), {
+  const rubric = rubricFor(settings, rel);
+  const opts: AnalyzeOptions = {
     today: localToday(),
     resolveRubric: rubrics.resolver(uri),
     severityOverrides: settings.severity,
     ...(settings.staleAfterMonths !== undefined ? { staleAfterMonths: settings.staleAfterMonths } : {}),
-  });
+  };
+  const result = text.length > MAX_DOCUMENT_CHARS ? tooLarge(analyzer, rubric, opts, text.length) : analyzer.analyze(text, rubric, opts);
   return { uri, version, lines: new LineIndex(text), result, active: isActive(settings, rel), key };
 }

@@ -121,7 +121,8 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
         if (fix.safe && !preferred) action.isPreferred = preferred = true;
         out.push(action);
       }
-      if (f.ruleId.startsWith('rubric/')) continue; // a broken rubric is fixed in the rubric, not silenced
+      // A broken rubric is fixed in the rubric, not silenced; `presence/too-large` ignores disable comments.
+      if (f.ruleId.startsWith('rubric/') || f.ruleId.startsWith('presence/')) continue;
       const line = disableLineEdit(a.lines, f);
       if (line) out.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [line], target) });
       if (!fileDisables.has(f.ruleId)) {

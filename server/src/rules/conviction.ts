@@ -2,7 +2,7 @@
 import type { BlockRule, BlockInput, RawFinding } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
-import { scoreUncertainty, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { scoreUncertainty, tokenizeWithOffsets, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
@@ -108,6 +108,10 @@ function overlaps(fixes: Fix[]): boolean {
   return false;
 }
 
+// A sentence that names its source ("according to Gartner", "as suggested by Legal") stands behind its claim.
+const NAMES_A_SOURCE = /\b(according to|as (?:suggested|reported|noted|stated) by|per|cited by|source:)\s+\p{Lu}/u;
+const QUANTITY_CUES = new Set(['some', 'many', 'several', 'most', 'certain', 'various', 'numerous', 'few']);
+
 const uncertainClaim: BlockRule = {
   id: 'conviction/unowned-claim',
   dimension: 'conviction',
@@ -128,12 +132,17 @@ const uncertainClaim: BlockRule = {
         start = attribution.start;
         end = attribution.end;
       } else {
-        const lower = s.words.map((w) => w.lower);
-        const { probability, cue } = scoreUncertainty(lower);
-        if (probability < UNCERTAINTY_THRESHOLD || cue < 0) continue;
+        if (NAMES_A_SOURCE.test(s.text)) continue;
+        // The model's own tokens: its features were learned on them.
+        const tokens = tokenizeWithOffsets(s.text);
+        const lower = tokens.map((t) => t.lower);
+        if (scoreUncertainty(lower).probability < UNCERTAINTY_THRESHOLD) continue;
+        // Vague amounts are the quantified family's to report: point at the strongest other cue, if any.
+        const cue = uncertaintyCues(lower).find((c) => !QUANTITY_CUES.has(lower[c.index]))?.index ?? -1;
+        if (cue < 0) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
-        start = s.words[cue].start;
-        end = s.words[cue].end;
+        start = s.start + tokens[cue].start;
+        end = s.start + tokens[cue].end;
       }
       out.push({
         rule: this.id,

@@ -36,7 +36,7 @@ describe('composure/apology', () => {
       ['In our defense, the vendor was late.', 'The vendor was late.'],
       ['The launch, unfortunately, slipped.', 'The launch slipped.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => checkFix(text, APOLOGY, { safe: true, expected }));
+    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, APOLOGY, { safe: true, expected }));
     it('inside a document', () => {
       const text = doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. Unfortunately, the launch slipped.');
       checkFix(text, APOLOGY, { safe: true, expected: doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. The launch slipped.') });
@@ -74,8 +74,8 @@ describe('composure/intensifier', () => {
   });
 
   describe('fixes', () => {
-    it('"We are extremely proud." → "We are proud."', () => checkFix('We are extremely proud.', INTENSIFIER, { safe: true, expected: 'We are proud.' }));
-    it('"We are super excited." → "We are excited."', () => checkFix('We are super excited.', INTENSIFIER, { safe: true, expected: 'We are excited.' }));
+    it('"We are extremely proud." → "We are proud."', () => void checkFix('We are extremely proud.', INTENSIFIER, { safe: true, expected: 'We are proud.' }));
+    it('"We are super excited." → "We are excited."', () => void checkFix('We are super excited.', INTENSIFIER, { safe: true, expected: 'We are excited.' }));
     it('adjectives and nouns get no fix', () => {
       for (const text of ['We have an amazing team.', 'This is a total disaster.']) assert.deepEqual(fires(text, INTENSIFIER)[0].fixes, [], text);
     });
@@ -122,7 +122,7 @@ describe('composure/exclamation', () => {
       ['Is it ready?!', 'Is it ready?'],
       ['## Big news!\n\nWe shipped.', '## Big news.\n\nWe shipped.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => checkFix(text, EXCLAMATION, { safe: true, expected }));
+    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, EXCLAMATION, { safe: true, expected }));
   });
 });
 
@@ -157,7 +157,7 @@ describe('composure/all-caps', () => {
       ['This is VERY important.', 'This is very important.'],
       ['The NEW PRICING PLAN launches in May.', 'The new pricing plan launches in May.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => checkFix(text, CAPS, { safe: true, expected }));
+    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, CAPS, { safe: true, expected }));
     it('a shouted sentence is lowered whole', { todo: 'the two-letter "WE" is left out of the run: "WE MUST SHIP NOW." → "WE must ship now."' }, () => {
       checkFix('WE MUST SHIP NOW.', CAPS, { safe: true, expected: 'We must ship now.' });
     });

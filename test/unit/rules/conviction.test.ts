@@ -90,7 +90,7 @@ describe('conviction/hedge', () => {
       assert.deepEqual(firedText(s, HEDGE), []);
     });
 
-    it('"try to" on a habit, not a commitment: "we try to answer within a day"', { todo: 'conviction.ts says "try to" is not a hedge in "we try to answer within a day", but the rule fires' }, () => {
+    it('"try to" on a habit, not a commitment: "we try to answer within a day"', () => {
       assert.deepEqual(firedText('We try to answer every ticket within a day.', HEDGE), []);
     });
   });
@@ -131,11 +131,11 @@ describe('conviction/hedge', () => {
       }
     });
 
-    it('a hedge at the end of a sentence is removed with its comma', { todo: 'removalEdits leaves the comma: "We will ship in May, hopefully." → "We will ship in May,."' }, () => {
-      checkFix('We will ship in May, hopefully.', HEDGE, { expected: 'We will ship in May.' });
+    it('a hedge at the end of a sentence is removed with its comma', () => {
+      checkFix('We will ship in May, hopefully.', HEDGE, { safe: true, expected: 'We will ship in May.' });
     });
-    it('a parenthesised hedge is removed with its parentheses', { todo: 'leaves empty parentheses: "We ship (maybe) in May." → "We ship () in May."' }, () => {
-      checkFix('We ship (maybe) in May.', HEDGE, { expected: 'We ship in May.' });
+    it('a parenthesised hedge is removed with its parentheses', () => {
+      checkFix('We ship (maybe) in May.', HEDGE, { safe: true, expected: 'We ship in May.' });
     });
   });
 });
@@ -189,11 +189,11 @@ describe('conviction/unowned-claim', () => {
       ['Customers reportedly prefer annual billing.', ['reportedly']],
       ['Adoption is said to be rising.', ['is said to']],
       // Found by the learned scorer rather than a word list.
-      ['Some teams could see gains.', ['Some']],
+      ['The price has been suggested to be too high.', ['suggested']],
     ];
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNOWNED), expected));
 
-    it('"apparently" is hearsay', { todo: '"Apparently the market will double." is not flagged by any conviction rule' }, () => {
+    it('"apparently" is hearsay', () => {
       assert.deepEqual(firedText('Apparently the market will double.', UNOWNED), ['Apparently']);
     });
   });
@@ -216,18 +216,25 @@ describe('conviction/unowned-claim', () => {
       assert.deepEqual(firedText('Some say the market will probably double.', HEDGE), ['probably']);
     });
 
-    // Real sentences the learned scorer flags although each names its owner or is a plain fact.
-    const falsePositives: Array<[string, string]> = [
-      ['2017-2017-06.md', "We would have liked to have direct access to Github to manage these issues better and we have requested Gitbox access but there hasn't been a response so far"],
+    // Real sentences that name their owner or state a plain fact.
+    const owned: Array<[string, string]> = [
       ['2017-2017-12.md', 'Most notable is that we have deprecated `cordova-plugin-file-transfer`, `cordova-plugin-globalization`, `cordova-plugin-contacts` and `cordova-plugin-compat`.'],
       ['2021-2021-06.md', 'Current work has been around keeping up with recent changes to iOS and Android, our most used platforms, and updating plugins.'],
       ['2023-06.md', 'Committers made some large releases this quarter with major version updates to cordova-android, the cli and cordova-lib.'],
+      ['2016-2016-12.md', 'At last estimate we had less than 150 pull requests in total, across our 60+ git repos.'],
     ];
-    for (const [file, sentence] of falsePositives) {
-      it(`corpus ${file}: ${sentence.slice(0, 50)}…`, { todo: 'learned scorer flags an owned, factual sentence (cue: would/Most/most/some)' }, () => {
-        assert.deepEqual(firedText(quote(file, sentence), UNOWNED), []);
-      });
+    for (const [file, sentence] of owned) {
+      it(`corpus ${file}: ${sentence.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, sentence), UNOWNED), []));
     }
+    it('corpus 2021-2021-12.md: a vague amount is the quantified family’s, not reported twice', () => {
+      const s = quote('2021-2021-12.md', 'Several committers have received test devices purchased with donated funds, the remainder should be done shortly.');
+      assert.deepEqual(firedText(s, UNOWNED), []);
+      assert.deepEqual(firedText(s, 'quantified/vague-quantity'), ['Several']);
+    });
+    it('corpus 2017-2017-06.md: an owned wish and a fact', { todo: 'the learned scorer flags it (cue "been" in "there hasn\'t been a response so far")' }, () => {
+      const s = quote('2017-2017-06.md', "We would have liked to have direct access to Github to manage these issues better and we have requested Gitbox access but there hasn't been a response so far");
+      assert.deepEqual(firedText(s, UNOWNED), []);
+    });
   });
 });
 
@@ -322,5 +329,43 @@ describe('inline disable comments', () => {
   it('a disable comment inside a code block is not a directive', () => {
     const text = doc('```', '<!-- presence-disable-file -->', '```', 'Maybe we ship in May.');
     assert.deepEqual(firedText(text, HEDGE), ['Maybe']);
+  });
+});
+
+describe('not prose, or not the writer’s voice: no rule fires (all families)', () => {
+  const TRIGGERS = 'I think we should maybe ship soon. Unfortunately, it was decided. We worked on a lot of things!!! SORRY!!!';
+  const text = [
+    '---',
+    `title: ${TRIGGERS}`,
+    '---',
+    '',
+    '# Revenue grew 12% to $4.1M',
+    '',
+    'Revenue grew 12% to $4.1M. Please approve the budget. See [the plan](https://example.com/maybe-we-should-ship-soon-unfortunately-it-was-decided) and `I think we might want to ship soon!!!` for details.',
+    '',
+    `![${TRIGGERS}](https://example.com/chart.png)`,
+    '',
+    '```text',
+    TRIGGERS,
+    '```',
+    '',
+    `    ${TRIGGERS}`,
+    '',
+    '<div class="note">',
+    TRIGGERS,
+    '</div>',
+    '',
+    `<!-- ${TRIGGERS} -->`,
+    '',
+    '> I think we should maybe ship soon. Unfortunately, the launch was delayed due to the other team!!! We worked on a lot of things. The pricing is unclear. This plan has no downside. It is a win-win, in order to leverage synergy. Some say the market will double. Does that make sense?',
+    '',
+  ].join('\n');
+
+  it('front matter, link URLs, inline code, image alt text, code blocks, HTML, comments and quotes are left alone', () => {
+    assert.deepEqual(ruleIds(text), []);
+  });
+  it('the same trigger sentence as prose fires many rules (the test above is not vacuous)', () => {
+    const ids = ruleIds(text + '\n' + TRIGGERS + '\n');
+    for (const id of ['conviction/stacked-hedges', 'composure/apology', 'ownership/hidden-actor', 'concision/activity', 'composure/exclamation']) assert.ok(ids.includes(id), id);
   });
 });
