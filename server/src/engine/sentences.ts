@@ -32,7 +32,8 @@ const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc']);
 const TERMINATOR = /[.!?…。！？]/;
 const TERMINATORS = /[.!?…。！？]/g;
 const CLOSERS = /["'”’)\]»]/;
-const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;
+// The same word pattern as the uncertainty scorer was trained on, so its features line up with these words.
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
 export function segmentWords(text: string, base: number): Word[] {
   const words: Word[] = [];

@@ -2,7 +2,7 @@
 import type { BlockRule, BlockInput, RawFinding } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
-import { scoreUncertainty, tokenizeWithOffsets, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { scoreUncertainty, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
@@ -133,16 +133,14 @@ const uncertainClaim: BlockRule = {
         end = attribution.end;
       } else {
         if (NAMES_A_SOURCE.test(s.text)) continue;
-        // The model's own tokens: its features were learned on them.
-        const tokens = tokenizeWithOffsets(s.text);
-        const lower = tokens.map((t) => t.lower);
+        const lower = s.words.map((w) => w.lower);
         if (scoreUncertainty(lower).probability < UNCERTAINTY_THRESHOLD) continue;
         // Vague amounts are the quantified family's to report: point at the strongest other cue, if any.
         const cue = uncertaintyCues(lower).find((c) => !QUANTITY_CUES.has(lower[c.index]))?.index ?? -1;
         if (cue < 0) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
-        start = s.start + tokens[cue].start;
-        end = s.start + tokens[cue].end;
+        start = s.words[cue].start;
+        end = s.words[cue].end;
       }
       out.push({
         rule: this.id,

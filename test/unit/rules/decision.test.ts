@@ -134,6 +134,7 @@ describe('decision/options-without-recommendation', () => {
       ['"we favour"', memo('## Options', 'We favour option A.', list('A: hire.', 'B: contract.'))],
       ['a recommendation in a sub-section', memo('## Options', list('A.', 'B.'), '### Option C', 'I recommend C.')],
       ['an empty Options section', memo('## Options', '## Next', 'More.')],
+      ['a Recommendation section elsewhere that recommends', memo('## Options', list('A: hire.', 'B: contract.'), '## Recommendation', 'I recommend option A.')],
       ['a section whose title is not about options', memo('## Candidates', list('Ana.', 'Bo.'))],
     ];
     for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, OPTIONS), []));
