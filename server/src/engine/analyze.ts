@@ -218,6 +218,8 @@ function shift(f: RawFinding, base: number): RawFinding {
 const PREFERRED = /\b(recommended|preferred|our pick|we favou?r|i favou?r)\b/i;
 // A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
 const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
+// A customer or source is named after these words: "a pilot with Northwind", "requested by Acme".
+const NAME_AFTER = new Set(['with', 'from', 'for', 'by', 'at', 'per', 'via', 'of']);
 // Capitalised words that are not names of customers or sources.
 const NOT_NAMES = new Set(['I', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'OK']);
 
@@ -244,7 +246,7 @@ function blockFacts(source: string, masked: string, sentences: Sentence[], rubri
     if (!financial && (lists.financialTerms.test(s.words) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && (lists.evidenceSources.test(s.words) || s.words.some((w, i) => i > 0 && /^\p{Lu}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
+    if (!evidence && (lists.evidenceSources.test(s.words) || s.words.some((w, i) => i > 0 && NAME_AFTER.has(s.words[i - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   }
   return { words, recommendations, asks, tradeoff, financial, number, preferred: PREFERRED.test(masked), questions, evidence: evidence || number };
 }

@@ -10,6 +10,8 @@ const ADJECTIVAL = new Set(data.adjectival);
 const NOT_PARTICIPLES = new Set(data.notParticiples);
 const BETWEEN = new Set(['not', "n't", 'never', 'also', 'already', 'just', 'still', 'being', 'been', 'all', 'both', 'often', 'usually', 'rarely', 'always', 'then', 'now', 'soon', 'recently', 'later', 'first', 'currently', 'subsequently', 'eventually', 'finally', 'widely', 'generally', 'largely', 'mostly', 'partly', 'fully', 'only', 'even', 'ever', 'quickly', 'formally', 'officially']);
 // "is excited about" / "are focused on": the preposition marks an adjective reading unless "by" follows.
+const MEASURE = /^(?:\d.*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|about|around|roughly|nearly|almost|over|up|half|another)$/;
+const PARTICLES = new Set(['over', 'along', 'around', 'across']);
 const ADJ_PREPS = new Set(['about', 'with', 'in', 'on', 'to', 'for', 'at', 'of']);
 
 export interface PassiveSpan {
@@ -57,12 +59,15 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
     const next = words[j + 1]?.lower;
     let agent = -1;
     for (let k = j + 1; k < Math.min(words.length, j + 8); k++) {
-      if (words[k].lower === 'by') {
+      // "delayed by two weeks" / "by 20%" measures; "by the CFO" names the agent.
+      if (words[k].lower === 'by' && !MEASURE.test(words[k + 1]?.lower ?? '')) {
         agent = k;
         break;
       }
     }
     if (ADJECTIVAL.has(p) && agent < 0) continue;
+    // "are moved over", "was passed along": a phrasal verb describing a state of things, not a decision.
+    if (PARTICLES.has(next ?? '') && agent < 0 && !isGet) continue;
     if (!isGet && next !== undefined && ADJ_PREPS.has(next) && agent < 0 && /ed$/.test(p) && ADJECTIVAL.has(p)) continue;
     out.push({ aux: i, participle: j, agentless: agent < 0 });
     i = j;

@@ -98,11 +98,19 @@ const allCaps: BlockRule = {
       for (let i = 0; i < words.length; i++) {
         const w = words[i];
         if (!isCaps(w.text)) continue;
-        // A run of three or more capitalised words is shouting; a single one only when it is an emphasis word.
         let j = i;
-        while (j + 1 < words.length && isCaps(words[j + 1].text) && words[j + 1].text.length >= 3) j++;
-        const shouting = j - i >= 2 && words.slice(i, j + 1).every((x) => x.text.length >= 3) && words.slice(i, j + 1).some((x) => x.text.length >= 5);
-        if (!shouting && (w.text.length < 3 || emphasis.matchAt(words, i) === 0)) continue;
+        while (j + 1 < words.length && isCaps(words[j + 1].text)) j++;
+        // Capitals are shouting when they carry an emphasis word ("DO NOT SHIP", "URGENT"); a run of acronyms
+        // ("GDPR, HIPAA, CCPA") is not.
+        const run = words.slice(i, j + 1);
+        const emphatic = run.some((_, k) => emphasis.matchAt(words, i + k) > 0 && words[i + k].text.length >= 3);
+        // Three or more capitalised words in a row with only spaces between them read as a shouted phrase.
+        const gaps = run.slice(1).map((x, k) => input.text.slice(run[k].end, x.start));
+        const phrase = run.length >= 3 && gaps.every((g) => /^\s+$/.test(g)) && run.some((x) => x.text.length >= 5);
+        if (!emphatic && !phrase) {
+          i = j;
+          continue;
+        }
         const end = words[j].end;
         out.push({
           rule: this.id,
@@ -113,7 +121,7 @@ const allCaps: BlockRule = {
             {
               title: 'Use normal case',
               safe: true,
-              edits: words.slice(i, j + 1).map((x, k) => {
+              edits: run.map((x, k) => {
                 const lower = x.text.toLowerCase();
                 // The first word of a sentence keeps its capital.
                 return { start: x.start, end: x.end, newText: i + k === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower };

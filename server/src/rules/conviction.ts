@@ -133,10 +133,11 @@ const uncertainClaim: BlockRule = {
         end = attribution.end;
       } else {
         if (NAMES_A_SOURCE.test(s.text)) continue;
-        const lower = s.words.map((w) => w.lower);
+        // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
+        // without them ("_" is a word the scorer does not know).
+        const lower = s.words.map((w) => (QUANTITY_CUES.has(w.lower) ? '_' : w.lower));
         if (scoreUncertainty(lower).probability < UNCERTAINTY_THRESHOLD) continue;
-        // Vague amounts are the quantified family's to report: point at the strongest other cue, if any.
-        const cue = uncertaintyCues(lower).find((c) => !QUANTITY_CUES.has(lower[c.index]))?.index ?? -1;
+        const cue = uncertaintyCues(lower)[0]?.index ?? -1;
         if (cue < 0) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
         start = s.words[cue].start;

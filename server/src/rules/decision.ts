@@ -4,6 +4,7 @@ import { docPath } from '../engine/rule.js';
 import { documentAnchor } from './anchor.js';
 
 const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|next steps|requests?|approval|decision needed)\b/i;
+const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
 const OPTIONS_HEADING = /\b(options?|alternatives?|choices|approaches|paths|scenarios)\b/i;
 
 /** Indices of the section and all its subsections. */
@@ -18,10 +19,8 @@ function subtree(input: DocInput, section: number): number[] {
 }
 
 function sectionRecommends(input: DocInput, sections: number[]): boolean {
-  return sections.some((s) => input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || input.facts(b).preferred));
+  return sections.some((s) => (s !== sections[0] && RECOMMENDATION_HEADING.test(input.doc.sections[s].title) && input.doc.sections[s].blocks.length > 0) || input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || input.facts(b).preferred));
 }
-
-const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
 
 /** A "Recommendation" or "Decision" section that recommends something answers every options list. */
 function recommendedElsewhere(input: DocInput): boolean {

@@ -15,7 +15,8 @@ function evidenceItems(input: DocInput): Item[] {
   const inScope = new Set<number>();
   doc.sections.forEach((s, i) => {
     if (s.heading < 0) return;
-    if (headingList.test(segmentWords(s.title, 0)) || inScope.has(s.parent)) inScope.add(i);
+    // A document title ("# Q3 plan") does not make every list in the document a roadmap.
+    if ((headingList.test(segmentWords(s.title, 0)) && (s.level > 1 || !doc.sections.some((x) => x.parent === i))) || (inScope.has(s.parent) && doc.sections[s.parent].level > 1)) inScope.add(i);
   });
   for (const si of inScope) {
     const blocks = doc.sections[si].blocks.filter((b) => doc.blocks[b].list >= 0 && !doc.blocks[b].quoted);

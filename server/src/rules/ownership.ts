@@ -32,6 +32,9 @@ const hiddenActor: BlockRule = {
   },
 };
 
+const NEGATIONS = new Set(['not', "won't", "don't", "didn't", 'never', 'without', "can't", 'cannot', 'no']);
+const CLAUSE_START = new Set(['that', 'we', 'it', 'this', 'the', 'our', 'they', 'there', 'a', 'an', 'i', 'you']);
+
 const consensusDeferral: BlockRule = {
   id: 'ownership/consensus-deferral',
   dimension: 'ownership',
@@ -41,6 +44,11 @@ const consensusDeferral: BlockRule = {
   scope: 'block',
   check(input, out) {
     for (const m of matchList(input, 'consensusDeferral')) {
+      const words = m.sentence.words;
+      // "We will not wait for alignment" refuses to defer.
+      if (words.slice(Math.max(0, m.from - 3), m.from).some((w) => NEGATIONS.has(w.lower))) continue;
+      // "The team feels strongly about quality" describes the team; "the team feels (that) we…" defers to it.
+      if (/^the (team|group) (feels|thinks|believes)$/.test(m.phrase) && !CLAUSE_START.has(words[m.to]?.lower ?? '')) continue;
       const teamView = /^the (team|group) (feels|thinks|believes)$/.test(m.phrase);
       // "The team feels (that) we should" → "I recommend we".
       const w = m.sentence.words;

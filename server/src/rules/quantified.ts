@@ -21,12 +21,15 @@ const vagueQuantity: BlockRule = {
       // "statistically significant" is a precise claim; "how many" is a question.
       if (prev === 'statistically' || prev === 'how' || prev === 'so' || prev === 'too' || prev === 'as') continue;
       const rate = RATE_WORDS.test(m.phrase);
+      // "the majority of the tasks" → "[N%] of the tasks"; "a lot of tasks" → "[N] tasks".
+      const share = /^(?:majority|most) of$/.test(m.phrase);
+      const placeholder = share ? '[N%] of' : rate ? '[N%]' : '[N]';
       out.push({
         rule: this.id,
         start: m.start,
         end: m.end,
         message: `"${input.text.slice(m.start, m.end)}" asks the reader to guess the size. Give the number${rate ? ' (percent, dollars or units)' : ''} so they can weigh it.`,
-        fixes: [{ title: `Put a number here: "${rate ? '[N%]' : '[N]'}"`, safe: false, edits: [replaceEdit(input.text, m.start, m.end, rate ? '[N%]' : '[N]')] }],
+        fixes: [{ title: `Put a number here: "${placeholder}"`, safe: false, edits: [replaceEdit(input.text, m.start, m.end, placeholder)] }],
       });
     }
   },

@@ -25,16 +25,20 @@ const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
 
 /** The sentence holds a number, a money amount, or a placeholder for one. */
 export function hasNumber(text: string, s: { start: number; end: number; text: string }): boolean {
-  return /\d/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
+  // A digit inside a name ("W3C", "Q3") is not a quantity.
+  return /(?<!\p{L})\d/u.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
 }
 
 // "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
 const MONTHS = 'january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const DATE_WORDS = new RegExp(`\\b(?:(?:in|by|on|until|since|from|early|mid|late|end of|before|after) (?:may|march)\\b|\\d{1,2} (?:may|march)\\b|(?:may|march) \\d|${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|\\d{4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`, 'i');
+const DATE_WORDS = new RegExp(`\\b(?:(?:in|by|on|until|since|from|early|mid|late|end of|before|after) (?:may|march)\\b|\\d{1,2} (?:may|march)\\b|(?:may|march) \\d|${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`, 'i');
+
+// A year, but not a count ("2000 users"): after a preposition, or not followed by a word.
+const YEAR = /\b(?:(?:in|by|since|until|before|after|from|during|of|early|mid|late)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}\b(?!\s+\p{L}))/iu;
 
 /** The sentence names a date or deadline (or a placeholder for one). */
 export function hasDate(text: string, s: { start: number; end: number; text: string }): boolean {
-  return DATE_WORDS.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
+  return DATE_WORDS.test(s.text) || YEAR.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
 }
 
 /** The phrase starts its sentence (ignoring opening punctuation). */
@@ -85,8 +89,10 @@ export function removalEdits(text: string, sentence: Sentence, start: number, en
 
 /** Replaces [start, end) keeping a capital first letter when the original had one. */
 export function replaceEdit(text: string, start: number, end: number, replacement: string): TextEdit {
-  const first = text[start];
-  const newText = first && first !== first.toLowerCase() && replacement ? capitalize(replacement) : replacement;
+  // "Soon" → "By [date]" at a sentence start, but "ASAP" (capitals throughout) → "by [date]".
+  const original = text.slice(start, end);
+  const capitalised = /^\p{Lu}(?:\P{Lu}|$)/u.test(original);
+  const newText = capitalised && replacement ? capitalize(replacement) : replacement;
   return { start, end, newText };
 }
 
