@@ -7,7 +7,7 @@
 // Then, with PRESENCE_SCREENSHOTS=1, takes the README screenshots (scripts/e2e/screenshots.ts).
 //
 //   node --import tsx scripts/e2e/run.ts [dev] [vsix] [--screenshots] [--no-build]
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E, ROOT, ensureVSCodeDeps, log, run } from './install.ts';
 import { installVsix, startCodeServer, tail } from './codeserver.ts';
@@ -65,9 +65,29 @@ export async function packageVsix(): Promise<string> {
   return vsix;
 }
 
+/**
+ * This process's folder for run state (`.e2e/runs/<pid>/`), so two test runs in one checkout never share a
+ * user-data folder or workspace. Folders left by processes that are gone are removed.
+ */
+export function runRoot(): string {
+  const runs = join(E2E, 'runs');
+  mkdirSync(runs, { recursive: true });
+  for (const name of readdirSync(runs)) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      process.kill(Number(name), 0);
+    } catch {
+      rmSync(join(runs, name), { recursive: true, force: true });
+    }
+  }
+  const dir = join(runs, String(process.pid));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 export async function runMode(mode: Mode, suite: string, suiteTimeoutMs: number): Promise<ModeResult> {
   const t0 = Date.now();
-  const dir = join(E2E, 'runs', mode);
+  const dir = join(runRoot(), mode);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const workspace = freshWorkspace(dir);
@@ -94,7 +114,7 @@ export async function runMode(mode: Mode, suite: string, suiteTimeoutMs: number)
     if (r.code === 'timeout') problem = `the suite did not finish within ${Math.round(suiteTimeoutMs / 1000)} s`;
     else if (r.code !== 0 && !results.some((t) => t.state === 'failed')) problem = `VS Code exited with code ${r.code} before any test failed (extension host crash, or the test module did not load)`;
     else if (results.length === 0) problem = 'the suite ran no test';
-    if (problem) problem += `\n--- last suite log lines (.e2e/runs/${mode}/suite.log)\n${r.lines.slice(-30).join('\n')}\n--- code-server log\n${tail(server.logFile, 2000)}`;
+    if (problem) problem += `\n--- last suite log lines (${logFile})\n${r.lines.slice(-30).join('\n')}\n--- code-server log\n${tail(server.logFile, 2000)}`;
     return { mode, ok: r.code === 0 && results.length > 0 && !problem, ms: Date.now() - t0, results, problem, logFile };
   } finally {
     await server.stop();
@@ -108,7 +128,7 @@ export async function runE2E(opts: E2EOptions = {}): Promise<ModeResult[]> {
     log('npm run build');
     await run('npm', ['run', 'build'], { timeoutMs: 180_000, what: 'npm run build' });
   }
-  const suite = await bundleSuite();
+  const suite = await bundleSuite(join(runRoot(), 'suite', 'index.js'));
   const out: ModeResult[] = [];
   for (const mode of modes) {
     log(`suite in VS Code (${mode})`);

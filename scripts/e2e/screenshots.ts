@@ -22,7 +22,12 @@ export async function takeScreenshots(opts: { vsix?: string } = {}): Promise<str
   mkdirSync(IMAGES, { recursive: true });
   const written: string[] = [];
   for (const [name, theme] of Object.entries(THEMES)) {
-    written.push(...(await shootTheme(name, theme, vsix)));
+    // One retry: a screenshot pass on a loaded machine can miss a UI step; the error of the first try is kept.
+    const files = await shootTheme(name, theme, vsix).catch((e: Error) => {
+      log(`${e.message.split('\n')[0]}; trying once more`);
+      return shootTheme(name, theme, vsix);
+    });
+    written.push(...files);
   }
   return written;
 }
@@ -108,8 +113,9 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     files.push(await shot(page, `audit-${name}.png`));
   } catch (e) {
     const pages = browser.contexts().flatMap((c) => c.pages());
-    if (pages[0]) await pages[0].screenshot({ path: join(dir, 'failure.png') }).catch(() => undefined);
-    throw new Error(`screenshots (${name}) failed: ${(e as Error).message}\n(see .e2e/runs/screenshots-${name}/failure.png)`);
+    const failure = join(E2E, 'runs', `screenshots-${name}-failure.png`);
+    if (pages[0]) await pages[0].screenshot({ path: failure }).catch(() => undefined);
+    throw new Error(`screenshots (${name}) failed: ${(e as Error).message}\n(the screen at that moment: .e2e/runs/screenshots-${name}-failure.png)`);
   } finally {
     await browser.close();
     await server.stop();

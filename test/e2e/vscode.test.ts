@@ -9,7 +9,8 @@ import { test, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ensureVSCodeDeps } from '../../scripts/e2e/install.ts';
 import { bundleSuite } from '../../scripts/e2e/bundle.ts';
-import { formatResults, runMode, type Mode, type ModeResult } from '../../scripts/e2e/run.ts';
+import { formatResults, runMode, runRoot, type Mode, type ModeResult } from '../../scripts/e2e/run.ts';
+import { join } from 'node:path';
 
 const skip = process.env.PRESENCE_E2E === '0' ? 'PRESENCE_E2E=0' : false;
 const t0 = Date.now();
@@ -18,7 +19,7 @@ let suite = '';
 before(async () => {
   if (skip) return;
   await ensureVSCodeDeps();
-  suite = await bundleSuite();
+  suite = await bundleSuite(join(runRoot(), 'suite', 'index.js'));
 }, { timeout: 30 * 60_000 });
 
 function check(r: ModeResult, t: { diagnostic(msg: string): void }): void {

@@ -2,6 +2,7 @@
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
 import { parseDocument, type Block, type Doc } from './document.js';
 import { segmentSentences, type Sentence } from './sentences.js';
+import type { PhraseMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';
@@ -172,7 +173,7 @@ export class Analyzer {
     const local: Block = { ...block, start: 0, end: block.end - block.start };
     const out: RawFinding[] = [];
     const matches = sentences.map((s) => {
-      const m = new Map();
+      const m = new Map<string, PhraseMatch[]>();
       rubric.index.matchAll(s.words, m);
       return m;
     });
@@ -180,7 +181,7 @@ export class Analyzer {
     for (const rule of rules) {
       if ((rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted)) rule.check(input, out);
     }
-    const result: BlockResult = { sentences, facts: blockFacts(source, block.masked, sentences, rubric), findings: out };
+    const result: BlockResult = { sentences, facts: blockFacts(source, block.masked, sentences, matches), findings: out };
     this.cache.set(key, result);
     return result;
   }
@@ -228,8 +229,7 @@ function isOpenQuestion(s: Sentence): boolean {
   return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
 }
 
-function blockFacts(source: string, masked: string, sentences: Sentence[], rubric: Rubric): BlockFacts {
-  const { lists } = rubric;
+function blockFacts(source: string, masked: string, sentences: Sentence[], matches: Array<Map<string, PhraseMatch[]>>): BlockFacts {
   const questions: Array<[number, number]> = [];
   let evidence = false;
   const recommendations: Array<[number, number]> = [];
@@ -238,16 +238,18 @@ function blockFacts(source: string, masked: string, sentences: Sentence[], rubri
   let financial = false;
   let number = false;
   let words = 0;
-  for (const s of sentences) {
+  sentences.forEach((s, i) => {
+    // Word-list hits come from the block's single pass over all lists.
+    const has = (list: string): boolean => matches[i].has(list);
     words += s.words.length;
-    if (lists.recommendation.test(s.words)) recommendations.push([s.start, s.end]);
-    if (lists.ask.test(s.words)) asks++;
-    if (!tradeoff && lists.tradeoff.test(s.words)) tradeoff = true;
-    if (!financial && (lists.financialTerms.test(s.words) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
+    if (has('recommendation')) recommendations.push([s.start, s.end]);
+    if (has('ask')) asks++;
+    if (!tradeoff && has('tradeoff')) tradeoff = true;
+    if (!financial && (has('financialTerms') || /[$€£¥]\s?\d/.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && (lists.evidenceSources.test(s.words) || s.words.some((w, i) => i > 0 && NAME_AFTER.has(s.words[i - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
-  }
+    if (!evidence && (has('evidenceSources') || s.words.some((w, k) => k > 0 && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
+  });
   return { words, recommendations, asks, tradeoff, financial, number, preferred: PREFERRED.test(masked), questions, evidence: evidence || number };
 }
 

@@ -146,7 +146,9 @@ export interface UncertaintyScore {
 function logOdds(lowerWords: readonly string[], contrib: Float64Array | undefined): number {
   let z = BIAS;
   let prev = START_FEATURE;
-  const seen = new Set<string>();
+  // One set for every call: the scorer runs on every sentence, so it should not allocate.
+  const seen = SEEN;
+  seen.clear();
   for (let i = 0; i < lowerWords.length; i++) {
     const f0 = wordFeature(lowerWords[i]!);
     const f = VOCABULARY.has(f0) ? f0 : OTHER_WORD;
@@ -185,6 +187,8 @@ function logOdds(lowerWords: readonly string[], contrib: Float64Array | undefine
   return z;
 }
 
+const SEEN = new Set<string>();
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -202,6 +206,11 @@ export function scoreUncertainty(lowerWords: readonly string[]): UncertaintyScor
     }
   }
   return { probability: sigmoid(z), cue };
+}
+
+/** Probability only, without per-word contributions: the fast path for sentences that are not flagged. */
+export function uncertaintyProbability(lowerWords: readonly string[]): number {
+  return sigmoid(logOdds(lowerWords, undefined));
 }
 
 /** The words that raise the score, strongest first (for hovers that explain a finding). */

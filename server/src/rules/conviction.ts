@@ -2,7 +2,7 @@
 import type { BlockRule, BlockInput, RawFinding } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
-import { scoreUncertainty, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { uncertaintyProbability, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
@@ -136,7 +136,7 @@ const uncertainClaim: BlockRule = {
         // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
         // without them ("_" is a word the scorer does not know).
         const lower = s.words.map((w) => (QUANTITY_CUES.has(w.lower) ? '_' : w.lower));
-        if (scoreUncertainty(lower).probability < UNCERTAINTY_THRESHOLD) continue;
+        if (uncertaintyProbability(lower) < UNCERTAINTY_THRESHOLD) continue;
         const cue = uncertaintyCues(lower)[0]?.index ?? -1;
         if (cue < 0) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
