@@ -32,6 +32,8 @@ export interface TargetResult {
   /** Problems/findings the tool reported on one run: shows it did real work. */
   problems: number;
   skipped?: string;
+  /** For a skipped target: the one run that was too long (a lower bound for the tool's time). */
+  firstRunMs?: number;
 }
 
 /** The 1,000-file folder, linted file by file in-process. */

@@ -18,6 +18,25 @@ function post<T>(s: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) => s.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
 }
 
+/** Maps a bundle's line numbers to the source file esbuild marks with a `// path` comment above each module. */
+const sourceMaps = new Map<string, Array<[number, string]>>();
+function sourceOf(url: string, line: number): string {
+  const file = url.replace(/^file:\/\//, '');
+  if (!file.startsWith(CACHE)) return `${url.replace(/^.*\//, '')}:${line}`;
+  let marks = sourceMaps.get(file);
+  if (!marks) {
+    marks = [];
+    readFileSync(file, 'utf8').split('\n').forEach((l, i) => {
+      const m = /^\/\/ ((?:server|node_modules)\/\S+)$/.exec(l);
+      if (m) marks!.push([i + 1, m[1]!]);
+    });
+    sourceMaps.set(file, marks);
+  }
+  let src = '?';
+  for (const [l, p] of marks) if (l <= line) src = p;
+  return `${src} (bundle line ${line})`;
+}
+
 /** Prints the top functions by self time; `runs` divides totals into per-run figures. */
 function summarise(profile: Profiler.Profile, runs: number, top = 25): void {
   const dt = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
@@ -29,7 +48,7 @@ function summarise(profile: Profiler.Profile, runs: number, top = 25): void {
     const h = (hits.get(n.id) ?? 0) * dt;
     total += h;
     const f = n.callFrame;
-    const key = `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || '(anonymous)'}  ${f.url ? sourceOf(f.url, f.lineNumber + 1) : ''}`;
     byFn.set(key, (byFn.get(key) ?? 0) + h);
   }
   console.log(`self time by function (top ${top}):`);

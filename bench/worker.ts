@@ -58,7 +58,7 @@ async function timeOnce(tool: Tool, docs: ReadonlyArray<[string, string]>): Prom
 
 async function measure(tool: Tool, docs: ReadonlyArray<[string, string]>, plan: Plan): Promise<TargetResult> {
   const [first, problems] = await timeOnce(tool, docs);
-  if (first > SKIP_MS) return { warmups: 1, problems, skipped: `one run took ${(first / 1000).toFixed(1)} s (> ${SKIP_MS / 1000} s)` };
+  if (first > SKIP_MS) return { warmups: 1, problems, skipped: `one run took ${(first / 1000).toFixed(1)} s (> ${SKIP_MS / 1000} s)`, firstRunMs: Math.round(first) };
   if (first > SINGLE_MS) return { stats: stats([first]), warmups: 0, problems };
   const times: number[] = [];
   let warmups = 0;

@@ -12,7 +12,8 @@ import { bundleSuite } from '../../scripts/e2e/bundle.ts';
 import { formatResults, runMode, runRoot, type Mode, type ModeResult } from '../../scripts/e2e/run.ts';
 import { join } from 'node:path';
 
-const skip = process.env.PRESENCE_E2E === '0' ? 'PRESENCE_E2E=0' : false;
+// CI always runs it, whatever the environment says.
+const skip = process.env.PRESENCE_E2E === '0' && !process.env.CI ? 'PRESENCE_E2E=0' : false;
 const t0 = Date.now();
 let suite = '';
 
@@ -36,7 +37,9 @@ for (const mode of ['dev', 'vsix'] as Mode[]) {
   });
 }
 
-test('README screenshots (PRESENCE_SCREENSHOTS=1)', { skip: skip || (process.env.PRESENCE_SCREENSHOTS === '1' ? false : 'set PRESENCE_SCREENSHOTS=1 to retake docs/images/*.png'), timeout: 10 * 60_000 }, async (t) => {
+// Registered only on request, so an ordinary run reports no skipped test.
+const screenshots = process.env.PRESENCE_SCREENSHOTS === '1' && !skip ? test : (): void => undefined;
+screenshots('README screenshots (PRESENCE_SCREENSHOTS=1)', { timeout: 10 * 60_000 }, async (t) => {
   const { takeScreenshots } = await import('../../scripts/e2e/screenshots.ts');
   const files = await takeScreenshots();
   for (const f of files) t.diagnostic(`wrote ${f}`);

@@ -76,11 +76,14 @@ const buriedLede: DocRule = {
   scope: 'document',
   check(input, out) {
     const opening = openingSentences(input);
-    if (!opening || opening.sentences.some((s) => carriesPoint(input, s))) return;
+    if (!opening) return;
     const first = opening.sentences[0];
     const { lists } = input.rubric;
     const meta = lists.metaOpeners.matchAt(first.words, 0) > 0;
     const chrono = lists.chronologyOpeners.matchAt(first.words, 0) > 0;
+    // An opening that starts with background or "this document describes…" buries the lede even when the
+    // point follows; otherwise any of the opening sentences may carry it.
+    if (meta || chrono ? carriesPoint(input, first) : opening.sentences.some((s) => carriesPoint(input, s))) return;
     const why = meta
       ? 'The document opens by describing itself'
       : chrono

@@ -30,6 +30,12 @@ describe('impact/buried-lede', () => {
     it('without a title, the first paragraph is the opening', () => {
       assert.deepEqual(firedText(doc('Some background on the market.', 'Customers want more from us.'), LEDE), ['Some background on the market.']);
     });
+    it('background first buries the point even when the second sentence holds it', () => {
+      const text = doc('# Budget', 'Some background on the market. We ask the board to approve the budget.');
+      assert.deepEqual(firedText(text, LEDE), ['Some background on the market.']);
+      // The ask already in the opening is the sentence to move up.
+      assert.match(fixTitles(text, LEDE).join(' | '), /Bottom line/);
+    });
     it('after front matter', () => {
       const text = withRubric('strategy-memo', '# Memo', 'This memo covers pricing.', 'Pricing is complex.');
       assert.deepEqual(firedText(text, LEDE), ['This memo covers pricing.']);
@@ -53,7 +59,7 @@ describe('impact/buried-lede', () => {
     const cases: Array<[string, string]> = [
       ['a result with a number', doc('# Q3 update', 'Revenue grew 12% to $4.1M.', 'More detail follows.')],
       ['a recommendation', doc('# Hiring', 'I recommend we hire two engineers for payments.', 'Background follows.')],
-      ['an ask in the second sentence', doc('# Budget', 'Some background on the market. We ask the board to approve the budget.')],
+      ['an ask in the second sentence', doc('# Budget', 'The market moved fast this quarter. We ask the board to approve the budget.')],
       ['a decision', doc('# Pricing', 'We decided to keep list prices.', 'Background follows.')],
       ['a bottom line', doc('# Q3', '**Bottom line:** we hit plan.', 'More detail follows.')],
       ['a placeholder for the number', doc('# Q3', 'Churn fell to [N%].', 'More detail follows.')],
