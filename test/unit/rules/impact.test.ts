@@ -33,8 +33,8 @@ describe('impact/buried-lede', () => {
     it('background first buries the point even when the second sentence holds it', () => {
       const text = doc('# Budget', 'Some background on the market. We ask the board to approve the budget.');
       assert.deepEqual(firedText(text, LEDE), ['Some background on the market.']);
-      // The ask already in the opening is the sentence to move up.
-      assert.match(fixTitles(text, LEDE).join(' | '), /Bottom line/);
+      const [f] = fires(text, LEDE);
+      assert.ok(fixTitles(f).some(([title]) => /Bottom line/.test(title)));
     });
     it('after front matter', () => {
       const text = withRubric('strategy-memo', '# Memo', 'This memo covers pricing.', 'Pricing is complex.');
