@@ -1,10 +1,12 @@
-// Hover over a finding: its message, then why it matters and a before/after from the rule's doc page.
+// Hover over a finding: the rule's title, then why it matters and a before/after from the rule's doc page.
+// The finding's own message is not repeated: editors already show it with the diagnostic.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Finding } from '../engine/index.js';
+import { RULES, type Finding } from '../engine/index.js';
 import type { Analysed } from './analysis.js';
 import type { RuleDocs } from './ruleDocs.js';
 
 const SECTIONS = ['Why it matters', 'Before', 'After'] as const;
+const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 export async function hover(a: Analysed, offset: number, docs: RuleDocs): Promise<Hover | null> {
   if (!a.active) return null;
@@ -17,7 +19,8 @@ export async function hover(a: Analysed, offset: number, docs: RuleDocs): Promis
 }
 
 async function explain(f: Finding, docs: RuleDocs): Promise<string> {
-  const lines = [`${escapeMarkdown(f.message)} \`${f.ruleId}\``];
+  const title = TITLES.get(f.ruleId);
+  const lines = [title ? `**${escapeMarkdown(title)}** \`${f.ruleId}\`` : `${escapeMarkdown(f.message)} \`${f.ruleId}\``];
   const page = f.doc ? await docs.page(f.doc) : undefined;
   if (page) {
     for (const name of SECTIONS) {
