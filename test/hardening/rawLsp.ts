@@ -35,6 +35,7 @@ export class RawLsp {
     private readonly settings: unknown,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.once('exit', () => setImmediate(() => this.notifyListeners()));
     child.stderr!.on('data', (b: Buffer) => (this.stderr += b.toString()));
     child.stdout!.on('data', (b: Buffer) => this.onData(b));
     // Writing to a server that already exited must not crash the test process.
@@ -120,7 +121,6 @@ export class RawLsp {
       };
       const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.stderr}`))), timeoutMs);
       this.listeners.push(check);
-      this.child.once('exit', () => setImmediate(check));
     });
   }
 
@@ -156,6 +156,10 @@ export class RawLsp {
       const result = msg.method === 'workspace/configuration' ? ((msg.params as { items: unknown[] }).items ?? []).map(() => this.settings) : null;
       this.send({ id: msg.id, result });
     }
+    this.notifyListeners();
+  }
+
+  private notifyListeners(): void {
     for (const l of [...this.listeners]) l();
   }
 }

@@ -29,6 +29,8 @@ const DOCUMENT_RULE_FACTOR = 2;
 
 export class Analyzer {
   private cache = new Map<string, BlockResult>();
+  /** Cache keys used by the current analysis. */
+  private used = new Set<string>();
   private rubricCache = new Map<string, Rubric | RubricError>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
@@ -82,7 +84,11 @@ export class Analyzer {
       for (const f of result.findings) raw.push(shift(f, block.start));
       if (words > maxWords) truncatedAtWords = words;
     }
-    if (this.cache.size > MAX_CACHED_BLOCKS) this.cache.clear();
+    // Forget blocks this document no longer has, so editing for hours does not grow the cache.
+    if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.used.size + 256) {
+      for (const key of this.cache.keys()) if (!this.used.has(key)) this.cache.delete(key);
+    }
+    this.used.clear();
 
     if (words > 0) {
       const input = {
@@ -166,6 +172,7 @@ export class Analyzer {
   private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], configId: number): BlockResult {
     const source = text.slice(block.start, block.end);
     const key = `${configId}\u0001${block.kind}${block.level}${block.quoted ? 'q' : ''}${block.list >= 0 ? 'l' : ''}\u0001${block.masked}\u0001${source}`;
+    this.used.add(key);
     const hit = this.cache.get(key);
     if (hit) return hit;
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.

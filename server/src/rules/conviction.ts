@@ -59,8 +59,10 @@ const hedge: BlockRule = {
   scope: 'block',
   check(input, out) {
     const matches = hedgeMatches(input);
+    const perSentence = new Map<number, number>();
+    for (const m of matches) perSentence.set(m.sentence.start, (perSentence.get(m.sentence.start) ?? 0) + 1);
     for (const m of matches) {
-      if (matches.filter((o) => o.sentence === m.sentence).length > 1) continue;
+      if ((perSentence.get(m.sentence.start) ?? 0) > 1) continue;
       out.push({
         rule: this.id,
         start: m.start,
@@ -122,10 +124,11 @@ const uncertainClaim: BlockRule = {
   check(input, out) {
     // Sentences another rule already flags for the same words are left to that rule.
     const hedged = new Set([...hedgeMatches(input), ...matchList(input, 'intensifiers'), ...matchList(input, 'vagueQuantity')].map((m) => m.sentence.start));
-    const attributions = matchList(input, 'weaselAttribution');
+    const attributions = new Map<number, SentenceMatch>();
+    for (const m of matchList(input, 'weaselAttribution')) if (!attributions.has(m.sentence.start)) attributions.set(m.sentence.start, m);
     for (const s of input.sentences) {
       if (hedged.has(s.start) || s.words.length < 4) continue;
-      const attribution = attributions.find((m) => m.sentence === s);
+      const attribution = attributions.get(s.start);
       let start: number;
       let end: number;
       if (attribution) {
