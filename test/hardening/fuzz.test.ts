@@ -3,17 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, applyEdits, fixAllSafe, safeFixEdits } from '../../server/src/engine/index.ts';
+import { rng } from '../support/rng.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '# ', '## ', '### ', '- ', '  - ', '    - ', '1. ', '> ', '>> ', '```', '~~~', '    ', '\t', '|', '---', '***', '**', '*', '_', '__', '`', '``',

@@ -10,17 +10,8 @@ import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
 import { comparable, LspClient } from '../lsp/lspClient.js';
 import { essentials, expectedDiagnostics } from '../lsp/expected.js';
 import { NO_PARAMS, RawLsp, type Message } from './rawLsp.js';
+import { rng } from '../support/rng.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: () => number, n: number): number => Math.floor(r() * n);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 // Text, JSON and SARIF 2.1.0 output for CLI results.
 import type { AnalysisResult, Finding } from '../engine/index.js';
 import { RULES } from '../engine/index.js';
+import { computeLineStarts, lineOf } from '../engine/document.js';
 
 export interface FileResult {
   path: string;
@@ -12,23 +13,8 @@ export interface FileResult {
 
 /** 1-based line and UTF-16 column of an offset. */
 export function lineCol(lineStarts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
+  const line = lineOf(lineStarts, offset);
+  return { line: line + 1, column: offset - lineStarts[line] + 1 };
 }
 
 const bar = (score: number, width = 20): string => '█'.repeat(Math.round((score / 100) * width)).padEnd(width, '·');
@@ -38,7 +24,7 @@ export function formatText(files: FileResult[], quiet: boolean, minScore?: numbe
   for (const f of files) {
     const failing = (minScore !== undefined && f.result.score.overall < minScore) || f.result.findings.some((x) => x.severity === 'error');
     if (quiet && !failing) continue;
-    const starts = lineStartsOf(f.text);
+    const starts = computeLineStarts(f.text);
     for (const x of f.result.findings) {
       if (quiet && x.severity !== 'error') continue;
       const { line, column } = lineCol(starts, x.start);
@@ -90,7 +76,7 @@ function findingJson(starts: number[], x: Finding): object {
 export function formatJson(files: FileResult[]): string {
   return JSON.stringify(
     files.map((f) => {
-      const starts = lineStartsOf(f.text);
+      const starts = computeLineStarts(f.text);
       return {
         path: f.path,
         rubric: f.result.rubric,
@@ -123,7 +109,7 @@ export function formatSarif(files: FileResult[], version: string): string {
     };
   });
   const results = files.flatMap((f) => {
-    const starts = lineStartsOf(f.text);
+    const starts = computeLineStarts(f.text);
     return f.result.findings.map((x) => {
       const s = lineCol(starts, x.start);
       const e = lineCol(starts, x.end);

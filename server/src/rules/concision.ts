@@ -2,27 +2,17 @@
 // short enough to read in one pass.
 import type { BlockRule, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { matchList, replaceEdit, removalEdits, plural } from './util.js';
+import { matchList, replaceEdit, removalEdits, plural, listRule } from './util.js';
 import { documentAnchor } from './anchor.js';
 
-const activity: BlockRule = {
+const activity = listRule({
   id: 'concision/activity',
   dimension: 'concision',
   title: 'Activity instead of outcome',
   severity: 'warning',
-  doc: docPath('concision/activity'),
-  scope: 'block',
-  check(input, out) {
-    for (const m of matchList(input, 'activity')) {
-      out.push({
-        rule: this.id,
-        start: m.start,
-        end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.`,
-      });
-    }
-  },
-};
+  list: 'activity',
+  message: (p) => `"${p}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.`,
+});
 
 const filler: BlockRule = {
   id: 'concision/filler',
@@ -50,24 +40,14 @@ const filler: BlockRule = {
   },
 };
 
-const buzzword: BlockRule = {
+const buzzword = listRule({
   id: 'concision/buzzword',
   dimension: 'concision',
   title: 'Buzzword',
   severity: 'information',
-  doc: docPath('concision/buzzword'),
-  scope: 'block',
-  check(input, out) {
-    for (const m of matchList(input, 'buzzwords')) {
-      out.push({
-        rule: this.id,
-        start: m.start,
-        end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" is jargon that executives skim past. Say the concrete thing it stands for.`,
-      });
-    }
-  },
-};
+  list: 'buzzwords',
+  message: (p) => `"${p}" is jargon that executives skim past. Say the concrete thing it stands for.`,
+});
 
 const longSentence: BlockRule = {
   id: 'concision/long-sentence',

@@ -1,9 +1,9 @@
 // Conviction: claims and recommendations stated plainly, without hedges; calibrated uncertainty is fine.
-import type { BlockRule, BlockInput, RawFinding } from '../engine/rule.js';
+import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
 import { uncertaintyProbability, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
-import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch } from './util.js';
+import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch, listRule } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
 const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
@@ -156,23 +156,13 @@ const uncertainClaim: BlockRule = {
   },
 };
 
-const permissionSeeking: BlockRule = {
+const permissionSeeking = listRule({
   id: 'conviction/permission-seeking',
   dimension: 'conviction',
   title: 'Asking permission to speak',
   severity: 'warning',
-  doc: docPath('conviction/permission-seeking'),
-  scope: 'block',
-  check(input, out) {
-    for (const m of matchList(input, 'permissionSeeking')) {
-      out.push({
-        rule: this.id,
-        start: m.start,
-        end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" asks for permission to make your point. Make the point; the reader will say if they disagree.`,
-      } satisfies RawFinding);
-    }
-  },
-};
+  list: 'permissionSeeking',
+  message: (p) => `"${p}" asks for permission to make your point. Make the point; the reader will say if they disagree.`,
+});
 
 export const convictionRules = [hedge, stackedHedges, uncertainClaim, permissionSeeking];

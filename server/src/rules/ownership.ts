@@ -2,7 +2,7 @@
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { passivesInWords } from '../engine/passive.js';
-import { matchList, replaceEdit } from './util.js';
+import { matchList, replaceEdit, listRule } from './util.js';
 
 const hiddenActor: BlockRule = {
   id: 'ownership/hidden-actor',
@@ -67,24 +67,14 @@ const consensusDeferral: BlockRule = {
   },
 };
 
-const deflection: BlockRule = {
+const deflection = listRule({
   id: 'ownership/deflection',
   dimension: 'ownership',
   title: 'Deflecting blame',
   severity: 'warning',
-  doc: docPath('ownership/deflection'),
-  scope: 'block',
-  check(input, out) {
-    for (const m of matchList(input, 'deflection')) {
-      out.push({
-        rule: this.id,
-        start: m.start,
-        end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" points at someone else. Say what happened, what you own in it, and what you are doing next; the reader will judge the rest.`,
-      });
-    }
-  },
-};
+  list: 'deflection',
+  message: (p) => `"${p}" points at someone else. Say what happened, what you own in it, and what you are doing next; the reader will judge the rest.`,
+});
 
 const weNotI: BlockRule = {
   id: 'ownership/we-not-i',

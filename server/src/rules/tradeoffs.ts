@@ -1,7 +1,7 @@
 // Tradeoffs: a recommendation says what it costs or what it gives up; nothing is "all upside".
-import type { BlockRule, DocRule } from '../engine/rule.js';
+import type { DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { matchList } from './util.js';
+import { listRule } from './util.js';
 
 // A section like this anywhere in the document states the tradeoffs for every recommendation in it.
 const TRADEOFF_HEADING = /\b(trade-?offs?|risks?|costs?|downsides?|alternatives?|options?|not doing|non-goals|what we give up|considered|cons)\b/i;
@@ -33,23 +33,13 @@ const unstated: DocRule = {
   },
 };
 
-const noDownside: BlockRule = {
+const noDownside = listRule({
   id: 'tradeoffs/no-downside',
   dimension: 'tradeoffs',
   title: '"No downside" claim',
   severity: 'warning',
-  doc: docPath('tradeoffs/no-downside'),
-  scope: 'block',
-  check(input, out) {
-    for (const m of matchList(input, 'noDownside')) {
-      out.push({
-        rule: this.id,
-        start: m.start,
-        end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
-      });
-    }
-  },
-};
+  list: 'noDownside',
+  message: (p) => `"${p}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
+});
 
 export const tradeoffRules = [unstated, noDownside];

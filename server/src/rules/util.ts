@@ -1,9 +1,9 @@
 // Helpers shared by rule families: phrase matches in sentences, numbers and dates, and edits that remove or
 // replace words without leaving stray commas or a lowercase sentence start.
-import type { BlockInput } from '../engine/rule.js';
+import { docPath, type BlockInput, type BlockRule } from '../engine/rule.js';
 import type { Sentence, Word } from '../engine/sentences.js';
 import type { PhraseMatch } from '../engine/phrases.js';
-import type { TextEdit } from '../engine/types.js';
+import type { Dimension, Severity, TextEdit } from '../engine/types.js';
 
 export interface SentenceMatch extends PhraseMatch {
   sentence: Sentence;
@@ -107,3 +107,21 @@ export function wordAt(words: readonly Word[], i: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A rule that flags every phrase of one word list, with a message about the phrase as written. Most
+ * word-level rules are this; the ones with conditions or fixes are written out in their family.
+ */
+export function listRule(spec: { id: string; dimension: Dimension; title: string; severity: Severity; list: string; message: (phrase: string) => string }): BlockRule {
+  return {
+    id: spec.id,
+    dimension: spec.dimension,
+    title: spec.title,
+    severity: spec.severity,
+    doc: docPath(spec.id),
+    scope: 'block',
+    check(input, out) {
+      for (const m of matchList(input, spec.list)) out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(input.text.slice(m.start, m.end)) });
+    },
+  };
+}
