@@ -120,10 +120,12 @@ export async function ensureApt(pkgs: string[], timeoutMs = 15 * 60_000): Promis
 
 /** Environment in which npm, node-gyp and code-server see Node 24 and its headers. */
 export function node24Env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR, ...extra };
-  // The host npm may have been told to build against the system Node's headers; code-server's modules must use Node 24's.
-  delete env.NODE_OPTIONS;
-  return env;
+  // Under `npm test` the outer npm (on the system Node) exports its config as npm_config_* and npm_* variables,
+  // among them npm_config_user_agent ("… node/v20 …"), which code-server's postinstall reads to check the Node
+  // version, and npm_config_nodedir. The inner npm would take them as its own config, so none is passed on.
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'NODE' && k !== 'NODE_OPTIONS') env[k] = v;
+  return { ...env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR, ...extra };
 }
 
 export async function ensureNode24(timeoutMs = 10 * 60_000): Promise<void> {

@@ -1,5 +1,5 @@
 // Command-line door: presence [files|dirs|globs…] → text | json | sarif, with an exit code for CI.
-import { readFileSync, writeFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, unlinkSync, existsSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { Analyzer, fixAllSafe, type RubricSource } from './engine/index.js';
 import { parseArgs, UsageError, USAGE } from './cli/args.js';
@@ -32,7 +32,8 @@ function resolverFor(file: string): (ref: string) => RubricSource | undefined {
 function writeAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.presence-${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text, 'utf8');
+    // The replacement keeps the original's permissions.
+    writeFileSync(tmp, text, { encoding: 'utf8', mode: statSync(path).mode & 0o7777 });
     renameSync(tmp, path);
   } catch (e) {
     try {
