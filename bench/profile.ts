@@ -4,11 +4,13 @@
 //   node --import tsx bench/profile.ts incremental [edits]  one-character edits to the 10k memo, one Analyzer
 //   node --import tsx bench/profile.ts keystroke [edits]    the language server itself (run with --cpu-prof)
 //                                                           while the LSP harness types into the 10k memo
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   node --import tsx bench/profile.ts cli                  `node --cpu-prof` of the CLI on the 1,000-file folder
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Session, type Profiler } from 'node:inspector';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 import { CACHE, ROOT, TODAY } from './common.js';
 import { applyCharEdit, ensureDocs, listMarkdown, typingEdits } from './generate.js';
 
@@ -91,10 +93,26 @@ require(${JSON.stringify(server)});
   summarise(JSON.parse(readFileSync(out, 'utf8')) as Profiler.Profile, edits);
 }
 
+function profileCli(): void {
+  const m = ensureDocs(CACHE);
+  const dir = join(CACHE, 'cli-prof');
+  rmSync(dir, { recursive: true, force: true });
+  const cli = join(CACHE, 'cli-profile.js');
+  buildSync({ ...unminified, entryPoints: [join(ROOT, 'server/src/cli.ts')], outfile: cli });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', cli, m.folder.path, '--format', 'json', '--today', TODAY], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ms = performance.now() - t0;
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`the CLI wrote no profile (exit ${r.status})`);
+  console.log(`cli: ${m.folder.files} files in ${ms.toFixed(0)} ms (profiler on); profile in ${join(dir, file).replace(ROOT + '/', '')}`);
+  summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profiler.Profile, 1, 30);
+}
+
 async function main(): Promise<void> {
   const target = process.argv[2] ?? '10k';
   const runs = Number(process.argv[3] ?? (target === 'incremental' || target === 'keystroke' ? 200 : 20));
   if (target === 'keystroke') return profileServer(runs);
+  if (target === 'cli') return profileCli();
   const m = ensureDocs(CACHE);
   const bundle = join(CACHE, 'engine-profile.cjs');
   await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
