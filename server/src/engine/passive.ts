@@ -1,18 +1,33 @@
 // Passive voice: a form of "be" or "get", up to two adverbs, then a past participle. Adjectival uses ("we are
-// excited", "the team is based in Berlin") and perfect tenses ("we have decided") are not passives.
+// excited", "the team is based in Berlin", "these are known issues", "there are planned outages"), perfect
+// tenses ("we have decided", "it's taken three weeks") and idioms ("get started", "got rid of") are not passives.
 import data from '../../../rubrics/data/participles.json';
 import { segmentSentences, type Word } from './sentences.js';
 
-const BE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", "it's", "that's", "what's", "there's"]);
+const BE = new Set([
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't", "ain't",
+  "'s", "'re", "'m", "i'm", "it's", "that's", "what's", "there's", "he's", "she's", "who's", "here's", "where's",
+]);
 const GET = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
 const IRREGULAR = new Set(data.irregular);
 const ADJECTIVAL = new Set(data.adjectival);
 const NOT_PARTICIPLES = new Set(data.notParticiples);
+// Nonstandard English uses some simple-past forms as participles: "he was spoke to", "it was wrote up".
+const PRETERITES = new Set(data.preterites);
+// Verbs whose passive takes a bare noun after the participle: "was given permission", "were called elephants".
+const BARE_OBJECT = new Set(data.bareObject);
 const BETWEEN = new Set(['not', "n't", 'never', 'also', 'already', 'just', 'still', 'being', 'been', 'all', 'both', 'often', 'usually', 'rarely', 'always', 'then', 'now', 'soon', 'recently', 'later', 'first', 'currently', 'subsequently', 'eventually', 'finally', 'widely', 'generally', 'largely', 'mostly', 'partly', 'fully', 'only', 'even', 'ever', 'quickly', 'formally', 'officially']);
-// "is excited about" / "are focused on": the preposition marks an adjective reading unless "by" follows.
+// "delayed by two weeks" / "by 20%": a measure, not an agent.
 const MEASURE = /^(?:\d.*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|about|around|roughly|nearly|almost|over|up|half|another)$/;
 const PARTICLES = new Set(['over', 'along', 'around', 'across']);
-const ADJ_PREPS = new Set(['about', 'with', 'in', 'on', 'to', 'for', 'at', 'of']);
+// "get started", "got rid of", "get used to": idioms, not passives.
+const GET_IDIOMS = new Set(['started', 'rid', 'used']);
+// Words that open a noun phrase: after "it's <participle>" they make it a perfect ("it's taken three weeks").
+const OBJECT_START = /^(?:\d.*|a|an|the|this|that|these|those|my|our|your|his|her|their|its|us|them|me|him|some|any|no|every|each|several|many|much|more|most|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/;
+// Words ending in -s that are not plural nouns.
+const NOT_PLURAL = new Set(['always', 'sometimes', 'perhaps', 'across', 'towards', 'afterwards', 'backwards', 'forwards', 'unless', 'whereas', 'besides', 'thus', 'this', 'its', 'his', 'hers', 'ours', 'yours', 'theirs', 'was', 'has', 'does', 'less', 'plus', 'regardless', 'nevertheless', 'thanks', 'various', 'serious', 'previous', 'numerous', 'famous', 'nervous', 'obvious', 'upstairs', 'downstairs', 'overseas', 'indoors', 'outdoors', 'nowadays', 'alas']);
+
+const NOT_NOUN = new Set(['to', 'that', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'during', 'after', 'before', 'across', 'over', 'under', 'into', 'onto', 'since', 'until', 'through', 'as', 'here', 'there', 'and', 'or', 'but', 'yesterday', 'today', 'tomorrow', 'now', 'then', 'again', 'last', 'this', 'next']);
 
 export interface PassiveSpan {
   /** Word indices: the auxiliary and the participle. */
@@ -22,15 +37,30 @@ export interface PassiveSpan {
   agentless: boolean;
 }
 
-function isParticiple(w: string): boolean {
+function isParticiple(w: string, contracted: boolean): boolean {
   if (IRREGULAR.has(w)) return true;
   if (NOT_PARTICIPLES.has(w)) return false;
-  return w.length > 4 && w.endsWith('ed');
+  // "it's took" is "it has took": only a full "was"/"is" makes a preterite passive.
+  if (PRETERITES.has(w)) return !contracted;
+  // Four letters covers "used", "owed", "tied", "sued" ("need", "feed", "seed" are in NOT_PARTICIPLES).
+  return w.length >= 4 && w.endsWith('ed');
 }
 
 /** Splits contractions the word segmenter keeps whole ("it's" → aux). */
 function auxOf(lower: string): boolean {
   return BE.has(lower) || lower.endsWith("'s") || lower.endsWith("'re");
+}
+
+/** A lowercase plural-looking content word: "issues", "partners" (not "always", "across", "status", "Mondays"). */
+function pluralNoun(word: Word): boolean {
+  const w = word.lower;
+  return w.length >= 4 && w.endsWith('s') && !/(?:ss|us|is|'s)$/.test(w) && !NOT_PLURAL.has(w) && /^[a-z][a-z-]*$/.test(word.text);
+}
+
+/** A word that can open the noun after an existential participle ("there are planned outages"), not an adverb or preposition. */
+function startsNoun(word: Word): boolean {
+  const w = word.lower;
+  return /^[a-z]/.test(word.text) && !w.endsWith('ly') && !NOT_NOUN.has(w);
 }
 
 /**
@@ -45,6 +75,7 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
     if (!isGet && !auxOf(w)) continue;
     // "'s" after a noun is usually possessive; only pronoun contractions count.
     if (w.endsWith("'s") && !BE.has(w)) continue;
+    const contracted = w.endsWith("'s");
     let j = i + 1;
     let skipped = 0;
     while (j < words.length && skipped < 2 && (BETWEEN.has(words[j].lower) || (words[j].lower.endsWith('ly') && words[j].lower.length > 3))) {
@@ -53,10 +84,11 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
     }
     if (j >= words.length) continue;
     const p = words[j].lower;
-    if (!isParticiple(p)) continue;
+    if (!isParticiple(p, contracted)) continue;
     if (text !== undefined && /[^\s\p{L}\p{N}'’-]/u.test(text.slice(words[i].end - base, words[j].start - base))) continue;
-    // "Being" between aux and participle is a progressive passive; "been" alone after have is perfect, handled by BE.
+    // `joined`: no punctuation between the participle and the next word ("released, the team" is not joined).
     const next = words[j + 1]?.lower;
+    const joined = next !== undefined && (text === undefined || !/[^\s'’-]/u.test(text.slice(words[j].end - base, words[j + 1].start - base)));
     let agent = -1;
     for (let k = j + 1; k < Math.min(words.length, j + 8); k++) {
       // "delayed by two weeks" / "by 20%" measures; "by the CFO" names the agent.
@@ -65,14 +97,60 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
         break;
       }
     }
-    if (ADJECTIVAL.has(p) && agent < 0) continue;
-    // "are moved over", "was passed along": a phrasal verb describing a state of things, not a decision.
-    if (PARTICLES.has(next ?? '') && agent < 0 && !isGet) continue;
-    if (!isGet && next !== undefined && ADJ_PREPS.has(next) && agent < 0 && /ed$/.test(p) && ADJECTIVAL.has(p)) continue;
+    const before = words[i - 1]?.lower;
+    if (agent < 0) {
+      if (isGet && GET_IDIOMS.has(p)) continue;
+      // "we are used to late nights" / "are used to working late": "used to" as "accustomed to".
+      if (p === 'used' && next === 'to' && joined) {
+        const after = words[j + 2]?.lower ?? '';
+        if (after.endsWith('ing') || OBJECT_START.test(after) || PEOPLE.has(before ?? '') || w === "i'm" || w.endsWith("'re")) continue;
+      }
+      // "It is understood that …", "it has been determined that …": an extraposed clause makes even an
+      // adjective-like participle a passive.
+      const extraposed = next === 'that' && p !== 'gone' && (w === "it's" || itSubject(words, i));
+      // "It's taken three weeks", "she's written the spec": after a contracted "'s", an object means "has".
+      if (contracted && joined && !extraposed && OBJECT_START.test(next)) continue;
+      if (ADJECTIVAL.has(p) && !extraposed) continue;
+      // "are moved over", "was passed along": a phrasal verb describing a state of things, not a decision.
+      // Only a particle that ends its phrase: "tracked across teams" is a preposition and still a passive.
+      if (next !== undefined && PARTICLES.has(next) && !isGet && particleEnds(words, j + 1, text, base)) continue;
+      if (joined && !isGet) {
+        // "There are planned outages": in an existential sentence the participle describes the noun that
+        // follows, unless it raises ("there are expected to be delays").
+        if ((w === "there's" || before === 'there') && startsNoun(words[j + 1])) continue;
+        // "These are known issues", "they are trusted partners": a participle before a plural noun is an
+        // adjective, unless the verb takes a bare object in the passive ("were given tickets").
+        if (pluralNoun(words[j + 1]) && !BARE_OBJECT.has(p) && before !== 'what' && before !== 'whatever') continue;
+      }
+    }
     out.push({ aux: i, participle: j, agentless: agent < 0 });
     i = j;
   }
   return out;
+}
+
+const PEOPLE = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+const AFTER_PARTICLE = new Set(['to', 'and', 'or', 'but', 'then', 'when', 'once', 'before', 'after', 'until', 'as', 'so', 'soon', 'now']);
+
+/** The particle at k ends its phrase: the sentence ends, punctuation follows, or a clause word does. */
+function particleEnds(words: readonly Word[], k: number, text: string | undefined, base: number): boolean {
+  const after = words[k + 1];
+  if (after === undefined) return true;
+  if (text !== undefined && /[^\s'’-]/u.test(text.slice(words[k].end - base, after.start - base))) return true;
+  return AFTER_PARTICLE.has(after.lower);
+}
+
+const IT_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'not', 'is', 'was', "isn't", "wasn't", "hasn't", "hadn't", "won't", "wouldn't", "can't", 'cannot', "couldn't", "mustn't", 'also', 'now', 'already', 'generally', 'widely', 'often', 'been', 'be']);
+
+/** "It" is the subject of the auxiliary at i, with only auxiliaries and adverbs between ("it has been …"). */
+function itSubject(words: readonly Word[], i: number): boolean {
+  for (let k = i - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+    const w = words[k].lower;
+    if (w === 'it') return true;
+    if (w === "it'll" || w === "it'd" || w === "it's") return true;
+    if (!IT_AUX.has(w)) return false;
+  }
+  return false;
 }
 
 /** Passive spans in plain prose (used by the evaluation and tests): offsets into text. */
