@@ -1,7 +1,7 @@
 // Composure: calm, factual tone under pressure: no apologising, defending, shouting or exclamation marks.
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { matchList, removalEdits } from './util.js';
+import { matchList, quoteText, removalEdits } from './util.js';
 
 // Sentence adverbs whose removal (with their comma) leaves the sentence intact.
 const REMOVABLE_OPENERS = new Set(['unfortunately', 'regrettably', 'admittedly', 'to be fair', 'in our defense', 'in our defence', 'in my defense', 'in my defence', 'to be honest', 'honestly', 'frankly', 'for what it\'s worth']);
@@ -22,8 +22,8 @@ const apology: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" sounds defensive. State the facts and the next step; calm and plain reads as in control.`,
-        fixes: removable ? [{ title: `Drop "${input.text.slice(m.start, m.end)}"`, safe: true, edits: removalEdits(input.text, m.sentence, m.start, m.end) }] : [],
+        message: `"${quoteText(input.text, m.start, m.end)}" sounds defensive. State the facts and the next step; calm and plain reads as in control.`,
+        fixes: removable ? [{ title: `Drop "${quoteText(input.text, m.start, m.end)}"`, safe: true, edits: removalEdits(input.text, m.sentence, m.start, m.end) }] : [],
         unnecessary: removable,
       });
     }
@@ -47,8 +47,8 @@ const intensifier: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" adds emotion, not information. Let the facts and numbers carry the weight.`,
-        fixes: removable ? [{ title: `Drop "${input.text.slice(m.start, m.end)}"`, safe: true, edits: [{ start: m.start, end: m.end + 1, newText: '' }] }] : [],
+        message: `"${quoteText(input.text, m.start, m.end)}" adds emotion, not information. Let the facts and numbers carry the weight.`,
+        fixes: removable ? [{ title: `Drop "${quoteText(input.text, m.start, m.end)}"`, safe: true, edits: [{ start: m.start, end: m.end + 1, newText: '' }] }] : [],
         unnecessary: removable,
       });
     }
@@ -116,7 +116,7 @@ const allCaps: BlockRule = {
           rule: this.id,
           start: w.start,
           end,
-          message: `"${input.text.slice(w.start, end)}" in capitals reads as shouting. If it matters, say why it matters.`,
+          message: `"${quoteText(input.text, w.start, end)}" in capitals reads as shouting. If it matters, say why it matters.`,
           fixes: [
             {
               title: 'Use normal case',
@@ -136,7 +136,10 @@ const allCaps: BlockRule = {
 };
 
 function isCaps(word: string): boolean {
-  return word.length >= 2 && /^\p{Lu}[\p{Lu}'’-]+$/u.test(word);
+  // Most words start with a lowercase ASCII letter or a digit: answer those without the Unicode regex.
+  const c = word.charCodeAt(0);
+  if (word.length < 2 || (c < 128 && !(c >= 65 && c <= 90))) return false;
+  return /^\p{Lu}[\p{Lu}'’-]+$/u.test(word);
 }
 
 export const composureRules = [apology, intensifier, exclamation, allCaps];

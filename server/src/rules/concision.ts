@@ -2,7 +2,8 @@
 // short enough to read in one pass.
 import type { BlockRule, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { matchList, replaceEdit, removalEdits, plural, listRule } from './util.js';
+import type { Sentence } from '../engine/sentences.js';
+import { replaceEdit, removalEdits, plural, listRule, quoteText, matchList } from './util.js';
 import { documentAnchor } from './anchor.js';
 
 const activity = listRule({
@@ -26,13 +27,19 @@ const filler: BlockRule = {
     for (const m of matchList(input, 'filler')) {
       const replacement = replacements.get(m.phrase) ?? replacements.get(input.text.slice(m.start, m.end).toLowerCase());
       if (replacement === undefined) continue;
-      const original = input.text.slice(m.start, m.end);
+      const original = quoteText(input.text, m.start, m.end);
       const edits = replacement === '' ? removalEdits(input.text, m.sentence, m.start, m.end) : [replaceEdit(input.text, m.start, m.end, replacement)];
+      const replacementWords = replacement.split(' ').length;
       out.push({
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: replacement === '' ? `"${original}" adds words, not meaning.` : `"${original}" says in ${plural(m.to - m.from, 'word')} what "${replacement}" says in one.`,
+        message:
+          replacement === ''
+            ? `"${original}" adds words, not meaning.`
+            : m.to - m.from > replacementWords
+              ? `"${original}" says in ${plural(m.to - m.from, 'word')} what "${replacement}" says in ${replacementWords === 1 ? 'one' : replacementWords}.`
+              : `"${original}" is a longer way to say "${replacement}".`,
         fixes: [{ title: replacement === '' ? `Drop "${original}"` : `Replace with "${replacement}"`, safe: true, edits }],
         unnecessary: replacement === '',
       });
@@ -40,14 +47,88 @@ const filler: BlockRule = {
   },
 };
 
-const buzzword = listRule({
+const buzzword: BlockRule = {
   id: 'concision/buzzword',
   dimension: 'concision',
   title: 'Buzzword',
   severity: 'information',
-  list: 'buzzwords',
-  message: (p) => `"${p}" is jargon that executives skim past. Say the concrete thing it stands for.`,
-});
+  doc: docPath('concision/buzzword'),
+  scope: 'block',
+  check(input, out) {
+    input.sentences.forEach((_, i) => {
+      const found = input.matches[i].get('buzzwords');
+      if (!found) return;
+      // "network bandwidth", "leverage ratio": inside one of these phrases the word has its literal, technical
+      // sense, and there is nothing vaguer to replace it with.
+      const literal = input.matches[i].get('buzzwordLiteral') ?? [];
+      const sentence = input.sentences[i];
+      for (const m of found) {
+        if (literal.some((l) => l.from <= m.from && l.to >= m.to)) continue;
+        const start = sentence.words[m.from].start;
+        const end = sentence.words[m.to - 1].end;
+        out.push({ rule: this.id, start, end, message: `"${quoteText(input.text, start, end)}" is jargon that executives skim past. Say the concrete thing it stands for.` });
+      }
+    });
+  },
+};
+
+// Lengths are counted the way a reader sees the text, not the way the segmenter splits it:
+// - "4.5.1", "Node.js", "1,500", "dev@list" are one word each, not three or two;
+// - a full stop before a name written in lower case ("… the ubuntu SDK. cordova-windows had …", "… of Android.
+//   iOS released …") ends a sentence, although the segmenter keeps lowercase continuations together;
+// - a line that starts with a capitalised function word ("… (Healthy)⏎That said, …") starts a sentence even
+//   when the line before has no full stop: mid-sentence, "That" or "We" would not be capitalised.
+// Each is a look at one gap between two words, so the count stays linear in the sentence.
+
+/** Characters that join two words into one token when nothing else separates them. */
+const JOINERS = /^[.,@/:_+#&]+$/;
+/** Words before a full stop that do not end a sentence (lowercase, without the period). */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'cf', 'al', 'approx', 'incl', 'excl', 'est', 'ca', 'resp', 'no', 'nos', 'fig', 'figs', 'vol', 'dept', 'st', 'dr', 'mr', 'mrs', 'ms', 'prof', 'jr', 'sr', 'inc', 'ltd', 'corp', 'co', 'min', 'max', 'avg']);
+/** Words that are capitalised only when they open a sentence ("I" is always capitalised, so it is not here). */
+const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'we', 'our', 'they', 'their', 'this', 'that', 'these', 'those', 'it', 'its', 'there', 'he', 'she', 'you', 'your', 'but', 'and', 'so', 'if', 'when', 'while', 'since', 'also', 'however', 'then', 'all', 'some', 'most', 'many', 'no', 'as', 'in', 'on', 'at', 'for', 'with', 'what', 'which']);
+
+interface Span {
+  start: number;
+  end: number;
+  words: number;
+}
+
+/** The sentences a reader sees inside one segmenter sentence, with their word counts. */
+function readerSentences(s: Sentence): Span[] {
+  const spans: Span[] = [];
+  const w = s.words;
+  if (w.length === 0) return [{ start: s.start, end: s.end, words: 0 }];
+  let start = s.start;
+  let words = 1;
+  let token = w[0].lower;
+  for (let k = 1; k < w.length; k++) {
+    const gap = s.text.slice(w[k - 1].end - s.start, w[k].start - s.start);
+    if (JOINERS.test(gap)) {
+      token += gap + w[k].lower;
+      continue;
+    }
+    if (endsReaderSentence(gap, token, w[k].text)) {
+      const ws = gap.search(/\s/);
+      spans.push({ start, end: w[k - 1].end + (ws < 0 ? gap.length : ws), words });
+      start = w[k].start;
+      words = 0;
+    }
+    words++;
+    token = w[k].lower;
+  }
+  spans.push({ start, end: s.end, words });
+  return spans;
+}
+
+function endsReaderSentence(gap: string, before: string, next: string): boolean {
+  const stop = /[.!?]["'”’)\]]*\s/.test(gap);
+  if (stop) {
+    // The segmenter already splits before a capital; what it leaves together is a lowercase continuation.
+    // A lowercase word with a capital or a hyphen inside is a name ("iOS", "cordova-android"), not a continuation.
+    return before.length > 1 && !ABBREVIATIONS.has(before) && /^\p{Ll}/u.test(next) && /[\p{Lu}-]/u.test(next);
+  }
+  return /\n/.test(gap) && !/[,;:(\-–—]/.test(gap) && /^\p{Lu}\p{Ll}/u.test(next) && SENTENCE_OPENERS.has(next.toLowerCase());
+}
 
 const longSentence: BlockRule = {
   id: 'concision/long-sentence',
@@ -59,13 +140,17 @@ const longSentence: BlockRule = {
   check(input, out) {
     const limit = input.rubric.thresholds.sentenceWords;
     for (const s of input.sentences) {
+      // Fewer segmenter words than the limit: no reader sentence inside can be longer.
       if (s.words.length <= limit) continue;
-      out.push({
-        rule: this.id,
-        start: s.start,
-        end: s.end,
-        message: `This sentence runs ${s.words.length} words (the rubric's limit is ${limit}). Split it so each sentence carries one point.`,
-      });
+      for (const span of readerSentences(s)) {
+        if (span.words <= limit) continue;
+        out.push({
+          rule: this.id,
+          start: span.start,
+          end: span.end,
+          message: `This sentence runs ${span.words} words (the rubric's limit is ${limit}). Split it so each sentence carries one point.`,
+        });
+      }
     }
   },
 };
@@ -79,7 +164,8 @@ const longParagraph: BlockRule = {
   scope: 'block',
   check(input, out) {
     const limit = input.rubric.thresholds.paragraphWords;
-    const words = input.sentences.reduce((n, s) => n + s.words.length, 0);
+    if (input.sentences.reduce((n, s) => n + s.words.length, 0) <= limit) return;
+    const words = input.sentences.reduce((n, s) => n + readerSentences(s).reduce((m, x) => m + x.words, 0), 0);
     if (words <= limit || input.sentences.length === 0) return;
     const first = input.sentences[0];
     out.push({

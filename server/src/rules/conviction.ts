@@ -2,8 +2,9 @@
 import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
+import type { Word } from '../engine/sentences.js';
 import { uncertaintyProbability, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
-import { matchList, removalEdits, replaceEdit, hasNumber, type SentenceMatch, listRule } from './util.js';
+import { matchList, removalEdits, replaceEdit, hasNumber, quoteText, type SentenceMatch, listRule } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
 const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
@@ -19,7 +20,10 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
   return hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words);
 }
 
-function hedgeMatches(input: BlockInput): SentenceMatch[] {
+/** The block's hedges, in order; three rules ask, so it is computed once per block. Do not modify. */
+function hedgeMatches(input: BlockInput): readonly SentenceMatch[] {
+  const cached = input.memo.get('conviction/hedges') as SentenceMatch[] | undefined;
+  if (cached) return cached;
   const all = [...matchList(input, 'hedges'), ...matchList(input, 'tryTo')].filter((m) => {
     if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
     // "try to" hedges a commitment ("we will try to ship"), not a habit ("we try to answer within a day").
@@ -28,7 +32,9 @@ function hedgeMatches(input: BlockInput): SentenceMatch[] {
     }
     return !calibrated(input, m);
   });
-  return all.sort((a, b) => a.start - b.start);
+  all.sort((a, b) => a.start - b.start);
+  input.memo.set('conviction/hedges', all);
+  return all;
 }
 
 function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
@@ -38,9 +44,9 @@ function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
     // "I think (that) we should" → "We should".
     const skipThat = s.words[m.to]?.lower === 'that' ? 1 : 0;
     const endWord = s.words[m.to - 1 + skipThat];
-    return [{ title: `Drop "${text.slice(m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
+    return [{ title: `Drop "${quoteText(text, m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
   }
-  if (REMOVABLE.has(m.phrase)) return [{ title: `Drop "${text.slice(m.start, m.end)}"`, safe: true, edits: removalEdits(text, s, m.start, m.end) }];
+  if (REMOVABLE.has(m.phrase)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: true, edits: removalEdits(text, s, m.start, m.end) }];
   if (m.phrase === 'try to' && /^(?:will|'ll|we'll|i'll|to|should|must|can|shall)$/.test(s.words[m.from - 1]?.lower ?? '')) {
     return [{ title: 'Commit: drop "try to"', safe: true, edits: removalEdits(text, s, m.start, m.end) }];
   }
@@ -67,7 +73,7 @@ const hedge: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" hedges the point. An executive reads a hedge as doubt about your own recommendation; state it, or give a calibrated estimate instead.`,
+        message: `"${quoteText(input.text, m.start, m.end)}" hedges the point. An executive reads a hedge as doubt about your own recommendation; state it, or give a calibrated estimate instead.`,
         fixes: fixesFor(input, m),
       });
     }
@@ -97,7 +103,7 @@ const stackedHedges: BlockRule = {
         rule: this.id,
         start: first.start,
         end: last.end,
-        message: `${group.length} hedges in one sentence (${group.map((m) => `"${input.text.slice(m.start, m.end)}"`).join(', ')}). Stacked qualifiers bury the claim; keep the one real uncertainty, quantified, and drop the rest.`,
+        message: `${group.length} hedges in one sentence (${group.map((m) => `"${quoteText(input.text, m.start, m.end)}"`).join(', ')}). Stacked qualifiers bury the claim; keep the one real uncertainty, quantified, and drop the rest.`,
         fixes: all,
       });
     }
@@ -113,6 +119,13 @@ function overlaps(fixes: Fix[]): boolean {
 // A sentence that names its source ("according to Gartner", "as suggested by Legal") stands behind its claim.
 const NAMES_A_SOURCE = /\b(according to|as (?:suggested|reported|noted|stated) by|per|cited by|source:)\s+\p{Lu}/u;
 const QUANTITY_CUES = new Set(['some', 'many', 'several', 'most', 'certain', 'various', 'numerous', 'few']);
+// First-person subjects: a sentence in which the writer speaks as "I" or "we" before the cue is owned.
+const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd"]);
+
+function ownedBefore(words: readonly Word[], cue: number): boolean {
+  for (let k = 0; k < cue; k++) if (FIRST_PERSON.has(words[k].lower)) return true;
+  return false;
+}
 
 const uncertainClaim: BlockRule = {
   id: 'conviction/unowned-claim',
@@ -142,6 +155,9 @@ const uncertainClaim: BlockRule = {
         if (uncertaintyProbability(lower) < UNCERTAINTY_THRESHOLD) continue;
         const cue = uncertaintyCues(lower)[0]?.index ?? -1;
         if (cue < 0) continue;
+        // "We would have liked…, but there hasn't been a response": the writer speaks for the sentence, so the
+        // claim has an owner. (The hedge rule still reports "we think", "I believe".)
+        if (ownedBefore(s.words, cue)) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
         start = s.words[cue].start;
         end = s.words[cue].end;
@@ -150,7 +166,7 @@ const uncertainClaim: BlockRule = {
         rule: this.id,
         start,
         end,
-        message: `"${input.text.slice(start, end)}" makes this a claim with no owner or source. Say who holds the view and on what evidence, or state it as your own position.`,
+        message: `"${quoteText(input.text, start, end)}" makes this a claim with no owner or source. Say who holds the view and on what evidence, or state it as your own position.`,
       });
     }
   },

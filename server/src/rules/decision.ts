@@ -2,6 +2,7 @@
 import type { DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { documentAnchor } from './anchor.js';
+import { collapseSpace } from './util.js';
 
 const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|next steps|requests?|approval|decision needed)\b/i;
 const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
@@ -106,7 +107,7 @@ const optionsWithoutRecommendation: DocRule = {
         rule: this.id,
         start: heading.start,
         end: heading.end,
-        message: `"${section.title}" lays out options without saying which one you recommend. Name your pick and why; the reader can still choose another.`,
+        message: `"${collapseSpace(section.title)}" lays out options without saying which one you recommend. Name your pick and why; the reader can still choose another.`,
         fixes: [{ title: 'Add your recommended option', safe: false, edits: [{ start: last.end, end: last.end, newText: '\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].' }] }],
       });
     }

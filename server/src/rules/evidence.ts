@@ -2,6 +2,7 @@
 import type { DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { segmentWords } from '../engine/sentences.js';
+import { collapseSpace } from './util.js';
 
 interface Item {
   blocks: number[];
@@ -65,14 +66,18 @@ const unsupported: DocRule = {
 };
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATE = /\b(?:(20\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?|(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(20\d{2})|Q([1-4])\s+(20\d{2})|H([12])\s+(20\d{2}))\b/g;
+// A bare year is read as a date only where it reads as one: after a time preposition or an opening parenthesis
+// ("survey from 2024", "(2024)"), and not followed by a word or another number ("from 2000 users", "2023-24").
+const DATE = /\b(?:(20\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?|(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(20\d{2})|Q([1-4])\s+(20\d{2})|H([12])\s+(20\d{2})|(?=[12]\d{3})(?<=(?:\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of)\s+|\())((?:19|20)\d{2})(?![\p{L}\p{N}%]|[-/.,]\d|\s+[\p{L}\p{N}]))\b/gu;
 
 /** Year and month (1–12) of the end of the period a date names. */
 function periodEnd(m: RegExpExecArray): [number, number] {
   if (m[1]) return [Number(m[1]), Number(m[2])];
   if (m[4]) return [Number(m[5]), MONTHS.indexOf(m[4].slice(0, 3).toLowerCase()) + 1];
   if (m[6]) return [Number(m[7]), Number(m[6]) * 3];
-  return [Number(m[9]), Number(m[8]) * 6];
+  if (m[8]) return [Number(m[9]), Number(m[8]) * 6];
+  // A year ends in December.
+  return [Number(m[10]), 12];
 }
 
 const stale: DocRule = {
@@ -102,7 +107,7 @@ const stale: DocRule = {
             rule: this.id,
             start,
             end,
-            message: `"${m[0]}" is ${age} months old (the rubric treats more than ${limit} as stale). Refresh the evidence or the date, or say why it still holds.`,
+            message: `"${collapseSpace(m[0])}" is ${age} months old (the rubric treats more than ${limit} as stale). Refresh the evidence or the date, or say why it still holds.`,
             fixes: [{ title: 'Mark the date for update', safe: false, edits: [{ start, end, newText: '[updated date]' }] }],
           });
         }

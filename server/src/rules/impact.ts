@@ -4,7 +4,7 @@ import { docPath } from '../engine/rule.js';
 import type { Block } from '../engine/document.js';
 import type { Sentence } from '../engine/sentences.js';
 import type { Fix } from '../engine/types.js';
-import { hasNumber, isPlainProse } from './util.js';
+import { collapseSpace, hasNumber, isPlainProse } from './util.js';
 import { lineStartOf } from './anchor.js';
 
 const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.quoted;
@@ -98,7 +98,7 @@ const buriedLede: DocRule = {
       const removal = removeSentence(input, move.block, move.sentence);
       if (removal && removal.every((e) => e.start >= insertAt)) {
         const sentenceText = input.text.slice(move.sentence.start, move.sentence.end);
-        fixes.unshift({ title: `Move "${clip(sentenceText)}" to the top`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `${sentenceText}\n\n` }, ...removal] });
+        fixes.unshift({ title: `Move "${clip(collapseSpace(sentenceText))}" to the top`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `${sentenceText}\n\n` }, ...removal] });
         related = [{ start: move.sentence.start, end: move.sentence.end, message: 'This sentence holds your point: lead with it.' }];
       }
     }
@@ -140,7 +140,7 @@ const sectionOpener: DocRule = {
         rule: this.id,
         start: s.words[0].start,
         end: s.words[len - 1].end,
-        message: `"${section.title}" opens with a chronology. Open the section with its takeaway; the sequence of events can follow for readers who want it.`,
+        message: `"${collapseSpace(section.title)}" opens with a chronology. Open the section with its takeaway; the sequence of events can follow for readers who want it.`,
         fixes: [{ title: 'Insert a takeaway line', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '**Takeaway:** [the one thing to know from this section]\n\n' }] }],
       });
     }

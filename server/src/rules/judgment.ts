@@ -1,7 +1,7 @@
 // Judgment: name the uncertainty, then say what you assume, what you do meanwhile and when you revisit.
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { hasDate, matchList } from './util.js';
+import { hasDate, matchList, quoteText } from './util.js';
 
 const openUncertainty: BlockRule = {
   id: 'judgment/open-uncertainty',
@@ -22,7 +22,7 @@ const openUncertainty: BlockRule = {
       rule: this.id,
       start: m.start,
       end: m.end,
-      message: `"${input.text.slice(m.start, m.end)}" leaves the reader holding the uncertainty. Say what you assume for now, what you will do meanwhile, and when you will revisit.`,
+      message: `"${quoteText(input.text, m.start, m.end)}" leaves the reader holding the uncertainty. Say what you assume for now, what you will do meanwhile, and when you will revisit.`,
       fixes: [{ title: 'Add Assumption / Decision / Revisit by', safe: false, edits: [{ start: last.end, end: last.end, newText: ' Assumption: [what we assume]. Decision: [what we do meanwhile]. Revisit by: [date].' }] }],
     });
   },

@@ -2,7 +2,7 @@
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { passivesInWords } from '../engine/passive.js';
-import { matchList, replaceEdit, listRule } from './util.js';
+import { matchList, replaceEdit, listRule, quoteText } from './util.js';
 
 const hiddenActor: BlockRule = {
   id: 'ownership/hidden-actor',
@@ -24,7 +24,7 @@ const hiddenActor: BlockRule = {
           rule: this.id,
           start: aux.start,
           end: part.end,
-          message: `"${input.text.slice(aux.start, part.end)}" does not say who ${part.lower === 'decided' || part.lower === 'agreed' ? 'made the call' : 'did it'}. Name the owner: executives look for accountability, and a missing subject reads as avoiding it.`,
+          message: `"${quoteText(input.text, aux.start, part.end)}" does not say who ${part.lower === 'decided' || part.lower === 'agreed' ? 'made the call' : 'did it'}. Name the owner: executives look for accountability, and a missing subject reads as avoiding it.`,
           fixes: [{ title: `Name the owner: "${part.text} by [owner]"`, safe: false, edits: [{ start: part.end, end: part.end, newText: ' by [owner]' }] }],
         });
       }
@@ -60,7 +60,7 @@ const consensusDeferral: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" waits for agreement instead of taking a position. State your recommendation and the date you will decide; invite objections rather than permission.`,
+        message: `"${quoteText(input.text, m.start, m.end)}" waits for agreement instead of taking a position. State your recommendation and the date you will decide; invite objections rather than permission.`,
         fixes: teamView ? [{ title: 'Own it: "I recommend"', safe: false, edits: [replaceEdit(input.text, m.start, thatEnd, shouldAfterWe ? 'I recommend we' : 'I recommend')] }] : [],
       });
     }
@@ -90,7 +90,7 @@ const weNotI: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}": the interviewer is assessing what you did. Say "I" for your own decisions and actions, and "we" only for the team's.`,
+        message: `"${quoteText(input.text, m.start, m.end)}": the interviewer is assessing what you did. Say "I" for your own decisions and actions, and "we" only for the team's.`,
         fixes: [{ title: 'Say "I"', safe: false, edits: [replaceEdit(input.text, we.start, we.end, 'I')] }],
       });
     }

@@ -1,7 +1,7 @@
 // Quantified: speak in numbers and dates, in business terms.
 import type { BlockRule, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { hasDate, hasNumber, matchList, replaceEdit } from './util.js';
+import { hasDate, hasNumber, matchList, quoteText, replaceEdit } from './util.js';
 import { documentAnchor } from './anchor.js';
 
 // Vague words that stand for a size or a rate ("a significant increase" → "a [N%] increase"); the rest stand for a count.
@@ -28,7 +28,7 @@ const vagueQuantity: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" asks the reader to guess the size. Give the number${rate ? ' (percent, dollars or units)' : ''} so they can weigh it.`,
+        message: `"${quoteText(input.text, m.start, m.end)}" asks the reader to guess the size. Give the number${rate ? ' (percent, dollars or units)' : ''} so they can weigh it.`,
         fixes: [{ title: `Put a number here: "${placeholder}"`, safe: false, edits: [replaceEdit(input.text, m.start, m.end, placeholder)] }],
       });
     }
@@ -49,7 +49,7 @@ const vagueTime: BlockRule = {
         rule: this.id,
         start: m.start,
         end: m.end,
-        message: `"${input.text.slice(m.start, m.end)}" is not a date. Commit to one ("by March 31") or say what the timing depends on.`,
+        message: `"${quoteText(input.text, m.start, m.end)}" is not a date. Commit to one ("by March 31") or say what the timing depends on.`,
         fixes: [{ title: 'Put a date here: "by [date]"', safe: false, edits: [replaceEdit(input.text, m.start, m.end, 'by [date]')] }],
       });
     }
@@ -80,7 +80,7 @@ const unquantifiedChange: BlockRule = {
             rule: this.id,
             start: words[i].start,
             end,
-            message: `"${input.text.slice(words[i].start, end)}" by how much? A change without a number and a baseline cannot be judged.`,
+            message: `"${quoteText(input.text, words[i].start, end)}" by how much? A change without a number and a baseline cannot be judged.`,
             fixes: [{ title: 'Add the size: "by [N%]"', safe: false, edits: [{ start: end, end, newText: ' by [N%]' }] }],
           });
           i = words.length;

@@ -1,7 +1,9 @@
 // Tradeoffs: a recommendation says what it costs or what it gives up; nothing is "all upside".
-import type { DocRule } from '../engine/rule.js';
+import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { listRule } from './util.js';
+import type { Word } from '../engine/sentences.js';
+import type { PhraseMatcher } from '../engine/phrases.js';
+import { quoteText } from './util.js';
 
 // A section like this anywhere in the document states the tradeoffs for every recommendation in it.
 const TRADEOFF_HEADING = /\b(trade-?offs?|risks?|costs?|downsides?|alternatives?|options?|not doing|non-goals|what we give up|considered|cons)\b/i;
@@ -18,9 +20,10 @@ const unstated: DocRule = {
     if (doc.sections.some((s) => s.heading >= 0 && TRADEOFF_HEADING.test(s.title))) return;
     for (const section of doc.sections) {
       const blocks = section.blocks.filter((b) => !doc.blocks[b].quoted);
-      if (blocks.some((b) => input.facts(b).tradeoff)) continue;
       const b = blocks.find((i) => input.facts(i).recommendations.length > 0);
       if (b === undefined) continue;
+      // The block facts say a tradeoff word occurs; whether it names a cost is read only where it matters.
+      if (blocks.some((i) => input.facts(i).tradeoff && namesTradeoff(input, i))) continue;
       const [start, end] = input.facts(b).recommendations[0];
       out.push({
         rule: this.id,
@@ -33,13 +36,81 @@ const unstated: DocRule = {
   },
 };
 
-const noDownside = listRule({
+// A tradeoff word does not name a tradeoff when the sentence denies the cost ("no cost", "costs nothing",
+// "will not affect anyone") or offers it as a benefit ("cuts costs", "lowers the risk", "cost savings").
+const DENIALS = new Set(['no', 'zero', 'without', 'nothing', 'never', 'little', 'minimal', 'negligible']);
+const REDUCERS = new Set(['cut', 'cuts', 'cutting', 'reduce', 'reduces', 'reducing', 'lower', 'lowers', 'lowering', 'save', 'saves', 'saving', 'eliminate', 'eliminates', 'eliminating', 'minimize', 'minimizes', 'minimizing', 'minimise', 'minimises', 'minimising', 'remove', 'removes', 'removing', 'halve', 'halves', 'halving']);
+const COST_NOUNS = new Set(['cost', 'costs', 'risk', 'risks', 'downside', 'downsides', 'drawback', 'drawbacks']);
+const BENEFIT_AFTER_COST = new Set(['savings', 'saving', 'reduction', 'reductions', 'cuts', 'cutting', 'efficiency', 'efficiencies', 'avoidance']);
+// After "will not" / "won't": verbs that deny an effect ("it will not affect customers") rather than name a thing
+// the team gives up ("we will not ship iOS").
+const EFFECT_VERBS = new Set(['affect', 'impact', 'hurt', 'harm', 'cost', 'change', 'break', 'disrupt', 'slow', 'delay', 'matter', 'notice', 'require', 'need', 'be']);
+
+function isTradeoff(words: readonly Word[], from: number, to: number, denied: Uint8Array): boolean {
+  for (let k = from; k < to; k++) if (denied[k]) return false;
+  const first = words[from].lower;
+  const last = words[to - 1].lower;
+  if (to - from === 1 && COST_NOUNS.has(first)) {
+    // "no real cost", "cut our hosting costs": up to two words between.
+    for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
+      if (DENIALS.has(words[k].lower) || REDUCERS.has(words[k].lower)) return false;
+    }
+    if (BENEFIT_AFTER_COST.has(words[to]?.lower ?? '')) return false;
+    // "It costs nothing", "costs us nothing".
+    if (DENIALS.has(words[to]?.lower ?? '') || (words[to + 1]?.lower === 'nothing')) return false;
+  }
+  if ((last === 'not' || last === "won't") && to - from <= 2 && EFFECT_VERBS.has(words[to]?.lower ?? '')) return false;
+  return true;
+}
+
+/** Some sentence of the block names a cost, an alternative or a thing given up. */
+function namesTradeoff(input: DocInput, block: number): boolean {
+  const { tradeoff, noDownside } = input.rubric.lists;
+  for (const s of input.sentences(block)) {
+    const words = s.words;
+    const denied = deniedWords(words, noDownside);
+    for (const m of tradeoff.matchAll(words)) if (isTradeoff(words, m.from, m.to, denied)) return true;
+  }
+  return false;
+}
+
+/** Words inside a "no downside" claim: a cost word there denies the cost. */
+function deniedWords(words: readonly Word[], noDownside: PhraseMatcher): Uint8Array {
+  const denied = new Uint8Array(words.length);
+  for (const m of noDownside.matchAll(words)) denied.fill(1, m.from, m.to);
+  return denied;
+}
+
+// Risk words that name the specific risk they rule out ("no risk of data loss", "zero risk that…").
+const RISK_CLAIMS = new Set(['no risk', 'no risks', 'zero risk']);
+const SPECIFIERS = new Set(['of', 'that']);
+// A reason given for it ("because we keep three backups") makes it an assessment, not a sales line.
+const REASONS = new Set(['because', 'since', 'thanks', 'given', 'as']);
+
+const noDownside: BlockRule = {
   id: 'tradeoffs/no-downside',
   dimension: 'tradeoffs',
   title: '"No downside" claim',
   severity: 'warning',
-  list: 'noDownside',
-  message: (p) => `"${p}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
-});
+  doc: docPath('tradeoffs/no-downside'),
+  scope: 'block',
+  check(input, out) {
+    input.sentences.forEach((sentence, i) => {
+      const words = sentence.words;
+      for (const m of input.matches[i].get('noDownside') ?? []) {
+        // "There is no risk of data loss because we keep three backups": a named risk, ruled out for a reason.
+        if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower))) continue;
+        const start = words[m.from].start;
+        const end = words[m.to - 1].end;
+        out.push({
+          rule: this.id,
+          start,
+          end,
+          message: `"${quoteText(input.text, start, end)}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
+        });
+      }
+    });
+  },
+};
 
 export const tradeoffRules = [unstated, noDownside];

@@ -11,12 +11,18 @@ export interface SentenceMatch extends PhraseMatch {
   end: number;
 }
 
-/** Matches of a rubric word list in each sentence of the block. */
-export function matchList(input: BlockInput, list: string): SentenceMatch[] {
+/** Matches of a rubric word list in each sentence of the block, in order. Shared by the rules that ask: do not modify. */
+export function matchList(input: BlockInput, list: string): readonly SentenceMatch[] {
+  const cached = input.memo.get(list) as SentenceMatch[] | undefined;
+  if (cached) return cached;
   const out: SentenceMatch[] = [];
-  input.sentences.forEach((sentence, i) => {
-    for (const m of input.matches[i].get(list) ?? []) out.push({ ...m, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
-  });
+  for (let i = 0; i < input.sentences.length; i++) {
+    const found = input.matches[i].get(list);
+    if (!found) continue;
+    const sentence = input.sentences[i];
+    for (const m of found) out.push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
+  }
+  input.memo.set(list, out);
   return out;
 }
 
@@ -102,6 +108,19 @@ export function isPlainProse(text: string, s: Sentence): boolean {
   return original.replace(/[*_~]/g, ' ') === s.text.replace(/[*_~]/g, ' ');
 }
 
+/**
+ * Document text as a message or fix title quotes it: every run of whitespace (a line break, a list item's
+ * indentation) becomes one space, so a phrase that wraps across lines reads as it would in a sentence.
+ */
+export function collapseSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of [start, end) for quoting in a message or a fix title (see collapseSpace). */
+export function quoteText(text: string, start: number, end: number): string {
+  return collapseSpace(text.slice(start, end));
+}
+
 export function wordAt(words: readonly Word[], i: number): string {
   return words[i]?.lower ?? '';
 }
@@ -121,7 +140,7 @@ export function listRule(spec: { id: string; dimension: Dimension; title: string
     doc: docPath(spec.id),
     scope: 'block',
     check(input, out) {
-      for (const m of matchList(input, spec.list)) out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(input.text.slice(m.start, m.end)) });
+      for (const m of matchList(input, spec.list)) out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(quoteText(input.text, m.start, m.end)) });
     },
   };
 }

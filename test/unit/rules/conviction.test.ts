@@ -190,6 +190,8 @@ describe('conviction/unowned-claim', () => {
       ['Adoption is said to be rising.', ['is said to']],
       // Found by the learned scorer rather than a word list.
       ['The price has been suggested to be too high.', ['suggested']],
+      // "we" after the cue does not own the claim before it.
+      ['The price has been suggested to be too high by the time we launch.', ['suggested']],
     ];
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNOWNED), expected));
 
@@ -227,7 +229,7 @@ describe('conviction/unowned-claim', () => {
       it(`corpus ${file}: ${sentence.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, sentence), UNOWNED), []));
     }
     for (const [file, sentence] of owned.slice(0, 3)) {
-      it(`corpus ${file}: ${sentence.slice(0, 50)}…`, { todo: 'the sentence scores above the threshold because of "most"/"some"; with quantity cues skipped the rule points at another word ("notable", "been", "this")' }, () => {
+      it(`corpus ${file}: ${sentence.slice(0, 50)}…`, () => {
         assert.deepEqual(firedText(quote(file, sentence), UNOWNED), []);
       });
     }
@@ -236,7 +238,7 @@ describe('conviction/unowned-claim', () => {
       assert.deepEqual(firedText(s, UNOWNED), []);
       assert.deepEqual(firedText(s, 'quantified/vague-quantity'), ['Several']);
     });
-    it('corpus 2017-2017-06.md: an owned wish and a fact', { todo: 'the learned scorer flags it (cue "been" in "there hasn\'t been a response so far")' }, () => {
+    it('corpus 2017-2017-06.md: an owned wish and a fact', () => {
       const s = quote('2017-2017-06.md', "We would have liked to have direct access to Github to manage these issues better and we have requested Gitbox access but there hasn't been a response so far");
       assert.deepEqual(firedText(s, UNOWNED), []);
     });
