@@ -1,6 +1,7 @@
 // Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
 import { parseDocument, type Block, type Doc } from './document.js';
+import { reparseDocument } from './reparse.js';
 import { segmentSentences, type Sentence } from './sentences.js';
 import type { PhraseMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
@@ -12,6 +13,12 @@ import type { BlockFacts, BlockRule, DocRule, RawFinding, Rule } from './rule.js
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+/** Document order, then rule id (code-unit order: deterministic and cheaper than localeCompare). */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
 /** Blocks cached per analyzer; an analyzer serves one document, so this bounds memory for huge files. */
 const MAX_CACHED_BLOCKS = 20_000;
 
@@ -27,16 +34,36 @@ const SEVERITY_COST: Record<Severity, number> = { error: 30, warning: 20, inform
 /** Document-level findings (a buried lede, no ask) weigh more than a single word. */
 const DOCUMENT_RULE_FACTOR = 2;
 
+/** A cached block result and what, besides its source text, it was computed from. */
+interface CacheEntry {
+  result: BlockResult;
+  masked: string;
+  shape: number;
+  config: number;
+  /** The last analysis that used it. */
+  generation: number;
+}
+
+const KIND_CODE: Record<Block['kind'], number> = { paragraph: 0, heading: 1, tableCell: 2 };
+/** Everything about a block's position that a block rule may read, as one number. */
+const blockShape = (b: Block): number => KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0);
+
 export class Analyzer {
-  private cache = new Map<string, BlockResult>();
-  /** Cache keys used by the current analysis. */
-  private used = new Set<string>();
+  /** Block results by block source text (variants for the rare same text in another shape or config). */
+  private cache = new Map<string, CacheEntry[]>();
+  private generation = 0;
+  /** Cache entries the current analysis used. */
+  private usedEntries = 0;
+  /** The previous analysis's document, the base for an incremental re-parse. */
+  private lastDoc: Doc | undefined;
   private rubricCache = new Map<string, Rubric | RubricError>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
-    const doc = parseDocument(text);
+    // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
+    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text);
+    this.lastDoc = doc;
     const findings: Finding[] = [];
     const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
     if (error) findings.push(rubricFinding(doc, error));
@@ -71,13 +98,23 @@ export class Analyzer {
     let sentenceCount = 0;
     let truncatedAtWords: number | undefined;
     const raw: RawFinding[] = [];
+    // The block rules that apply, per block shape (kind, quoted), chosen once.
+    const rulesByShape = new Map<number, BlockRule[]>();
+    const rulesFor = (block: Block): BlockRule[] => {
+      const k = KIND_CODE[block.kind] | (block.quoted ? 4 : 0);
+      let r = rulesByShape.get(k);
+      if (!r) rulesByShape.set(k, (r = blockRules.map((x) => x.rule).filter((rule) => (rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted))));
+      return r;
+    };
+    this.generation++;
+    this.usedEntries = 0;
     for (let i = 0; i < doc.blocks.length; i++) {
       const block = doc.blocks[i];
       if (truncatedAtWords !== undefined) {
         results.push(EMPTY_RESULT);
         continue;
       }
-      const result = this.analyzeBlock(text, block, rubric, blockRules.map((r) => r.rule), configId);
+      const result = this.analyzeBlock(text, block, rubric, rulesFor(block), configId);
       results.push(result);
       words += result.facts.words;
       sentenceCount += result.sentences.length;
@@ -85,10 +122,13 @@ export class Analyzer {
       if (words > maxWords) truncatedAtWords = words;
     }
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
-    if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.used.size + 256) {
-      for (const key of this.cache.keys()) if (!this.used.has(key)) this.cache.delete(key);
+    if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.usedEntries + 256) {
+      for (const [source, variants] of this.cache) {
+        const kept = variants.filter((v) => v.generation === this.generation);
+        if (kept.length === 0) this.cache.delete(source);
+        else if (kept.length < variants.length) this.cache.set(source, kept);
+      }
     }
-    this.used.clear();
 
     if (words > 0) {
       const input = {
@@ -105,9 +145,8 @@ export class Analyzer {
       for (const { rule } of docRules) rule.check(input, raw);
     }
 
-    const metaById = new Map(RULES.map((r) => [r.id, r]));
     for (const f of filterDisabled(doc, raw)) {
-      const meta = metaById.get(f.rule);
+      const meta = RULE_BY_ID.get(f.rule);
       const severity = severityOf.get(f.rule);
       if (!meta || !severity) continue;
       findings.push({
@@ -137,7 +176,7 @@ export class Analyzer {
         doc: 'docs/rules/presence/too-large.md',
       });
     }
-    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(byPosition);
     const result = score(findings, rubric, words, sentenceCount);
     return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}) };
   }
@@ -169,12 +208,21 @@ export class Analyzer {
     return r;
   }
 
+  /** `rules` are the block rules that apply to this block's kind and quoting. */
   private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], configId: number): BlockResult {
     const source = text.slice(block.start, block.end);
-    const key = `${configId}\u0001${block.kind}${block.level}${block.quoted ? 'q' : ''}${block.list >= 0 ? 'l' : ''}\u0001${block.masked}\u0001${source}`;
-    this.used.add(key);
-    const hit = this.cache.get(key);
-    if (hit) return hit;
+    const shape = blockShape(block);
+    const variants = this.cache.get(source);
+    if (variants) {
+      for (const v of variants) {
+        if (v.config !== configId || v.shape !== shape || v.masked !== block.masked) continue;
+        if (v.generation !== this.generation) {
+          v.generation = this.generation;
+          this.usedEntries++;
+        }
+        return v.result;
+      }
+    }
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.
     const sentences = segmentSentences(block.masked, 0);
     const local: Block = { ...block, start: 0, end: block.end - block.start };
@@ -184,12 +232,13 @@ export class Analyzer {
       rubric.index.matchAll(s.words, m);
       return m;
     });
-    const input = { text: source, block: local, sentences, rubric, matches };
-    for (const rule of rules) {
-      if ((rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted)) rule.check(input, out);
-    }
+    const input = { text: source, block: local, sentences, rubric, matches, memo: new Map<string, unknown>() };
+    for (const rule of rules) rule.check(input, out);
     const result: BlockResult = { sentences, facts: blockFacts(source, block.masked, sentences, matches), findings: out };
-    this.cache.set(key, result);
+    const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };
+    this.usedEntries++;
+    if (variants) variants.push(entry);
+    else this.cache.set(source, [entry]);
     return result;
   }
 }
@@ -224,6 +273,13 @@ function shift(f: RawFinding, base: number): RawFinding {
 
 // Marks an option as the recommended one ("Option B (recommended)").
 const PREFERRED = /\b(recommended|preferred|our pick|we favou?r|i favou?r)\b/i;
+/** A cheap test that PREFERRED cannot match, so the regex runs only on the few blocks that may. */
+function mayBePreferred(masked: string): boolean {
+  // Each needle is a part of a PREFERRED word that keeps its case when the word is capitalised or in capitals.
+  for (const needle of PREFERRED_NEEDLES) if (masked.includes(needle)) return true;
+  return false;
+}
+const PREFERRED_NEEDLES = ['ecommended', 'ECOMMENDED', 'referred', 'REFERRED', 'ick', 'ICK', 'avo', 'AVO'];
 // A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
 const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
 // A customer or source is named after these words: "a pilot with Northwind", "requested by Acme".
@@ -257,7 +313,7 @@ function blockFacts(source: string, masked: string, sentences: Sentence[], match
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
     if (!evidence && (has('evidenceSources') || s.words.some((w, k) => k > 0 && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   });
-  return { words, recommendations, asks, tradeoff, financial, number, preferred: PREFERRED.test(masked), questions, evidence: evidence || number };
+  return { words, recommendations, asks, tradeoff, financial, number, preferred: mayBePreferred(masked) && PREFERRED.test(masked), questions, evidence: evidence || number };
 }
 
 /** Drops findings silenced by presence-disable comments. */

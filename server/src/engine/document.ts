@@ -85,18 +85,22 @@ const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
 // Block structure only: inline parsing happens in maskInline with offsets intact.
 md.core.ruler.disable(['inline', 'text_join']);
 
-const NEWLINE = /\r\n?|\n/g;
-
+/** Offsets where lines start; `\r\n`, `\r` and `\n` each end a line. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  NEWLINE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NEWLINE.exec(text))) starts.push(m.index + m[0].length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 
 /** End of line `i`'s content (before its line break). */
-function lineEnd(text: string, lineStarts: number[], i: number): number {
+export function lineEnd(text: string, lineStarts: number[], i: number): number {
   if (i + 1 >= lineStarts.length) return text.length;
   let e = lineStarts[i + 1];
   if (text.charCodeAt(e - 1) === 10) e--;
@@ -125,6 +129,8 @@ export function parseDocument(text: string): Doc {
   let pendingHeadingLevel = 0;
   let tableRowLine = -1;
   let tableCellIndex = 0;
+  // The cells of the row being read, split once per row.
+  let rowCells: { line: number; cells: Array<[number, number]> } = { line: -1, cells: [] };
 
   const addBlock = (kind: BlockKind, lines: Array<[number, number]>, firstLine: number, level: number): void => {
     const nonEmpty = lines.filter(([s, e]) => e > s);
@@ -213,7 +219,8 @@ export function parseDocument(text: string): Doc {
       case 'inline': {
         const prev = tokens[t - 1]?.type;
         if (prev === 'th_open' || prev === 'td_open') {
-          const cell = tableCell(text, lineStarts, tableRowLine, tableCellIndex++);
+          if (rowCells.line !== tableRowLine) rowCells = { line: tableRowLine, cells: tableRowCells(text, lineStarts, tableRowLine) };
+          const cell = rowCells.cells[tableCellIndex++];
           if (cell && /\p{L}/u.test(text.slice(cell[0], cell[1]))) addBlock('tableCell', [cell], tableRowLine, 0);
           break;
         }
@@ -243,7 +250,7 @@ export function parseDocument(text: string): Doc {
 }
 
 /** The block's source with the container prefixes between its prose lines blanked. */
-function blockView(text: string, lines: Array<[number, number]>): string {
+export function blockView(text: string, lines: Array<[number, number]>): string {
   let out = '';
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) out += text.slice(lines[i - 1][1], lines[i][0]).replace(/[^\r\n]/g, ' ');
@@ -260,7 +267,7 @@ function locateContent(text: string, lineStarts: number[], ln: number, content: 
   const ls = lineStarts[ln];
   const le = lineEnd(text, lineStarts, ln);
   const line = text.slice(ls, le);
-  const trimmed = content.replace(/\s+$/, '');
+  const trimmed = content.trimEnd();
   if (trimmed.length === 0) return [le, le];
   const idx = line.lastIndexOf(trimmed);
   if (idx >= 0) return [ls + idx, ls + idx + trimmed.length];
@@ -272,9 +279,9 @@ function locateContent(text: string, lineStarts: number[], ln: number, content: 
   return [ls + s, ls + e];
 }
 
-/** Source range of cell `index` (0-based) on a GFM table row line. */
-function tableCell(text: string, lineStarts: number[], ln: number, index: number): [number, number] | null {
-  if (ln < 0 || ln >= lineStarts.length) return null;
+/** Source ranges of the cells of a GFM table row line, trimmed. */
+function tableRowCells(text: string, lineStarts: number[], ln: number): Array<[number, number]> {
+  if (ln < 0 || ln >= lineStarts.length) return [];
   const ls = lineStarts[ln];
   const le = lineEnd(text, lineStarts, ln);
   const cells: Array<[number, number]> = [];
@@ -298,17 +305,16 @@ function tableCell(text: string, lineStarts: number[], ln: number, index: number
   }
   // A trailing pipe leaves an empty last cell.
   if (cells.length > 1 && text.slice(cells[cells.length - 1][0], cells[cells.length - 1][1]).trim() === '') cells.pop();
-  const cell = cells[index];
-  if (!cell) return null;
-  let [s, e] = cell;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
-  return [s, e];
+  return cells.map(([cs, ce]) => {
+    while (cs < ce && /\s/.test(text[cs])) cs++;
+    while (ce > cs && /\s/.test(text[ce - 1])) ce--;
+    return [cs, ce];
+  });
 }
 
 const DIRECTIVE = /<!--\s*presence-(disable-next-line|disable-file|disable|enable)\b([^]*?)-->/g;
 
-function collectDirectives(text: string, lineStarts: number[], start: number, end: number, out: Directive[]): void {
+export function collectDirectives(text: string, lineStarts: number[], start: number, end: number, out: Directive[]): void {
   const slice = text.slice(start, end);
   if (!slice.includes('presence-')) return;
   DIRECTIVE.lastIndex = 0;

@@ -15,10 +15,13 @@ const isAlnum = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p
 export function maskInline(view: string, onComment: (start: number, end: number) => void): MaskResult {
   // Fast path: nothing that could need masking.
   if (!/[`<\[\]!\\*_~]|https?:|www\./.test(view)) return { masked: view, hasLink: false };
-  const out = view.split('');
+  // Ranges to blank, as [start, end) pairs in increasing order (the scan only moves forward).
+  const blanks: number[] = [];
   let hasLink = false;
   const blank = (s: number, e: number): void => {
-    for (let i = s; i < e; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+    if (e <= s) return;
+    if (blanks.length > 0 && blanks[blanks.length - 1] === s) blanks[blanks.length - 1] = e;
+    else blanks.push(s, e);
   };
   // Backtick runs with no closer of the same length beyond a point, to keep unmatched runs linear.
   const noCloser = new Map<number, number>();
@@ -123,7 +126,7 @@ export function maskInline(view: string, onComment: (start: number, end: number)
       i++;
       continue;
     }
-    if ((c === 'h' || c === 'w') && !isAlnum(view[i - 1]) && /^(?:https?:\/\/|www\.)/.test(view.slice(i, i + 8))) {
+    if ((c === 'h' || c === 'w') && (view.startsWith('http', i) || view.startsWith('www.', i)) && /^(?:https?:\/\/|www\.)/.test(view.slice(i, i + 8)) && !isAlnum(view[i - 1])) {
       let e = i;
       while (e < n && !/[\s<>]/.test(view[e])) e++;
       // Trailing punctuation belongs to the sentence, not the URL.
@@ -135,7 +138,26 @@ export function maskInline(view: string, onComment: (start: number, end: number)
     }
     i++;
   }
-  return { masked: out.join(''), hasLink };
+  return { masked: applyBlanks(view, blanks), hasLink };
+}
+
+const SPACES = ' '.repeat(512);
+
+/** `view` with each blank range replaced by spaces, line breaks kept. */
+function applyBlanks(view: string, blanks: readonly number[]): string {
+  if (blanks.length === 0) return view;
+  let out = '';
+  let pos = 0;
+  for (let k = 0; k < blanks.length; k += 2) {
+    const s = blanks[k]!;
+    const e = blanks[k + 1]!;
+    out += view.slice(pos, s);
+    const part = view.slice(s, e);
+    if (part.includes('\n') || part.includes('\r')) out += part.replace(/[^\r\n]/g, ' ');
+    else out += e - s <= SPACES.length ? SPACES.slice(0, e - s) : ' '.repeat(e - s);
+    pos = e;
+  }
+  return out + view.slice(pos);
 }
 
 function findRun(s: string, from: number, len: number): number {

@@ -61,46 +61,78 @@ export class PhraseMatcher {
   }
 }
 
+interface ListEntry {
+  list: number;
+  tokens: string[];
+  phrase: string;
+}
+
+/** Phrases of all lists that start with one word: one-word phrases, and longer ones by their second word. */
+interface FirstWord {
+  single: ListEntry[];
+  bySecond: Map<string, ListEntry[]>;
+}
+
 /**
  * Every word list of a rubric in one index, so a block's sentences are scanned once for all lists instead of
- * once per list. Matches per list are leftmost-longest and non-overlapping, as PhraseMatcher.matchAll.
+ * once per list. Matches per list are leftmost-longest and non-overlapping, as PhraseMatcher.matchAll. Longer
+ * phrases are indexed by their first two words: "we" starts over a hundred phrases, and a memo says "we" often.
  */
 export class ListIndex {
-  private readonly byFirst = new Map<string, Array<{ list: number; tokens: string[] }>>();
+  private readonly byFirst = new Map<string, FirstWord>();
   readonly names: string[];
+  /** Per list, the first word index a new match may start at (scratch for matchAll). */
+  private readonly nextFree: Int32Array;
 
   constructor(lists: Record<string, readonly string[]>) {
     this.names = Object.keys(lists);
+    this.nextFree = new Int32Array(this.names.length);
     this.names.forEach((name, list) => {
       for (const p of lists[name]) {
         const tokens = segmentWords(p, 0).map((w) => w.lower);
         if (tokens.length === 0) continue;
-        const entry = this.byFirst.get(tokens[0]) ?? [];
-        entry.push({ list, tokens });
-        this.byFirst.set(tokens[0], entry);
+        let first = this.byFirst.get(tokens[0]);
+        if (!first) this.byFirst.set(tokens[0], (first = { single: [], bySecond: new Map() }));
+        const entry = { list, tokens, phrase: tokens.join(' ') };
+        if (tokens.length === 1) first.single.push(entry);
+        else {
+          const group = first.bySecond.get(tokens[1]);
+          if (group) group.push(entry);
+          else first.bySecond.set(tokens[1], [entry]);
+        }
       }
     });
-    for (const entry of this.byFirst.values()) entry.sort((a, b) => a.list - b.list || b.tokens.length - a.tokens.length);
+    for (const first of this.byFirst.values()) for (const group of first.bySecond.values()) group.sort((a, b) => b.tokens.length - a.tokens.length || a.list - b.list);
   }
 
   /** Matches in one sentence's words, by list name. */
   matchAll(words: readonly Word[], out: Map<string, PhraseMatch[]>): void {
-    const nextFree = new Array<number>(this.names.length).fill(0);
+    const nextFree = this.nextFree;
+    nextFree.fill(0);
     for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirst.get(words[i].lower);
-      if (!candidates) continue;
-      let lastList = -1;
-      outer: for (const { list, tokens } of candidates) {
-        // Longest first within a list: the first that matches at i wins for that list.
-        if (list === lastList || nextFree[list] > i || i + tokens.length > words.length) continue;
-        for (let k = 1; k < tokens.length; k++) if (words[i + k].lower !== tokens[k]) continue outer;
-        lastList = list;
-        nextFree[list] = i + tokens.length;
-        const name = this.names[list];
-        let arr = out.get(name);
-        if (!arr) out.set(name, (arr = []));
-        arr.push({ from: i, to: i + tokens.length, phrase: tokens.join(' ') });
+      const first = this.byFirst.get(words[i].lower);
+      if (!first) continue;
+      // Longest first: a list that matched a longer phrase at i has nextFree past i, so its shorter ones are skipped.
+      if (i + 1 < words.length && first.bySecond.size > 0) {
+        const group = first.bySecond.get(words[i + 1].lower);
+        if (group) {
+          outer: for (const e of group) {
+            if (nextFree[e.list] > i || i + e.tokens.length > words.length) continue;
+            for (let k = 2; k < e.tokens.length; k++) if (words[i + k].lower !== e.tokens[k]) continue outer;
+            this.add(out, e, i);
+          }
+        }
       }
+      for (const e of first.single) if (nextFree[e.list] <= i) this.add(out, e, i);
     }
+  }
+
+  private add(out: Map<string, PhraseMatch[]>, e: ListEntry, i: number): void {
+    this.nextFree[e.list] = i + e.tokens.length;
+    const name = this.names[e.list];
+    const m = { from: i, to: i + e.tokens.length, phrase: e.phrase };
+    const arr = out.get(name);
+    if (arr) arr.push(m);
+    else out.set(name, [m]);
   }
 }

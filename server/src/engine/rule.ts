@@ -34,6 +34,8 @@ export interface BlockInput {
   rubric: Rubric;
   /** Word-list matches per sentence (index as in `sentences`), by list name; computed once per block. */
   matches: Array<Map<string, PhraseMatch[]>>;
+  /** Results of helpers several rules call on the same block (matchList), so each is computed once. */
+  memo: Map<string, unknown>;
 }
 
 /** Per-block facts that document rules need, computed once per block text and cached with its findings. */

@@ -29,20 +29,79 @@ const ABBREVIATIONS = new Set(
 // After these, a following capitalised word still starts a new sentence ("… and so on, etc. Next we …").
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc']);
 
-const TERMINATOR = /[.!?…。！？]/;
-const TERMINATORS = /[.!?…。！？]/g;
-const CLOSERS = /["'”’)\]»]/;
-// The same word pattern as the uncertainty scorer was trained on, so its features line up with these words.
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+// . ! ? … and the CJK full stop, exclamation and question marks.
+const isTerminator = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+const isCjkTerminator = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+// Closing quotes and brackets that belong to the sentence before them: " ' ” ’ ) ] ».
+const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+/** What /\s/ matches, by char code. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const LOWERCASE_AT = /\p{Ll}/uy;
+// Words are what the uncertainty scorer was trained on: /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/u (WORD_PATTERN in
+// uncertainty.ts). segmentWords scans char codes instead of running that regex: ASCII is decided by a table, other
+// code points by a sticky regex whose answers for the BMP are remembered. About 3x faster on business prose.
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+const LETTER_AT = /[\p{L}\p{N}]/uy;
+/** BMP code point → 0 unknown, 1 word character, 2 not. */
+const BMP_WORD = new Uint8Array(0x10000);
+
+/** Length in code units (1 or 2) of the word character at i, or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
+    LETTER_AT.lastIndex = i;
+    return LETTER_AT.test(text) ? 2 : 0;
+  }
+  let known = BMP_WORD[c]!;
+  if (known === 0) {
+    LETTER_AT.lastIndex = i;
+    BMP_WORD[c] = known = LETTER_AT.test(text) ? 1 : 2;
+  }
+  return known === 1 ? 1 : 0;
+}
 
 export function segmentWords(text: string, base: number): Word[] {
   const words: Word[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
-    const w = m[0];
-    const lower = w.toLowerCase();
-    words.push({ start: base + m.index, end: base + m.index + w.length, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, text: w });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const s = i;
+    i += len;
+    for (;;) {
+      while (i < n && (len = wordCharAt(text, i)) > 0) i += len;
+      // An apostrophe or hyphen joins two runs of word characters ("don't", "year-over-year").
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && (len = wordCharAt(text, i + 1)) > 0) {
+        i += 1 + len;
+        continue;
+      }
+      break;
+    }
+    const w = text.slice(s, i);
+    // Most words are lowercase ASCII already: no second string for them.
+    let plain = true;
+    for (let k = s; k < i && plain; k++) {
+      const c = text.charCodeAt(k);
+      plain = c < 128 && !(c >= 65 && c <= 90);
+    }
+    let lower = w;
+    if (!plain) {
+      lower = w.toLowerCase();
+      if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    }
+    words.push({ start: base + s, end: base + i, lower, text: w });
   }
   return words;
 }
@@ -50,31 +109,30 @@ export function segmentWords(text: string, base: number): Word[] {
 /** Splits a block's masked text (starting at absolute offset `base`) into sentences with their words. */
 export function segmentSentences(masked: string, base: number): Sentence[] {
   const words = segmentWords(masked, base);
-  const bounds: Array<[number, number]> = [];
+  const bounds: number[] = [];
   const n = masked.length;
   let start = 0;
-  TERMINATORS.lastIndex = 0;
-  for (let found = TERMINATORS.exec(masked); found; found = TERMINATORS.exec(masked)) {
-    const i = found.index;
+  for (let i = 0; i < n; i++) {
+    if (!isTerminator(masked.charCodeAt(i))) continue;
     let j = i + 1;
-    while (j < n && (TERMINATOR.test(masked[j]) || CLOSERS.test(masked[j]))) j++;
-    if (j < n && !/\s/.test(masked[j])) {
-      // CJK full stops need no space after them.
-      if (!/[。！？]/.test(masked[j - 1])) continue;
-    }
-    if (masked[i] === '.' && j === i + 1 && !endsSentenceAfterPeriod(masked, i, j)) continue;
+    while (j < n && (isTerminator(masked.charCodeAt(j)) || isCloser(masked.charCodeAt(j)))) j++;
+    // Mid-token marks ("3.5%", "e.g.x"): CJK full stops need no space after them.
+    if (j < n && !isSpace(masked.charCodeAt(j)) && !isCjkTerminator(masked.charCodeAt(j - 1))) continue;
+    if (masked.charCodeAt(i) === 46 && j === i + 1 && !endsSentenceAfterPeriod(masked, i, j)) continue;
     // A lowercase continuation is not a new sentence, whatever the mark ("Wow! that…", "approx. 40").
-    if (/^\s+\p{Ll}/u.test(masked.slice(j, j + 8))) continue;
-    bounds.push([start, j]);
+    if (lowercaseAfterSpace(masked, j)) continue;
+    bounds.push(start, j);
     start = j;
-    TERMINATORS.lastIndex = j;
+    i = j - 1;
   }
-  bounds.push([start, n]);
+  bounds.push(start, n);
   const sentences: Sentence[] = [];
   let w = 0;
-  for (let [s, e] of bounds) {
-    while (s < e && /\s/.test(masked[s])) s++;
-    while (e > s && /\s/.test(masked[e - 1])) e--;
+  for (let b = 0; b < bounds.length; b += 2) {
+    let s = bounds[b]!;
+    let e = bounds[b + 1]!;
+    while (s < e && isSpace(masked.charCodeAt(s))) s++;
+    while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
     const sw: Word[] = [];
     while (w < words.length && words[w].start < base + s) w++;
@@ -85,16 +143,40 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
   return sentences;
 }
 
+/** Whitespace at j, then a lowercase letter, within 8 code units of j. */
+function lowercaseAfterSpace(masked: string, j: number): boolean {
+  const limit = Math.min(masked.length, j + 8);
+  let k = j;
+  while (k < limit && isSpace(masked.charCodeAt(k))) k++;
+  if (k === j || k >= limit) return false;
+  const c = masked.charCodeAt(k);
+  if (c < 128) return c >= 97 && c <= 122;
+  // A surrogate pair cut by the limit is no letter.
+  if (c >= 0xd800 && c <= 0xdbff && k + 1 >= limit) return false;
+  LOWERCASE_AT.lastIndex = k;
+  return LOWERCASE_AT.test(masked);
+}
+
+/** What /[\p{L}\p{N}.'’&-]/u matches in one code unit (a lone surrogate is no letter). */
+function isTokenChar(c: number): boolean {
+  if (c < 128) return ASCII_WORD[c] === 1 || c === 46 || c === 39 || c === 38 || c === 45;
+  if (c === 0x2019) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let known = BMP_WORD[c]!;
+  if (known === 0) BMP_WORD[c] = known = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
 /** A lone period at `i` followed by whitespace: is it the end of a sentence? */
 function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean {
   // The token before the period.
   let k = i;
-  while (k > 0 && /[\p{L}\p{N}.'’&-]/u.test(masked[k - 1])) k--;
+  while (k > 0 && isTokenChar(masked.charCodeAt(k - 1))) k--;
   const token = masked.slice(k, i);
   const lower = token.toLowerCase();
   // Next non-space character.
   let q = j;
-  while (q < masked.length && /\s/.test(masked[q])) q++;
+  while (q < masked.length && isSpace(masked.charCodeAt(q))) q++;
   if (q >= masked.length) return true;
   const next = masked[q];
   if (ABBREVIATIONS.has(lower)) {

@@ -40,7 +40,6 @@ function normalizeWord(word: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
-const HAS_DIGIT = /[0-9]/;
 /** Words with a digit share one feature: a number is a number, whatever its value. */
 export const NUMBER_FEATURE = '#';
 /** Marks the sentence start in the "first word" bigram. */
@@ -48,7 +47,10 @@ export const START_FEATURE = '^';
 
 /** The feature of one word (numbers folded, ’ folded for callers that lowercased themselves). */
 export function wordFeature(lowerWord: string): string {
-  if (HAS_DIGIT.test(lowerWord)) return NUMBER_FEATURE;
+  for (let i = 0; i < lowerWord.length; i++) {
+    const c = lowerWord.charCodeAt(i);
+    if (c >= 48 && c <= 57) return NUMBER_FEATURE;
+  }
   return lowerWord.includes('’') ? lowerWord.replace(/’/g, "'") : lowerWord;
 }
 
@@ -103,16 +105,51 @@ export interface UncertaintyModelFile {
 }
 
 const data: UncertaintyModelFile = model;
-let WEIGHTS = new Map<string, number>();
+// The weights as numbers indexed by word id, so scoring a sentence builds no strings: vocabulary words have ids
+// 0..V-1, `^` is V and `_` is V+1; a pair (a, b) is the key a * (V + 2) + b.
+let WORD_ID = new Map<string, number>();
+let START_ID = 0;
+let OTHER_ID = 0;
+let UNIGRAM = new Float64Array(0);
+/** Lexicon category id per word id (-1: none), and the weight per category. */
+let CATEGORY_OF = new Int32Array(0);
+let CATEGORY = new Float64Array(0);
+let PAIR = new Map<number, number>();
 let BIAS = 0;
 let LEXICON: Lexicon = new Map();
 let VOCABULARY: ReadonlySet<string> = new Set();
+/** Scratch for logOdds: the sentence counter at which a word or category id was last counted. */
+let SEEN_WORD = new Int32Array(0);
+let SEEN_CATEGORY = new Int32Array(0);
+/** Weighted pairs counted in the current sentence: few, so a list. */
+const SEEN_PAIR: number[] = [];
+let sentenceCounter = 0;
 
 function load(file: UncertaintyModelFile): void {
-  WEIGHTS = new Map(file.features.map((f, i) => [f, file.weights[i]!]));
+  const weights = new Map(file.features.map((f, i) => [f, file.weights[i]!]));
   BIAS = file.bias;
   LEXICON = lexiconFromLists(file.lexicon);
   VOCABULARY = new Set([...file.vocabulary, ...LEXICON.keys()]);
+  const vocab = [...VOCABULARY];
+  WORD_ID = new Map(vocab.map((w, i) => [w, i]));
+  START_ID = vocab.length;
+  OTHER_ID = vocab.length + 1;
+  UNIGRAM = Float64Array.from(vocab, (w) => weights.get(w) ?? 0);
+  const categories = [...new Set(LEXICON.values())];
+  CATEGORY = Float64Array.from(categories, (c) => weights.get(c) ?? 0);
+  CATEGORY_OF = Int32Array.from(vocab, (w) => (LEXICON.has(w) ? categories.indexOf(LEXICON.get(w)!) : -1));
+  PAIR = new Map();
+  const idOf = (w: string): number | undefined => (w === START_FEATURE ? START_ID : w === OTHER_WORD ? OTHER_ID : WORD_ID.get(w));
+  for (const [feature, w] of weights) {
+    const space = feature.indexOf(' ');
+    if (space < 0) continue;
+    const a = idOf(feature.slice(0, space));
+    const b = idOf(feature.slice(space + 1));
+    if (a !== undefined && b !== undefined) PAIR.set(a * (OTHER_ID + 1) + b, w);
+  }
+  SEEN_WORD = new Int32Array(vocab.length);
+  SEEN_CATEGORY = new Int32Array(categories.length);
+  sentenceCounter = 0;
 }
 load(data);
 
@@ -145,36 +182,37 @@ export interface UncertaintyScore {
 /** Log-odds and per-word contributions (`contrib`, length ≥ n, filled when given). Each distinct feature counts once. */
 function logOdds(lowerWords: readonly string[], contrib: Float64Array | undefined): number {
   let z = BIAS;
-  let prev = START_FEATURE;
-  // One set for every call: the scorer runs on every sentence, so it should not allocate.
-  const seen = SEEN;
-  seen.clear();
+  const stamp = ++sentenceCounter;
+  const ids = OTHER_ID + 1;
+  SEEN_PAIR.length = 0;
+  let prev = START_ID;
   for (let i = 0; i < lowerWords.length; i++) {
-    const f0 = wordFeature(lowerWords[i]!);
-    const f = VOCABULARY.has(f0) ? f0 : OTHER_WORD;
+    const f = WORD_ID.get(wordFeature(lowerWords[i]!)) ?? OTHER_ID;
     let own = 0;
     let pair = 0;
-    if (f !== OTHER_WORD && !seen.has(f)) {
-      seen.add(f);
-      own += WEIGHTS.get(f) ?? 0;
-      const c = LEXICON.get(f);
-      if (c !== undefined && !seen.has(c)) {
-        seen.add(c);
-        own += WEIGHTS.get(c) ?? 0;
+    if (f !== OTHER_ID && SEEN_WORD[f] !== stamp) {
+      SEEN_WORD[f] = stamp;
+      own += UNIGRAM[f]!;
+      const c = CATEGORY_OF[f]!;
+      if (c >= 0 && SEEN_CATEGORY[c] !== stamp) {
+        SEEN_CATEGORY[c] = stamp;
+        own += CATEGORY[c]!;
       }
     }
-    if (f !== OTHER_WORD || prev !== OTHER_WORD) {
-      const bigram = prev + ' ' + f;
-      if (!seen.has(bigram)) {
-        seen.add(bigram);
-        pair = WEIGHTS.get(bigram) ?? 0;
+    if (f !== OTHER_ID || prev !== OTHER_ID) {
+      const key = prev * ids + f;
+      // Only pairs with a weight can change the sum, so only they need remembering.
+      const w = PAIR.get(key);
+      if (w !== undefined && !SEEN_PAIR.includes(key)) {
+        SEEN_PAIR.push(key);
+        pair = w;
       }
     }
     z += own + pair;
     if (contrib) {
       // A pair's weight goes to its vocabulary words: all of it when the other side is `^` or `_`.
-      if (i === 0 || prev === OTHER_WORD) contrib[i] = own + pair;
-      else if (f === OTHER_WORD) {
+      if (i === 0 || prev === OTHER_ID) contrib[i] = own + pair;
+      else if (f === OTHER_ID) {
         contrib[i] = own;
         contrib[i - 1] = contrib[i - 1]! + pair;
       } else {
@@ -186,8 +224,6 @@ function logOdds(lowerWords: readonly string[], contrib: Float64Array | undefine
   }
   return z;
 }
-
-const SEEN = new Set<string>();
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));

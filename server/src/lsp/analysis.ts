@@ -1,6 +1,7 @@
 // One analysis of one text: picks the rubric and options from settings, runs the engine, and keeps the line index
 // that every later conversion (diagnostics, code actions, hover, score) of this result uses.
 import type { AnalysisResult, AnalyzeOptions, Analyzer, Finding } from '../engine/index.js';
+import { byPosition } from '../engine/index.js';
 import { matchGlob } from './glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';
@@ -58,7 +59,7 @@ function tooLarge(analyzer: Analyzer, rubric: string, opts: AnalyzeOptions, char
   const empty = analyzer.analyze('', rubric, opts); // the score's shape and any rubric problem, at no cost
   const message = `This document is too large for Presence to check: it has ${chars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
   const finding: Finding = { ruleId: 'presence/too-large', dimension: 'rubric', severity: 'information', message, start: 0, end: 0, cost: 0, fixes: [], doc: 'docs/rules/presence/too-large.md' };
-  const findings = [finding, ...empty.findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const findings = [finding, ...empty.findings].sort(byPosition);
   return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: message } };
 }
 

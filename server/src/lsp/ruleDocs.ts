@@ -11,12 +11,17 @@ export interface RuleDocPage {
 
 export class RuleDocs {
   private readonly pages = new Map<string, Promise<RuleDocPage | undefined>>();
+  /** Every diagnostic carries its doc's URI; there are a few dozen pages, so each URI is built once. */
+  private readonly uris = new Map<string, string>();
 
   constructor(readonly packageRoot: string) {}
 
   /** file:// URI of a finding's doc page (`doc` is relative to the package root). */
   uri(doc: string): string | undefined {
-    return doc ? pathToUri(path.resolve(this.packageRoot, doc)) : undefined;
+    if (!doc) return undefined;
+    let u = this.uris.get(doc);
+    if (u === undefined) this.uris.set(doc, (u = pathToUri(path.resolve(this.packageRoot, doc))));
+    return u;
   }
 
   page(doc: string): Promise<RuleDocPage | undefined> {

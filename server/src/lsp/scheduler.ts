@@ -18,6 +18,12 @@ export class Scheduler {
   schedule(uri: string, version: number, delayMs: number): void {
     if (this.disposed) return;
     this.cancel(uri);
+    if (delayMs <= 0) {
+      // No quiet period: queue now (a zero timer still waits a millisecond or more).
+      this.queue.set(uri, version);
+      this.pump();
+      return;
+    }
     this.timers.set(
       uri,
       setTimeout(() => {

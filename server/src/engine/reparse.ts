@@ -1,0 +1,104 @@
+// Incremental re-parse for typing: when an edit stays inside one line of one paragraph, away from the line start
+// where Markdown decides block structure, the document's block structure cannot change. Then only that paragraph
+// is re-masked and everything after it moves by the edit's length, instead of parsing the whole text again
+// (markdown-it plus masking is most of the cost of a keystroke in a long memo). Anything else returns undefined
+// and the caller parses in full. test/unit/reparse.test.ts checks the result equals a full parse.
+import { blockView, collectDirectives, lineOf, type Block, type Directive, type Doc, type List } from './document.js';
+import { maskInline } from './mask.js';
+
+/**
+ * Edits at least this far into a content line cannot touch a block marker: list markers (up to nine digits and a
+ * delimiter), heading hashes, fences, quotes and HTML block starts all sit within the first few characters.
+ */
+const MIN_COLUMN = 12;
+
+/** What /\s/ matches, by char code. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Characters that must not appear in the changed text: line breaks, table pipes, and what markdown-it rewrites. */
+function unsafe(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 124 /* | */ || c === 0) return true;
+  }
+  return false;
+}
+
+/** Index of the last block whose start is ≤ offset (blocks are in document order), or -1. */
+function blockAt(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export function reparseDocument(prev: Doc, text: string): Doc | undefined {
+  const old = prev.text;
+  if (old === text) return prev;
+  const min = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < min - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s;
+  const newEnd = text.length - s;
+  const delta = text.length - old.length;
+  if (unsafe(old.slice(p, oldEnd)) || unsafe(text.slice(p, newEnd))) return undefined;
+  if (prev.frontMatter && p <= prev.frontMatter.end) return undefined;
+
+  const b = blockAt(prev.blocks, p);
+  if (b < 0) return undefined;
+  const block = prev.blocks[b];
+  if (block.kind !== 'paragraph') return undefined;
+  const li = block.lines.findIndex(([ls, le]) => p >= ls && p <= le);
+  if (li < 0) return undefined;
+  const [ls, le] = block.lines[li];
+  if (p < ls + MIN_COLUMN || oldEnd > le) return undefined;
+  // A paragraph that opens with "[" may be a link reference definition, which an edit can make or unmake.
+  if (text.charCodeAt(block.lines[0][0]) === 91 /* [ */) return undefined;
+  const lineIndex = lineOf(prev.lineStarts, p);
+  // Pipes anywhere on the line could make or unmake a table with the edit.
+  const lineStart = prev.lineStarts[lineIndex];
+  const lineStop = lineIndex + 1 < prev.lineStarts.length ? prev.lineStarts[lineIndex + 1] + delta : text.length;
+  if (text.slice(lineStart, lineStop).includes('|')) return undefined;
+
+  // The edited line's prose now ends at its last non-space character.
+  let newLe = le + delta;
+  while (newLe > ls && isSpace(text.charCodeAt(newLe - 1))) newLe--;
+  if (newLe < p) return undefined; // the edit removed all prose after the edit point: let the parser decide
+  // A line of only rule characters is a thematic break or a setext underline, not paragraph text.
+  if (/^[-=*_\s]*$/.test(text.slice(ls, newLe))) return undefined;
+  const lines: Array<[number, number]> = block.lines.map(([a, z], i) => (i < li ? [a, z] : i === li ? [a, newLe] : [a + delta, z + delta]));
+  const lineStarts = prev.lineStarts.slice();
+  for (let i = lineIndex + 1; i < lineStarts.length; i++) lineStarts[i] += delta;
+
+  const directives: Directive[] = [];
+  for (const d of prev.directives) {
+    if (d.end <= block.start) directives.push(d);
+    else if (d.start >= block.end) directives.push({ ...d, start: d.start + delta, end: d.end + delta });
+    // Directives inside the paragraph are collected again below.
+  }
+  const start = lines[0][0];
+  const end = lines[lines.length - 1][1];
+  const { masked, hasLink } = maskInline(blockView(text, lines), (vs, ve) => collectDirectives(text, lineStarts, start + vs, start + ve, directives));
+  directives.sort((x, y) => x.start - y.start);
+
+  const blocks = prev.blocks.slice();
+  blocks[b] = { ...block, start, end, lines, masked, hasLink };
+  for (let i = b + 1; i < blocks.length; i++) {
+    const x = blocks[i];
+    blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, lines: x.lines.map(([a, z]) => [a + delta, z + delta]) };
+  }
+  const lists: List[] = prev.lists.map((l) => (l.end < p ? l : l.start > p ? { ...l, start: l.start + delta, end: l.end + delta } : { ...l, end: l.end + delta }));
+  return { text, frontMatter: prev.frontMatter, blocks, sections: prev.sections, lists, directives, lineStarts, title: prev.title };
+}
