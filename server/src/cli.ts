@@ -2,9 +2,9 @@
 import { readFileSync, writeFileSync, renameSync, unlinkSync, existsSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { Analyzer, fixAllSafe, type RubricSource } from './engine/index.js';
-import { parseArgs, UsageError, USAGE } from './cli/args.js';
+import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args.js';
 import { expandInputs } from './cli/files.js';
-import { formatJson, formatSarif, formatText, type FileResult } from './cli/format.js';
+import { render, stitcher, type Rendered } from './cli/format.js';
 
 declare const PRESENCE_VERSION: string | undefined;
 const VERSION = typeof PRESENCE_VERSION === 'string' ? PRESENCE_VERSION : '0.0.0-dev';
@@ -45,6 +45,63 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
+/** What one file contributes to the run. */
+interface Outcome {
+  rendered?: Rendered;
+  /** Scored below --min-score or has an error-severity finding. */
+  failing: boolean;
+  /** Lines for stderr (I/O problems); each makes the exit code 2. */
+  errors: string[];
+}
+
+function processFile(path: string, opts: CliOptions, analyzer: Analyzer): Outcome {
+  let text: string;
+  try {
+    const buf = readFileSync(path);
+    if (buf.length > MAX_FILE_BYTES) return { failing: false, errors: [`presence: ${path}: file is ${Math.round(buf.length / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; skipped`] };
+    if (buf.includes(0)) return { failing: false, errors: [`presence: ${path}: looks like a binary file, not Markdown; skipped`] };
+    text = buf.toString('utf8');
+  } catch (e) {
+    return { failing: false, errors: [`presence: ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+  }
+  const errors: string[] = [];
+  const analyzeOpts = { today: opts.today, resolveRubric: resolverFor(path) };
+  let fixed: number | undefined;
+  if (opts.fix) {
+    const out = fixAllSafe(analyzer, text, opts.rubric, analyzeOpts);
+    fixed = out.applied;
+    if (out.text !== text) {
+      try {
+        writeAtomically(path, out.text);
+        text = out.text;
+      } catch (e) {
+        errors.push(`presence: ${path}: could not write the fixes (${(e as Error).message}); the file is unchanged`);
+        fixed = 0;
+      }
+    }
+  }
+  const result = analyzer.analyze(text, opts.rubric, analyzeOpts);
+  const failing = (opts.minScore !== undefined && result.score.overall < opts.minScore) || result.findings.some((f) => f.severity === 'error');
+  return { rendered: render(opts.format, { path, text, result, fixed }, opts.quiet, opts.minScore), failing, errors };
+}
+
+/** Collects output into chunks of about 64 KB, so a large run makes few writes. */
+class Output {
+  private parts: string[] = [];
+  private size = 0;
+  write(s: string): void {
+    if (!s) return;
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= 65536) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length) process.stdout.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
 function main(argv: string[]): number {
   let opts;
   try {
@@ -74,49 +131,21 @@ function main(argv: string[]): number {
     process.stderr.write(`presence: ${m}: no such file, or no Markdown files there\n`);
     status = 2;
   }
+  const stitch = stitcher(opts.format, VERSION);
+  const out = new Output();
+  let failing = false;
+  // One file at a time: worker threads were measured slower on the 2-core machines this runs on (each thread
+  // pays the JIT warm-up, and the second core is mostly a hyperthread).
   const analyzer = new Analyzer();
-  const results: FileResult[] = [];
   for (const path of files) {
-    let text: string;
-    try {
-      const buf = readFileSync(path);
-      if (buf.length > MAX_FILE_BYTES) {
-        process.stderr.write(`presence: ${path}: file is ${Math.round(buf.length / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; skipped\n`);
-        status = 2;
-        continue;
-      }
-      if (buf.includes(0)) {
-        process.stderr.write(`presence: ${path}: looks like a binary file, not Markdown; skipped\n`);
-        status = 2;
-        continue;
-      }
-      text = buf.toString('utf8');
-    } catch (e) {
-      process.stderr.write(`presence: ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      status = 2;
-      continue;
-    }
-    const analyzeOpts = { today: opts.today, resolveRubric: resolverFor(path) };
-    let fixed: number | undefined;
-    if (opts.fix) {
-      const out = fixAllSafe(analyzer, text, opts.rubric, analyzeOpts);
-      fixed = out.applied;
-      if (out.text !== text) {
-        try {
-          writeAtomically(path, out.text);
-          text = out.text;
-        } catch (e) {
-          process.stderr.write(`presence: ${path}: could not write the fixes (${(e as Error).message}); the file is unchanged\n`);
-          status = 2;
-          fixed = 0;
-        }
-      }
-    }
-    results.push({ path, text, result: analyzer.analyze(text, opts.rubric, analyzeOpts), fixed });
+    const o = processFile(path, opts, analyzer);
+    for (const e of o.errors) process.stderr.write(`${e}\n`);
+    if (o.errors.length) status = 2;
+    if (o.failing) failing = true;
+    if (o.rendered) out.write(stitch.file(o.rendered));
   }
-  const output = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, opts.quiet, opts.minScore);
-  if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
-  const failing = results.some((r) => (opts.minScore !== undefined && r.result.score.overall < opts.minScore) || r.result.findings.some((f) => f.severity === 'error'));
+  out.write(stitch.end());
+  out.flush();
   return status || (failing ? 1 : 0);
 }
 

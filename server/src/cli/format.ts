@@ -1,4 +1,5 @@
-// Text, JSON and SARIF 2.1.0 output for CLI results.
+// Text, JSON and SARIF 2.1.0 output for CLI results, written one file at a time, so the CLI never holds more than one
+// file's analysis (a folder of a thousand memos stays small and fast).
 import type { AnalysisResult, Finding } from '../engine/index.js';
 import { RULES } from '../engine/index.js';
 import { computeLineStarts, lineOf } from '../engine/document.js';
@@ -19,37 +20,77 @@ export function lineCol(lineStarts: number[], offset: number): { line: number; c
 
 const bar = (score: number, width = 20): string => '█'.repeat(Math.round((score / 100) * width)).padEnd(width, '·');
 
-export function formatText(files: FileResult[], quiet: boolean, minScore?: number): string {
-  const lines: string[] = [];
-  for (const f of files) {
-    const failing = (minScore !== undefined && f.result.score.overall < minScore) || f.result.findings.some((x) => x.severity === 'error');
-    if (quiet && !failing) continue;
-    const starts = computeLineStarts(f.text);
-    for (const x of f.result.findings) {
-      if (quiet && x.severity !== 'error') continue;
-      const { line, column } = lineCol(starts, x.start);
-      lines.push(`${f.path}:${line}:${column}  ${x.severity.padEnd(11)}  ${x.ruleId.padEnd(38)}  ${x.message}`);
-    }
-    const s = f.result.score;
-    lines.push('');
-    lines.push(`${f.path}  score ${s.overall}/100 · ${s.band}  (rubric ${f.result.rubric}, ${f.result.words} words${f.fixed ? `, ${f.fixed} safe fixes applied` : ''})`);
-    if (s.explanation) lines.push(`  ${s.explanation}`);
-    if (!quiet) {
-      for (const d of s.dimensions) {
-        if (d.weight === 0) continue;
-        lines.push(`  ${d.dimension.padEnd(11)} ${bar(d.score)} ${String(d.score).padStart(3)}  ${d.findings ? `${d.findings} finding${d.findings === 1 ? '' : 's'}` : ''}`);
-      }
-      if (s.topFixes.length) {
-        lines.push('  top fixes:');
-        for (const t of s.topFixes.slice(0, 5)) {
-          const { line, column } = lineCol(starts, t.start);
-          lines.push(`    +${t.gain.toFixed(1).padStart(4)}  ${f.path}:${line}:${column}  ${t.title} (${t.ruleId})`);
-        }
-      }
-    }
-    lines.push('');
+/**
+ * Output in two steps: `render` turns one file into pieces (pure, nothing carried between files), and a `Stitcher`
+ * joins the pieces of all files in order, adding what depends on position (headers, separators, the SARIF footer).
+ */
+export interface Rendered {
+  pieces: string[];
+  score: { path: string; overall: number; band: string };
+}
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export function render(format: Format, f: FileResult, quiet: boolean, minScore?: number): Rendered {
+  const score = { path: f.path, overall: f.result.score.overall, band: f.result.score.band };
+  if (format === 'json') return { pieces: [jsonFile(f)], score };
+  if (format === 'sarif') return { pieces: sarifResults(f), score };
+  const text = formatTextFile(f, quiet, minScore);
+  return { pieces: text ? [text] : [], score };
+}
+
+export interface Stitcher {
+  file(r: Rendered): string;
+  end(): string;
+}
+
+export function stitcher(format: Format, version: string): Stitcher {
+  if (format === 'json') {
+    let count = 0;
+    return {
+      // One compact line per file: a folder of a thousand memos is tens of megabytes, and pretty-printing doubles it.
+      file: (r) => `${count++ === 0 ? '[\n' : ',\n'}${r.pieces[0]}`,
+      end: () => (count === 0 ? '[]\n' : '\n]\n'),
+    };
   }
+  if (format === 'sarif') return sarifStitcher(version);
+  return { file: (r) => r.pieces.join(''), end: () => '' };
+}
+
+function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): string {
+  const lines: string[] = [];
+  const failing = (minScore !== undefined && f.result.score.overall < minScore) || f.result.findings.some((x) => x.severity === 'error');
+  if (quiet && !failing) return '';
+  const starts = computeLineStarts(f.text);
+  for (const x of f.result.findings) {
+    if (quiet && x.severity !== 'error') continue;
+    const { line, column } = lineCol(starts, x.start);
+    lines.push(`${f.path}:${line}:${column}  ${x.severity.padEnd(11)}  ${x.ruleId.padEnd(38)}  ${x.message}`);
+  }
+  const s = f.result.score;
+  lines.push('');
+  lines.push(`${f.path}  score ${s.overall}/100 · ${s.band}  (rubric ${f.result.rubric}, ${f.result.words} words${f.fixed ? `, ${f.fixed} safe fixes applied` : ''})`);
+  if (s.explanation) lines.push(`  ${s.explanation}`);
+  if (!quiet) {
+    for (const d of s.dimensions) {
+      if (d.weight === 0) continue;
+      lines.push(`  ${d.dimension.padEnd(11)} ${bar(d.score)} ${String(d.score).padStart(3)}  ${d.findings ? `${d.findings} finding${d.findings === 1 ? '' : 's'}` : ''}`);
+    }
+    if (s.topFixes.length) {
+      lines.push('  top fixes:');
+      for (const t of s.topFixes.slice(0, 5)) {
+        const { line, column } = lineCol(starts, t.start);
+        lines.push(`    +${t.gain.toFixed(1).padStart(4)}  ${f.path}:${line}:${column}  ${t.title} (${t.ruleId})`);
+      }
+    }
+  }
+  lines.push('', '');
   return lines.join('\n');
+}
+
+/** `value` as pretty JSON, every line indented by `indent` more spaces (an element inside an array written by hand). */
+function nested(value: unknown, indent: string): string {
+  return indent + JSON.stringify(value, null, 2).split('\n').join(`\n${indent}`);
 }
 
 function findingJson(starts: number[], x: Finding): object {
@@ -73,31 +114,51 @@ function findingJson(starts: number[], x: Finding): object {
   };
 }
 
-export function formatJson(files: FileResult[]): string {
-  return JSON.stringify(
-    files.map((f) => {
-      const starts = computeLineStarts(f.text);
-      return {
-        path: f.path,
-        rubric: f.result.rubric,
-        words: f.result.words,
-        score: f.result.score,
-        findings: f.result.findings.map((x) => findingJson(starts, x)),
-        ...(f.fixed !== undefined ? { fixed: f.fixed } : {}),
-        ...(f.result.truncatedAtWords !== undefined ? { truncatedAtWords: f.result.truncatedAtWords } : {}),
-      };
-    }),
-    null,
-    2,
-  );
+function jsonFile(f: FileResult): string {
+  const starts = computeLineStarts(f.text);
+  return JSON.stringify({
+    path: f.path,
+    rubric: f.result.rubric,
+    words: f.result.words,
+    score: f.result.score,
+    findings: f.result.findings.map((x) => findingJson(starts, x)),
+    ...(f.fixed !== undefined ? { fixed: f.fixed } : {}),
+    ...(f.result.truncatedAtWords !== undefined ? { truncatedAtWords: f.result.truncatedAtWords } : {}),
+  });
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-export function formatSarif(files: FileResult[], version: string): string {
-  const ruleIds = [...RULES.map((r) => r.id), 'rubric/invalid', 'presence/too-large'];
-  const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => {
+const RULE_IDS = [...RULES.map((r) => r.id), 'rubric/invalid', 'presence/too-large'];
+const RULE_INDEX = new Map(RULE_IDS.map((id, i) => [id, i]));
+
+/** The SARIF results of one file, one compact JSON object each. */
+function sarifResults(f: FileResult): string[] {
+  const starts = computeLineStarts(f.text);
+  return f.result.findings.map((x) => {
+    const s = lineCol(starts, x.start);
+    const e = lineCol(starts, x.end);
+    return JSON.stringify({
+      ruleId: x.ruleId,
+      ruleIndex: RULE_INDEX.get(x.ruleId) ?? 0,
+      level: SARIF_LEVEL[x.severity],
+      message: { text: x.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: f.path.split('\\').join('/') },
+            region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1) },
+          },
+        },
+      ],
+      properties: { cost: x.cost, dimension: x.dimension },
+    });
+  });
+}
+
+/** One SARIF 2.1.0 log with one run; results are written as files arrive, scores in the run's properties at the end. */
+function sarifStitcher(version: string): Stitcher {
+  const rules = RULE_IDS.map((id) => {
     const meta = RULES.find((r) => r.id === id);
     return {
       id,
@@ -108,41 +169,24 @@ export function formatSarif(files: FileResult[], version: string): string {
       properties: { dimension: meta?.dimension ?? 'rubric' },
     };
   });
-  const results = files.flatMap((f) => {
-    const starts = computeLineStarts(f.text);
-    return f.result.findings.map((x) => {
-      const s = lineCol(starts, x.start);
-      const e = lineCol(starts, x.end);
-      return {
-        ruleId: x.ruleId,
-        ruleIndex: index.get(x.ruleId) ?? 0,
-        level: SARIF_LEVEL[x.severity],
-        message: { text: x.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: f.path.split('\\').join('/') },
-              region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1) },
-            },
-          },
-        ],
-        properties: { cost: x.cost, dimension: x.dimension },
-      };
-    });
-  });
-  return JSON.stringify(
-    {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: { driver: { name: 'Presence', version, informationUri: 'https://github.com/presence-dev/presence', rules } },
-          results,
-          properties: { scores: files.map((f) => ({ path: f.path, overall: f.result.score.overall, band: f.result.score.band })) },
-        },
-      ],
+  const driver = { name: 'Presence', version, informationUri: 'https://github.com/presence-dev/presence', rules };
+  const scores: Rendered['score'][] = [];
+  let results = 0;
+  let started = false;
+  const header = (): string => {
+    started = true;
+    return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${nested(driver, '        ').trimStart()}\n      },\n      "results": [`;
+  };
+  return {
+    file(r) {
+      let out = started ? '' : header();
+      scores.push(r.score);
+      for (const piece of r.pieces) out += `${results++ === 0 ? '\n' : ',\n'}        ${piece}`;
+      return out;
     },
-    null,
-    2,
-  );
+    end() {
+      const head = started ? '' : header();
+      return `${head}${results ? '\n      ' : ''}],\n      "properties": {\n        "scores": ${nested(scores, '        ').trimStart()}\n      }\n    }\n  ]\n}\n`;
+    },
+  };
 }

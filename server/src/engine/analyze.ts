@@ -234,7 +234,7 @@ export class Analyzer {
     });
     const input = { text: source, block: local, sentences, rubric, matches, memo: new Map<string, unknown>() };
     for (const rule of rules) rule.check(input, out);
-    const result: BlockResult = { sentences, facts: blockFacts(source, block.masked, sentences, matches), findings: out };
+    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches), findings: out };
     const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };
     this.usedEntries++;
     if (variants) variants.push(entry);
@@ -271,15 +271,7 @@ function shift(f: RawFinding, base: number): RawFinding {
   };
 }
 
-// Marks an option as the recommended one ("Option B (recommended)").
-const PREFERRED = /\b(recommended|preferred|our pick|we favou?r|i favou?r)\b/i;
-/** A cheap test that PREFERRED cannot match, so the regex runs only on the few blocks that may. */
-function mayBePreferred(masked: string): boolean {
-  // Each needle is a part of a PREFERRED word that keeps its case when the word is capitalised or in capitals.
-  for (const needle of PREFERRED_NEEDLES) if (masked.includes(needle)) return true;
-  return false;
-}
-const PREFERRED_NEEDLES = ['ecommended', 'ECOMMENDED', 'referred', 'REFERRED', 'ick', 'ICK', 'avo', 'AVO'];
+
 // A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
 const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
 // A customer or source is named after these words: "a pilot with Northwind", "requested by Acme".
@@ -292,12 +284,13 @@ function isOpenQuestion(s: Sentence): boolean {
   return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
 }
 
-function blockFacts(source: string, masked: string, sentences: Sentence[], matches: Array<Map<string, PhraseMatch[]>>): BlockFacts {
+function blockFacts(source: string, sentences: Sentence[], matches: Array<Map<string, PhraseMatch[]>>): BlockFacts {
   const questions: Array<[number, number]> = [];
   let evidence = false;
   const recommendations: Array<[number, number]> = [];
   let asks = 0;
   let tradeoff = false;
+  let preferred = false;
   let financial = false;
   let number = false;
   let words = 0;
@@ -307,13 +300,15 @@ function blockFacts(source: string, masked: string, sentences: Sentence[], match
     words += s.words.length;
     if (has('recommendation')) recommendations.push([s.start, s.end]);
     if (has('ask')) asks++;
+    // Marks an option as the recommended one ("Option B (recommended)").
+    if (!preferred && has('preferredOption')) preferred = true;
     if (!tradeoff && has('tradeoff')) tradeoff = true;
     if (!financial && (has('financialTerms') || /[$€£¥]\s?\d/.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
     if (!evidence && (has('evidenceSources') || s.words.some((w, k) => k > 0 && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   });
-  return { words, recommendations, asks, tradeoff, financial, number, preferred: mayBePreferred(masked) && PREFERRED.test(masked), questions, evidence: evidence || number };
+  return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number };
 }
 
 /** Drops findings silenced by presence-disable comments. */
