@@ -10,4 +10,6 @@ export interface PresenceApi {
   getReportHtml(): string | undefined;
   /** The full HTML of the open workspace audit panel; undefined when none is open. */
   getAuditHtml(): string | undefined;
+  /** How long activate() took, in milliseconds (the server starts in the background after it). */
+  getActivationMs(): number;
 }

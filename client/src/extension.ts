@@ -34,8 +34,10 @@ export function activate(context: vscode.ExtensionContext): PresenceApi {
   const audit = new AuditView();
   context.subscriptions.push(scores, live, statusBar, report, audit, ...registerCommands({ scores, report, audit, statusBar, log }));
 
-  log.info(`Presence activated in ${Math.round(performance.now() - t0)} ms`);
+  const activationMs = performance.now() - t0;
+  log.info(`Presence activated in ${Math.round(activationMs)} ms`);
   return {
+    getActivationMs: () => activationMs,
     getLastReport: () => report.lastReport,
     getStatusBarText: () => statusBar.text,
     getReportHtml: () => report.html,

@@ -31,6 +31,8 @@ export interface ModeResult {
   results: TestResult[];
   /** Why the mode failed when no test result explains it (timeout, crash). */
   problem?: string;
+  /** Figures the suite measured inside VS Code (activation time, open to first diagnostics). */
+  metrics: Record<string, number>;
   logFile: string;
 }
 
@@ -109,13 +111,14 @@ export async function runMode(mode: Mode, suite: string, suiteTimeoutMs: number)
   });
   try {
     const r = await runSuite({ server: server.url, folder: workspace, devPath, testsPath: suite, timeoutMs: suiteTimeoutMs, logFile });
-    const results: TestResult[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).results : [];
+    const written = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: TestResult[]; metrics?: Record<string, number> }) : undefined;
+    const results: TestResult[] = written?.results ?? [];
     let problem: string | undefined;
     if (r.code === 'timeout') problem = `the suite did not finish within ${Math.round(suiteTimeoutMs / 1000)} s`;
     else if (r.code !== 0 && !results.some((t) => t.state === 'failed')) problem = `VS Code exited with code ${r.code} before any test failed (extension host crash, or the test module did not load)`;
     else if (results.length === 0) problem = 'the suite ran no test';
     if (problem) problem += `\n--- last suite log lines (${logFile})\n${r.lines.slice(-30).join('\n')}\n--- code-server log\n${tail(server.logFile, 2000)}`;
-    return { mode, ok: r.code === 0 && results.length > 0 && !problem, ms: Date.now() - t0, results, problem, logFile };
+    return { mode, ok: r.code === 0 && results.length > 0 && !problem, ms: Date.now() - t0, results, problem, logFile, metrics: written?.metrics ?? {} };
   } finally {
     await server.stop();
   }
@@ -142,7 +145,7 @@ export async function runE2E(opts: E2EOptions = {}): Promise<ModeResult[]> {
 export function formatResults(rs: ModeResult[]): string {
   return rs
     .map((r) => [
-      `${r.mode}: ${r.results.filter((t) => t.state === 'passed').length} passed, ${r.results.filter((t) => t.state === 'failed').length} failed (${(r.ms / 1000).toFixed(1)} s)`,
+      `${r.mode}: ${r.results.filter((t) => t.state === 'passed').length} passed, ${r.results.filter((t) => t.state === 'failed').length} failed (${(r.ms / 1000).toFixed(1)} s)${Object.keys(r.metrics).length ? `; ${Object.entries(r.metrics).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}` : ''}`,
       ...r.results.map((t) => `  ${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}${t.error ? `\n      ${t.error.split('\n').slice(0, 12).join('\n      ')}` : ''}`),
       ...(r.problem ? [`  PROBLEM: ${r.problem}`] : []),
     ].join('\n'))

@@ -72,3 +72,69 @@ test('10,000 random documents: no throw, offsets in range and on character bound
   assert.ok(findings > 1000, `the fuzzer reached the rules (${findings} findings)`);
   assert.ok(fixesChecked > 100);
 });
+
+// Memo-like sentences with the habits the safe fixes address, and plain ones, to build documents where fixes abound.
+const SENTENCES = [
+  'I think we should ship the new billing flow in May.', 'We will try to close the Northwind renewal by June 3.', 'Unfortunately, the pilot slipped by two weeks.',
+  'In order to hit the plan we need two more engineers.', 'That is EXTREMELY important for the board!', 'Maybe we can revisit pricing next quarter.',
+  'Revenue grew 12% to $4.1M in Q3.', 'We decided to stop the mobile app and move two engineers to search.', 'To be fair, the vendor changed its API twice.',
+  'Hopefully, churn will keep falling.', 'We might want to raise prices for new customers.', 'Due to the fact that hiring is slow, the launch moves to July.',
+  'The launch was delayed.', 'I recommend we hire two engineers for payments.', 'We are super excited about the partner program!',
+  'Perhaps the data migration can finish early.', 'Sorry, the dashboard is still down.', 'Churn fell from 3.1% to 2.4% after the onboarding change.',
+];
+
+function memoDoc(r: () => number): string {
+  const blocks: string[] = ['# Update'];
+  const n = 1 + Math.floor(r() * 6);
+  for (let b = 0; b < n; b++) {
+    const k = 1 + Math.floor(r() * 4);
+    const para = Array.from({ length: k }, () => SENTENCES[Math.floor(r() * SENTENCES.length)]).join(r() < 0.2 ? '\n' : ' ');
+    const shape = r();
+    blocks.push(shape < 0.15 ? `## Section ${b}` : shape < 0.35 ? `- ${para}` : shape < 0.42 ? `> ${para}` : para);
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+test('property: every safe fix, applied alone, removes its finding, changes nothing outside its edits and never lowers the score', () => {
+  const r = rng(424242);
+  const analyzer = new Analyzer();
+  const opts = { today: '2026-11-22' };
+  let checked = 0;
+  for (let i = 0; i < 400; i++) {
+    const text = memoDoc(r);
+    const before = analyzer.analyze(text, undefined, opts);
+    for (const f of before.findings) {
+      for (const fix of f.fixes) {
+        if (!fix.safe) continue;
+        const out = applyEdits(text, fix.edits);
+        const after = new Analyzer().analyze(out, undefined, opts);
+        const count = (xs: typeof before.findings) => xs.filter((x) => x.ruleId === f.ruleId).length;
+        assert.ok(count(after.findings) < count(before.findings), `${f.ruleId} "${fix.title}" left its finding in ${JSON.stringify(out)}`);
+        assert.ok(after.score.overall >= before.score.overall, `${f.ruleId} "${fix.title}" lowered the score ${before.score.overall} → ${after.score.overall} for ${JSON.stringify(text)}`);
+        const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+        let at = 0;
+        let pos = 0;
+        for (const e of sorted) {
+          const kept = text.slice(pos, e.start);
+          assert.equal(out.slice(at, at + kept.length), kept, 'text outside the edits changed');
+          at += kept.length + e.newText.length;
+          pos = e.end;
+        }
+        assert.equal(out.slice(at), text.slice(pos), 'text after the last edit changed');
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 500, `only ${checked} safe fixes were checked`);
+});
+
+test('property: the same text always gets the same result, from a fresh or a reused analyzer', () => {
+  const r = rng(777);
+  const reused = new Analyzer();
+  for (let i = 0; i < 300; i++) {
+    const text = i % 2 ? memoDoc(r) : randomDoc(r);
+    const a = JSON.stringify(reused.analyze(text, undefined, { today: '2026-11-22' }));
+    const b = JSON.stringify(new Analyzer().analyze(text, undefined, { today: '2026-11-22' }));
+    assert.equal(a, b, `results differ for ${JSON.stringify(text)}`);
+  }
+});

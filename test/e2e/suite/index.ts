@@ -4,6 +4,7 @@
 // PRESENCE_E2E_RESULTS names a file, to that file as JSON.
 import Mocha from 'mocha';
 import { writeFileSync } from 'node:fs';
+import { metrics } from './util.ts';
 
 interface TestResult {
   title: string;
@@ -23,7 +24,7 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const summary = `${results.filter((r) => r.state === 'passed').length} passed, ${failures} failed`;
       console.log(summary);
-      if (file) writeFileSync(file, JSON.stringify({ mode: process.env.PRESENCE_E2E_MODE, vscode: require('vscode').version, results, failures }, null, 2));
+      if (file) writeFileSync(file, JSON.stringify({ mode: process.env.PRESENCE_E2E_MODE, vscode: require('vscode').version, results, failures, metrics }, null, 2));
       if (failures > 0) reject(new Error(`${failures} Presence end-to-end test(s) failed`));
       else resolve();
     });

@@ -7,7 +7,7 @@ import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import {
   BANDS, DIMENSION_NAMES, EXTENSION_ID, STATUS_RE, bandFor, changedLines, codeOf, describeDiagnostics, fixtureUri,
-  openMemo, presenceDiagnostics, waitFor, waitForDiagnostics, type PresenceApi,
+  metrics, openMemo, presenceDiagnostics, waitFor, waitForDiagnostics, type PresenceApi,
 } from './util.ts';
 
 const HEDGE = 'conviction/hedge';
@@ -28,13 +28,18 @@ suite(`Presence end to end (${mode})`, () => {
       assert.ok(ext.extensionPath.startsWith(installedIn + sep), `extension runs from ${ext.extensionPath}, not from the installed .vsix under ${installedIn}`);
     }
     // Opening a Markdown file is what activates it for a user.
-    await openMemo('board-update.md');
+    const t0 = Date.now();
+    const { doc } = await openMemo('board-update.md');
     await waitFor('the extension to activate', () => (ext.isActive ? true : undefined), 30_000);
     api = ext.exports;
     apiRef = api;
-    for (const fn of ['getLastReport', 'getStatusBarText', 'getReportHtml'] as const) {
+    for (const fn of ['getLastReport', 'getStatusBarText', 'getReportHtml', 'getActivationMs'] as const) {
       assert.equal(typeof api?.[fn], 'function', `activate() should return an API with ${fn}()`);
     }
+    metrics.activationMs = api.getActivationMs!();
+    // From opening the first memo to its first diagnostics: activation, server start and the first analysis.
+    await waitForDiagnostics(doc.uri, 'the first Presence diagnostics', (ds) => ds.length > 0);
+    metrics.openToFirstDiagnosticsMs = Date.now() - t0;
   });
 
   test('contributes the four commands', async () => {

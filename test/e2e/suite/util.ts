@@ -19,7 +19,11 @@ export interface PresenceApi {
   getReportHtml(): string | undefined;
   /** The open workspace audit panel's HTML. */
   getAuditHtml?(): string | undefined;
+  getActivationMs?(): number;
 }
+
+/** Figures the suite measures in VS Code, written to the results file by index.ts. */
+export const metrics: Record<string, number> = {};
 
 export const BANDS = ['board-ready', 'almost there', 'needs reframing'] as const;
 export const STATUS_RE = /^\$\(pulse\) Presence (\d+) · (board-ready|almost there|needs reframing)$/;
