@@ -139,6 +139,7 @@ export class Analyzer {
         words,
         sentences: sentencesAt,
         facts: factsAt,
+        memo: new Map<string, unknown>(),
       };
       const threshold = opts.staleAfterMonths;
       if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1) input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
@@ -279,6 +280,12 @@ const NAME_AFTER = new Set(['with', 'from', 'for', 'by', 'at', 'per', 'via', 'of
 // Capitalised words that are not names of customers or sources.
 const NOT_NAMES = new Set(['I', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'OK']);
 
+/** A cheap first test for a capitalised word: an uppercase ASCII letter or any non-ASCII character first. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 128 || (c >= 65 && c <= 90);
+}
+
 function isOpenQuestion(s: Sentence): boolean {
   const w = s.words;
   return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
@@ -306,7 +313,7 @@ function blockFacts(source: string, sentences: Sentence[], matches: Array<Map<st
     if (!financial && (has('financialTerms') || /[$€£¥]\s?\d/.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && (has('evidenceSources') || s.words.some((w, k) => k > 0 && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
+    if (!evidence && (has('evidenceSources') || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   });
   return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number };
 }

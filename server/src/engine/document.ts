@@ -83,7 +83,9 @@ export interface Doc {
 
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
 // Block structure only: inline parsing happens in maskInline with offsets intact.
-md.core.ruler.disable(['inline', 'text_join']);
+// Normalisation (CRLF → LF, NUL → U+FFFD) is done below, and only when the text needs it: two scans of every
+// keystroke's text for nothing otherwise.
+md.core.ruler.disable(['normalize', 'inline', 'text_join']);
 
 /** Offsets where lines start; `\r\n`, `\r` and `\n` each end a line. */
 export function computeLineStarts(text: string): number[] {
@@ -114,6 +116,7 @@ export function parseDocument(text: string): Doc {
   // Front matter lines are blanked for markdown-it so line numbers stay aligned.
   let source = text;
   if (frontMatter) source = text.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.end);
+  if (source.includes('\r') || source.includes('\0')) source = source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const tokens = md.parse(source, {});
 
   const blocks: Block[] = [];

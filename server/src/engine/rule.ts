@@ -68,6 +68,8 @@ export interface DocInput {
   facts(block: number): BlockFacts;
   /** Total prose words analysed. */
   words: number;
+  /** Results of helpers several document rules call (section subtrees), so each is computed once. */
+  memo: Map<string, unknown>;
 }
 
 export interface BlockRule extends RuleMeta {

@@ -179,15 +179,45 @@ export interface UncertaintyScore {
   cue: number;
 }
 
-/** Log-odds and per-word contributions (`contrib`, length ≥ n, filled when given). Each distinct feature counts once. */
-function logOdds(lowerWords: readonly string[], contrib: Float64Array | undefined): number {
+/** Scratch: the model ids of the sentence being scored (grown as needed). */
+let IDS = new Int32Array(256);
+
+/** Fills IDS with the model id of each word (`_` for unknown words); returns the count. */
+function idsOf(lowerWords: readonly string[]): number {
+  const n = lowerWords.length;
+  if (IDS.length < n) IDS = new Int32Array(Math.max(n, IDS.length * 2));
+  for (let i = 0; i < n; i++) IDS[i] = WORD_ID.get(wordFeature(lowerWords[i]!)) ?? OTHER_ID;
+  return n;
+}
+
+/** The same for engine words, reading the words in `ignore` as unknown. Their `lower` has ’ folded already. */
+function idsOfWords(words: readonly LowerWord[], ignore: ReadonlySet<string>): number {
+  const n = words.length;
+  if (IDS.length < n) IDS = new Int32Array(Math.max(n, IDS.length * 2));
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!.lower;
+    IDS[i] = ignore.has(w) ? OTHER_ID : (WORD_ID.get(hasDigit(w) ? NUMBER_FEATURE : w) ?? OTHER_ID);
+  }
+  return n;
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Log-odds of the first n ids in IDS, and per-word contributions (`contrib`, filled when given). Each distinct feature counts once. */
+function logOdds(n: number, contrib: Float64Array | undefined): number {
   let z = BIAS;
   const stamp = ++sentenceCounter;
   const ids = OTHER_ID + 1;
   SEEN_PAIR.length = 0;
   let prev = START_ID;
-  for (let i = 0; i < lowerWords.length; i++) {
-    const f = WORD_ID.get(wordFeature(lowerWords[i]!)) ?? OTHER_ID;
+  for (let i = 0; i < n; i++) {
+    const f = IDS[i]!;
     let own = 0;
     let pair = 0;
     if (f !== OTHER_ID && SEEN_WORD[f] !== stamp) {
@@ -229,13 +259,22 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+function cuesOf(n: number): UncertaintyCue[] {
+  const contrib = new Float64Array(n);
+  logOdds(n, contrib);
+  const cues: UncertaintyCue[] = [];
+  for (let i = 0; i < n; i++) if (contrib[i]! > 0) cues.push({ index: i, weight: contrib[i]! });
+  return cues.sort((a, b) => b.weight - a.weight || a.index - b.index);
+}
+
 /** Probability that a sentence (its lowercase words, from `tokenizeLower`) is an uncertain claim. */
 export function scoreUncertainty(lowerWords: readonly string[]): UncertaintyScore {
-  const contrib = new Float64Array(lowerWords.length);
-  const z = logOdds(lowerWords, contrib);
+  const n = idsOf(lowerWords);
+  const contrib = new Float64Array(n);
+  const z = logOdds(n, contrib);
   let cue = -1;
   let best = 0;
-  for (let i = 0; i < contrib.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (contrib[i]! > best) {
       best = contrib[i]!;
       cue = i;
@@ -244,16 +283,22 @@ export function scoreUncertainty(lowerWords: readonly string[]): UncertaintyScor
   return { probability: sigmoid(z), cue };
 }
 
-/** Probability only, without per-word contributions: the fast path for sentences that are not flagged. */
-export function uncertaintyProbability(lowerWords: readonly string[]): number {
-  return sigmoid(logOdds(lowerWords, undefined));
-}
-
 /** The words that raise the score, strongest first (for hovers that explain a finding). */
 export function uncertaintyCues(lowerWords: readonly string[]): UncertaintyCue[] {
-  const contrib = new Float64Array(lowerWords.length);
-  logOdds(lowerWords, contrib);
-  const cues: UncertaintyCue[] = [];
-  for (let i = 0; i < contrib.length; i++) if (contrib[i]! > 0) cues.push({ index: i, weight: contrib[i]! });
-  return cues.sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return cuesOf(idsOf(lowerWords));
+}
+
+/** A sentence's words as the engine segments them (`lower` already folded). */
+interface LowerWord {
+  lower: string;
+}
+
+/**
+ * The engine's door: probability of a sentence of engine words, with the words in `ignore` read as unknown
+ * ("_"), and its cues when the probability reaches `threshold` (else none). One id lookup per word, no strings built.
+ */
+export function scoreWords(words: readonly LowerWord[], ignore: ReadonlySet<string>, threshold: number): { probability: number; cues: UncertaintyCue[] } {
+  const n = idsOfWords(words, ignore);
+  const probability = sigmoid(logOdds(n, undefined));
+  return { probability, cues: probability >= threshold ? cuesOf(n) : [] };
 }

@@ -139,6 +139,9 @@ function isCaps(word: string): boolean {
   // Most words start with a lowercase ASCII letter or a digit: answer those without the Unicode regex.
   const c = word.charCodeAt(0);
   if (word.length < 2 || (c < 128 && !(c >= 65 && c <= 90))) return false;
+  // Capitalised words ("We", "Revenue") have a lowercase ASCII letter second.
+  const d = word.charCodeAt(1);
+  if (d >= 97 && d <= 122) return false;
   return /^\p{Lu}[\p{Lu}'’-]+$/u.test(word);
 }
 

@@ -3,7 +3,7 @@ import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
 import type { Word } from '../engine/sentences.js';
-import { uncertaintyProbability, uncertaintyCues, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { scoreWords, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, replaceEdit, hasNumber, quoteText, type SentenceMatch, listRule } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
@@ -151,9 +151,9 @@ const uncertainClaim: BlockRule = {
         if (NAMES_A_SOURCE.test(s.text)) continue;
         // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
         // without them ("_" is a word the scorer does not know).
-        const lower = s.words.map((w) => (QUANTITY_CUES.has(w.lower) ? '_' : w.lower));
-        if (uncertaintyProbability(lower) < UNCERTAINTY_THRESHOLD) continue;
-        const cue = uncertaintyCues(lower)[0]?.index ?? -1;
+        const scored = scoreWords(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
+        if (scored.probability < UNCERTAINTY_THRESHOLD) continue;
+        const cue = scored.cues[0]?.index ?? -1;
         if (cue < 0) continue;
         // "We would have liked…, but there hasn't been a response": the writer speaks for the sentence, so the
         // claim has an owner. (The hedge rule still reports "we think", "I believe".)

@@ -8,14 +8,29 @@ const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|ne
 const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
 const OPTIONS_HEADING = /\b(options?|alternatives?|choices|approaches|paths|scenarios)\b/i;
 
+/**
+ * Where each section's subtree ends: sections are in document order, so a section and its subsections are the
+ * contiguous range [section, end). One pass with the chain of open sections, once per document.
+ */
+function subtreeEnds(input: DocInput): Int32Array {
+  let ends = input.memo.get('decision/subtreeEnds') as Int32Array | undefined;
+  if (ends) return ends;
+  const sections = input.doc.sections;
+  ends = new Int32Array(sections.length).fill(sections.length);
+  const open: number[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    while (open.length > 0 && open[open.length - 1] !== sections[i].parent) ends[open.pop()!] = i;
+    open.push(i);
+  }
+  input.memo.set('decision/subtreeEnds', ends);
+  return ends;
+}
+
 /** Indices of the section and all its subsections. */
 function subtree(input: DocInput, section: number): number[] {
-  const out = [section];
-  for (let i = section + 1; i < input.doc.sections.length; i++) {
-    let p = input.doc.sections[i].parent;
-    while (p > section) p = input.doc.sections[p].parent;
-    if (p === section) out.push(i);
-  }
+  const end = subtreeEnds(input)[section];
+  const out: number[] = [];
+  for (let i = section; i < end; i++) out.push(i);
   return out;
 }
 
