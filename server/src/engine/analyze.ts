@@ -3,7 +3,7 @@
 import { parseDocument, type Block, type Doc } from './document.js';
 import { reparseDocument } from './reparse.js';
 import { segmentSentences, type Sentence } from './sentences.js';
-import type { PhraseMatch } from './phrases.js';
+import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';
@@ -228,20 +228,31 @@ export class Analyzer {
     const sentences = segmentSentences(block.masked, 0);
     const local: Block = { ...block, start: 0, end: block.end - block.start };
     const out: RawFinding[] = [];
-    const matches = sentences.map((s) => {
-      const m = new Map<string, PhraseMatch[]>();
-      rubric.index.matchAll(s.words, m);
-      return m;
-    });
+    const matches: ListMatch[] = [];
+    for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
     const input = { text: source, block: local, sentences, rubric, matches, memo: new Map<string, unknown>() };
     for (const rule of rules) rule.check(input, out);
-    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches), findings: out };
+    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches, factBits(rubric.index)), findings: out };
     const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };
     this.usedEntries++;
     if (variants) variants.push(entry);
     else this.cache.set(source, [entry]);
     return result;
   }
+}
+
+/** Per list id of a rubric's index, the fact bit its matches set (0 for other lists); one array per index. */
+const factBitsByIndex = new WeakMap<ListIndex, Uint8Array>();
+function factBits(index: ListIndex): Uint8Array {
+  let bits = factBitsByIndex.get(index);
+  if (!bits) {
+    bits = Uint8Array.from(index.names, (n) => {
+      const i = (FACT_LISTS as readonly string[]).indexOf(n);
+      return i < 0 ? 0 : 1 << i;
+    });
+    factBitsByIndex.set(index, bits);
+  }
+  return bits;
 }
 
 const EMPTY_RESULT: BlockResult = {
@@ -291,7 +302,17 @@ function isOpenQuestion(s: Sentence): boolean {
   return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
 }
 
-function blockFacts(source: string, sentences: Sentence[], matches: Array<Map<string, PhraseMatch[]>>): BlockFacts {
+/** Word lists whose hits are block facts, as bits per sentence. */
+const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources'] as const;
+const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE] = FACT_LISTS.map((_, i) => 1 << i);
+
+function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint8Array): BlockFacts {
+  // Word-list hits come from the block's single pass over all lists.
+  const bits = new Uint8Array(sentences.length);
+  for (const m of matches) {
+    const k = listBits[m.list];
+    if (k) bits[m.sentence] |= k;
+  }
   const questions: Array<[number, number]> = [];
   let evidence = false;
   const recommendations: Array<[number, number]> = [];
@@ -302,18 +323,17 @@ function blockFacts(source: string, sentences: Sentence[], matches: Array<Map<st
   let number = false;
   let words = 0;
   sentences.forEach((s, i) => {
-    // Word-list hits come from the block's single pass over all lists.
-    const has = (list: string): boolean => matches[i].has(list);
+    const has = (list: number): boolean => (bits[i] & list) !== 0;
     words += s.words.length;
-    if (has('recommendation')) recommendations.push([s.start, s.end]);
-    if (has('ask')) asks++;
+    if (has(RECOMMENDATION)) recommendations.push([s.start, s.end]);
+    if (has(ASK)) asks++;
     // Marks an option as the recommended one ("Option B (recommended)").
-    if (!preferred && has('preferredOption')) preferred = true;
-    if (!tradeoff && has('tradeoff')) tradeoff = true;
-    if (!financial && (has('financialTerms') || /[$€£¥]\s?\d/.test(s.text))) financial = true;
+    if (!preferred && has(PREFERRED)) preferred = true;
+    if (!tradeoff && has(TRADEOFF)) tradeoff = true;
+    if (!financial && (has(FINANCIAL) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && (has('evidenceSources') || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
+    if (!evidence && (has(EVIDENCE) || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   });
   return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number };
 }

@@ -335,6 +335,18 @@ export function collectDirectives(text: string, lineStarts: number[], start: num
   }
 }
 
+/** Index of the first block that starts after `offset` (blocks are in document order); blocks.length if none. */
+export function firstBlockAfter(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** 0-based line containing offset (binary search). */
 export function lineOf(lineStarts: number[], offset: number): number {
   let lo = 0;

@@ -81,11 +81,13 @@ interface FirstWord {
 export class ListIndex {
   private readonly byFirst = new Map<string, FirstWord>();
   readonly names: string[];
+  private readonly ids: Map<string, number>;
   /** Per list, the first word index a new match may start at (scratch for matchAll). */
   private readonly nextFree: Int32Array;
 
   constructor(lists: Record<string, readonly string[]>) {
     this.names = Object.keys(lists);
+    this.ids = new Map(this.names.map((n, i) => [n, i]));
     this.nextFree = new Int32Array(this.names.length);
     this.names.forEach((name, list) => {
       for (const p of lists[name]) {
@@ -105,8 +107,13 @@ export class ListIndex {
     for (const first of this.byFirst.values()) for (const group of first.bySecond.values()) group.sort((a, b) => b.tokens.length - a.tokens.length || a.list - b.list);
   }
 
-  /** Matches in one sentence's words, by list name. */
-  matchAll(words: readonly Word[], out: Map<string, PhraseMatch[]>): void {
+  /** Id of a list name (its index in `names`), -1 for no such list. */
+  idOf(name: string): number {
+    return this.ids.get(name) ?? -1;
+  }
+
+  /** Appends the matches in one sentence's words (sentence number `sentence` of its block) to `out`. */
+  matchAll(words: readonly Word[], sentence: number, out: ListMatch[]): void {
     const nextFree = this.nextFree;
     nextFree.fill(0);
     for (let i = 0; i < words.length; i++) {
@@ -119,20 +126,22 @@ export class ListIndex {
           outer: for (const e of group) {
             if (nextFree[e.list] > i || i + e.tokens.length > words.length) continue;
             for (let k = 2; k < e.tokens.length; k++) if (words[i + k].lower !== e.tokens[k]) continue outer;
-            this.add(out, e, i);
+            this.add(out, e, sentence, i);
           }
         }
       }
-      for (const e of first.single) if (nextFree[e.list] <= i) this.add(out, e, i);
+      for (const e of first.single) if (nextFree[e.list] <= i) this.add(out, e, sentence, i);
     }
   }
 
-  private add(out: Map<string, PhraseMatch[]>, e: ListEntry, i: number): void {
+  private add(out: ListMatch[], e: ListEntry, sentence: number, i: number): void {
     this.nextFree[e.list] = i + e.tokens.length;
-    const name = this.names[e.list];
-    const m = { from: i, to: i + e.tokens.length, phrase: e.phrase };
-    const arr = out.get(name);
-    if (arr) arr.push(m);
-    else out.set(name, [m]);
+    out.push({ list: e.list, sentence, from: i, to: i + e.tokens.length, phrase: e.phrase });
   }
+}
+
+/** A match of one rubric word list in a block: the list's id, the sentence's number in the block, and its words. */
+export interface ListMatch extends PhraseMatch {
+  list: number;
+  sentence: number;
 }

@@ -3,7 +3,7 @@
 // is re-masked and everything after it moves by the edit's length, instead of parsing the whole text again
 // (markdown-it plus masking is most of the cost of a keystroke in a long memo). Anything else returns undefined
 // and the caller parses in full. test/unit/reparse.test.ts checks the result equals a full parse.
-import { blockView, collectDirectives, lineOf, type Block, type Directive, type Doc, type List } from './document.js';
+import { blockView, collectDirectives, firstBlockAfter, lineOf, type Directive, type Doc, type List } from './document.js';
 import { maskInline } from './mask.js';
 
 /**
@@ -27,20 +27,6 @@ function unsafe(s: string): boolean {
   return false;
 }
 
-/** Index of the last block whose start is ≤ offset (blocks are in document order), or -1. */
-function blockAt(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   const old = prev.text;
@@ -56,7 +42,7 @@ export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   if (unsafe(old.slice(p, oldEnd)) || unsafe(text.slice(p, newEnd))) return undefined;
   if (prev.frontMatter && p <= prev.frontMatter.end) return undefined;
 
-  const b = blockAt(prev.blocks, p);
+  const b = firstBlockAfter(prev.blocks, p) - 1;
   if (b < 0) return undefined;
   const block = prev.blocks[b];
   if (block.kind !== 'paragraph') return undefined;

@@ -3,7 +3,7 @@ import type { Dimension, Fix, Related, Severity } from './types.js';
 import type { Block, Doc } from './document.js';
 import type { Sentence } from './sentences.js';
 import type { Rubric } from './rubric.js';
-import type { PhraseMatch } from './phrases.js';
+import type { ListMatch } from './phrases.js';
 
 export interface RuleMeta {
   id: string;
@@ -32,8 +32,8 @@ export interface BlockInput {
   block: Block;
   sentences: Sentence[];
   rubric: Rubric;
-  /** Word-list matches per sentence (index as in `sentences`), by list name; computed once per block. */
-  matches: Array<Map<string, PhraseMatch[]>>;
+  /** Every word-list match in the block, in sentence and word order; computed once per block. Read through matchList. */
+  matches: ListMatch[];
   /** Results of helpers several rules call on the same block (matchList), so each is computed once. */
   memo: Map<string, unknown>;
 }

@@ -101,16 +101,22 @@ const allCaps: BlockRule = {
         let j = i;
         while (j + 1 < words.length && isCaps(words[j + 1].text)) j++;
         // Capitals are shouting when they carry an emphasis word ("DO NOT SHIP", "URGENT"); a run of acronyms
-        // ("GDPR, HIPAA, CCPA") is not.
-        const run = words.slice(i, j + 1);
-        const emphatic = run.some((_, k) => emphasis.matchAt(words, i + k) > 0 && words[i + k].text.length >= 3);
-        // Three or more capitalised words in a row with only spaces between them read as a shouted phrase.
-        const gaps = run.slice(1).map((x, k) => input.text.slice(run[k].end, x.start));
-        const phrase = run.length >= 3 && gaps.every((g) => /^\s+$/.test(g)) && run.some((x) => x.text.length >= 5);
+        // ("GDPR, HIPAA, CCPA") is not. Three or more capitalised words in a row with only spaces between them
+        // read as a shouted phrase. (Most runs are one acronym: nothing is allocated to decide.)
+        let emphatic = false;
+        let long = false;
+        let spaced = true;
+        for (let k = i; k <= j; k++) {
+          if (!emphatic && words[k].text.length >= 3 && emphasis.matchAt(words, k) > 0) emphatic = true;
+          if (words[k].text.length >= 5) long = true;
+          if (k > i && spaced && !/^\s+$/.test(input.text.slice(words[k - 1].end, words[k].start))) spaced = false;
+        }
+        const phrase = j - i + 1 >= 3 && spaced && long;
         if (!emphatic && !phrase) {
           i = j;
           continue;
         }
+        const run = words.slice(i, j + 1);
         const end = words[j].end;
         out.push({
           rule: this.id,

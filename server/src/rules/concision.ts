@@ -3,6 +3,7 @@
 import type { BlockRule, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Sentence } from '../engine/sentences.js';
+import { firstBlockAfter } from '../engine/document.js';
 import { replaceEdit, removalEdits, plural, listRule, quoteText, matchList } from './util.js';
 import { documentAnchor } from './anchor.js';
 
@@ -55,20 +56,15 @@ const buzzword: BlockRule = {
   doc: docPath('concision/buzzword'),
   scope: 'block',
   check(input, out) {
-    input.sentences.forEach((_, i) => {
-      const found = input.matches[i].get('buzzwords');
-      if (!found) return;
-      // "network bandwidth", "leverage ratio": inside one of these phrases the word has its literal, technical
-      // sense, and there is nothing vaguer to replace it with.
-      const literal = input.matches[i].get('buzzwordLiteral') ?? [];
-      const sentence = input.sentences[i];
-      for (const m of found) {
-        if (literal.some((l) => l.from <= m.from && l.to >= m.to)) continue;
-        const start = sentence.words[m.from].start;
-        const end = sentence.words[m.to - 1].end;
-        out.push({ rule: this.id, start, end, message: `"${quoteText(input.text, start, end)}" is jargon that executives skim past. Say the concrete thing it stands for.` });
-      }
-    });
+    const found = matchList(input, 'buzzwords');
+    if (found.length === 0) return;
+    // "network bandwidth", "leverage ratio": inside one of these phrases the word has its literal, technical
+    // sense, and there is nothing vaguer to replace it with.
+    const literal = matchList(input, 'buzzwordLiteral');
+    for (const m of found) {
+      if (literal.some((l) => l.sentence === m.sentence && l.from <= m.from && l.to >= m.to)) continue;
+      out.push({ rule: this.id, start: m.start, end: m.end, message: `"${quoteText(input.text, m.start, m.end)}" is jargon that executives skim past. Say the concrete thing it stands for.` });
+    }
   },
 };
 
@@ -211,7 +207,8 @@ const longList: DocRule = {
     const limit = input.rubric.thresholds.listItems;
     for (const list of input.doc.lists) {
       if (list.items <= limit || list.depth > 1) continue;
-      const first = input.doc.blocks.find((b) => b.start >= list.start);
+      // The list's first block: the first that starts at or after the list.
+      const first = input.doc.blocks[firstBlockAfter(input.doc.blocks, list.start - 1)];
       if (!first) continue;
       out.push({
         rule: this.id,

@@ -3,7 +3,7 @@ import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Word } from '../engine/sentences.js';
 import type { PhraseMatcher } from '../engine/phrases.js';
-import { quoteText } from './util.js';
+import { matchList, quoteText } from './util.js';
 
 // A section like this anywhere in the document states the tradeoffs for every recommendation in it.
 const TRADEOFF_HEADING = /\b(trade-?offs?|risks?|costs?|downsides?|alternatives?|options?|not doing|non-goals|what we give up|considered|cons)\b/i;
@@ -95,21 +95,17 @@ const noDownside: BlockRule = {
   doc: docPath('tradeoffs/no-downside'),
   scope: 'block',
   check(input, out) {
-    input.sentences.forEach((sentence, i) => {
-      const words = sentence.words;
-      for (const m of input.matches[i].get('noDownside') ?? []) {
-        // "There is no risk of data loss because we keep three backups": a named risk, ruled out for a reason.
-        if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower))) continue;
-        const start = words[m.from].start;
-        const end = words[m.to - 1].end;
-        out.push({
-          rule: this.id,
-          start,
-          end,
-          message: `"${quoteText(input.text, start, end)}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
-        });
-      }
-    });
+    for (const m of matchList(input, 'noDownside')) {
+      const words = m.sentence.words;
+      // "There is no risk of data loss because we keep three backups": a named risk, ruled out for a reason.
+      if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower))) continue;
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${quoteText(input.text, m.start, m.end)}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
+      });
+    }
   },
 };
 

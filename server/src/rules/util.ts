@@ -16,11 +16,11 @@ export function matchList(input: BlockInput, list: string): readonly SentenceMat
   const cached = input.memo.get(list) as SentenceMatch[] | undefined;
   if (cached) return cached;
   const out: SentenceMatch[] = [];
-  for (let i = 0; i < input.sentences.length; i++) {
-    const found = input.matches[i].get(list);
-    if (!found) continue;
-    const sentence = input.sentences[i];
-    for (const m of found) out.push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
+  const id = input.rubric.index.idOf(list);
+  for (const m of input.matches) {
+    if (m.list !== id) continue;
+    const sentence = input.sentences[m.sentence];
+    out.push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
   }
   input.memo.set(list, out);
   return out;
