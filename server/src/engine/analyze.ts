@@ -1,6 +1,6 @@
 // Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
-import { parseDocument, type Block, type Doc } from './document.js';
+import { lineOf, parseDocument, type Block, type Doc } from './document.js';
 import { reparseDocument } from './reparse.js';
 import { segmentSentences, type Sentence } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
@@ -9,7 +9,7 @@ import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';
 import { hasNumber } from '../rules/util.js';
 import { RULES } from '../rules/registry.js';
-import type { BlockFacts, BlockRule, DocRule, RawFinding, Rule } from './rule.js';
+import type { BlockFacts, BlockInput, BlockRule, DocRule, RawFinding, Rule } from './rule.js';
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
@@ -118,7 +118,6 @@ export class Analyzer {
       results.push(result);
       words += result.facts.words;
       sentenceCount += result.sentences.length;
-      for (const f of result.findings) raw.push(shift(f, block.start));
       if (words > maxWords) truncatedAtWords = words;
     }
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
@@ -146,24 +145,31 @@ export class Analyzer {
       for (const { rule } of docRules) rule.check(input, raw);
     }
 
-    for (const f of filterDisabled(doc, raw)) {
+    // Findings as reported, at absolute offsets: block findings are cached relative to their block.
+    const silenced = silencer(doc);
+    const emit = (f: RawFinding, base: number): void => {
+      const start = f.start + base;
+      if (silenced?.(f.rule, start)) return;
       const meta = RULE_BY_ID.get(f.rule);
       const severity = severityOf.get(f.rule);
-      if (!meta || !severity) continue;
-      findings.push({
+      if (!meta || !severity) return;
+      const finding: Finding = {
         ruleId: f.rule,
         dimension: meta.dimension,
         severity,
         message: f.message,
-        start: f.start,
-        end: f.end,
+        start,
+        end: f.end + base,
         cost: SEVERITY_COST[severity] * (meta.scope === 'document' ? DOCUMENT_RULE_FACTOR : 1),
-        fixes: f.fixes ?? [],
+        fixes: f.fixes ? (base ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })) : f.fixes) : [],
         doc: meta.doc,
-        ...(f.related ? { related: f.related } : {}),
-        ...(f.unnecessary ? { unnecessary: true } : {}),
-      });
-    }
+      };
+      if (f.related) finding.related = base ? f.related.map((r) => ({ ...r, start: r.start + base, end: r.end + base })) : f.related;
+      if (f.unnecessary) finding.unnecessary = true;
+      findings.push(finding);
+    };
+    for (let b = 0; b < results.length; b++) for (const f of results[b].findings) emit(f, doc.blocks[b].start);
+    for (const f of raw) emit(f, 0);
     if (truncatedAtWords !== undefined) {
       findings.push({
         ruleId: 'presence/too-large',
@@ -230,7 +236,7 @@ export class Analyzer {
     const out: RawFinding[] = [];
     const matches: ListMatch[] = [];
     for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
-    const input = { text: source, block: local, sentences, rubric, matches, memo: new Map<string, unknown>() };
+    const input: BlockInput = { text: source, block: local, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
     const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches, factBits(rubric.index)), findings: out };
     const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };
@@ -272,16 +278,6 @@ function moveFacts(facts: BlockFacts, base: number): BlockFacts {
   return { ...facts, recommendations: move(facts.recommendations), questions: move(facts.questions) };
 }
 
-function shift(f: RawFinding, base: number): RawFinding {
-  if (base === 0) return f;
-  return {
-    ...f,
-    start: f.start + base,
-    end: f.end + base,
-    fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })),
-    related: f.related?.map((r) => ({ ...r, start: r.start + base, end: r.end + base })),
-  };
-}
 
 
 // A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
@@ -338,34 +334,24 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
   return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number };
 }
 
-/** Drops findings silenced by presence-disable comments. */
-function filterDisabled(doc: Doc, raw: RawFinding[]): RawFinding[] {
-  if (doc.directives.length === 0) return raw;
+/** Whether a finding of `rule` at `start` is silenced by presence-disable comments; undefined when there are none. */
+function silencer(doc: Doc): ((rule: string, start: number) => boolean) | undefined {
+  if (doc.directives.length === 0) return undefined;
   const matches = (rules: string[], id: string): boolean => rules.length === 0 || rules.includes(id) || rules.includes(id.split('/')[0]);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = doc.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (doc.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  return raw.filter((f) => {
+  return (rule, start) => {
     let disabled = false;
     for (const d of doc.directives) {
       if (d.kind === 'disable-file') {
-        if (matches(d.rules, f.rule)) return false;
+        if (matches(d.rules, rule)) return true;
       } else if (d.kind === 'disable-next-line') {
-        if (matches(d.rules, f.rule) && lineOf(f.start) === d.line + 1) return false;
-      } else if (d.start <= f.start && matches(d.rules, f.rule)) {
+        if (matches(d.rules, rule) && lineOf(doc.lineStarts, start) === d.line + 1) return true;
+      } else if (d.start <= start && matches(d.rules, rule)) {
         // Later comments win: disable … enable … disable.
         disabled = d.kind === 'disable';
       }
     }
-    return !disabled;
-  });
+    return disabled;
+  };
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {

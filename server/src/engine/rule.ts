@@ -34,8 +34,8 @@ export interface BlockInput {
   rubric: Rubric;
   /** Every word-list match in the block, in sentence and word order; computed once per block. Read through matchList. */
   matches: ListMatch[];
-  /** Results of helpers several rules call on the same block (matchList), so each is computed once. */
-  memo: Map<string, unknown>;
+  /** Results of helpers several rules call on the same block (matchList), so each is computed once; created on first use. */
+  memo?: Map<string, unknown>;
 }
 
 /** Per-block facts that document rules need, computed once per block text and cached with its findings. */

@@ -294,11 +294,12 @@ interface LowerWord {
 }
 
 /**
- * The engine's door: probability of a sentence of engine words, with the words in `ignore` read as unknown
- * ("_"), and its cues when the probability reaches `threshold` (else none). One id lookup per word, no strings built.
+ * The engine's door: the index of the strongest cue of a sentence of engine words whose probability reaches
+ * `threshold`, or -1 (below the threshold, or no word raises the score). Words in `ignore` read as unknown ("_").
+ * One id lookup per word; nothing is allocated for a sentence below the threshold.
  */
-export function scoreWords(words: readonly LowerWord[], ignore: ReadonlySet<string>, threshold: number): { probability: number; cues: UncertaintyCue[] } {
+export function uncertainCue(words: readonly LowerWord[], ignore: ReadonlySet<string>, threshold: number): number {
   const n = idsOfWords(words, ignore);
-  const probability = sigmoid(logOdds(n, undefined));
-  return { probability, cues: probability >= threshold ? cuesOf(n) : [] };
+  if (sigmoid(logOdds(n, undefined)) < threshold) return -1;
+  return cuesOf(n)[0]?.index ?? -1;
 }

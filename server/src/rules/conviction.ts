@@ -3,7 +3,7 @@ import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
 import type { Word } from '../engine/sentences.js';
-import { scoreWords, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, replaceEdit, hasNumber, quoteText, type SentenceMatch, listRule } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
@@ -22,9 +22,12 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
 
 /** The block's hedges, in order; three rules ask, so it is computed once per block. Do not modify. */
 function hedgeMatches(input: BlockInput): readonly SentenceMatch[] {
-  const cached = input.memo.get('conviction/hedges') as SentenceMatch[] | undefined;
+  const cached = input.memo?.get('conviction/hedges') as SentenceMatch[] | undefined;
   if (cached) return cached;
-  const all = [...matchList(input, 'hedges'), ...matchList(input, 'tryTo')].filter((m) => {
+  const hedges = matchList(input, 'hedges');
+  const tries = matchList(input, 'tryTo');
+  if (hedges.length === 0 && tries.length === 0) return hedges;
+  const all = [...hedges, ...tries].filter((m) => {
     if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
     // "try to" hedges a commitment ("we will try to ship"), not a habit ("we try to answer within a day").
     if (m.phrase === 'try to' || m.phrase === 'tries to' || m.phrase === 'attempt to') {
@@ -33,7 +36,7 @@ function hedgeMatches(input: BlockInput): readonly SentenceMatch[] {
     return !calibrated(input, m);
   });
   all.sort((a, b) => a.start - b.start);
-  input.memo.set('conviction/hedges', all);
+  (input.memo ??= new Map()).set('conviction/hedges', all);
   return all;
 }
 
@@ -65,6 +68,7 @@ const hedge: BlockRule = {
   scope: 'block',
   check(input, out) {
     const matches = hedgeMatches(input);
+    if (matches.length === 0) return;
     const perSentence = new Map<number, number>();
     for (const m of matches) perSentence.set(m.sentence.start, (perSentence.get(m.sentence.start) ?? 0) + 1);
     for (const m of matches) {
@@ -89,6 +93,7 @@ const stackedHedges: BlockRule = {
   scope: 'block',
   check(input, out) {
     const matches = hedgeMatches(input);
+    if (matches.length < 2) return;
     const bySentence = new Map<number, SentenceMatch[]>();
     for (const m of matches) bySentence.set(m.sentence.start, [...(bySentence.get(m.sentence.start) ?? []), m]);
     for (const group of bySentence.values()) {
@@ -136,25 +141,30 @@ const uncertainClaim: BlockRule = {
   scope: 'block',
   check(input, out) {
     // Sentences another rule already flags for the same words are left to that rule.
-    const hedged = new Set([...hedgeMatches(input), ...matchList(input, 'intensifiers'), ...matchList(input, 'vagueQuantity')].map((m) => m.sentence.start));
-    const attributions = new Map<number, SentenceMatch>();
-    for (const m of matchList(input, 'weaselAttribution')) if (!attributions.has(m.sentence.start)) attributions.set(m.sentence.start, m);
+    // (Sets and maps only for blocks that have such matches: most have none.)
+    let taken: Set<object> | undefined;
+    const take = (ms: readonly SentenceMatch[]): void => {
+      for (let i = 0; i < ms.length; i++) (taken ??= new Set()).add(ms[i].sentence);
+    };
+    take(hedgeMatches(input));
+    take(matchList(input, 'intensifiers'));
+    take(matchList(input, 'vagueQuantity'));
+    let attributions: Map<object, SentenceMatch> | undefined;
+    const weasels = matchList(input, 'weaselAttribution');
+    for (let i = 0; i < weasels.length; i++) if (!attributions?.has(weasels[i].sentence)) (attributions ??= new Map()).set(weasels[i].sentence, weasels[i]);
     for (const s of input.sentences) {
-      if (hedged.has(s.start) || s.words.length < 4) continue;
-      const attribution = attributions.get(s.start);
+      if (s.words.length < 4 || taken?.has(s)) continue;
+      const attribution = attributions?.get(s);
       let start: number;
       let end: number;
       if (attribution) {
         start = attribution.start;
         end = attribution.end;
       } else {
-        if (NAMES_A_SOURCE.test(s.text)) continue;
         // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
         // without them ("_" is a word the scorer does not know).
-        const scored = scoreWords(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
-        if (scored.probability < UNCERTAINTY_THRESHOLD) continue;
-        const cue = scored.cues[0]?.index ?? -1;
-        if (cue < 0) continue;
+        const cue = uncertainCue(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
+        if (cue < 0 || NAMES_A_SOURCE.test(s.text)) continue;
         // "We would have liked…, but there hasn't been a response": the writer speaks for the sentence, so the
         // claim has an owner. (The hedge rule still reports "we think", "I believe".)
         if (ownedBefore(s.words, cue)) continue;

@@ -13,18 +13,25 @@ export interface SentenceMatch extends PhraseMatch {
 
 /** Matches of a rubric word list in each sentence of the block, in order. Shared by the rules that ask: do not modify. */
 export function matchList(input: BlockInput, list: string): readonly SentenceMatch[] {
-  const cached = input.memo.get(list) as SentenceMatch[] | undefined;
+  const id = input.rubric.index.idOf(list);
+  // Most lists match nothing in a given block: answer those without allocating or remembering anything.
+  let any = false;
+  for (const m of input.matches) if (m.list === id) any = true;
+  if (!any) return NO_MATCHES;
+  const cached = input.memo?.get(list) as SentenceMatch[] | undefined;
   if (cached) return cached;
   const out: SentenceMatch[] = [];
-  const id = input.rubric.index.idOf(list);
   for (const m of input.matches) {
     if (m.list !== id) continue;
     const sentence = input.sentences[m.sentence];
     out.push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
   }
-  input.memo.set(list, out);
+  (input.memo ??= new Map()).set(list, out);
   return out;
 }
+
+// Not frozen: for…of over a frozen array leaves V8's fast path and allocates an iterator per loop.
+const NO_MATCHES: readonly SentenceMatch[] = [];
 
 // A bracketed placeholder that is not a link, e.g. "[N%]", "[date]", "[owner]": a slot the writer will fill.
 const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
