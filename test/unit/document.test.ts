@@ -112,3 +112,23 @@ test('unbalanced fences, emphasis and brackets do not throw or leak offsets', ()
     }
   }
 });
+
+test('a name written in lowercase after a full stop starts a sentence; an ordinary lowercase word does not', () => {
+  // From the corpus (2016-03, 2016-09): product names that start in lowercase.
+  assert.deepEqual(sentences('Patch releases for the ubuntu SDK. cordova-windows had several patch releases.'), ['Patch releases for the ubuntu SDK.', 'cordova-windows had several patch releases.']);
+  assert.deepEqual(sentences('It removed the versionCode for Android. iOS released version 4.2.0.'), ['It removed the versionCode for Android.', 'iOS released version 4.2.0.']);
+  // Abbreviations, initials and plain lowercase continuations stay one sentence.
+  assert.deepEqual(sentences('We use e.g. cordova-windows here.'), ['We use e.g. cordova-windows here.']);
+  assert.deepEqual(sentences('About approx. 40 people came.'), ['About approx. 40 people came.']);
+  assert.deepEqual(sentences('Run it. npm install works.'), ['Run it. npm install works.']);
+});
+
+test('a line that opens with a capitalised sentence opener after a line ending in a word starts a sentence', () => {
+  // From the corpus (2020-09): a line with no full stop, then "That said, …" on the next.
+  assert.deepEqual(sentences('Community Health Score: 6.33 (Healthy)\nThat said, we are only seeing a few contributors.'), ['Community Health Score: 6.33 (Healthy)', 'That said, we are only seeing a few contributors.']);
+  assert.deepEqual(sentences('We shipped the new build\nWe now test every release.'), ['We shipped the new build', 'We now test every release.']);
+  // A wrapped line that continues the sentence does not: a function word ends the line, or a name follows.
+  assert.deepEqual(sentences('The costs of\nThe Apache Foundation are low.'), ['The costs of\nThe Apache Foundation are low.']);
+  assert.deepEqual(sentences('We met with\nAcme and Northwind on pricing.'), ['We met with\nAcme and Northwind on pricing.']);
+  assert.deepEqual(sentences('Revenue grew 12%,\nThe margin held.'), ['Revenue grew 12%,\nThe margin held.']);
+});

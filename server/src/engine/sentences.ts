@@ -119,13 +119,15 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     // Mid-token marks ("3.5%", "e.g.x"): CJK full stops need no space after them.
     if (j < n && !isSpace(masked.charCodeAt(j)) && !isCjkTerminator(masked.charCodeAt(j - 1))) continue;
     if (masked.charCodeAt(i) === 46 && j === i + 1 && !endsSentenceAfterPeriod(masked, i, j)) continue;
-    // A lowercase continuation is not a new sentence, whatever the mark ("Wow! that…", "approx. 40").
-    if (lowercaseAfterSpace(masked, j)) continue;
+    // A lowercase continuation is not a new sentence, whatever the mark ("Wow! that…", "approx. 40"), unless
+    // the word is a name written in lowercase ("… the SDK. cordova-windows had …", "… Android. iOS released …").
+    if (lowercaseAfterSpace(masked, j) && !nameAfterSpace(masked, j)) continue;
     bounds.push(start, j);
     start = j;
     i = j - 1;
   }
   bounds.push(start, n);
+  splitAtLineOpeners(masked, bounds);
   const sentences: Sentence[] = [];
   let w = 0;
   for (let b = 0; b < bounds.length; b += 2) {
@@ -141,6 +143,69 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw });
   }
   return sentences;
+}
+
+/**
+ * After whitespace at j, a word that starts in lowercase but has a capital or a hyphen inside ("iOS",
+ * "cordova-android", "eBay"): a name, which may open a sentence.
+ */
+function nameAfterSpace(masked: string, j: number): boolean {
+  let k = j;
+  while (k < masked.length && isSpace(masked.charCodeAt(k))) k++;
+  const first = k;
+  let len: number;
+  while (k < masked.length && (len = wordCharAt(masked, k)) > 0) {
+    const c = masked.charCodeAt(k);
+    if (k > first && ((c >= 65 && c <= 90) || (c >= 128 && /\p{Lu}/u.test(masked.slice(k, k + len))))) return true;
+    k += len;
+    if (masked.charCodeAt(k) === 45 /* - */ && wordCharAt(masked, k + 1) > 0) return true;
+  }
+  return false;
+}
+
+// Words that are capitalised only when they open a sentence ("I" always is, so it is not here).
+const SENTENCE_OPENERS = new Set(
+  'the a an we our they their this that these those it its there he she you your but and so if when while since also however then all some most many no as in on at for with what which'.split(' '),
+);
+
+// Words a sentence does not end with: after them the next line continues the sentence.
+const CONTINUES = new Set(
+  'the a an of to in on at by for from with and or but as than that which who whose our their its your my his her into onto over under about between'.split(' '),
+);
+
+/**
+ * A line that opens with a capitalised sentence opener ("That said, …", "We …") after a line that ends in a
+ * word, with no punctuation between, starts a sentence: mid-sentence those words would be lowercase. Splits the
+ * sentence bounds (start/end pairs) in place.
+ */
+function splitAtLineOpeners(masked: string, bounds: number[]): void {
+  if (!masked.includes('\n')) return;
+  for (let b = 0; b < bounds.length; b += 2) {
+    const end = bounds[b + 1]!;
+    for (let nl = masked.indexOf('\n', bounds[b]!); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
+      let before = nl;
+      while (before > bounds[b]! && isSpace(masked.charCodeAt(before - 1))) before--;
+      // The line ends in a word, or a closing bracket or quote after one ("… (Healthy)").
+      let last = before;
+      while (last > bounds[b]! && isCloser(masked.charCodeAt(last - 1))) last--;
+      if (last === bounds[b]! || wordCharAt(masked, last - 1) === 0) continue;
+      // … and not in a word that cannot end a sentence ("the costs of⏎The Apache Foundation").
+      let w0 = last;
+      while (w0 > bounds[b]! && wordCharAt(masked, w0 - 1) > 0) w0--;
+      if (CONTINUES.has(masked.slice(w0, last).toLowerCase())) continue;
+      let k = nl + 1;
+      while (k < end && isSpace(masked.charCodeAt(k))) k++;
+      const c = masked.charCodeAt(k);
+      if (!(c >= 65 && c <= 90)) continue;
+      let e = k + 1;
+      while (e < end && wordCharAt(masked, e) > 0) e++;
+      const word = masked.slice(k, e);
+      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !SENTENCE_OPENERS.has(word.toLowerCase())) continue;
+      // Split [start, end) into [start, nl) and [k, end).
+      bounds.splice(b + 1, 0, nl, k);
+      break;
+    }
+  }
 }
 
 /** Whitespace at j, then a lowercase letter, within 8 code units of j. */
@@ -184,7 +249,8 @@ function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean 
   }
   // Initials and dotted acronyms: "J. Smith", "U.S. market".
   if (/^\p{Lu}$/u.test(token) || /^(?:\p{L}\.)+\p{L}$/u.test(token)) return false;
-  // A lowercase continuation is not a new sentence ("approx. 40 people", "cf. the plan").
-  if (/\p{Ll}/u.test(next)) return false;
+  // A lowercase continuation is not a new sentence ("approx. 40 people", "cf. the plan"), but a name in
+  // lowercase after a word is ("… the SDK. cordova-windows had …").
+  if (/\p{Ll}/u.test(next)) return token.length > 1 && nameAfterSpace(masked, j);
   return true;
 }
