@@ -138,3 +138,21 @@ test('property: the same text always gets the same result, from a fresh or a reu
     assert.equal(a, b, `results differ for ${JSON.stringify(text)}`);
   }
 });
+
+test('property: through random edit sequences, the reused analyzer (incremental parse, cached and placed blocks) equals a fresh one', () => {
+  const r = rng(9090);
+  const TYPED = ['e', ' ', 'x', '.', ',', '\n', '\n\n', '|', '# ', '- ', 'maybe ', 'I think ', '<!-- presence-disable -->', '`', '*', '!'];
+  let steps = 0;
+  for (let d = 0; d < 40; d++) {
+    const reused = new Analyzer();
+    let text = memoDoc(r);
+    for (let k = 0; k < 40; k++) {
+      const at = Math.floor(r() * (text.length + 1));
+      text = r() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 3)) : text.slice(0, at) + TYPED[Math.floor(r() * TYPED.length)] + text.slice(at);
+      const opts = { today: '2026-11-22', ...(k % 13 === 12 ? { severityOverrides: { composure: 'hint' as const } } : {}) };
+      assert.equal(JSON.stringify(reused.analyze(text, undefined, opts)), JSON.stringify(new Analyzer().analyze(text, undefined, opts)), `step ${k} of document ${d}: ${JSON.stringify(text)}`);
+      steps++;
+    }
+  }
+  assert.equal(steps, 1600);
+});

@@ -2,7 +2,7 @@
 // file's analysis (a folder of a thousand memos stays small and fast).
 import type { AnalysisResult, Finding } from '../engine/index.js';
 import { RULES } from '../engine/index.js';
-import { computeLineStarts, lineOf } from '../engine/document.js';
+import { lineOf } from '../engine/document.js';
 
 export interface FileResult {
   path: string;
@@ -13,7 +13,7 @@ export interface FileResult {
 }
 
 /** 1-based line and UTF-16 column of an offset. */
-export function lineCol(lineStarts: number[], offset: number): { line: number; column: number } {
+export function lineCol(lineStarts: readonly number[], offset: number): { line: number; column: number } {
   const line = lineOf(lineStarts, offset);
   return { line: line + 1, column: offset - lineStarts[line] + 1 };
 }
@@ -61,7 +61,7 @@ function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): strin
   const lines: string[] = [];
   const failing = (minScore !== undefined && f.result.score.overall < minScore) || f.result.findings.some((x) => x.severity === 'error');
   if (quiet && !failing) return '';
-  const starts = computeLineStarts(f.text);
+  const starts = f.result.lineStarts;
   for (const x of f.result.findings) {
     if (quiet && x.severity !== 'error') continue;
     const { line, column } = lineCol(starts, x.start);
@@ -93,7 +93,7 @@ function nested(value: unknown, indent: string): string {
   return indent + JSON.stringify(value, null, 2).split('\n').join(`\n${indent}`);
 }
 
-function findingJson(starts: number[], x: Finding): object {
+function findingJson(starts: readonly number[], x: Finding): object {
   const s = lineCol(starts, x.start);
   const e = lineCol(starts, x.end);
   return {
@@ -115,7 +115,7 @@ function findingJson(starts: number[], x: Finding): object {
 }
 
 function jsonFile(f: FileResult): string {
-  const starts = computeLineStarts(f.text);
+  const starts = f.result.lineStarts;
   return JSON.stringify({
     path: f.path,
     rubric: f.result.rubric,
@@ -134,7 +134,7 @@ const RULE_INDEX = new Map(RULE_IDS.map((id, i) => [id, i]));
 
 /** The SARIF results of one file, one compact JSON object each. */
 function sarifResults(f: FileResult): string[] {
-  const starts = computeLineStarts(f.text);
+  const starts = f.result.lineStarts;
   return f.result.findings.map((x) => {
     const s = lineCol(starts, x.start);
     const e = lineCol(starts, x.end);

@@ -42,6 +42,17 @@ interface CacheEntry {
   config: number;
   /** The last analysis that used it. */
   generation: number;
+  /** The result moved to where the block last was, kept while the block stays there (typing after it). */
+  placed?: Placed;
+}
+
+interface Placed {
+  base: number;
+  facts?: BlockFacts;
+  sentences?: Sentence[];
+  /** Findings at absolute offsets, for the severities with this id, at their base cost (never handed out). */
+  findings?: Finding[];
+  severities?: number;
 }
 
 const KIND_CODE: Record<Block['kind'], number> = { paragraph: 0, heading: 1, tableCell: 2 };
@@ -59,6 +70,9 @@ export class Analyzer {
   private rubricCache = new Map<string, Rubric | RubricError>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
+  /** Short ids for the severities of all rules, which reported findings depend on. */
+  private severityIds = new Map<string, number>();
+  private nextSeverityId = 0;
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
@@ -77,22 +91,36 @@ export class Analyzer {
     const configKey = `${rubric.key}\u0001${blockRules.map((r) => r.rule.id).join(',')}`;
     let configId = this.configIds.get(configKey);
     if (configId === undefined) this.configIds.set(configKey, (configId = this.configIds.size));
+    const severityKey = rules.map((r) => `${r.rule.id}:${r.severity}`).join(',');
+    let severityId = this.severityIds.get(severityKey);
+    if (severityId === undefined) {
+      if (this.severityIds.size > 64) this.severityIds.clear();
+      // Never reused, so a placed finding can never carry another configuration's severities.
+      this.severityIds.set(severityKey, (severityId = this.nextSeverityId++));
+    }
 
     // Blocks past the word limit are not analysed.
     const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
-    // Cached per-block results hold offsets from the block start; they are moved lazily when a document rule asks.
+    // Cached per-block results hold offsets from the block start; they are moved lazily when a document rule asks,
+    // and the moved copy is kept with the cache entry while the block stays where it is.
     const results: BlockResult[] = [];
-    const movedSentences = new Map<number, Sentence[]>();
-    const movedFacts = new Map<number, BlockFacts>();
+    const entries: Array<CacheEntry | undefined> = [];
+    const placedAt = (b: number): Placed | undefined => {
+      const entry = entries[b];
+      if (!entry) return undefined;
+      const base = doc.blocks[b].start;
+      if (entry.placed?.base !== base) entry.placed = { base };
+      return entry.placed;
+    };
     const sentencesAt = (b: number): Sentence[] => {
-      let r = movedSentences.get(b);
-      if (!r) movedSentences.set(b, (r = moveSentences(results[b].sentences, doc.blocks[b].start)));
-      return r;
+      const p = placedAt(b);
+      if (!p) return moveSentences(results[b].sentences, doc.blocks[b].start);
+      return (p.sentences ??= moveSentences(results[b].sentences, p.base));
     };
     const factsAt = (b: number): BlockFacts => {
-      let r = movedFacts.get(b);
-      if (!r) movedFacts.set(b, (r = moveFacts(results[b].facts, doc.blocks[b].start)));
-      return r;
+      const p = placedAt(b);
+      if (!p) return moveFacts(results[b].facts, doc.blocks[b].start);
+      return (p.facts ??= moveFacts(results[b].facts, p.base));
     };
     let words = 0;
     let sentenceCount = 0;
@@ -112,10 +140,13 @@ export class Analyzer {
       const block = doc.blocks[i];
       if (truncatedAtWords !== undefined) {
         results.push(EMPTY_RESULT);
+        entries.push(undefined);
         continue;
       }
-      const result = this.analyzeBlock(text, block, rubric, rulesFor(block), configId);
+      const entry = this.analyzeBlock(text, block, rubric, rulesFor(block), configId);
+      const result = entry.result;
       results.push(result);
+      entries.push(entry);
       words += result.facts.words;
       sentenceCount += result.sentences.length;
       if (words > maxWords) truncatedAtWords = words;
@@ -147,7 +178,7 @@ export class Analyzer {
 
     // Findings as reported, at absolute offsets: block findings are cached relative to their block.
     const silenced = silencer(doc);
-    const emit = (f: RawFinding, base: number): void => {
+    const emit = (f: RawFinding, base: number, into: Finding[]): void => {
       const start = f.start + base;
       if (silenced?.(f.rule, start)) return;
       const meta = RULE_BY_ID.get(f.rule);
@@ -166,10 +197,26 @@ export class Analyzer {
       };
       if (f.related) finding.related = base ? f.related.map((r) => ({ ...r, start: r.start + base, end: r.end + base })) : f.related;
       if (f.unnecessary) finding.unnecessary = true;
-      findings.push(finding);
+      into.push(finding);
     };
-    for (let b = 0; b < results.length; b++) for (const f of results[b].findings) emit(f, doc.blocks[b].start);
-    for (const f of raw) emit(f, 0);
+    for (let b = 0; b < results.length; b++) {
+      if (results[b].findings.length === 0) continue;
+      // A block that has not moved since the last analysis reports the same findings (unless comments silence
+      // some), with its fixes already moved. Each analysis gets its own copies: score() sets their costs.
+      const p = silenced ? undefined : placedAt(b);
+      if (p?.findings && p.severities === severityId) {
+        for (const f of p.findings) findings.push({ ...f });
+        continue;
+      }
+      const placed: Finding[] = [];
+      for (const f of results[b].findings) emit(f, doc.blocks[b].start, placed);
+      for (const f of placed) findings.push({ ...f });
+      if (p) {
+        p.findings = placed;
+        p.severities = severityId;
+      }
+    }
+    for (const f of raw) emit(f, 0, findings);
     if (truncatedAtWords !== undefined) {
       findings.push({
         ruleId: 'presence/too-large',
@@ -185,7 +232,7 @@ export class Analyzer {
     }
     findings.sort(byPosition);
     const result = score(findings, rubric, words, sentenceCount);
-    return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}) };
+    return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}), lineStarts: doc.lineStarts };
   }
 
   private pickRubric(doc: Doc, rubricRef: string | undefined, opts: AnalyzeOptions): { rubric: Rubric; error?: RubricError } {
@@ -216,7 +263,7 @@ export class Analyzer {
   }
 
   /** `rules` are the block rules that apply to this block's kind and quoting. */
-  private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], configId: number): BlockResult {
+  private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], configId: number): CacheEntry {
     const source = text.slice(block.start, block.end);
     const shape = blockShape(block);
     const variants = this.cache.get(source);
@@ -227,7 +274,7 @@ export class Analyzer {
           v.generation = this.generation;
           this.usedEntries++;
         }
-        return v.result;
+        return v;
       }
     }
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.
@@ -243,7 +290,7 @@ export class Analyzer {
     this.usedEntries++;
     if (variants) variants.push(entry);
     else this.cache.set(source, [entry]);
-    return result;
+    return entry;
   }
 }
 
@@ -263,7 +310,7 @@ function factBits(index: ListIndex): Uint8Array {
 
 const EMPTY_RESULT: BlockResult = {
   sentences: [],
-  facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false },
+  facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false, evidenceHeading: false, chronologyOpener: 0 },
   findings: [],
 };
 
@@ -273,7 +320,8 @@ function moveSentences(sentences: Sentence[], base: number): Sentence[] {
 }
 
 function moveFacts(facts: BlockFacts, base: number): BlockFacts {
-  if (base === 0) return facts;
+  // Most blocks' facts hold no offsets at all.
+  if (base === 0 || (facts.recommendations.length === 0 && facts.questions.length === 0)) return facts;
   const move = (r: Array<[number, number]>): Array<[number, number]> => (r.length ? r.map(([s, e]) => [s + base, e + base]) : r);
   return { ...facts, recommendations: move(facts.recommendations), questions: move(facts.questions) };
 }
@@ -299,15 +347,17 @@ function isOpenQuestion(s: Sentence): boolean {
 }
 
 /** Word lists whose hits are block facts, as bits per sentence. */
-const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources'] as const;
-const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE] = FACT_LISTS.map((_, i) => 1 << i);
+const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners'] as const;
+const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY] = FACT_LISTS.map((_, i) => 1 << i);
 
 function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint8Array): BlockFacts {
   // Word-list hits come from the block's single pass over all lists.
   const bits = new Uint8Array(sentences.length);
+  let chronologyOpener = 0;
   for (const m of matches) {
     const k = listBits[m.list];
     if (k) bits[m.sentence] |= k;
+    if (k === CHRONOLOGY && m.sentence === 0 && m.from === 0) chronologyOpener = m.to;
   }
   const questions: Array<[number, number]> = [];
   let evidence = false;
@@ -331,7 +381,8 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
     if (!evidence && (has(EVIDENCE) || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   });
-  return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number };
+  const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
+  return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number, evidenceHeading, chronologyOpener };
 }
 
 /** Whether a finding of `rule` at `start` is silenced by presence-disable comments; undefined when there are none. */

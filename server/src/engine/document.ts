@@ -348,7 +348,7 @@ export function firstBlockAfter(blocks: readonly Block[], offset: number): numbe
 }
 
 /** 0-based line containing offset (binary search). */
-export function lineOf(lineStarts: number[], offset: number): number {
+export function lineOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

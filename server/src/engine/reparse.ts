@@ -12,6 +12,8 @@ import { maskInline } from './mask.js';
  */
 const MIN_COLUMN = 12;
 
+const CHUNK = 512;
+
 /** What /\s/ matches, by char code. */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -32,9 +34,12 @@ export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   const old = prev.text;
   if (old === text) return prev;
   const min = Math.min(old.length, text.length);
+  // Common prefix and suffix, compared a chunk at a time (native string comparison), then character by character.
   let p = 0;
+  while (p + CHUNK <= min && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
   while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let s = 0;
+  while (s + CHUNK <= min - p && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
   while (s < min - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const oldEnd = old.length - s;
   const newEnd = text.length - s;

@@ -57,6 +57,10 @@ export interface BlockFacts {
   questions: Array<[number, number]>;
   /** Cites evidence: a number, a source, a customer or other name. */
   evidence: boolean;
+  /** Names a roadmap or priorities (a heading that matches the evidence-heading list). */
+  evidenceHeading: boolean;
+  /** Words of the chronology opener ("Last week", "First we") that starts the block's first sentence; 0 if none. */
+  chronologyOpener: number;
 }
 
 export interface DocInput {

@@ -94,6 +94,8 @@ export interface AnalysisResult {
   words: number;
   /** Set when the document was larger than the engine analyses. */
   truncatedAtWords?: number;
+  /** Offsets where the text's lines start (`\r\n`, `\r` and `\n` each end a line, as LSP counts them). */
+  lineStarts: readonly number[];
 }
 
 /** What a caller that can read files hands the engine so front matter may name a rubric by path. */

@@ -55,12 +55,13 @@ export function rubricFor(settings: Settings, relPath: string): string {
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 
 /** The result for a document over MAX_DOCUMENT_CHARS: one information finding, and a score that explains itself. */
-function tooLarge(analyzer: Analyzer, rubric: string, opts: AnalyzeOptions, chars: number): AnalysisResult {
+function tooLarge(analyzer: Analyzer, rubric: string, opts: AnalyzeOptions, lines: LineIndex): AnalysisResult {
+  const chars = lines.text.length;
   const empty = analyzer.analyze('', rubric, opts); // the score's shape and any rubric problem, at no cost
   const message = `This document is too large for Presence to check: it has ${chars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
   const finding: Finding = { ruleId: 'presence/too-large', dimension: 'rubric', severity: 'information', message, start: 0, end: 0, cost: 0, fixes: [], doc: 'docs/rules/presence/too-large.md' };
   const findings = [finding, ...empty.findings].sort(byPosition);
-  return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: message } };
+  return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: message }, lineStarts: lines.starts };
 }
 
 export function analyseText(
@@ -80,6 +81,10 @@ export function analyseText(
     severityOverrides: settings.severity,
     ...(settings.staleAfterMonths !== undefined ? { staleAfterMonths: settings.staleAfterMonths } : {}),
   };
-  const result = text.length > MAX_DOCUMENT_CHARS ? tooLarge(analyzer, rubric, opts, text.length) : analyzer.analyze(text, rubric, opts);
-  return { uri, version, lines: new LineIndex(text), result, active: isActive(settings, rel), key };
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    const lines = new LineIndex(text);
+    return { uri, version, lines, result: tooLarge(analyzer, rubric, opts, lines), active: isActive(settings, rel), key };
+  }
+  const result = analyzer.analyze(text, rubric, opts);
+  return { uri, version, lines: new LineIndex(text, result.lineStarts), result, active: isActive(settings, rel), key };
 }

@@ -4,9 +4,14 @@ import type { Position, Range } from 'vscode-languageserver';
 
 export class LineIndex {
   /** Offset where each line starts; `\r\n`, `\r` and `\n` each end a line, as LSP counts them. */
-  private readonly starts: number[];
+  readonly starts: readonly number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`, when given, are the engine's for this same text (the analysis has them already). */
+  constructor(readonly text: string, lineStarts?: readonly number[]) {
+    if (lineStarts) {
+      this.starts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -26,21 +26,20 @@ function subtreeEnds(input: DocInput): Int32Array {
   return ends;
 }
 
-/** Indices of the section and all its subsections. */
-function subtree(input: DocInput, section: number): number[] {
+/** A section recommends when it, or a subsection, holds a recommendation or a preferred option, or a subsection is a non-empty "Recommendation"/"Decision". */
+function sectionRecommends(input: DocInput, section: number): boolean {
+  const { sections } = input.doc;
   const end = subtreeEnds(input)[section];
-  const out: number[] = [];
-  for (let i = section; i < end; i++) out.push(i);
-  return out;
-}
-
-function sectionRecommends(input: DocInput, sections: number[]): boolean {
-  return sections.some((s) => (s !== sections[0] && RECOMMENDATION_HEADING.test(input.doc.sections[s].title) && input.doc.sections[s].blocks.length > 0) || input.doc.sections[s].blocks.some((b) => input.facts(b).recommendations.length > 0 || input.facts(b).preferred));
+  for (let s = section; s < end; s++) {
+    if (s !== section && sections[s].blocks.length > 0 && RECOMMENDATION_HEADING.test(sections[s].title)) return true;
+    for (const b of sections[s].blocks) if (input.facts(b).recommendations.length > 0 || input.facts(b).preferred) return true;
+  }
+  return false;
 }
 
 /** A "Recommendation" or "Decision" section that recommends something answers every options list. */
 function recommendedElsewhere(input: DocInput): boolean {
-  return input.doc.sections.some((s, i) => s.heading >= 0 && RECOMMENDATION_HEADING.test(s.title) && sectionRecommends(input, subtree(input, i)));
+  return input.doc.sections.some((s, i) => s.heading >= 0 && RECOMMENDATION_HEADING.test(s.title) && sectionRecommends(input, i));
 }
 
 const noAsk: DocRule = {
@@ -79,9 +78,9 @@ const openQuestion: DocRule = {
     const { doc } = input;
     for (let si = 0; si < doc.sections.length; si++) {
       const section = doc.sections[si];
-      if (sectionRecommends(input, subtree(input, si))) continue;
-      const blocks = section.heading >= 0 ? [section.heading, ...section.blocks] : section.blocks;
-      for (const b of blocks) {
+      if (sectionRecommends(input, si)) continue;
+      for (let k = section.heading >= 0 ? -1 : 0; k < section.blocks.length; k++) {
+        const b = k < 0 ? section.heading : section.blocks[k];
         const block = doc.blocks[b];
         if (block.quoted || block.kind === 'tableCell') continue;
         for (const [start, end] of input.facts(b).questions) {
@@ -113,17 +112,18 @@ const optionsWithoutRecommendation: DocRule = {
     for (let si = 0; si < doc.sections.length; si++) {
       const section = doc.sections[si];
       if (section.heading < 0 || !OPTIONS_HEADING.test(section.title)) continue;
-      const tree = subtree(input, si);
-      const blocks = tree.flatMap((s) => doc.sections[s].blocks);
-      if (blocks.length === 0 || sectionRecommends(input, tree) || recommendedElsewhere(input)) continue;
+      // The last block of the section and its subsections (sections are in document order).
+      let last = -1;
+      for (let s = si; s < subtreeEnds(input)[si]; s++) for (const b of doc.sections[s].blocks) last = Math.max(last, b);
+      if (last < 0 || sectionRecommends(input, si) || recommendedElsewhere(input)) continue;
       const heading = doc.blocks[section.heading];
-      const last = doc.blocks[Math.max(...blocks)];
+      const lastBlock = doc.blocks[last];
       out.push({
         rule: this.id,
         start: heading.start,
         end: heading.end,
         message: `"${collapseSpace(section.title)}" lays out options without saying which one you recommend. Name your pick and why; the reader can still choose another.`,
-        fixes: [{ title: 'Add your recommended option', safe: false, edits: [{ start: last.end, end: last.end, newText: '\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].' }] }],
+        fixes: [{ title: 'Add your recommended option', safe: false, edits: [{ start: lastBlock.end, end: lastBlock.end, newText: '\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].' }] }],
       });
     }
   },

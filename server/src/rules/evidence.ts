@@ -1,23 +1,24 @@
 // Evidence: roadmap and priority items cite evidence, and that evidence (or the item's date) is not stale.
 import type { DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { segmentWords } from '../engine/sentences.js';
 import { collapseSpace } from './util.js';
 
 interface Item {
   blocks: number[];
 }
 
-/** Top-level list items (with their nested blocks) in sections whose heading names a roadmap or priorities. */
+/** Top-level list items (with their nested blocks) in sections whose heading names a roadmap or priorities. Both rules ask: computed once. */
 function evidenceItems(input: DocInput): Item[] {
+  const memo = input.memo.get('evidence/items') as Item[] | undefined;
+  if (memo) return memo;
   const { doc } = input;
-  const headingList = input.rubric.lists.evidenceHeadings;
   const items: Item[] = [];
+  input.memo.set('evidence/items', items);
   const inScope = new Set<number>();
   doc.sections.forEach((s, i) => {
     if (s.heading < 0) return;
     // A document title ("# Q3 plan") does not make every list in the document a roadmap.
-    if ((headingList.test(segmentWords(s.title, 0)) && (s.level > 1 || !doc.sections.some((x) => x.parent === i))) || (inScope.has(s.parent) && doc.sections[s.parent].level > 1)) inScope.add(i);
+    if ((input.facts(s.heading).evidenceHeading && (s.level > 1 || !doc.sections.some((x) => x.parent === i))) || (inScope.has(s.parent) && doc.sections[s.parent].level > 1)) inScope.add(i);
   });
   for (const si of inScope) {
     const blocks = doc.sections[si].blocks.filter((b) => doc.blocks[b].list >= 0 && !doc.blocks[b].quoted);

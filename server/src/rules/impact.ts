@@ -130,11 +130,10 @@ const sectionOpener: DocRule = {
     for (const section of doc.sections) {
       if (section.level < 2 || CHRONOLOGY_SECTIONS.test(section.title)) continue;
       const b = section.blocks.find((i) => isProse(doc.blocks[i]));
-      if (b === undefined) continue;
+      // The block's facts say whether it opens with a chronology, so only those blocks' sentences are read.
+      if (b === undefined || input.facts(b).chronologyOpener === 0) continue;
       const s = input.sentences(b)[0];
-      if (!s) continue;
-      const len = input.rubric.lists.chronologyOpeners.matchAt(s.words, 0);
-      if (len === 0) continue;
+      const len = input.facts(b).chronologyOpener;
       const insertAt = lineStartOf(input, doc.blocks[b].start);
       out.push({
         rule: this.id,
