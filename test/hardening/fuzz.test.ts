@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, applyEdits, fixAllSafe, safeFixEdits } from '../../server/src/engine/index.ts';
 import { rng } from '../support/rng.ts';
+import { assertOnlyEditsChanged } from '../support/edits.ts';
 
 
 const PIECES = [
@@ -111,16 +112,7 @@ test('property: every safe fix, applied alone, removes its finding, changes noth
         const count = (xs: typeof before.findings) => xs.filter((x) => x.ruleId === f.ruleId).length;
         assert.ok(count(after.findings) < count(before.findings), `${f.ruleId} "${fix.title}" left its finding in ${JSON.stringify(out)}`);
         assert.ok(after.score.overall >= before.score.overall, `${f.ruleId} "${fix.title}" lowered the score ${before.score.overall} → ${after.score.overall} for ${JSON.stringify(text)}`);
-        const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
-        let at = 0;
-        let pos = 0;
-        for (const e of sorted) {
-          const kept = text.slice(pos, e.start);
-          assert.equal(out.slice(at, at + kept.length), kept, 'text outside the edits changed');
-          at += kept.length + e.newText.length;
-          pos = e.end;
-        }
-        assert.equal(out.slice(at), text.slice(pos), 'text after the last edit changed');
+        assertOnlyEditsChanged(text, out, fix.edits, `${f.ruleId} "${fix.title}"`);
         checked++;
       }
     }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, applyEdits, type AnalysisResult, type Finding, type Fix, type Severity } from '../../../server/src/engine/index.js';
+import { assertOnlyEditsChanged } from '../../support/edits.ts';
 
 /** The fixed "today" of every rule test (the evidence rules measure staleness from it). */
 export const TODAY = '2026-11-22';
@@ -140,14 +141,7 @@ export function checkFix(text: string, ruleId: string, check: FixCheck = {}): { 
   for (const e of edits) assert.ok(e.start >= rs && e.end <= re, `edit [${e.start}, ${e.end}) of "${fix.title}" leaves the region [${rs}, ${re})`);
   assert.equal(result.slice(0, rs), text.slice(0, rs), 'text before the region changed');
   assert.equal(result.slice(result.length - (text.length - re)), text.slice(re), 'text after the region changed');
-  let at = 0;
-  let pos = 0;
-  for (const e of edits) {
-    const kept = text.slice(pos, e.start);
-    assert.equal(result.slice(at, at + kept.length), kept, 'text between edits changed');
-    at += kept.length + e.newText.length;
-    pos = e.end;
-  }
+  assertOnlyEditsChanged(text, result, fix.edits, `"${fix.title}"`);
 
   // (2) The finding is gone.
   const after = run(result, opts);
