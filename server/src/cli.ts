@@ -4,7 +4,7 @@ import { dirname, resolve, basename, join } from 'node:path';
 import { Analyzer, fixAllSafe, type RubricSource } from './engine/index.js';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args.js';
 import { expandInputs } from './cli/files.js';
-import { render, stitcher, type Rendered } from './cli/format.js';
+import { isFailing, render, stitcher, type Rendered } from './cli/format.js';
 
 declare const PRESENCE_VERSION: string | undefined;
 const VERSION = typeof PRESENCE_VERSION === 'string' ? PRESENCE_VERSION : '0.0.0-dev';
@@ -81,8 +81,7 @@ function processFile(path: string, opts: CliOptions, analyzer: Analyzer): Outcom
     }
   }
   const result = analyzer.analyze(text, opts.rubric, analyzeOpts);
-  const failing = (opts.minScore !== undefined && result.score.overall < opts.minScore) || result.findings.some((f) => f.severity === 'error');
-  return { rendered: render(opts.format, { path, text, result, fixed }, opts.quiet, opts.minScore), failing, errors };
+  return { rendered: render(opts.format, { path, text, result, fixed }, opts.quiet, opts.minScore), failing: isFailing(result, opts.minScore), errors };
 }
 
 /** Collects output into chunks of about 64 KB, so a large run makes few writes. */

@@ -57,10 +57,14 @@ export function stitcher(format: Format, version: string): Stitcher {
   return { file: (r) => r.pieces.join(''), end: () => '' };
 }
 
+/** Exit code 1 material: below --min-score, or an error-severity finding. */
+export function isFailing(result: AnalysisResult, minScore?: number): boolean {
+  return (minScore !== undefined && result.score.overall < minScore) || result.findings.some((x) => x.severity === 'error');
+}
+
 function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): string {
   const lines: string[] = [];
-  const failing = (minScore !== undefined && f.result.score.overall < minScore) || f.result.findings.some((x) => x.severity === 'error');
-  if (quiet && !failing) return '';
+  if (quiet && !isFailing(f.result, minScore)) return '';
   const starts = f.result.lineStarts;
   for (const x of f.result.findings) {
     if (quiet && x.severity !== 'error') continue;

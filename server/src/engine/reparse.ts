@@ -5,6 +5,7 @@
 // and the caller parses in full. test/unit/reparse.test.ts checks the result equals a full parse.
 import { blockView, collectDirectives, firstBlockAfter, lineOf, type Directive, type Doc, type List } from './document.js';
 import { maskInline } from './mask.js';
+import { isSpace } from './sentences.js';
 
 /**
  * Edits at least this far into a content line cannot touch a block marker: list markers (up to nine digits and a
@@ -14,11 +15,6 @@ const MIN_COLUMN = 12;
 
 const CHUNK = 512;
 
-/** What /\s/ matches, by char code. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Characters that must not appear in the changed text: line breaks, table pipes, and what markdown-it rewrites. */
 function unsafe(s: string): boolean {

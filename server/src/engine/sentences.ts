@@ -35,7 +35,7 @@ const isCjkTerminator = (c: number): boolean => c === 0x3002 || c === 0xff01 || 
 // Closing quotes and brackets that belong to the sentence before them: " ' ” ’ ) ] ».
 const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
 /** What /\s/ matches, by char code. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

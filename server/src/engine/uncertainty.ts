@@ -47,11 +47,16 @@ export const START_FEATURE = '^';
 
 /** The feature of one word (numbers folded, ’ folded for callers that lowercased themselves). */
 export function wordFeature(lowerWord: string): string {
-  for (let i = 0; i < lowerWord.length; i++) {
-    const c = lowerWord.charCodeAt(i);
-    if (c >= 48 && c <= 57) return NUMBER_FEATURE;
-  }
+  if (hasDigit(lowerWord)) return NUMBER_FEATURE;
   return lowerWord.includes('’') ? lowerWord.replace(/’/g, "'") : lowerWord;
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Word → `@category` for the hand-written cue lexicon (hedges, vague quantifiers, vague sources, puffery). */
@@ -182,31 +187,26 @@ export interface UncertaintyScore {
 /** Scratch: the model ids of the sentence being scored (grown as needed). */
 let IDS = new Int32Array(256);
 
-/** Fills IDS with the model id of each word (`_` for unknown words); returns the count. */
+/** The model id of a lowercase word: `_` for words outside the vocabulary and for words in `ignore`. */
+function idOf(lower: string, ignore: ReadonlySet<string> | undefined): number {
+  return ignore?.has(lower) ? OTHER_ID : (WORD_ID.get(wordFeature(lower)) ?? OTHER_ID);
+}
+
+/** Makes room in IDS for n ids. */
+function fillIds(n: number): void {
+  if (IDS.length < n) IDS = new Int32Array(Math.max(n, IDS.length * 2));
+}
+
 function idsOf(lowerWords: readonly string[]): number {
-  const n = lowerWords.length;
-  if (IDS.length < n) IDS = new Int32Array(Math.max(n, IDS.length * 2));
-  for (let i = 0; i < n; i++) IDS[i] = WORD_ID.get(wordFeature(lowerWords[i]!)) ?? OTHER_ID;
-  return n;
+  fillIds(lowerWords.length);
+  for (let i = 0; i < lowerWords.length; i++) IDS[i] = idOf(lowerWords[i]!, undefined);
+  return lowerWords.length;
 }
 
-/** The same for engine words, reading the words in `ignore` as unknown. Their `lower` has ’ folded already. */
 function idsOfWords(words: readonly LowerWord[], ignore: ReadonlySet<string>): number {
-  const n = words.length;
-  if (IDS.length < n) IDS = new Int32Array(Math.max(n, IDS.length * 2));
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!.lower;
-    IDS[i] = ignore.has(w) ? OTHER_ID : (WORD_ID.get(hasDigit(w) ? NUMBER_FEATURE : w) ?? OTHER_ID);
-  }
-  return n;
-}
-
-function hasDigit(w: string): boolean {
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+  fillIds(words.length);
+  for (let i = 0; i < words.length; i++) IDS[i] = idOf(words[i]!.lower, ignore);
+  return words.length;
 }
 
 /** Log-odds of the first n ids in IDS, and per-word contributions (`contrib`, filled when given). Each distinct feature counts once. */

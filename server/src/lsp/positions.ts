@@ -1,28 +1,16 @@
 // The only place that turns engine offsets (UTF-16 code units) into LSP line/character positions and back.
 // Everything else in the server speaks offsets.
 import type { Position, Range } from 'vscode-languageserver';
+// The engine counts lines the way LSP does: `\r\n`, `\r` and `\n` each end one.
+import { computeLineStarts } from '../engine/document.js';
 
 export class LineIndex {
   /** Offset where each line starts; `\r\n`, `\r` and `\n` each end a line, as LSP counts them. */
   readonly starts: readonly number[];
 
   /** `lineStarts`, when given, are the engine's for this same text (the analysis has them already). */
-  constructor(readonly text: string, lineStarts?: readonly number[]) {
-    if (lineStarts) {
-      this.starts = lineStarts;
-      return;
-    }
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(readonly text: string, lineStarts: readonly number[] = computeLineStarts(text)) {
+    this.starts = lineStarts;
   }
 
   get lineCount(): number {

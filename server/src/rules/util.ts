@@ -13,19 +13,17 @@ export interface SentenceMatch extends PhraseMatch {
 
 /** Matches of a rubric word list in each sentence of the block, in order. Shared by the rules that ask: do not modify. */
 export function matchList(input: BlockInput, list: string): readonly SentenceMatch[] {
-  const id = input.rubric.index.idOf(list);
-  // Most lists match nothing in a given block: answer those without allocating or remembering anything.
-  let any = false;
-  for (const m of input.matches) if (m.list === id) any = true;
-  if (!any) return NO_MATCHES;
   const cached = input.memo?.get(list) as SentenceMatch[] | undefined;
   if (cached) return cached;
-  const out: SentenceMatch[] = [];
+  const id = input.rubric.index.idOf(list);
+  // Most lists match nothing in a given block: those allocate and remember nothing.
+  let out: SentenceMatch[] | undefined;
   for (const m of input.matches) {
     if (m.list !== id) continue;
     const sentence = input.sentences[m.sentence];
-    out.push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
+    (out ??= []).push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
   }
+  if (!out) return NO_MATCHES;
   (input.memo ??= new Map()).set(list, out);
   return out;
 }
