@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { crossValidate, CV_SEED, loadLabelled, prf, seededRandom, shuffle, stratifiedFolds, toModelFile, tokenizeAll, train, type Prf, type TrainOptions } from './train-uncertainty.ts';
+import { crossValidate, CV_SEED, MIN_PRECISION, loadLabelled, prf, seededRandom, shuffle, stratifiedFolds, toModelFile, tokenizeAll, train, type Prf, type TrainOptions } from './train-uncertainty.ts';
 import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 
@@ -199,6 +199,14 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
         ruleId,
         ...figures(prf(honest.map((rs) => rs.some((r) => r !== ruleId)), gold)),
       }));
+      // What the precision target implies: with a family's false positives as they are (the quantified family's come
+      // from word lists, not the scorer), P ≥ MIN_PRECISION needs at least fp · P / (1 − P) true positives even if
+      // no other detection were wrong.
+      out.falsePositiveFloor = [...HEDGE_DIMENSIONS].map((family) => {
+        const certainFlagged = honest.filter((rs, i) => !gold[i] && rs.some((r) => r.startsWith(family + '/'))).length;
+        const tpNeeded = Math.ceil((certainFlagged * MIN_PRECISION) / (1 - MIN_PRECISION));
+        return { family, certainFlagged, tpNeeded, recallNeeded: round(tpNeeded / Math.max(1, out.positives as number), 3) };
+      });
       out.presenceSeconds = round((performance.now() - t0) / 1000, 1);
     } catch (e) {
       fail('hedge/engine', e);
@@ -506,7 +514,7 @@ async function main(): Promise<void> {
 
   // Compact report.
   type H = {
-    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presenceWithoutRule?: (Figures & { ruleId: string })[]; presencePerRule?: RuleRow[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
+    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presenceWithoutRule?: (Figures & { ruleId: string })[]; presencePerRule?: RuleRow[]; falsePositiveFloor?: { family: string; certainFlagged: number; tpNeeded: number; recallNeeded: number }[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
     model: { threshold: number; cvThresholdReproduced: number; cv5Pooled: Figures; cv5Nested: Figures; cv5AtShippedThreshold: Figures; inSample: Figures; cvByThreshold: (Figures & { threshold: number })[] };
   };
   const h = results.hedge as H | undefined;
@@ -527,6 +535,10 @@ async function main(): Promise<void> {
     }
     if (h.presencePerRule?.length) {
       console.log('  per rule (sentences fired, precision): ' + h.presencePerRule.slice(0, 12).map((r) => `${r.ruleId} ${r.fired} ${r.precision.toFixed(2)}`).join(' · '));
+    }
+    for (const f of h.falsePositiveFloor ?? []) {
+      if (f.certainFlagged === 0) continue;
+      console.log(`  floor: ${f.family} findings on ${f.certainFlagged} certain sentences → P ≥ ${MIN_PRECISION} needs ≥ ${f.tpNeeded} true positives (R ≥ ${f.recallNeeded.toFixed(3)}) with no other false positive`);
     }
   }
   const p = results.passive as { sentences: number; positives: number; presence?: Figures; writeGoodPassive: Figures } | undefined;
