@@ -1,10 +1,21 @@
 // Shared by the benchmark's orchestrator (run.ts) and its per-tool child processes (worker.ts).
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export const ROOT = process.cwd();
 export const CACHE = join(ROOT, '.bench-cache');
 export const ENGINE_BUNDLE = join(CACHE, 'engine.cjs');
 export const TODAY = '2026-11-22';
+
+/** The esbuild settings of the shipped bundles (esbuild.mjs), for an engine bundle on its own. */
+export const ENGINE_BUILD = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none' } as const;
+
+type Engine = typeof import('../server/src/engine/index.js');
+
+/** The engine from a bundle built with ENGINE_BUILD. */
+export function loadEngine(bundle = ENGINE_BUNDLE): Engine {
+  return createRequire(join(ROOT, 'package.json'))(bundle) as Engine;
+}
 
 export interface Stats {
   n: number;

@@ -2,17 +2,15 @@
 // one-character edits re-analysed by one Analyzer, on the benchmark's own documents. `npm run bench` is the
 // report; this is the inner loop.   node --import tsx bench/quick.ts [runs]
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { CACHE, ROOT, TODAY, stats } from './common.js';
+import { CACHE, ENGINE_BUILD, ROOT, TODAY, loadEngine, stats } from './common.js';
 import { applyCharEdit, ensureDocs, typingEdits } from './generate.js';
 
-type Engine = typeof import('../server/src/engine/index.js');
 const m = ensureDocs(CACHE);
 const bundle = join(CACHE, 'engine-quick.cjs');
-buildSync({ bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
-const engine = createRequire(join(ROOT, 'package.json'))(bundle) as Engine;
+buildSync({ ...ENGINE_BUILD, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
+const engine = loadEngine(bundle);
 const runs = Number(process.argv[2] ?? 30);
 
 function cpuMs(f: () => void): number {

@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { CACHE, ENGINE_BUNDLE, ROOT, TODAY, stats, type WorkerResult } from './common.js';
+import { CACHE, ENGINE_BUILD, ENGINE_BUNDLE, ROOT, TODAY, stats, type WorkerResult } from './common.js';
 import { ensureDocs, type Manifest } from './generate.js';
 import { keystrokeLatency, type LatencyResult } from './lsp.js';
 import { PEER_NAMES } from './peers.js';
@@ -39,7 +39,7 @@ async function buildEngine(): Promise<void> {
   // The same esbuild settings as the shipped bundles (esbuild.mjs), for the engine alone.
   // BENCH_ENGINE_ENTRY points at another copy of the engine (for working on the harness while the tree is mid-change).
   const entry = process.env.BENCH_ENGINE_ENTRY ?? join(ROOT, 'server/src/engine/index.ts');
-  await build({ entryPoints: [entry], outfile: ENGINE_BUNDLE, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none' });
+  await build({ ...ENGINE_BUILD, entryPoints: [entry], outfile: ENGINE_BUNDLE });
 }
 
 function runWorker(tool: string, manifestPath: string): Promise<WorkerResult | { tool: string; error: string }> {

@@ -2,17 +2,13 @@
 //   node --import tsx bench/worker.ts <presence|write-good|alex|textlint|markdownlint|harper.js> <manifest.json> <out.json>
 // Order: corpus, 1k, 10k, 100k, then the 1,000-file folder (so the big targets run on a warmed-up tool).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ENGINE_BUNDLE, ROOT, TODAY, stats, type FolderResult, type TargetResult, type WorkerResult } from './common.js';
+import { ROOT, TODAY, loadEngine, stats, type FolderResult, type TargetResult, type WorkerResult } from './common.js';
 import { applyCharEdit, listMarkdown, typingEdits, type Manifest } from './generate.js';
 import { PEER_NAMES, peer, type PeerName, type Tool } from './peers.js';
 
 type Engine = typeof import('../server/src/engine/index.js');
 
-export function loadEngine(): Engine {
-  return createRequire(join(ROOT, 'package.json'))(ENGINE_BUNDLE) as Engine;
-}
 
 function presenceTool(engine: Engine): Tool {
   return {

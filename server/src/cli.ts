@@ -81,7 +81,7 @@ function processFile(path: string, opts: CliOptions, analyzer: Analyzer): Outcom
     }
   }
   const result = analyzer.analyze(text, opts.rubric, analyzeOpts);
-  return { rendered: render(opts.format, { path, text, result, fixed }, opts.quiet, opts.minScore), failing: isFailing(result, opts.minScore), errors };
+  return { rendered: render(opts.format, { path, result, fixed }, opts.quiet, opts.minScore), failing: isFailing(result, opts.minScore), errors };
 }
 
 /** Collects output into chunks of about 64 KB, so a large run makes few writes. */

@@ -6,7 +6,6 @@ import { lineOf } from '../engine/document.js';
 
 export interface FileResult {
   path: string;
-  text: string;
   result: AnalysisResult;
   /** Safe fixes applied by --fix. */
   fixed?: number;
@@ -92,9 +91,9 @@ function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): strin
   return lines.join('\n');
 }
 
-/** `value` as pretty JSON, every line indented by `indent` more spaces (an element inside an array written by hand). */
+/** `value` as pretty JSON placed after a key at depth `indent`: every line but the first indented by `indent` more spaces. */
 function nested(value: unknown, indent: string): string {
-  return indent + JSON.stringify(value, null, 2).split('\n').join(`\n${indent}`);
+  return JSON.stringify(value, null, 2).split('\n').join(`\n${indent}`);
 }
 
 function findingJson(starts: readonly number[], x: Finding): object {
@@ -179,7 +178,7 @@ function sarifStitcher(version: string): Stitcher {
   let started = false;
   const header = (): string => {
     started = true;
-    return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${nested(driver, '        ').trimStart()}\n      },\n      "results": [`;
+    return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${nested(driver, '        ')}\n      },\n      "results": [`;
   };
   return {
     file(r) {
@@ -190,7 +189,7 @@ function sarifStitcher(version: string): Stitcher {
     },
     end() {
       const head = started ? '' : header();
-      return `${head}${results ? '\n      ' : ''}],\n      "properties": {\n        "scores": ${nested(scores, '        ').trimStart()}\n      }\n    }\n  ]\n}\n`;
+      return `${head}${results ? '\n      ' : ''}],\n      "properties": {\n        "scores": ${nested(scores, '        ')}\n      }\n    }\n  ]\n}\n`;
     },
   };
 }

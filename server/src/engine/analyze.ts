@@ -204,17 +204,16 @@ export class Analyzer {
       // A block that has not moved since the last analysis reports the same findings (unless comments silence
       // some), with its fixes already moved. Each analysis gets its own copies: score() sets their costs.
       const p = silenced ? undefined : placedAt(b);
-      if (p?.findings && p.severities === severityId) {
-        for (const f of p.findings) findings.push({ ...f });
+      if (!p) {
+        for (const f of results[b].findings) emit(f, doc.blocks[b].start, findings);
         continue;
       }
-      const placed: Finding[] = [];
-      for (const f of results[b].findings) emit(f, doc.blocks[b].start, placed);
-      for (const f of placed) findings.push({ ...f });
-      if (p) {
-        p.findings = placed;
+      if (!p.findings || p.severities !== severityId) {
+        p.findings = [];
         p.severities = severityId;
+        for (const f of results[b].findings) emit(f, p.base, p.findings);
       }
+      for (const f of p.findings) findings.push({ ...f });
     }
     for (const f of raw) emit(f, 0, findings);
     if (truncatedAtWords !== undefined) {
@@ -325,8 +324,6 @@ function moveFacts(facts: BlockFacts, base: number): BlockFacts {
   const move = (r: Array<[number, number]>): Array<[number, number]> => (r.length ? r.map(([s, e]) => [s + base, e + base]) : r);
   return { ...facts, recommendations: move(facts.recommendations), questions: move(facts.questions) };
 }
-
-
 
 // A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
 const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;

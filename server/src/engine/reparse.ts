@@ -15,7 +15,6 @@ const MIN_COLUMN = 12;
 
 const CHUNK = 512;
 
-
 /** Characters that must not appear in the changed text: line breaks, table pipes, and what markdown-it rewrites. */
 function unsafe(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -24,7 +23,6 @@ function unsafe(s: string): boolean {
   }
   return false;
 }
-
 
 export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   const old = prev.text;

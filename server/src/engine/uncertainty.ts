@@ -144,12 +144,12 @@ function load(file: UncertaintyModelFile): void {
   CATEGORY = Float64Array.from(categories, (c) => weights.get(c) ?? 0);
   CATEGORY_OF = Int32Array.from(vocab, (w) => (LEXICON.has(w) ? categories.indexOf(LEXICON.get(w)!) : -1));
   PAIR = new Map();
-  const idOf = (w: string): number | undefined => (w === START_FEATURE ? START_ID : w === OTHER_WORD ? OTHER_ID : WORD_ID.get(w));
+  const pairSideId = (w: string): number | undefined => (w === START_FEATURE ? START_ID : w === OTHER_WORD ? OTHER_ID : WORD_ID.get(w));
   for (const [feature, w] of weights) {
     const space = feature.indexOf(' ');
     if (space < 0) continue;
-    const a = idOf(feature.slice(0, space));
-    const b = idOf(feature.slice(space + 1));
+    const a = pairSideId(feature.slice(0, space));
+    const b = pairSideId(feature.slice(space + 1));
     if (a !== undefined && b !== undefined) PAIR.set(a * (OTHER_ID + 1) + b, w);
   }
   SEEN_WORD = new Int32Array(vocab.length);

@@ -117,7 +117,7 @@ const longParagraph: BlockRule = {
     const limit = input.rubric.thresholds.paragraphWords;
     if (input.sentences.reduce((n, s) => n + s.words.length, 0) <= limit) return;
     const words = input.sentences.reduce((n, s) => n + readerWords(s), 0);
-    if (words <= limit || input.sentences.length === 0) return;
+    if (words <= limit) return;
     const first = input.sentences[0];
     out.push({
       rule: this.id,

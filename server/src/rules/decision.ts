@@ -109,13 +109,16 @@ const optionsWithoutRecommendation: DocRule = {
   scope: 'document',
   check(input, out) {
     const { doc } = input;
+    // The same for every options section: asked once, and only when one needs it.
+    let elsewhere: boolean | undefined;
     for (let si = 0; si < doc.sections.length; si++) {
       const section = doc.sections[si];
       if (section.heading < 0 || !OPTIONS_HEADING.test(section.title)) continue;
       // The last block of the section and its subsections (sections are in document order).
       let last = -1;
-      for (let s = si; s < subtreeEnds(input)[si]; s++) for (const b of doc.sections[s].blocks) last = Math.max(last, b);
-      if (last < 0 || sectionRecommends(input, si) || recommendedElsewhere(input)) continue;
+      const end = subtreeEnds(input)[si];
+      for (let s = si; s < end; s++) for (const b of doc.sections[s].blocks) last = Math.max(last, b);
+      if (last < 0 || sectionRecommends(input, si) || (elsewhere ??= recommendedElsewhere(input))) continue;
       const heading = doc.blocks[section.heading];
       const lastBlock = doc.blocks[last];
       out.push({

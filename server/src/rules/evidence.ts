@@ -13,7 +13,6 @@ function evidenceItems(input: DocInput): Item[] {
   if (memo) return memo;
   const { doc } = input;
   const items: Item[] = [];
-  input.memo.set('evidence/items', items);
   const inScope = new Set<number>();
   doc.sections.forEach((s, i) => {
     if (s.heading < 0) return;
@@ -37,6 +36,7 @@ function evidenceItems(input: DocInput): Item[] {
       current?.blocks.push(b);
     }
   }
+  input.memo.set('evidence/items', items);
   return items;
 }
 
