@@ -48,7 +48,7 @@ const intensifier: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" adds emotion, not information. Let the facts and numbers carry the weight.`,
-        fixes: removable ? [{ title: `Drop "${quoteText(input.text, m.start, m.end)}"`, safe: true, edits: [{ start: m.start, end: m.end + 1, newText: '' }] }] : [],
+        fixes: removable ? [{ title: `Drop "${quoteText(input.text, m.start, m.end)}"`, safe: true, edits: removalEdits(input.text, m.sentence, m.start, m.end) }] : [],
         unnecessary: removable,
       });
     }

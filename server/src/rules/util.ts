@@ -61,33 +61,49 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+// Characters that open a span around a sentence's first word without being a word: emphasis, a link's bracket,
+// an opening quote or parenthesis, an HTML tag. A code span is content, not a wrapper.
+const OPENING_MARKUP = /^(?:[*_~[("'\u201c\u2018]|<[A-Za-z][^<>]*>)*$/;
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
 /**
  * Removes [start, end) — a phrase inside `sentence` — together with the comma and space around it, and
- * capitalises the next word when the phrase opened the sentence.
+ * capitalises the next word when the phrase opened the sentence, also when markup stands before that word
+ * ("Unfortunately, **the launch**" → "**The launch**"). Emphasis wrapped around the phrase alone goes with it.
  */
 export function removalEdits(text: string, sentence: Sentence, start: number, end: number): TextEdit[] {
-  const s = start;
-  const e = end;
+  let s = start;
+  let e = end;
+  // "**frankly**": markers that wrap only the phrase would be left empty ("****").
+  while (s > 0 && /[*_~]/.test(text[s - 1]) && text[e] === text[s - 1]) {
+    s--;
+    e++;
+  }
   // "(maybe)": the parentheses go with the word.
   if (text[s - 1] === '(' && text[e] === ')') {
     let b = s - 1;
-    while (b > sentence.start && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+    while (b > sentence.start && isBlank(text[b - 1])) b--;
     return [{ start: b, end: e + 1, newText: '' }];
   }
   const atStart = sentence.words[0]?.start === start;
   // Trailing comma and spaces ("Unfortunately, the …").
   let k = e;
   if (text[k] === ',') k++;
-  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  while (k < text.length && isBlank(text[k])) k++;
   if (atStart) {
     const next = sentence.words.find((w) => w.start >= k);
-    if (!next || next.start !== k) return [{ start: s, end: e, newText: '' }];
+    if (!next) return [{ start: s, end: e, newText: '' }];
+    const first = text[next.start];
+    const capital = capitalize(first);
     // Replace through the next word's first letter so it becomes capitalised.
-    return [{ start: s, end: k + 1, newText: capitalize(text[k]) }];
+    if (next.start === k) return [{ start: s, end: k + 1, newText: capital }];
+    const removal: TextEdit = { start: s, end: k, newText: '' };
+    if (capital === first || !OPENING_MARKUP.test(text.slice(k, next.start))) return [removal];
+    return [removal, { start: next.start, end: next.start + 1, newText: capital }];
   }
   // Mid-sentence: ", hopefully, we" → " we"; "should maybe ship" → "should ship".
   let b = s;
-  while (b > sentence.start && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+  while (b > sentence.start && isBlank(text[b - 1])) b--;
   if (text[b - 1] === ',' && text[e] === ',') {
     return [{ start: b - 1, end: e + 1, newText: '' }];
   }
