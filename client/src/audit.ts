@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { ScoreFileRequest, type ScoreResult, type UriParams } from '../../server/src/protocol.js';
 import { auditBody, auditPage, sortRows, type AuditRow, type AuditSummary } from './auditHtml.js';
-import { globToRegExp, isExcluded } from './glob.js';
+import { anyMatchesPathOrParent, compileGlob, type GlobMatcher } from '../../server/src/core/glob.js';
 import { LivePanel } from './panel.js';
 import type { Scores } from './scores.js';
 
@@ -18,23 +18,24 @@ function trueGlobs(value: unknown): string[] {
     .map(([g]) => g);
 }
 
-function excludesFor(uri: vscode.Uri): RegExp[] {
+/** Exclude matchers for a folder: `presence.exclude` the way the server reads it, VS Code's own from the folder root. */
+function excludesFor(uri: vscode.Uri): GlobMatcher[] {
   const presence = vscode.workspace.getConfiguration('presence', uri).get<unknown>('exclude');
   const search = vscode.workspace.getConfiguration('search', uri).get<unknown>('exclude');
   const own = Array.isArray(presence) ? presence.filter((g): g is string => typeof g === 'string' && g !== '') : [];
-  return [...own.map((g) => globToRegExp(g, true)), ...trueGlobs(search).map((g) => globToRegExp(g))];
+  return [...own.map((g) => compileGlob(g)), ...trueGlobs(search).map((g) => compileGlob(g, { anywhere: false }))];
 }
 
 /** Markdown files in the workspace, minus `files.exclude` (findFiles' default), `search.exclude` and `presence.exclude`. */
 export async function findMarkdownFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const found = await vscode.workspace.findFiles('**/*.{md,markdown}', undefined, MAX_FILES, token);
-  const cache = new Map<string, RegExp[]>();
+  const cache = new Map<string, GlobMatcher[]>();
   return found.filter((uri) => {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const key = folder?.uri.toString() ?? '';
     let globs = cache.get(key);
     if (!globs) cache.set(key, (globs = excludesFor(folder?.uri ?? uri)));
-    return !isExcluded(vscode.workspace.asRelativePath(uri, false), globs);
+    return !anyMatchesPathOrParent(globs, vscode.workspace.asRelativePath(uri, false));
   });
 }
 

@@ -1,4 +1,4 @@
-// Unit tests of the server's pure helpers: offset ↔ position conversion, the settings glob matcher, settings validation,
+// Unit tests of the server's pure helpers: offset ↔ position conversion, settings validation,
 // disable-comment placement and rubric resolution.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,7 +10,6 @@ import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/engine/types.js';
 import { disableFileEdit, disableLineEdit, wants } from '../../server/src/lsp/codeActions.js';
-import { matchGlob } from '../../server/src/lsp/glob.js';
 import { LineIndex } from '../../server/src/lsp/positions.js';
 import { parseDocPage } from '../../server/src/lsp/ruleDocs.js';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/lsp/settings.js';
@@ -33,31 +32,6 @@ test('LineIndex agrees with vscode-languageserver-textdocument on every offset, 
   assert.equal(lines.offsetAt({ line: 0, character: 50 }), 1, 'a character past the end clamps before the break');
   assert.equal(lines.offsetAt({ line: 40, character: 0 }), text.length);
   assert.equal(lines.eol, '\r\n');
-});
-
-test('glob matcher: **, *, ?, braces, classes, and base-name patterns', () => {
-  const yes: [string, string][] = [
-    ['board/**', 'board/q3/update.md'],
-    ['board/*.md', 'board/update.md'],
-    ['**/*.md', 'update.md'],
-    ['**/drafts/**', 'a/b/drafts/c.md'],
-    ['*.draft.md', 'deep/in/x.draft.md'],
-    ['memo-?.md', 'memo-1.md'],
-    ['{board,exec}/*.md', 'exec/a.md'],
-    ['notes/[ab].md', 'notes/b.md'],
-    ['notes/[!ab].md', 'notes/c.md'],
-    ['./docs/*.md', 'docs/a.md'],
-  ];
-  const no: [string, string][] = [
-    ['board/*.md', 'board/q3/update.md'],
-    ['board/**', 'boards/x.md'],
-    ['memo-?.md', 'memo-12.md'],
-    ['notes/[!ab].md', 'notes/a.md'],
-    ['{board,exec}/*.md', 'other/a.md'],
-    ['*.md', 'a.md.txt'],
-  ];
-  for (const [g, p] of yes) assert.ok(matchGlob(g, p), `${g} should match ${p}`);
-  for (const [g, p] of no) assert.ok(!matchGlob(g, p), `${g} should not match ${p}`);
 });
 
 test('settings: valid values are taken, invalid ones fall back to defaults and are named', () => {

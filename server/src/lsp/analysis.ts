@@ -2,7 +2,7 @@
 // that every later conversion (diagnostics, code actions, hover, score) of this result uses.
 import type { AnalysisResult, AnalyzeOptions, Analyzer, Finding } from '../engine/index.js';
 import { byPosition } from '../engine/index.js';
-import { matchGlob } from './glob.js';
+import { matchGlobOrParent } from '../core/glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';
 import type { WorkspaceRubrics } from './workspaceRubrics.js';
@@ -35,13 +35,13 @@ export function globPath(uri: string, rubrics: WorkspaceRubrics): string {
 }
 
 export function isActive(settings: Settings, relPath: string): boolean {
-  return settings.enable && !settings.exclude.some((g) => matchGlob(g, relPath));
+  return settings.enable && !settings.exclude.some((g) => matchGlobOrParent(g, relPath));
 }
 
 /** Front matter wins inside the engine; otherwise the first matching `rubricByGlob` entry, then `presence.rubric`. */
 export function rubricFor(settings: Settings, relPath: string): string {
   for (const [glob, rubric] of Object.entries(settings.rubricByGlob)) {
-    if (matchGlob(glob, relPath)) return rubric;
+    if (matchGlobOrParent(glob, relPath)) return rubric;
   }
   return settings.rubric;
 }
