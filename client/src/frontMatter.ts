@@ -1,5 +1,6 @@
 // Sets the `presence:` key in a Markdown document's YAML front matter. Pure: returns one text edit, so the
 // caller can apply it without touching anything else in the document.
+import { parseFrontMatter } from '../../server/src/core/frontmatter.js';
 
 export interface OffsetEdit {
   start: number;
@@ -12,45 +13,16 @@ export function yamlScalar(value: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(value) && !/^[-.]/.test(value) ? value : JSON.stringify(value);
 }
 
-interface Line {
-  start: number;
-  /** End of the content, before the line break. */
-  end: number;
-  /** Start of the next line. */
-  next: number;
-}
-
-function* lines(text: string, from: number): Generator<Line> {
-  let start = from;
-  while (start < text.length) {
-    const nl = text.indexOf('\n', start);
-    const next = nl === -1 ? text.length : nl + 1;
-    let end = nl === -1 ? text.length : nl;
-    if (end > start && text[end - 1] === '\r') end--;
-    yield { start, end, next };
-    start = next;
-  }
-}
-
+/** The edit that sets `key` in the front matter, adding front matter when the document has none. */
 export function setFrontMatterKey(text: string, key: string, value: string): OffsetEdit {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const entry = `${key}: ${yamlScalar(value)}`;
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const it = lines(text, bom);
-  const first = it.next();
-  if (!first.done && /^---[ \t]*$/.test(text.slice(first.value.start, first.value.end))) {
-    const keyLine = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*:`);
-    let found: Line | undefined;
-    for (const line of it) {
-      const content = text.slice(line.start, line.end);
-      if (/^(---|\.\.\.)[ \t]*$/.test(content)) {
-        if (found) return { start: found.start, end: found.end, newText: entry };
-        return { start: line.start, end: line.start, newText: entry + eol };
-      }
-      // Only a top-level key counts; an indented one belongs to some other mapping.
-      if (!found && keyLine.test(content)) found = line;
-    }
-    // An opening `---` with no closing one is a thematic break, not front matter: fall through.
+  const fm = parseFrontMatter(text);
+  if (fm) {
+    const line = fm.keyLines[key];
+    if (line) return { start: line[0], end: line[1], newText: entry };
+    return { start: fm.closeLineStart, end: fm.closeLineStart, newText: entry + eol };
   }
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
   return { start: bom, end: bom, newText: `---${eol}${entry}${eol}---${eol}${eol}` };
 }

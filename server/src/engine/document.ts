@@ -6,7 +6,7 @@
 // original offset and everything that is not prose is never seen by a rule.
 import MarkdownIt from 'markdown-it';
 import { maskInline } from './mask.js';
-import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import { parseFrontMatter, type FrontMatter } from '../core/frontmatter.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -112,10 +112,12 @@ export function lineEnd(text: string, lineStarts: number[], i: number): number {
 
 export function parseDocument(text: string): Doc {
   const lineStarts = computeLineStarts(text);
-  const frontMatter = parseFrontMatter(text, lineStarts);
+  const frontMatter = parseFrontMatter(text);
   // Front matter lines are blanked for markdown-it so line numbers stay aligned.
   let source = text;
   if (frontMatter) source = text.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.end);
+  // A byte-order mark is not text: markdown-it would read "\uFEFF# Title" as a paragraph.
+  else if (source.charCodeAt(0) === 0xfeff) source = ` ${source.slice(1)}`;
   if (source.includes('\r') || source.includes('\0')) source = source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const tokens = md.parse(source, {});
 

@@ -1,5 +1,6 @@
 // Quick fixes, fix-all and the disable-comment actions, computed on engine offsets and converted at the end.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { parseFrontMatter } from '../core/frontmatter.js';
 import { safeFixEdits, type Finding, type Fix, type TextEdit } from '../engine/index.js';
 import { FixAllCodeActionKind } from '../protocol.js';
 import type { Analysed } from './analysis.js';
@@ -68,17 +69,12 @@ function appendRule(lineStart: number, lineText: string, rules: string, ruleId: 
   return { start: lineStart + at, end: lineStart + at, newText: ` ${ruleId}` };
 }
 
-/** Where the text after a YAML front matter block starts (`---` … `---`/`...`), if the document has one. */
+/** Where the text after a YAML front matter block starts, if the document has one. */
 function frontMatterEnd(lines: LineIndex): { offset: number; needsBreak: boolean } | undefined {
-  const first = lines.lineText(0).replace(/^\uFEFF/, '');
-  if (!/^---[ \t]*$/.test(first)) return undefined;
-  for (let l = 1; l < lines.lineCount; l++) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(lines.lineText(l))) {
-      if (l + 1 < lines.lineCount) return { offset: lines.lineStart(l + 1), needsBreak: false };
-      return { offset: lines.text.length, needsBreak: true };
-    }
-  }
-  return undefined;
+  const fm = parseFrontMatter(lines.text);
+  if (!fm) return undefined;
+  // A closing fence on the last line with no line break after it: the comment needs one first.
+  return { offset: fm.bodyStart, needsBreak: fm.bodyStart === fm.end };
 }
 
 export interface ActionRequest {
