@@ -49,6 +49,26 @@ test('settings', async (t) => {
     for (const u of [draft, scratch, kept]) await c.close(u);
   });
 
+  await t.test('presence.exclude: a folder name excludes the files below it, as the client audit reads it', async () => {
+    await reconfigure({ exclude: ['drafts'] });
+    const nested = await c.open('x/drafts/a.md', TEXT);
+    const near = await c.open('x/drafted/a.md', TEXT);
+    assert.deepEqual(await c.waitForDiagnostics(nested, 1), []);
+    assert.ok(hedges(await c.waitForDiagnostics(near, 1)).length > 0);
+    for (const u of [nested, near]) await c.close(u);
+  });
+
+  await t.test('a pathological glob in settings (which apply even in untrusted workspaces) does not freeze the server', async () => {
+    // "*a"×12 + "*c" against a long name backtracked for over a minute in a regex matcher; each wait below is 5 s.
+    const bomb = `${'*a'.repeat(12)}*c`;
+    await reconfigure({ exclude: [bomb], rubricByGlob: { [bomb]: 'board-update' } });
+    const long = await c.open(`notes/${'a'.repeat(200)}.md`, TEXT);
+    assert.ok(hedges(await c.waitForDiagnostics(long, 1)).length > 0, 'not excluded: the name ends in .md, not c');
+    const hit = await c.open(`notes/${'a'.repeat(40)}c`, TEXT);
+    assert.deepEqual(await c.waitForDiagnostics(hit, 1), [], 'the pattern still matches what it should');
+    for (const u of [long, hit]) await c.close(u);
+  });
+
   await t.test('rubric choice: presence.rubricByGlob (workspace-relative) before presence.rubric', async () => {
     await reconfigure({ rubric: 'strategy-memo', rubricByGlob: { 'board/**': 'board-update' } });
     const board = await c.open('board/q3.md', TEXT);
