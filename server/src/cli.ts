@@ -3,7 +3,7 @@ import { Analyzer, fixAllSafe } from './engine/index.js';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args.js';
 import { expandInputs } from './cli/files.js';
 import { isFailing, render, stitcher, type Rendered } from './cli/format.js';
-import { Output, OutputClosed, OUTPUT_CLOSED_EXIT, print } from './cli/output.js';
+import { Output, OutputClosed, OutputFailed, OUTPUT_CLOSED_EXIT, print } from './cli/output.js';
 import { CliRubrics } from './cli/rubrics.js';
 import { writeFixed } from './cli/write.js';
 import { decodeUtf8, readRegularFileSync } from './io/readFile.js';
@@ -106,6 +106,9 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   // The reader of our output went away (`presence docs | head -1`): stop at once, like any Unix filter.
-  if (!(e instanceof OutputClosed)) throw e;
-  process.exitCode = OUTPUT_CLOSED_EXIT;
+  if (e instanceof OutputClosed) process.exitCode = OUTPUT_CLOSED_EXIT;
+  else if (e instanceof OutputFailed) {
+    process.stderr.write(`presence: could not write the output (${e.message}); stopped\n`);
+    process.exitCode = 2;
+  } else throw e;
 }

@@ -194,6 +194,14 @@ test('output closed early (| head -1): the run stops quietly with 141, not 1, an
   assert.ok(untouched > 0 && untouched < names.length, `it stopped part-way (${untouched} of ${names.length} files not reached) and did not go on fixing files unseen`);
 });
 
+test('an output that cannot be written gives one line, not a stack trace', { skip: !fs.existsSync('/dev/full') }, () => {
+  const full = fs.openSync('/dev/full', 'w');
+  const r = spawnSync(process.execPath, [CLI, 'examples/', ...TODAY], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: TIMEOUT_MS });
+  fs.closeSync(full);
+  assert.equal(r.stderr, 'presence: could not write the output (ENOSPC); stopped\n');
+  assert.equal(r.status, 2);
+});
+
 test('--today must be a date that exists', () => {
   for (const bad of ['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31']) {
     const r = run(['examples/strong-board-update.md', '--today', bad]);
@@ -300,7 +308,20 @@ test('a rubric named by a document is read only from inside its repository, and 
   fs.writeFileSync(join(loose, 'memo.md'), `---\npresence: ${secret}\n---\n${FIXABLE}`);
   const r = run(['memo.md', '--format', 'json', ...TODAY], { cwd: loose });
   assert.doesNotMatch(r.stdout, /SECRET_TOKEN/);
-  assert.match(r.stderr, /outside the document's working folder/);
+  assert.match(r.stderr, /outside the working folder/);
+
+  // A workspace rubric name is a name, not a path, and its file may not be a symlink that leads out.
+  const named = repoWithMemo('../../secret');
+  fs.writeFileSync(join(named.repo, 'secret.json'), 'SECRET_TOKEN');
+  const byName = run([named.memo, '--format', 'json', ...TODAY], { cwd: join(named.repo, 'docs') });
+  assert.doesNotMatch(byName.stdout, /SECRET_TOKEN/);
+  assert.ok(json(byName)[0].findings.some((f) => f.ruleId === 'rubric/invalid'));
+  fs.writeFileSync(named.memo, `---\npresence: team\n---\n${FIXABLE}`);
+  fs.mkdirSync(join(named.repo, '.presence', 'rubrics'), { recursive: true });
+  fs.symlinkSync(secret, join(named.repo, '.presence', 'rubrics', 'team.json'));
+  const linked = run([named.memo, '--format', 'json', ...TODAY], { cwd: join(named.repo, 'docs') });
+  assert.doesNotMatch(linked.stdout, /SECRET_TOKEN/);
+  assert.match(linked.stderr, /rubric "team" is outside the document's repository/);
 
   // A --rubric path on the command line is the user's own choice, read wherever it is.
   fs.writeFileSync(join(outside, 'mine.json'), JSON.stringify({ extends: 'strategy-memo' }));

@@ -5,6 +5,9 @@ import { writeSync } from 'node:fs';
 /** Thrown when standard output is closed by its reader: the run stops, quietly. */
 export class OutputClosed extends Error {}
 
+/** Thrown when standard output cannot be written (a full disk, say): the run stops with a message. */
+export class OutputFailed extends Error {}
+
 /** Exit code when the reader closed the output early: what a Unix tool killed by SIGPIPE reports (128 + 13). */
 export const OUTPUT_CLOSED_EXIT = 141;
 
@@ -18,7 +21,7 @@ function writeAll(text: string): void {
       if (code === 'EPIPE') throw new OutputClosed('standard output was closed');
       // A non-blocking stdout handed over by the parent: wait a moment for the reader.
       if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
-      else throw e;
+      else throw new OutputFailed(code ?? (e as Error).message);
     }
   }
 }

@@ -13,7 +13,7 @@ type Resolver = (ref: string, from?: string) => RubricSource | undefined;
 /** The real folder a document's rubrics must stay in, and what it is (for the message). */
 interface Root {
   path: string;
-  kind: 'repository' | 'working folder';
+  kind: "the document's repository" | 'the working folder';
 }
 
 /** Workspace rubric names are file names in .presence/rubrics, never paths. */
@@ -45,24 +45,36 @@ export class CliRubrics {
     return (ref, from) => {
       const fromAbs = from === undefined ? undefined : (this.absolute.get(from) ?? resolve(from));
       const trusted = fromAbs === undefined ? ref === this.cliRubric : this.chosen.has(fromAbs);
-      let candidate: string;
       if (/\.json$/i.test(ref)) {
         // The user's --rubric is relative to where they typed it; anything else to the file that names it.
         const base = fromAbs !== undefined ? dirname(fromAbs) : trusted ? this.cwd : docDir;
-        candidate = resolve(base, ref);
-      } else if (NAME.test(ref)) candidate = resolve(this.cwd, '.presence', 'rubrics', `${ref}.json`);
-      else return undefined;
-      return this.read(candidate, ref, trusted ? undefined : root);
+        const candidate = resolve(base, ref);
+        return this.read(candidate, ref, trusted ? undefined : root);
+      }
+      if (!NAME.test(ref)) return undefined;
+      // A workspace rubric: in the working folder's .presence/rubrics (as before), else the repository's; a
+      // symlink there may not lead out of the folder it was found in.
+      for (const place of [this.workingFolder(), root]) {
+        const p = resolve(place.path, '.presence', 'rubrics', `${ref}.json`);
+        if (existsSync(p)) return this.read(p, ref, trusted ? undefined : place);
+      }
+      return undefined;
     };
   }
 
-  private rootOf(dir: string): Root {
-    let root = this.roots.get(dir);
+  private workingFolder(): Root {
+    return this.rootOf(undefined);
+  }
+
+  /** The document folder's repository, or the working folder (for `undefined`, or outside any repository). */
+  private rootOf(dir: string | undefined): Root {
+    const key = dir ?? '';
+    let root = this.roots.get(key);
     if (root === undefined) {
-      root = { path: this.cwd, kind: 'working folder' };
-      for (let d = dir; ; d = dirname(d)) {
+      root = { path: this.cwd, kind: 'the working folder' };
+      for (let d = dir; d !== undefined; d = dirname(d)) {
         if (existsSync(resolve(d, '.git'))) {
-          root = { path: d, kind: 'repository' };
+          root = { path: d, kind: "the document's repository" };
           break;
         }
         if (dirname(d) === d) break;
@@ -72,7 +84,7 @@ export class CliRubrics {
       } catch {
         // keep it unresolved: no real path is inside a folder that cannot be resolved
       }
-      this.roots.set(dir, root);
+      this.roots.set(key, root);
     }
     return root;
   }
@@ -86,7 +98,7 @@ export class CliRubrics {
       return undefined;
     }
     if (boundary !== undefined && !isInside(boundary.path, real)) {
-      this.note(`${real}\u0000outside`, `rubric "${ref}" is outside the document's ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`);
+      this.note(`${real}\u0000outside`, `rubric "${ref}" is outside ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`);
       return undefined;
     }
     let got = this.reads.get(real);
