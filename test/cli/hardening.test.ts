@@ -119,9 +119,10 @@ test('--fix never splits hard links: it refuses with a message and both names ke
 
 test('--fix does not overwrite a save made while it was fixing the file', { skip: !posix }, async () => {
   const file = join(scratch('race'), 'memo.md');
-  // Big enough that fixing takes a good fraction of a second, so the writer below saves many times meanwhile.
-  const para = 'Unfortunately, I think we should ship in order to learn. That is EXTREMELY good! We grew revenue 4% on plan in Q3.\n\n';
-  const head = '# Memo\n\n' + para.repeat(4000) + 'Save number ';
+  // Big and varied enough (no paragraph the engine's cache has seen) that fixing takes far longer than the 1 ms
+  // between the saves below, however fast the engine gets.
+  const paras = Array.from({ length: 2000 }, (_, i) => `Unfortunately, I think we should ship release ${i} in order to learn. That is EXTREMELY good! We grew revenue ${i % 97}% on plan in Q3.\n\n`);
+  const head = '# Memo\n\n' + paras.join('') + 'Save number ';
   fs.writeFileSync(file, `${head}000000.\n`);
   const ino = fs.statSync(file).ino;
   // Another program saving in place, same size each time: only a content (or mtime) check can see it.
@@ -131,7 +132,7 @@ test('--fix does not overwrite a save made while it was fixing the file', { skip
     saves++;
     fs.writeSync(fd, String(saves).padStart(6, '0'), Buffer.byteLength(head));
   };
-  const timer = setInterval(save, 2);
+  const timer = setInterval(save, 1);
   const child = spawn(process.execPath, [CLI, file, '--fix', '--quiet', ...TODAY], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -293,7 +294,8 @@ test('a rubric named by a document is read only from inside its repository, and 
   // Inside the repository, a front-matter rubric is used; a committed symlink that leads out of it is not followed.
   const { repo, memo } = repoWithMemo('../rubrics/team.json');
   fs.mkdirSync(join(repo, 'rubrics'));
-  fs.writeFileSync(join(repo, 'rubrics', 'team.json'), JSON.stringify({ extends: 'board-update' }));
+  // (With a byte-order mark, as some editors save JSON.)
+  fs.writeFileSync(join(repo, 'rubrics', 'team.json'), `\uFEFF${JSON.stringify({ extends: 'board-update' })}`);
   const inside = json(run([memo, '--format', 'json', ...TODAY], { cwd: repo }))[0];
   assert.equal(inside.rubric, '../rubrics/team.json');
   assert.ok(!inside.findings.some((f) => f.ruleId === 'rubric/invalid'));

@@ -104,7 +104,8 @@ export class CliRubrics {
     let got = this.reads.get(real);
     if (!got) {
       const r = readRegularFileSync(real);
-      const text = r.ok ? decodeUtf8(r.bytes) : undefined;
+      // A byte-order mark (which some editors write) is not JSON; the text is only parsed, never written back.
+      const text = r.ok ? decodeUtf8(r.bytes)?.replace(/^\uFEFF/, '') : undefined;
       if (text !== undefined) got = { path: this.show(real), text };
       else got = { problem: r.ok ? 'is not valid UTF-8' : r.reason };
       this.reads.set(real, got);
