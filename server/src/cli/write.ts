@@ -104,13 +104,14 @@ export function writeFixed(path: string, original: Original, bytes: Buffer): str
     fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
     created = true;
     writeAll(fd, bytes);
-    // Set on the descriptor: a mode passed to open is masked by the umask (664 would become 644).
-    fs.fchmodSync(fd, st.mode & 0o7777);
     try {
       fs.fchownSync(fd, st.uid, st.gid);
     } catch {
       // Only root may give a file away; anyone else's copy keeps their own uid, as an editor's save would.
     }
+    // After the chown (which may clear set-id bits), and on the descriptor: a mode passed to open is masked by
+    // the umask (664 would become 644).
+    fs.fchmodSync(fd, st.mode & 0o7777);
     fs.closeSync(fd);
     fd = undefined;
     // Checked as late as possible: a save made while the fixes were computed must not be overwritten.
