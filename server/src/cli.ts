@@ -1,104 +1,55 @@
 // Command-line door: presence [files|dirs|globs…] → text | json | sarif, with an exit code for CI.
-import { readFileSync, writeFileSync, renameSync, unlinkSync, existsSync, statSync } from 'node:fs';
-import { dirname, resolve, basename, join } from 'node:path';
-import { Analyzer, fixAllSafe, type RubricSource } from './engine/index.js';
+import { Analyzer, fixAllSafe } from './engine/index.js';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args.js';
 import { expandInputs } from './cli/files.js';
 import { isFailing, render, stitcher, type Rendered } from './cli/format.js';
+import { Output, OutputClosed, OutputFailed, OUTPUT_CLOSED_EXIT, print } from './cli/output.js';
+import { CliRubrics } from './cli/rubrics.js';
+import { writeFixed } from './cli/write.js';
+import { decodeUtf8, readRegularFileSync } from './io/readFile.js';
 
 declare const PRESENCE_VERSION: string | undefined;
 const VERSION = typeof PRESENCE_VERSION === 'string' ? PRESENCE_VERSION : '0.0.0-dev';
-/** Larger files are refused with a message rather than read into memory. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-/** Rubric lookup for a document: a JSON path (relative to the document, then the working folder), or a workspace rubric name. */
-function resolverFor(file: string): (ref: string) => RubricSource | undefined {
-  return (ref) => {
-    const candidates = /\.json$/i.test(ref)
-      ? [resolve(dirname(file), ref), resolve(ref)]
-      : [resolve('.presence', 'rubrics', `${ref}.json`)];
-    for (const p of candidates) {
-      if (!existsSync(p)) continue;
-      try {
-        return { path: p, text: readFileSync(p, 'utf8') };
-      } catch {
-        return undefined;
-      }
-    }
-    return undefined;
-  };
-}
-
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.presence-${process.pid}.tmp`);
-  try {
-    // The replacement keeps the original's permissions.
-    writeFileSync(tmp, text, { encoding: 'utf8', mode: statSync(path).mode & 0o7777 });
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw e;
-  }
-}
 
 /** What one file contributes to the run. */
 interface Outcome {
   rendered?: Rendered;
   /** Scored below --min-score or has an error-severity finding. */
   failing: boolean;
-  /** Lines for stderr (I/O problems); each makes the exit code 2. */
+  /** Lines for stderr about something that was not done (not read, not fixed); each makes the exit code 2. */
   errors: string[];
+  /** Lines for stderr that inform without changing the exit code. */
+  notes: string[];
 }
 
-function processFile(path: string, opts: CliOptions, analyzer: Analyzer): Outcome {
-  let text: string;
-  try {
-    const buf = readFileSync(path);
-    if (buf.length > MAX_FILE_BYTES) return { failing: false, errors: [`presence: ${path}: file is ${Math.round(buf.length / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; skipped`] };
-    if (buf.includes(0)) return { failing: false, errors: [`presence: ${path}: looks like a binary file, not Markdown; skipped`] };
-    text = buf.toString('utf8');
-  } catch (e) {
-    return { failing: false, errors: [`presence: ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
-  }
+function processFile(path: string, opts: CliOptions, analyzer: Analyzer, rubrics: CliRubrics): Outcome {
+  const read = readRegularFileSync(path);
+  if (!read.ok) return { failing: false, errors: [`presence: ${path}: ${read.reason}; skipped`], notes: [] };
+  if (read.bytes.includes(0)) return { failing: false, errors: [`presence: ${path}: looks like a binary file, not Markdown; skipped`], notes: [] };
   const errors: string[] = [];
-  const analyzeOpts = { today: opts.today, resolveRubric: resolverFor(path) };
+  const notes: string[] = [];
+  const decoded = decodeUtf8(read.bytes);
+  let text = decoded ?? read.bytes.toString('utf8');
+  if (decoded === undefined) {
+    // Writing back text decoded with U+FFFD in it would damage every byte that is not UTF-8, not only the fixes.
+    if (opts.fix) errors.push(`presence: ${path}: is not valid UTF-8, so --fix left it unchanged; save it as UTF-8 to fix it (its findings are still reported)`);
+    else notes.push(`presence: ${path}: is not valid UTF-8; bytes that are not are read as \uFFFD in the findings`);
+  }
+  const analyzeOpts = { today: opts.today, resolveRubric: rubrics.forDocument(path) };
   let fixed: number | undefined;
-  if (opts.fix) {
+  if (opts.fix && decoded !== undefined) {
     const out = fixAllSafe(analyzer, text, opts.rubric, analyzeOpts);
     fixed = out.applied;
     if (out.text !== text) {
-      try {
-        writeAtomically(path, out.text);
-        text = out.text;
-      } catch (e) {
-        errors.push(`presence: ${path}: could not write the fixes (${(e as Error).message}); the file is unchanged`);
+      const refused = writeFixed(path, read, Buffer.from(out.text, 'utf8'));
+      if (refused) {
+        errors.push(`presence: ${path}: ${refused}; the file is unchanged`);
         fixed = 0;
-      }
+      } else text = out.text;
     }
   }
   const result = analyzer.analyze(text, opts.rubric, analyzeOpts);
-  return { rendered: render(opts.format, { path, result, fixed }, opts.quiet, opts.minScore), failing: isFailing(result, opts.minScore), errors };
-}
-
-/** Collects output into chunks of about 64 KB, so a large run makes few writes. */
-class Output {
-  private parts: string[] = [];
-  private size = 0;
-  write(s: string): void {
-    if (!s) return;
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= 65536) this.flush();
-  }
-  flush(): void {
-    if (this.parts.length) process.stdout.write(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
+  return { rendered: render(opts.format, { path, result, fixed }, opts.quiet, opts.minScore), failing: isFailing(result, opts.minScore), errors, notes };
 }
 
 function main(argv: string[]): number {
@@ -113,11 +64,11 @@ function main(argv: string[]): number {
     throw e;
   }
   if (opts.help) {
-    process.stdout.write(`${USAGE}\n`);
+    print(`${USAGE}\n`);
     return 0;
   }
   if (opts.version) {
-    process.stdout.write(`${VERSION}\n`);
+    print(`${VERSION}\n`);
     return 0;
   }
   if (opts.inputs.length === 0) {
@@ -132,13 +83,14 @@ function main(argv: string[]): number {
   }
   const stitch = stitcher(opts.format, VERSION);
   const out = new Output();
+  const rubrics = new CliRubrics(opts.rubric);
   let failing = false;
   // One file at a time: worker threads were measured slower on the 2-core machines this runs on (each thread
   // pays the JIT warm-up, and the second core is mostly a hyperthread).
   const analyzer = new Analyzer();
   for (const path of files) {
-    const o = processFile(path, opts, analyzer);
-    for (const e of o.errors) process.stderr.write(`${e}\n`);
+    const o = processFile(path, opts, analyzer, rubrics);
+    for (const line of [...rubrics.notes.splice(0), ...o.notes, ...o.errors]) process.stderr.write(`${line}\n`);
     if (o.errors.length) status = 2;
     if (o.failing) failing = true;
     if (o.rendered) out.write(stitch.file(o.rendered));
@@ -148,4 +100,15 @@ function main(argv: string[]): number {
   return status || (failing ? 1 : 0);
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A closed stderr must not turn into a crash with a stack trace nobody can see.
+process.stderr.on('error', () => undefined);
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // The reader of our output went away (`presence docs | head -1`): stop at once, like any Unix filter.
+  if (e instanceof OutputClosed) process.exitCode = OUTPUT_CLOSED_EXIT;
+  else if (e instanceof OutputFailed) {
+    process.stderr.write(`presence: could not write the output (${e.message}); stopped\n`);
+    process.exitCode = 2;
+  } else throw e;
+}

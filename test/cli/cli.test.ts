@@ -138,7 +138,7 @@ test('--fix killed mid-run leaves every file either original or fully fixed', as
     for (let i = 0; i < FILES; i++) assert.ok(after[i] === original || after[i] === fixed, `${names[i]} is half-written`);
     assert.ok(after.includes(original) || !running, 'killed before the end, so some file is still original');
     // A leftover temporary file may remain from the write that was interrupted; it is not one of the user's files.
-    for (const f of readdirSync(dir)) assert.ok(names.includes(f) || /^\.m\d+\.md\.presence-\d+\.tmp$/.test(f), `unexpected file ${f}`);
+    for (const f of readdirSync(dir)) assert.ok(names.includes(f) || /^\.m\d+\.md\.presence-\d+-[0-9a-f]+\.tmp$/.test(f), `unexpected file ${f}`);
   }
   t.diagnostic(`${midRunKills} of 3 rounds killed mid-run`);
   assert.ok(midRunKills >= 1, 'the CLI finished before it could be killed mid-run in every round');

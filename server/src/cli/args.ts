@@ -28,13 +28,27 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
+Files and globs may be relative or absolute ("../notes/*.md", "/srv/memos/**/*.md"). --fix writes only
+valid UTF-8 files that it may write, and leaves a file unchanged (with a message) when it is read-only, has
+hard links, or changes while it is being fixed; a symlink is fixed in its target.
+A rubric path in a document's front matter must be inside the document's repository (or, outside any
+repository, the working folder); a --rubric path may be anywhere.
+
 Exit codes: 0 all is well; 1 a file scored below --min-score or has an error-severity finding;
-2 a usage or file error.`;
+2 a usage or file error; 141 the output was closed before the end (as with "| head"), so the run stopped.`;
 
 function localToday(): string {
   const d = new Date();
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Whether YYYY-MM-DD names a real day: Date.parse accepts 2026-02-30 and means 2 March, so round-trip it. */
+function isCalendarDate(v: string): boolean {
+  const [y, m, d] = v.split('-').map(Number);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -72,7 +86,8 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       case '--today': {
         const v = take();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`--today must be a date as YYYY-MM-DD (got "${v}")`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--today must be a date as YYYY-MM-DD (got "${v}")`);
+        if (!isCalendarDate(v)) throw new UsageError(`--today must be a date that exists; there is no ${v} in the calendar`);
         o.today = v;
         break;
       }

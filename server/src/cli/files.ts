@@ -1,6 +1,6 @@
 // Expands files, folders and globs into Markdown files, in a stable order.
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.e2e', '.bench-cache']);
@@ -52,30 +52,50 @@ export interface Expanded {
   missing: string[];
 }
 
+/** Whether a '/'-separated path matches a glob; the one place the CLI applies its matcher. */
+function globMatches(glob: string, path: string): boolean {
+  return globToRegExp(glob).test(path);
+}
+
+/**
+ * A glob's files. The pattern is split at the last '/' before its first wildcard: the part before is a folder
+ * (relative, `../`, or absolute) that is walked, the rest is matched against paths relative to that folder, and
+ * files are shown as the folder joined with that relative path (as the user wrote it, not absolutised).
+ */
+function expandGlob(input: string): string[] {
+  const norm = input.split(sep).join('/');
+  const cut = norm.slice(0, norm.search(/[*?{]/)).lastIndexOf('/') + 1;
+  const base = norm.slice(0, cut);
+  const rest = norm.slice(cut);
+  const all: string[] = [];
+  walk(base || '.', all);
+  const matched: string[] = [];
+  for (const f of all) {
+    const rel = relative(base || '.', f).split(sep).join('/');
+    if (globMatches(rest, rel)) matched.push(base ? join(base, rel) : rel);
+  }
+  return matched;
+}
+
 export function expandInputs(inputs: string[]): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
-    if (/[*?{]/.test(input)) {
-      const norm = input.split(sep).join('/');
-      const base = norm.slice(0, norm.search(/[*?{]/)).replace(/[^/]*$/, '') || './';
-      const all: string[] = [];
-      walk(resolve(base), all);
-      const re = globToRegExp(norm.replace(/^\.\//, ''));
-      const cwd = process.cwd().split(sep).join('/') + '/';
-      const matched = all.filter((f) => re.test(f.split(sep).join('/').replace(cwd, '')));
-      if (matched.length === 0) missing.push(input);
-      files.push(...matched);
-      continue;
-    }
     let st;
     try {
       st = statSync(input);
     } catch {
-      missing.push(input);
+      st = undefined;
+    }
+    // A name that exists is itself, even when it contains a wildcard character.
+    if (!st && /[*?{]/.test(input)) {
+      const matched = expandGlob(input);
+      if (matched.length === 0) missing.push(input);
+      files.push(...matched);
       continue;
     }
-    if (st.isDirectory()) {
+    if (!st) missing.push(input);
+    else if (st.isDirectory()) {
       const before = files.length;
       walk(input, files);
       if (files.length === before) missing.push(input);

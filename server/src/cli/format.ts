@@ -130,6 +130,21 @@ function jsonFile(f: FileResult): string {
   });
 }
 
+/**
+ * A path as a SARIF artifactLocation.uri, which must be a URI reference (RFC 3986): each segment percent-encoded
+ * (`my memo #1 100%.md` → `my%20memo%20%231%20100%25.md`, where a raw `#` would start a fragment and `%` an
+ * escape), relative paths kept relative (code scanning resolves them against the repository), absolute ones as
+ * file:// URIs.
+ */
+export function artifactUri(path: string): string {
+  const p = path.split('\\').join('/');
+  const encode = (segments: string[]): string => segments.map((x) => encodeURIComponent(x)).join('/');
+  const drive = /^([A-Za-z]):\//.exec(p);
+  if (drive) return `file:///${drive[1]}:/${encode(p.slice(3).split('/'))}`;
+  if (p.startsWith('/')) return `file://${encode(p.split('/'))}`;
+  return encode(p.split('/'));
+}
+
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 const RULE_IDS = [...RULES.map((r) => r.id), 'rubric/invalid', 'presence/too-large'];
@@ -149,7 +164,7 @@ function sarifResults(f: FileResult): string[] {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: f.path.split('\\').join('/') },
+            artifactLocation: { uri: artifactUri(f.path) },
             region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1) },
           },
         },

@@ -1,0 +1,133 @@
+// Where the CLI may read rubrics from. A rubric named on the command line is the user's own choice and is read
+// wherever it is (so are the rubrics it extends). A rubric named by a document (front matter, or `extends` in a
+// rubric the document named) is read only from inside the document's repository (the nearest folder above it with
+// a `.git` entry) or, outside any repository, from inside the working folder: a memo someone sends you must not
+// make the CLI read ~/.ssh or /etc. Each file is read once per run, failures included.
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { RubricSource } from '../engine/index.js';
+import { decodeUtf8, readRegularFileSync } from '../io/readFile.js';
+
+type Resolver = (ref: string, from?: string) => RubricSource | undefined;
+
+/** The real folder a document's rubrics must stay in, and what it is (for the message). */
+interface Root {
+  path: string;
+  kind: "the document's repository" | 'the working folder';
+}
+
+/** Workspace rubric names are file names in .presence/rubrics, never paths. */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function isInside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+export class CliRubrics {
+  private readonly cwd = process.cwd();
+  private readonly reads = new Map<string, RubricSource | { problem: string }>();
+  /** Absolute paths of the rubrics the user chose (--rubric and what it extends), read without a boundary. */
+  private readonly chosen = new Set<string>();
+  /** Display path (RubricSource.path, which the engine hands back as `from`) → absolute path. */
+  private readonly absolute = new Map<string, string>();
+  private readonly roots = new Map<string, Root>();
+  private readonly noted = new Set<string>();
+  /** One line per rubric that could not be read, for stderr; each is reported once per run. */
+  readonly notes: string[] = [];
+
+  /** `cliRubric` is the --rubric value: the only reference that is read without a boundary. */
+  constructor(private readonly cliRubric: string | undefined) {}
+
+  /** The engine's resolveRubric for one document. */
+  forDocument(file: string): Resolver {
+    const docDir = resolve(dirname(file));
+    const root = this.rootOf(docDir);
+    return (ref, from) => {
+      const fromAbs = from === undefined ? undefined : (this.absolute.get(from) ?? resolve(from));
+      const trusted = fromAbs === undefined ? ref === this.cliRubric : this.chosen.has(fromAbs);
+      if (/\.json$/i.test(ref)) {
+        // The user's --rubric is relative to where they typed it; anything else to the file that names it.
+        const base = fromAbs !== undefined ? dirname(fromAbs) : trusted ? this.cwd : docDir;
+        const candidate = resolve(base, ref);
+        return this.read(candidate, ref, trusted ? undefined : root);
+      }
+      if (!NAME.test(ref)) return undefined;
+      // A workspace rubric: in the working folder's .presence/rubrics (as before), else the repository's; a
+      // symlink there may not lead out of the folder it was found in.
+      for (const place of [this.workingFolder(), root]) {
+        const p = resolve(place.path, '.presence', 'rubrics', `${ref}.json`);
+        if (existsSync(p)) return this.read(p, ref, trusted ? undefined : place);
+      }
+      return undefined;
+    };
+  }
+
+  private workingFolder(): Root {
+    return this.rootOf(undefined);
+  }
+
+  /** The document folder's repository, or the working folder (for `undefined`, or outside any repository). */
+  private rootOf(dir: string | undefined): Root {
+    const key = dir ?? '';
+    let root = this.roots.get(key);
+    if (root === undefined) {
+      root = { path: this.cwd, kind: 'the working folder' };
+      for (let d = dir; d !== undefined; d = dirname(d)) {
+        if (existsSync(resolve(d, '.git'))) {
+          root = { path: d, kind: "the document's repository" };
+          break;
+        }
+        if (dirname(d) === d) break;
+      }
+      try {
+        root.path = realpathSync(root.path);
+      } catch {
+        // keep it unresolved: no real path is inside a folder that cannot be resolved
+      }
+      this.roots.set(key, root);
+    }
+    return root;
+  }
+
+  private read(candidate: string, ref: string, boundary: Root | undefined): RubricSource | undefined {
+    if (!existsSync(candidate)) return undefined;
+    let real: string;
+    try {
+      real = realpathSync(candidate);
+    } catch {
+      return undefined;
+    }
+    if (boundary !== undefined && !isInside(boundary.path, real)) {
+      this.note(`${real}\u0000outside`, `rubric "${ref}" is outside ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`);
+      return undefined;
+    }
+    let got = this.reads.get(real);
+    if (!got) {
+      const r = readRegularFileSync(real);
+      // A byte-order mark (which some editors write) is not JSON; the text is only parsed, never written back.
+      const text = r.ok ? decodeUtf8(r.bytes)?.replace(/^\uFEFF/, '') : undefined;
+      if (text !== undefined) got = { path: this.show(real), text };
+      else got = { problem: r.ok ? 'is not valid UTF-8' : r.reason };
+      this.reads.set(real, got);
+    }
+    if ('problem' in got) {
+      this.note(`${real}\u0000read`, `rubric ${this.show(real)} ${got.problem}, so it was not used`);
+      return undefined;
+    }
+    if (boundary === undefined) this.chosen.add(real);
+    this.absolute.set(got.path, real);
+    return got;
+  }
+
+  /** A path as the user would type it: relative to the working folder when inside it. */
+  private show(p: string): string {
+    const rel = relative(this.cwd, p);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+  }
+
+  private note(key: string, line: string): void {
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.notes.push(`presence: ${line}`);
+  }
+}
