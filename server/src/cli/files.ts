@@ -1,6 +1,7 @@
 // Expands files, folders and globs into Markdown files, in a stable order.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { compileGlob } from '../core/glob.js';
 
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.e2e', '.bench-cache']);
@@ -20,41 +21,10 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Glob → RegExp over '/'-separated paths: `**` any folders, `*` within a name, `?` one character, `{a,b}` choices. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += `(?:${glob.slice(i + 1, close).split(',').map((p) => p.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
 export interface Expanded {
   files: string[];
   /** Inputs that matched nothing. */
   missing: string[];
-}
-
-/** Whether a '/'-separated path matches a glob; the one place the CLI applies its matcher. */
-function globMatches(glob: string, path: string): boolean {
-  return globToRegExp(glob).test(path);
 }
 
 /**
@@ -67,12 +37,14 @@ function expandGlob(input: string): string[] {
   const cut = norm.slice(0, norm.search(/[*?{]/)).lastIndexOf('/') + 1;
   const base = norm.slice(0, cut);
   const rest = norm.slice(cut);
+  // The shell's reading: `*.md` is this folder's files, not every folder's.
+  const matches = compileGlob(rest, { anywhere: false });
   const all: string[] = [];
   walk(base || '.', all);
   const matched: string[] = [];
   for (const f of all) {
     const rel = relative(base || '.', f).split(sep).join('/');
-    if (globMatches(rest, rel)) matched.push(base ? join(base, rel) : rel);
+    if (matches(rel)) matched.push(base ? join(base, rel) : rel);
   }
   return matched;
 }
