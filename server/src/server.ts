@@ -32,12 +32,14 @@ import { builtinDescription } from './lsp/builtinRubrics.js';
 import { RuleDocs } from './lsp/ruleDocs.js';
 import { toScoreResult } from './lsp/score.js';
 import { SettingsStore } from './lsp/settings.js';
+import { openTransport } from './lsp/transport.js';
 import { RUBRIC_GLOB, WorkspaceRubrics } from './lsp/workspaceRubrics.js';
 
 // Rule docs sit beside dist/ in the package. PRESENCE_PACKAGE_ROOT lets tests point at fixture docs.
 const packageRoot = path.resolve(process.env.PRESENCE_PACKAGE_ROOT || path.resolve(__dirname, '..'));
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = openTransport();
+const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
 const log = (what: string, e: unknown) => connection.console.error(`presence: ${what}: ${errorText(e)}`);
 process.on('uncaughtException', (e) => log('uncaught exception', e));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e));
