@@ -56,6 +56,11 @@ test('rubric paths outside the workspace are not read: ../, absolute, and links 
   // The links inside the workspace say why they were refused.
   const onLink = await c.waitForDiagnostics(c.uri('.presence/rubrics/linked.json'), null);
   assert.match(onLink.map((d) => d.message).join(' '), /outside the workspace/);
+  // The refusal is logged, once: edits of documents naming the file do not repeat it.
+  const uri = c.uri('memo-0.md');
+  for (let v = 0; v < 3; v++) await c.waitForDiagnostics(uri, c.insert(uri, c.text(uri).length, ' Maybe.'));
+  const refusals = c.logs.filter((l) => l.includes(secret) && /outside the workspace folders/.test(l));
+  assert.equal(refusals.length, 1, refusals.join('\n'));
 });
 
 test('a document outside every workspace folder gets no path rubric, only built-in and named ones', { timeout: 20_000 }, async (t) => {

@@ -36,7 +36,7 @@ interface PathRubric {
 }
 
 /** Where a file may be read from: inside a workspace folder, links and all. */
-export type Containment = { ok: true; real: string } | { ok: false; problem: string };
+export type Containment = { ok: true; real: string } | { ok: false; problem: string; missing?: true };
 
 function sameFile(a: PathRubric, st: fs.Stats): boolean {
   return a.mtimeMs === st.mtimeMs && a.size === st.size && a.ino === st.ino;
@@ -55,6 +55,7 @@ export class WorkspaceRubrics {
   private folderUriList: string[] = [];
   /** Why a workspace rubric (by file) was not loaded, for explain(). */
   private skipped = new Map<string, string>();
+  private refusalsLogged = new Set<string>();
   private byFolder = new Map<string, Map<string, LoadedRubric>>();
   private pathCache = new Map<string, PathRubric>();
   /** Rubric files we published diagnostics for, so they can be cleared when files vanish or trust is withdrawn. */
@@ -96,7 +97,7 @@ export class WorkspaceRubrics {
       real = fs.realpathSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return { ok: false, problem: code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})` };
+      return code === 'ENOENT' ? { ok: false, problem: 'does not exist', missing: true } : { ok: false, problem: `cannot be read (${code ?? String(e)})` };
     }
     if (rootOf(this.realFolders, real) === undefined) return { ok: false, problem: 'is a link to a file outside the workspace folders, which Presence does not read' };
     return { ok: true, real };
@@ -239,8 +240,15 @@ export class WorkspaceRubrics {
   private readPathRubric(file: string): RubricSource | undefined {
     const inside = this.contain(file);
     if (!inside.ok) {
+      // Nothing outside the workspace is opened or stat'ed. A refusal is logged once per reload, not per keystroke;
+      // a missing file is no news (the ref may be a rubric's name).
       this.pathCache.delete(file);
-      return undefined; // nothing outside the workspace is touched, not even stat'ed
+      const note = `presence: rubric ${this.displayPath(file)} was not read: it ${inside.problem}.`;
+      if (!inside.missing && !this.refusalsLogged.has(note)) {
+        this.refusalsLogged.add(note);
+        this.connection.console.error(note);
+      }
+      return undefined;
     }
     let st: fs.Stats;
     try {
@@ -271,6 +279,7 @@ export class WorkspaceRubrics {
     const seen = new Set<string>();
     const skipped = new Map<string, string>();
     this.pathCache.clear();
+    this.refusalsLogged.clear();
     if (this.trusted) {
       for (const folder of this.folders) {
         const dir = path.join(folder, RUBRIC_DIR);
