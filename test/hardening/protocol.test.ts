@@ -4,7 +4,7 @@
 // error rather than leave the reader out of step. Every wait is bounded; a server that ignores the attack fails
 // the test by timing out in a few seconds, never by hanging.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { test } from 'node:test';
 import { ensureBuilt, SERVER_PATH } from '../lsp/lspClient.js';
@@ -163,4 +163,26 @@ test('--socket: a broken header closes the connection there too', { timeout: 20_
   const code = await Promise.race([exited, sleep(5000).then(() => 'running')]);
   assert.equal(code, 1, `exit code (or still running): ${String(code)}\n${stderr}`);
   assert.match(stderr, /closing the connection/);
+});
+
+test('--node-ipc (how VS Code starts the server): the same lifecycle rules apply', { timeout: 20_000 }, async (t) => {
+  ensureBuilt();
+  const child = fork(SERVER_PATH, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const answers: { id?: unknown; error?: { code: number } }[] = [];
+  child.on('message', (m: { id?: unknown; error?: { code: number } }) => answers.push(m));
+  const answer = async (id: number) => {
+    for (let i = 0; i < 250 && !answers.some((a) => a.id === id); i++) await sleep(20);
+    const a = answers.find((x) => x.id === id);
+    assert.ok(a, `no answer to request ${id} within 5 s`);
+    return a;
+  };
+  child.send({ jsonrpc: '2.0', id: 1, method: 'presence/score', params: { uri: 'untitled:x' } });
+  assert.equal((await answer(1)).error?.code, SERVER_NOT_INITIALIZED);
+  child.send({ jsonrpc: '2.0', id: 2, method: 'initialize', params: initParams });
+  assert.equal((await answer(2)).error, undefined);
+  child.send({ jsonrpc: '2.0', id: 3, method: 'initialize', params: initParams });
+  assert.equal((await answer(3)).error?.code, INVALID_REQUEST);
 });
