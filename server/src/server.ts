@@ -1,4 +1,5 @@
-// Presence language server: LSP wiring only. Transport (--stdio, --node-ipc, --socket) comes from the command line.
+// Presence language server: LSP wiring only. Transport (--stdio, --node-ipc, --socket) comes from the command line
+// (lsp/transport.ts, which also enforces the LSP lifecycle and checks frame headers).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {

@@ -293,6 +293,7 @@ export class WorkspaceRubrics {
         for (const n of names) {
           const file = path.join(dir, n);
           const inside = this.contain(file);
+          if (!inside.ok && inside.missing) continue; // gone since the listing
           const outcome: Outcome = inside.ok ? outcomeOf(await readRegularFile(inside.real)) : { problem: inside.problem };
           seen.add(pathToUri(file));
           if ('problem' in outcome) skipped.set(file, outcome.problem);
