@@ -1,4 +1,6 @@
-// Presence language server: LSP wiring only. Transport (--stdio, --node-ipc, --socket) comes from the command line.
+// Presence language server: LSP wiring only. Transport (--stdio, --node-ipc, --socket) comes from the command line
+// (lsp/transport.ts, which also enforces the LSP lifecycle and checks frame headers).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -28,16 +30,19 @@ import { codeActions, toLspEdits, workspaceEdit, type EditTarget } from './lsp/c
 import { Documents, errorText } from './lsp/documents.js';
 import { hover } from './lsp/hover.js';
 import { readUri, readFixParams, readTrusted } from './lsp/params.js';
+import { uriToPath } from './lsp/paths.js';
 import { builtinDescription } from './lsp/builtinRubrics.js';
 import { RuleDocs } from './lsp/ruleDocs.js';
 import { toScoreResult } from './lsp/score.js';
 import { SettingsStore } from './lsp/settings.js';
+import { openTransport } from './lsp/transport.js';
 import { RUBRIC_GLOB, WorkspaceRubrics } from './lsp/workspaceRubrics.js';
 
 // Rule docs sit beside dist/ in the package. PRESENCE_PACKAGE_ROOT lets tests point at fixture docs.
 const packageRoot = path.resolve(process.env.PRESENCE_PACKAGE_ROOT || path.resolve(__dirname, '..'));
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = openTransport();
+const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
 const log = (what: string, e: unknown) => connection.console.error(`presence: ${what}: ${errorText(e)}`);
 process.on('uncaughtException', (e) => log('uncaught exception', e));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e));
@@ -154,11 +159,32 @@ connection.onHover(
   }),
 );
 
+/**
+ * Whether a score request may analyse `uri`: an open document always (its text is in memory), a file on disk only
+ * when it is a regular file inside the workspace folders. Outside them nothing is read, published or even reported
+ * (null, as for an excluded file), so the server cannot be used to probe the disk; a FIFO or device inside the
+ * workspace gets an error that says why it was not read.
+ */
+async function mayScore(uri: string): Promise<boolean> {
+  if (documents.text.get(uri)) return true;
+  const file = uriToPath(uri);
+  if (!file) return true; // nothing on disk: the documents layer answers null
+  const inside = rubrics.contain(file);
+  if (!inside.ok) {
+    connection.console.log(`presence: not scoring ${file}: it ${inside.problem}.`);
+    return false;
+  }
+  const st = await fs.promises.stat(inside.real); // stat opens nothing, so a FIFO cannot block it
+  if (!st.isFile()) throw new ResponseError(ErrorCodes.InvalidParams, `Presence did not read ${path.basename(file)}: it is not a regular file (a named pipe, device or folder).`);
+  return true;
+}
+
 connection.onRequest(
   ScoreRequest,
   safely('score', null, async (params: unknown) => {
     const uri = readUri(params);
-    const got = uri ? await documents.analyseAnywhere(uri) : undefined;
+    if (!uri || !(await mayScore(uri))) return null;
+    const got = await documents.analyseAnywhere(uri);
     return got ? toScoreResult(got.analysed, docs) : null;
   }),
 );
@@ -167,7 +193,8 @@ connection.onRequest(
   ScoreFileRequest,
   safely('score file', null, async (params: unknown) => {
     const uri = readUri(params);
-    return uri ? documents.scoreFile(uri) : null;
+    if (!uri || !(await mayScore(uri))) return null;
+    return documents.scoreFile(uri);
   }),
 );
 

@@ -21,3 +21,12 @@ export function relativeInside(dir: string, file: string): string | undefined {
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
 }
+
+/** The deepest of `roots` that holds `file` (by path, not following links), or undefined. */
+export function rootOf(roots: readonly string[], file: string): string | undefined {
+  let best: string | undefined;
+  for (const r of roots) {
+    if (relativeInside(r, file) !== undefined && (!best || r.length > best.length)) best = r;
+  }
+  return best;
+}

@@ -1,13 +1,17 @@
 // Team rubrics: `.presence/rubrics/*.json` in each workspace folder, resolvable by file name, plus rubric files that
 // front matter names by path. Each file's problems (from the engine's validateRubric) are published on that file.
 // In an untrusted workspace none of this is read: workspace content must not configure the server.
+// Only regular files inside the workspace folders are read (real paths compared, so a link cannot lead out), never
+// a FIFO or a device; a file that was refused or failed is remembered by path, mtime, size and inode, so a bad
+// rubric costs one stat per analysis, not a read, and is logged once.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { BUILTIN_RUBRIC_NAMES, validateRubric, type RubricSource } from '../engine/index.js';
 import type { RubricInfo } from '../protocol.js';
 import { LineIndex } from './positions.js';
-import { pathToUri, relativeInside, uriToPath } from './paths.js';
+import { decodeUtf8, readRegularFile, readRegularFileSync, type ReadResult } from '../io/readFile.js';
+import { pathToUri, relativeInside, rootOf, uriToPath } from './paths.js';
 
 export const RUBRIC_DIR = path.join('.presence', 'rubrics');
 export const RUBRIC_GLOB = '**/.presence/rubrics/*.json';
@@ -21,15 +25,37 @@ interface LoadedRubric {
   description: string;
 }
 
+/** What reading one rubric file gave: its text, or why it was not used (never its content). */
+type Outcome = { text: string } | { problem: string };
+
 interface PathRubric {
   mtimeMs: number;
   size: number;
-  source: RubricSource;
+  ino: number;
+  outcome: Outcome;
+}
+
+/** Where a file may be read from: inside a workspace folder, links and all. */
+export type Containment = { ok: true; real: string } | { ok: false; problem: string; missing?: true };
+
+function sameFile(a: PathRubric, st: fs.Stats): boolean {
+  return a.mtimeMs === st.mtimeMs && a.size === st.size && a.ino === st.ino;
+}
+
+function outcomeOf(r: ReadResult): Outcome {
+  if (!r.ok) return { problem: r.reason };
+  const text = decodeUtf8(r.bytes);
+  return text === undefined ? { problem: 'is not valid UTF-8 text' } : { text };
 }
 
 export class WorkspaceRubrics {
   private folders: string[] = [];
+  /** The folders' real paths (links resolved), what a file's real path must lie inside. */
+  private realFolders: string[] = [];
   private folderUriList: string[] = [];
+  /** Why a workspace rubric (by file) was not loaded, for explain(). */
+  private skipped = new Map<string, string>();
+  private refusalsLogged = new Set<string>();
   private byFolder = new Map<string, Map<string, LoadedRubric>>();
   private pathCache = new Map<string, PathRubric>();
   /** Rubric files we published diagnostics for, so they can be cleared when files vanish or trust is withdrawn. */
@@ -51,6 +77,30 @@ export class WorkspaceRubrics {
   setFolders(folderUris: string[]): void {
     this.folderUriList = [...folderUris];
     this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+    this.realFolders = this.folders.map((f) => {
+      try {
+        return fs.realpathSync(f);
+      } catch {
+        return f; // a folder that is gone holds no readable file anyway
+      }
+    });
+  }
+
+  /**
+   * Whether `file` may be read for the workspace: its path and its real path (every link resolved) must both lie
+   * inside the workspace folders. Resolving links touches no file content, so this never blocks on a FIFO.
+   */
+  contain(file: string): Containment {
+    if (rootOf(this.folders, file) === undefined) return { ok: false, problem: 'is outside the workspace folders, and Presence reads files only inside them' };
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' ? { ok: false, problem: 'does not exist', missing: true } : { ok: false, problem: `cannot be read (${code ?? String(e)})` };
+    }
+    if (rootOf(this.realFolders, real) === undefined) return { ok: false, problem: 'is a link to a file outside the workspace folders, which Presence does not read' };
+    return { ok: true, real };
   }
 
   folderUris(): string[] {
@@ -80,25 +130,80 @@ export class WorkspaceRubrics {
     return path.basename(path.dirname(p)) === 'rubrics' || this.pathCache.has(p);
   }
 
-  /** The engine's `resolveRubric` for one document: a path relative to it, or a workspace rubric's name. */
-  resolver(docUri: string): (ref: string) => RubricSource | undefined {
-    return (ref) => {
+  /**
+   * The engine's `resolveRubric` for one document: a path (relative to the rubric that names it in `extends`, or
+   * to the document), or a workspace rubric's name. Paths resolve only inside the workspace folders.
+   */
+  resolver(docUri: string): (ref: string, from?: string) => RubricSource | undefined {
+    // Display path → file, for the sources handed out in this analysis, so `from` maps back to a file.
+    const handedOut = new Map<string, string>();
+    return (ref, from) => {
       if (!this.trusted) return undefined;
       try {
-        const docPath = uriToPath(docUri);
-        const looksLikePath = /[\\/]/.test(ref) || ref.endsWith('.json');
-        if (looksLikePath && docPath) {
-          const found = this.readPathRubric(path.resolve(path.dirname(docPath), ref));
-          if (found) return found;
+        const file = this.pathFor(docUri, ref, from, handedOut);
+        if (file) {
+          const found = this.readPathRubric(file);
+          if (found) {
+            handedOut.set(found.path, file);
+            return found;
+          }
         }
         const name = ref.endsWith('.json') ? ref.slice(0, -5) : ref;
-        const hit = this.lookup(name, docPath);
-        return hit && { path: hit.displayPath, text: hit.text };
+        const hit = this.lookup(name, uriToPath(docUri));
+        if (!hit) return undefined;
+        handedOut.set(hit.displayPath, hit.file);
+        return { path: hit.displayPath, text: hit.text };
       } catch (e) {
         this.connection.console.error(`presence: resolving rubric "${ref}" failed: ${String(e)}`);
         return undefined;
       }
     };
+  }
+
+  /**
+   * Why `ref` (named by the document, or by the rubric at display path `from`) resolved to nothing, when the reason
+   * is not simply that no such rubric exists: for the rubric error shown on the document. Reads nothing.
+   */
+  explain(docUri: string, ref: string, from?: string): string | undefined {
+    if (!this.trusted) return undefined;
+    const file = this.pathFor(docUri, ref, from, new Map());
+    if (file) {
+      const inside = this.contain(file);
+      if (!inside.ok) return `${this.displayPath(file)} ${inside.problem}`;
+      const cached = this.pathCache.get(file);
+      if (cached && 'problem' in cached.outcome) return `${this.displayPath(file)} ${cached.outcome.problem}`;
+    }
+    const name = ref.endsWith('.json') ? ref.slice(0, -5) : ref;
+    for (const [skippedFile, problem] of this.skipped) {
+      if (path.basename(skippedFile) === `${name}.json`) return `${this.displayPath(skippedFile)} ${problem}`;
+    }
+    return undefined;
+  }
+
+  /** The file a path-like `ref` names, or undefined for a name (or a relative path with nothing to be relative to). */
+  private pathFor(docUri: string, ref: string, from: string | undefined, handedOut: Map<string, string>): string | undefined {
+    if (!/[\\/]/.test(ref) && !ref.endsWith('.json')) return undefined;
+    if (path.isAbsolute(ref)) return path.resolve(ref);
+    let base: string | undefined;
+    if (from !== undefined) {
+      // Display paths are folder-relative; prefer the document's own folder when two folders have the same one.
+      const fromFile = handedOut.get(from) ?? (path.isAbsolute(from) ? from : this.underFolder(docUri, from));
+      if (fromFile) base = path.dirname(fromFile);
+    } else {
+      const docPath = uriToPath(docUri);
+      if (docPath) base = path.dirname(docPath);
+    }
+    return base === undefined ? undefined : path.resolve(base, ref);
+  }
+
+  private underFolder(docUri: string, rel: string): string | undefined {
+    const docPath = uriToPath(docUri);
+    const own = docPath ? this.folderOf(docPath) : undefined;
+    for (const f of own ? [own, ...this.folders] : this.folders) {
+      const candidate = path.resolve(f, rel);
+      if (relativeInside(f, candidate) !== undefined && fs.existsSync(candidate)) return candidate;
+    }
+    return undefined;
   }
 
   list(docUri: string | undefined): RubricInfo[] {
@@ -115,11 +220,7 @@ export class WorkspaceRubrics {
 
   /** The workspace folder holding `file` (the deepest one, for nested folders). */
   folderOf(file: string): string | undefined {
-    let best: string | undefined;
-    for (const f of this.folders) {
-      if (relativeInside(f, file) !== undefined && (!best || f.length > best.length)) best = f;
-    }
-    return best;
+    return rootOf(this.folders, file);
   }
 
   private lookup(name: string, docPath: string | undefined): LoadedRubric | undefined {
@@ -137,27 +238,48 @@ export class WorkspaceRubrics {
 
   // Synchronous because the engine resolves rubrics mid-analysis; a stat per analysis keeps edits to the file visible.
   private readPathRubric(file: string): RubricSource | undefined {
+    const inside = this.contain(file);
+    if (!inside.ok) {
+      // Nothing outside the workspace is opened or stat'ed. A refusal is logged once per reload, not per keystroke;
+      // a missing file is no news (the ref may be a rubric's name).
+      this.pathCache.delete(file);
+      const note = `presence: rubric ${this.displayPath(file)} was not read: it ${inside.problem}.`;
+      if (!inside.missing && !this.refusalsLogged.has(note)) {
+        this.refusalsLogged.add(note);
+        this.connection.console.error(note);
+      }
+      return undefined;
+    }
     let st: fs.Stats;
     try {
-      st = fs.statSync(file);
+      st = fs.statSync(inside.real); // stat never opens the file, so a FIFO cannot block here
     } catch {
       this.pathCache.delete(file);
       return undefined;
     }
-    if (!st.isFile()) return undefined;
-    const cached = this.pathCache.get(file);
-    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.source;
-    const text = fs.readFileSync(file, 'utf8');
-    const source = { path: this.displayPath(file), text };
-    this.pathCache.set(file, { mtimeMs: st.mtimeMs, size: st.size, source });
-    this.publishProblems(file, text);
-    return source;
+    let cached = this.pathCache.get(file);
+    if (!cached || !sameFile(cached, st)) {
+      const outcome = outcomeOf(readRegularFileSync(inside.real));
+      cached = { mtimeMs: st.mtimeMs, size: st.size, ino: st.ino, outcome };
+      this.pathCache.set(file, cached);
+      this.report(file, outcome);
+    }
+    return 'text' in cached.outcome ? { path: this.displayPath(file), text: cached.outcome.text } : undefined;
+  }
+
+  /** Publishes a rubric file's problems, or why it was not read (logged too); the file is inside the workspace. */
+  private report(file: string, outcome: Outcome): void {
+    if ('text' in outcome) return this.publishProblems(file, outcome.text);
+    this.connection.console.error(`presence: rubric ${this.displayPath(file)} was not read: it ${outcome.problem}.`);
+    this.publish(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'presence', code: 'rubric/unreadable', message: `Presence did not read this rubric: it ${outcome.problem}.` }]);
   }
 
   private async loadAll(): Promise<void> {
     const next = new Map<string, Map<string, LoadedRubric>>();
     const seen = new Set<string>();
+    const skipped = new Map<string, string>();
     this.pathCache.clear();
+    this.refusalsLogged.clear();
     if (this.trusted) {
       for (const folder of this.folders) {
         const dir = path.join(folder, RUBRIC_DIR);
@@ -170,20 +292,19 @@ export class WorkspaceRubrics {
         const rubrics = new Map<string, LoadedRubric>();
         for (const n of names) {
           const file = path.join(dir, n);
-          let text: string;
-          try {
-            text = await fs.promises.readFile(file, 'utf8');
-          } catch {
-            continue;
-          }
-          rubrics.set(n.slice(0, -5), { name: n.slice(0, -5), file, displayPath: this.displayPath(file), text, description: describe(text) });
+          const inside = this.contain(file);
+          if (!inside.ok && inside.missing) continue; // gone since the listing
+          const outcome: Outcome = inside.ok ? outcomeOf(await readRegularFile(inside.real)) : { problem: inside.problem };
           seen.add(pathToUri(file));
-          this.publishProblems(file, text);
+          if ('problem' in outcome) skipped.set(file, outcome.problem);
+          else rubrics.set(n.slice(0, -5), { name: n.slice(0, -5), file, displayPath: this.displayPath(file), text: outcome.text, description: describe(outcome.text) });
+          this.report(file, outcome);
         }
         next.set(folder, rubrics);
       }
     }
     this.byFolder = next;
+    this.skipped = skipped;
     for (const uri of this.published) {
       if (!seen.has(uri)) {
         this.published.delete(uri);
@@ -193,7 +314,6 @@ export class WorkspaceRubrics {
   }
 
   private publishProblems(file: string, text: string): void {
-    const uri = pathToUri(file);
     let diagnostics: Diagnostic[];
     try {
       const lines = new LineIndex(text);
@@ -207,6 +327,11 @@ export class WorkspaceRubrics {
     } catch (e) {
       diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'presence', message: `Could not check this rubric: ${String(e)}` }];
     }
+    this.publish(file, diagnostics);
+  }
+
+  private publish(file: string, diagnostics: Diagnostic[]): void {
+    const uri = pathToUri(file);
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
