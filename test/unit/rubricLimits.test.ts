@@ -4,6 +4,7 @@
 // that names it. The engine reads no files: each test hands it a resolver.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { analyze, Analyzer, fixAllSafe, validateRubric, type AnalyzeOptions, type RubricSource } from '../../server/src/engine/index.ts';
 import { loadRubric, RubricError, RUBRIC_LIMITS } from '../../server/src/engine/rubric.ts';
@@ -186,6 +187,9 @@ test('a file that is not valid JSON is reported by line and column, quoting none
   const [p] = validateRubric(JSON.stringify({ [long]: 1 }), 'x.json');
   assert.ok(p.message.length < 200 && !p.message.includes('z'.repeat(40)), p.message);
   assert.match(validateRubric(JSON.stringify({ 'ab\u202ecd': 1 }), 'x.json')[0].message, /unknown field "ab\?cd"/);
+  // A reference that names nothing is shortened too, in the file name as in the message.
+  const missing = analyze(`---\npresence: ${'q'.repeat(5000)}\n---\nWe ship.\n`, undefined, { today }).findings.find((f) => f.ruleId === 'rubric/invalid');
+  assert.ok(missing && missing.message.length < 400 && /no rubric named "q+…"/.test(missing.message), missing?.message.slice(0, 300));
   // A severity that is not one is described, not echoed.
   assert.match(validateRubric(JSON.stringify({ rules: { 'conviction/hedge': { token: 'ghp_abc' } } }), 'x.json')[0].message, /\(got an object\)$/);
 });
@@ -240,4 +244,10 @@ test('a relative extends resolves from the extending rubric, and a cycle through
   const e = rubricError(() => loadRubric('x/a.json', withFiles(cyclic).resolveRubric));
   assert.equal(e.path, 'x/b.json');
   assert.match(e.message, /"extends" makes a cycle \(x\/a\.json → \.\/b\.json → \.\.\/x\/a\.json\)/);
+});
+
+test('the rubric/invalid page states the limits the engine enforces', () => {
+  const page = readFileSync('docs/rules/rubric/invalid.md', 'utf8');
+  const n = (x: number): string => x.toLocaleString('en-US');
+  for (const [what, limit] of Object.entries(RUBRIC_LIMITS)) assert.ok(page.includes(`at most ${n(limit)}`) || page.includes(`first ${n(limit)}`), `${what}: ${n(limit)}`);
 });

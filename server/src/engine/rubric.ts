@@ -426,7 +426,7 @@ export function loadRubric(ref: string, resolve?: RubricResolver): Rubric {
       ]);
     const source = sourceFor(current, resolve, last?.path);
     if (!source) {
-      if (!last) throw new RubricError(current, [{ field: '', message: `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
+      if (!last) throw new RubricError(shortName(current), [{ field: '', message: `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
       throw new RubricError(last.path, [{ field: 'extends', message: `extends ${quote(current)}, which does not exist`, ...rangeOf(last.text, 'extends') }]);
     }
     // By file, not by name: "../base.json" from two folders names two files, "base" and "./base.json" one.
