@@ -29,7 +29,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         return undefined;
       }
-      if (c < 0x20) return fail('a string has a raw control character or line break in it (write it as an escape such as \\n)');
+      if (c < 0x20) return fail('a string has a line break or control character in it; write it as an escape such as \\n');
       if (c === 0x5c) {
         const e = text[i + 1];
         if (e === 'u') {
@@ -41,7 +41,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       }
       i++;
     }
-    return fail('a string is not closed (a closing " is missing)', n);
+    return fail('a string has no closing "', n);
   };
   const number = (): JsonSyntaxError | undefined => {
     const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -71,7 +71,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         return undefined;
       }
     }
-    return fail('expected a value here (an object, array, string, number, true, false or null)');
+    return fail('expected an object, array, string, number, true, false or null here');
   };
   /** One member of an object (`"key": value`) or one item of an array. */
   const element = (object: boolean): JsonSyntaxError | undefined => {
@@ -101,7 +101,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     } else if (text[i] === ',') {
       i++;
       skipWs();
-      if (text[i] === close) bad = fail(`a "," is followed by "${close}" (JSON does not allow a trailing comma)`);
+      if (text[i] === close) bad = fail(`JSON does not allow a comma before "${close}"`);
       else bad = element(top.object);
     } else bad = fail(`expected "," or "${close}" here`);
   }
