@@ -79,7 +79,7 @@ test('a replacement that contains another filler phrase is refused, within a fil
   assert.equal(e.problems[0].field, 'words.filler.presently');
 });
 
-test('a replacement is one line of plain words: Markdown, line breaks and long text are refused with the entry position', () => {
+test('a replacement is one line of plain words: Markdown, line breaks and long text are refused with the entry position, plain ones work', () => {
   const bad: Record<string, string> = {
     'at this juncture': 'now\n\n```\ninjected',
     'in the final analysis': '`rm -rf`',
@@ -106,14 +106,11 @@ test('a replacement is one line of plain words: Markdown, line breaks and long t
   // Plain replacements are fine, and applied by the fix.
   const good = JSON.stringify({ extends: 'executive', words: { filler: { 'at this juncture': 'now', 'with all due respect': '', 'in the year of': "in Q3's" } } });
   assert.deepEqual(validateRubric(good, 'good.json'), []);
+  // The built-in list, restated by a team, meets the same rules.
+  assert.deepEqual(validateRubric(JSON.stringify({ words: { filler: words.filler } }), 'restated.json'), []);
   const opts = withFiles({ 'good.json': good });
   const fixed = fixAllSafe(new Analyzer(), '---\npresence: good.json\n---\nAt this juncture we wait for the audit.\n', undefined, opts).text;
   assert.match(fixed, /^Now we wait for the audit\.$/m);
-});
-
-test('the built-in filler list meets the rules a team rubric must meet', () => {
-  const restated = JSON.stringify({ words: { filler: words.filler } });
-  assert.deepEqual(validateRubric(restated, 'restated.json'), []);
 });
 
 test('a deep extends chain with a million phrases is refused at the depth limit, without reading the rest', () => {
