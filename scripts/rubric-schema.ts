@@ -1,13 +1,13 @@
 // Builds the JSON Schema for rubric files from the engine's own rule ids, dimensions and word lists, so the
 // shipped schema (editor completion and validation) cannot drift from what the engine accepts.
 // Run: node --import tsx scripts/rubric-schema.ts > rubrics/schema.json
-import { DIMENSIONS, RULES } from '../server/src/engine/index.ts';
+import { DIMENSIONS, RULES, RUBRIC_LIMITS, REPLACEMENT_PATTERN } from '../server/src/engine/index.ts';
 import words from '../rubrics/words.json';
 
 export function rubricSchema(): object {
   const severities = ['error', 'warning', 'information', 'hint', 'off'];
   const lists = Object.keys(words).filter((k) => !k.startsWith('$'));
-  const phraseList = { type: 'array', items: { type: 'string', maxLength: 120 }, maxItems: 5000 };
+  const phraseList = { type: 'array', items: { type: 'string', maxLength: RUBRIC_LIMITS.phraseChars }, maxItems: RUBRIC_LIMITS.listPhrases };
   const threshold = (description: string, minimum: number, maximum: number): object => ({ type: 'integer', minimum, maximum, description });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -21,7 +21,7 @@ export function rubricSchema(): object {
       $comment: { type: 'string' },
       name: { type: 'string', description: 'Display name of the rubric.' },
       description: { type: 'string', description: 'What kind of document this rubric is for.' },
-      extends: { type: 'string', description: 'A built-in rubric name or another workspace rubric to start from.', examples: ['executive', 'board-update', 'strategy-memo', 'decision-doc', 'status-update', 'interview-answer'] },
+      extends: { type: 'string', description: `A built-in rubric name or another workspace rubric to start from; a relative path is relative to this file. At most ${RUBRIC_LIMITS.chainDepth} rubrics in one chain.`, examples: ['executive', 'board-update', 'strategy-memo', 'decision-doc', 'status-update', 'interview-answer'] },
       weights: {
         type: 'object',
         description: 'Relative weight of each dimension in the overall score (0 leaves it out).',
@@ -54,7 +54,13 @@ export function rubricSchema(): object {
           lists.map((l) => [
             l,
             l === 'filler'
-              ? { type: 'object', additionalProperties: { type: 'string' }, description: 'phrase → replacement ("" removes the phrase)' }
+              ? {
+                  type: 'object',
+                  maxProperties: RUBRIC_LIMITS.listPhrases,
+                  propertyNames: { maxLength: RUBRIC_LIMITS.phraseChars },
+                  additionalProperties: { type: 'string', maxLength: RUBRIC_LIMITS.replacementChars, pattern: REPLACEMENT_PATTERN.source },
+                  description: `phrase → replacement ("" removes the phrase). A replacement is plain words on one line (letters, digits, spaces and . , ; : ! ? ' " ( ) % / -), at most ${RUBRIC_LIMITS.replacementChars} characters, no more words than the phrase, and contains no filler phrase, itself included.`,
+                }
               : { oneOf: [phraseList, { type: 'object', additionalProperties: false, properties: { add: phraseList, remove: phraseList } }] },
           ]),
         ),

@@ -48,7 +48,7 @@ test('word lists can be extended, trimmed or replaced', () => {
 
 test('rubric errors name the file, the field and the problem, and fall back to the default', () => {
   const cases: Array<[string, RegExp]> = [
-    ['{ "rules": { "conviction/hedgee": "warning" } ', /invalid JSON/],
+    ['{ "rules": { "conviction/hedgee": "warning" } ', /not valid JSON \(line 1, column 47: the file ends before a closing "\}"\)/],
     ['[1, 2]', /must be a JSON object/],
     ['{ "rules": { "conviction/hedgee": "warning" } }', /rules\.conviction\/hedgee: unknown rule "conviction\/hedgee" \(did you mean "conviction\/hedge"\?\)/],
     ['{ "rules": { "conviction/hedge": "loud" } }', /severity must be one of/],

@@ -2,6 +2,8 @@
 // Loading validates every field and reports problems with the file, the field and an offset to point at.
 import { DIMENSIONS, SEVERITIES, type Dimension, type RubricSource, type Severity } from './types.js';
 import { PhraseMatcher, ListIndex } from './phrases.js';
+import { segmentWords } from './sentences.js';
+import { findJsonSyntaxError, lineColumn } from './jsonSyntax.js';
 import { RULES } from '../rules/registry.js';
 import baseWords from '../../../rubrics/words.json';
 import executive from '../../../rubrics/executive.json';
@@ -99,47 +101,112 @@ interface RubricData {
 const FAMILIES = new Set<string>(DIMENSIONS);
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 const LIST_NAMES = new Set(Object.keys(baseWords).filter((k) => !k.startsWith('$')));
-const MAX_LIST_ENTRIES = 5000;
-const MAX_PHRASE_LENGTH = 120;
+/** The one word list whose entries are phrase → replacement, applied by a safe fix. */
+const FILLER = 'filler';
+
+/**
+ * What one rubric, with everything it extends, may hold. Generous for a team's rubric (the built-in lists
+ * hold about 1,100 phrases in all) and small enough that loading never builds a huge index: each limit is
+ * checked before the work it bounds. docs/rules/rubric/invalid.md states them.
+ */
+export const RUBRIC_LIMITS = {
+  /** Rubrics in one `extends` chain, the named one included. */
+  chainDepth: 8,
+  /** Characters of rubric text in one chain, all files together (checked before a file is parsed). */
+  chainChars: 2_000_000,
+  /** Phrases in all word lists together, after the chain is merged (and in any one file). */
+  totalPhrases: 20_000,
+  /** Phrases in one list, or in one list's `add` or `remove`. */
+  listPhrases: 5000,
+  phraseChars: 120,
+  /** Characters in a filler replacement. */
+  replacementChars: 60,
+  /** Problems reported for one file; the rest are counted in a last one. */
+  problems: 50,
+} as const;
 
 /** Checks a rubric file's text; returns its problems (empty when valid). `extends` is checked by name only. */
 export function validateRubric(text: string, path: string): RubricProblem[] {
+  const checked = checkSource(text);
+  if ('problems' in checked) return checked.problems.map((p) => ({ ...p, message: p.message.replace('%FILE%', path) }));
+  // Filler entries are also checked against the built-in list they add to; a parent's own entries are not known here.
+  const entries = fillerEntries([checked.data]);
+  const loops = fillerLoops(entries).filter((l) => l.source === 0);
+  return loops.slice(0, RUBRIC_LIMITS.problems).map((l) => ({ field: fillerField(l.phrase), message: l.message, ...rangeOf(text, l.phrase, fillerStart(text)) }));
+}
+
+/** Parses and checks one rubric file on its own. */
+function checkSource(text: string): { data: RubricData } | { problems: RubricProblem[] } {
+  if (text.length > RUBRIC_LIMITS.chainChars)
+    return { problems: [{ field: '', message: `this file has ${text.length.toLocaleString('en-US')} characters; a rubric, with the rubrics it extends, may have at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')}`, start: 0, end: 0 }] };
   const parsed = parseJson(text);
-  if ('problem' in parsed) return [parsed.problem];
-  return checkData(parsed.value, text).concat([]).map((p) => ({ ...p, message: p.message.replace('%FILE%', path) }));
+  if ('problem' in parsed) return { problems: [parsed.problem] };
+  const problems = checkData(parsed.value, text);
+  return problems.length ? { problems } : { data: parsed.value as RubricData };
 }
 
 function parseJson(text: string): { value: unknown } | { problem: RubricProblem } {
   if (text.includes('\u0000')) return { problem: { message: 'this is not a text file (it contains NUL bytes)', field: '', start: 0, end: 0 } };
+  // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const body = bom ? text.slice(bom) : text;
   try {
-    return { value: JSON.parse(text) };
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const at = pos ? Math.min(Number(pos[1]), text.length) : 0;
-    return { problem: { message: `invalid JSON: ${msg.replace(/^JSON\.parse: /, '')}`, field: '', start: at, end: Math.min(at + 1, text.length) } };
+    return { value: JSON.parse(body) };
+  } catch {
+    // Never the parser's own message: it quotes the file's text, which may be anything (a secret, in CI logs).
+    const error = findJsonSyntaxError(body) ?? { offset: 0, reason: 'the JSON parser refused it' };
+    // Offsets are in the text as given; the line and column are as an editor shows them, without the mark.
+    const at = Math.min(error.offset + bom, text.length);
+    const { line, column } = lineColumn(body, error.offset);
+    return { problem: { message: `not valid JSON (line ${line}, column ${column}: ${error.reason})`, field: '', start: at, end: Math.min(at + 1, text.length) } };
   }
 }
 
+/**
+ * A name from a rubric file (a key, a phrase, a reference), fit to quote in a message: at most 40 characters,
+ * control and invisible formatting characters shown as "?". Messages quote nothing else from a file.
+ */
+function quote(name: string): string {
+  return `"${shortName(name)}"`;
+}
+
+/** What a value is, for a message that must not echo it. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function shortName(name: string): string {
+  const clean = name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}"\\]/gu, '?');
+  return clean.length > 40 ? `${[...clean].slice(0, 39).join('')}…` : clean;
+}
+
 /** Offset range of a key (or its value) in the JSON text, best effort, for pointing at problems. */
-function locate(text: string, key: string): [number, number] {
+function locate(text: string, key: string, from = 0): [number, number] {
   const needle = JSON.stringify(key);
-  const i = text.indexOf(needle);
+  const i = text.indexOf(needle, from);
   return i < 0 ? [0, Math.min(1, text.length)] : [i, i + needle.length];
 }
 
 function checkData(value: unknown, text: string): RubricProblem[] {
   const problems: RubricProblem[] = [];
-  const add = (field: string, key: string, message: string): void => {
-    const [start, end] = locate(text, key);
-    problems.push({ field, message, start, end });
+  let unreported = 0;
+  /** The message is built only when it will be reported: a file can hold 100,000 wrong keys. */
+  const add = (field: string, key: string, message: string | (() => string), from = 0): void => {
+    if (problems.length >= RUBRIC_LIMITS.problems) {
+      unreported++;
+      return;
+    }
+    const [start, end] = locate(text, key, from);
+    problems.push({ field, message: typeof message === 'string' ? message : message(), start, end });
   };
   if (!isObject(value)) {
     problems.push({ field: '', message: 'a rubric must be a JSON object', start: 0, end: Math.min(1, text.length) });
     return problems;
   }
   const known = new Set(['$schema', '$comment', 'name', 'description', 'extends', 'weights', 'rules', 'thresholds', 'words', 'requiredSections']);
-  for (const k of Object.keys(value)) if (!known.has(k)) add(k, k, `unknown field "${k}" (expected one of ${[...known].filter((x) => !x.startsWith('$')).join(', ')})`);
+  for (const k of Object.keys(value)) if (!known.has(k)) add(shortName(k), k, () => `unknown field ${quote(k)} (expected one of ${[...known].filter((x) => !x.startsWith('$')).join(', ')})`);
   for (const k of ['name', 'description', 'extends']) {
     if (k in value && typeof value[k] !== 'string') add(k, k, `"${k}" must be a string`);
   }
@@ -148,7 +215,7 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     if (!isObject(w)) add('weights', 'weights', '"weights" must be an object of dimension → number');
     else
       for (const [d, n] of Object.entries(w)) {
-        if (!FAMILIES.has(d)) add(`weights.${d}`, d, `unknown dimension "${d}" (expected one of ${DIMENSIONS.join(', ')})`);
+        if (!FAMILIES.has(d)) add(`weights.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
         else if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 100) add(`weights.${d}`, d, 'a weight must be a number from 0 to 100');
       }
   }
@@ -157,9 +224,9 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     if (!isObject(r)) add('rules', 'rules', '"rules" must be an object of rule id or family → severity');
     else
       for (const [id, sev] of Object.entries(r)) {
-        if (!RULE_IDS.has(id) && !FAMILIES.has(id)) add(`rules.${id}`, id, `unknown rule "${id}"${suggest(id)}`);
+        if (!RULE_IDS.has(id) && !FAMILIES.has(id)) add(`rules.${shortName(id)}`, id, () => `unknown rule ${quote(id)}${suggest(id)}`);
         else if (typeof sev !== 'string' || !(SEVERITIES as readonly string[]).concat('off').includes(sev))
-          add(`rules.${id}`, id, `severity must be one of error, warning, information, hint, off (got ${JSON.stringify(sev)})`);
+          add(`rules.${id}`, id, `severity must be one of error, warning, information, hint, off (got ${typeof sev === 'string' ? quote(sev) : kindOf(sev)})`);
       }
   }
   if ('thresholds' in value) {
@@ -167,8 +234,8 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     if (!isObject(t)) add('thresholds', 'thresholds', '"thresholds" must be an object');
     else
       for (const [k, n] of Object.entries(t)) {
-        const limits = THRESHOLD_LIMITS[k as keyof Thresholds];
-        if (!limits) add(`thresholds.${k}`, k, `unknown threshold "${k}" (expected one of ${Object.keys(THRESHOLD_LIMITS).join(', ')})`);
+        const limits = Object.hasOwn(THRESHOLD_LIMITS, k) ? THRESHOLD_LIMITS[k as keyof Thresholds] : undefined;
+        if (!limits) add(`thresholds.${shortName(k)}`, k, () => `unknown threshold ${quote(k)} (expected one of ${Object.keys(THRESHOLD_LIMITS).join(', ')})`);
         else if (typeof n !== 'number' || !Number.isInteger(n) || n < limits[0] || n > limits[1])
           add(`thresholds.${k}`, k, `must be a whole number from ${limits[0]} to ${limits[1]}`);
       }
@@ -176,37 +243,128 @@ function checkData(value: unknown, text: string): RubricProblem[] {
   if ('words' in value) {
     const w = value.words;
     if (!isObject(w)) add('words', 'words', '"words" must be an object of list name → phrases');
-    else
+    else {
+      let phrases = 0;
       for (const [name, list] of Object.entries(w)) {
-        const field = `words.${name}`;
+        const field = `words.${shortName(name)}`;
         if (!LIST_NAMES.has(name)) {
-          add(field, name, `unknown word list "${name}"${suggest(name, [...LIST_NAMES])}`);
+          add(field, name, () => `unknown word list ${quote(name)}${suggest(name, [...LIST_NAMES])}`);
           continue;
         }
-        const parts: unknown[] = Array.isArray(list) ? [list] : isObject(list) && name !== 'filler' ? [list.add ?? [], list.remove ?? []] : [];
-        if (name === 'filler') {
+        if (name === FILLER) {
           if (!isObject(list)) add(field, name, '"filler" must be an object of phrase → replacement');
-          else if (Object.keys(list).length > MAX_LIST_ENTRIES) add(field, name, `too many entries (at most ${MAX_LIST_ENTRIES})`);
-          else if (Object.entries(list).some(([k, v]) => typeof v !== 'string' || k.length > MAX_PHRASE_LENGTH)) add(field, name, 'each filler entry maps a phrase to a replacement string');
+          else {
+            const entries = Object.entries(list);
+            phrases += entries.length;
+            if (entries.length > RUBRIC_LIMITS.listPhrases) add(field, name, `too many entries (${entries.length}; at most ${RUBRIC_LIMITS.listPhrases})`);
+            else {
+              const from = fillerStart(text);
+              for (const [phrase, replacement] of entries) {
+                const problem = fillerEntryProblem(phrase, replacement);
+                if (problem) add(fillerField(phrase), phrase, problem, from);
+              }
+            }
+          }
           continue;
         }
+        const parts: unknown[] = Array.isArray(list) ? [list] : isObject(list) ? [list.add ?? [], list.remove ?? []] : [];
         if (parts.length === 0) {
           add(field, name, 'a word list is an array of phrases or { "add": [...], "remove": [...] }');
           continue;
         }
         for (const part of parts) {
           if (!Array.isArray(part) || part.some((p) => typeof p !== 'string')) add(field, name, 'phrases must be strings');
-          else if (part.length > MAX_LIST_ENTRIES) add(field, name, `too many phrases (${part.length}; at most ${MAX_LIST_ENTRIES})`);
-          else if (part.some((p: string) => p.length > MAX_PHRASE_LENGTH)) add(field, name, `a phrase is longer than ${MAX_PHRASE_LENGTH} characters`);
+          else if (part.length > RUBRIC_LIMITS.listPhrases) add(field, name, `too many phrases (${part.length}; at most ${RUBRIC_LIMITS.listPhrases})`);
+          else if (part.some((p: string) => p.length > RUBRIC_LIMITS.phraseChars)) add(field, name, `a phrase is longer than ${RUBRIC_LIMITS.phraseChars} characters`);
+          else phrases += part.length;
         }
       }
+      if (phrases > RUBRIC_LIMITS.totalPhrases) add('words', 'words', `too many phrases in all lists together (${phrases.toLocaleString('en-US')}; at most ${RUBRIC_LIMITS.totalPhrases.toLocaleString('en-US')})`);
+    }
   }
   if ('requiredSections' in value) {
     const rs = value.requiredSections;
     if (!Array.isArray(rs) || rs.some((s) => !isObject(s) || typeof s.name !== 'string' || !Array.isArray(s.headings) || s.headings.some((h) => typeof h !== 'string')))
       add('requiredSections', 'requiredSections', '"requiredSections" must be an array of { "name": string, "headings": [string, ...] }');
   }
+  if (unreported > 0) problems.push({ field: '', message: `and ${unreported.toLocaleString('en-US')} more ${unreported === 1 ? 'problem' : 'problems'} not listed`, start: 0, end: 0 });
   return problems;
+}
+
+// A filler replacement is inserted into the writer's text by a safe fix, unreviewed: it must be plain words
+// on one line that Markdown reads as plain text wherever they land (no `, *, _, #, [, ], <, >, |, ~, \\, &,
+// no line break), start with a letter or digit but not as "1." or "2)" (so never a list item or a heading),
+// with single spaces between words; or be empty, to drop the phrase. The schema uses the same pattern.
+export const REPLACEMENT_PATTERN = /^(?:|(?!\p{N}+[.)](?: |$))[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’.,;:!?"“”()%/-]| (?! |$))*)$/u;
+
+function fillerEntryProblem(phrase: string, replacement: unknown): string | undefined {
+  const subject = `the replacement for ${quote(phrase)}`;
+  if (phrase.length > RUBRIC_LIMITS.phraseChars) return `the phrase ${quote(phrase)} is longer than ${RUBRIC_LIMITS.phraseChars} characters`;
+  const phraseWords = segmentWords(phrase, 0).length;
+  if (phraseWords === 0) return `the phrase ${quote(phrase)} has no words to match`;
+  if (typeof replacement !== 'string') return `${subject} must be a string ("" drops the phrase)`;
+  if (replacement === '') return undefined;
+  if (replacement.length > RUBRIC_LIMITS.replacementChars) return `${subject} is longer than ${RUBRIC_LIMITS.replacementChars} characters`;
+  if (!REPLACEMENT_PATTERN.test(replacement))
+    return `${subject} must be plain words on one line, starting with a letter or digit, with single spaces: letters, digits and . , ; : ! ? ' " ( ) % / - only, because Markdown such as \`, *, _, #, [ ], <, > or | would change the document`;
+  // No more words than the phrase: a fix never lengthens the text, so repeated --fix runs cannot grow a file.
+  const words = segmentWords(replacement, 0).length;
+  if (words > phraseWords) return `${subject} has more words than the phrase (${words} for ${phraseWords}); a filler replacement must say it in as many words or fewer`;
+  return undefined;
+}
+
+function fillerField(phrase: string): string {
+  return `words.${FILLER}.${shortName(phrase)}`;
+}
+
+/** Where the filler list starts in a file's text, so its entries are found there rather than in another list. */
+function fillerStart(text: string): number {
+  return Math.max(0, text.indexOf(JSON.stringify(FILLER)));
+}
+
+/** A filler entry after merging, with the chain file that set it (-1 for the built-in list). */
+interface FillerEntry {
+  phrase: string;
+  replacement: string;
+  source: number;
+}
+
+/** The filler list a chain of rubric data makes (base first), each entry with the file that set it. */
+function fillerEntries(chain: readonly RubricData[]): Map<string, FillerEntry> {
+  const entries = new Map<string, FillerEntry>();
+  for (const [phrase, replacement] of Object.entries(baseWords.filler as Record<string, string>)) entries.set(phrase.toLowerCase(), { phrase, replacement, source: -1 });
+  chain.forEach((data, source) => {
+    const list = data.words?.[FILLER] as Record<string, string> | undefined;
+    for (const [phrase, replacement] of Object.entries(list ?? {})) entries.set(phrase.toLowerCase(), { phrase, replacement, source });
+  });
+  return entries;
+}
+
+/**
+ * Replacements that contain a filler phrase, themselves or another: the fix would create a new finding, and
+ * a phrase inside its own replacement grows the file on every --fix run. Matched as the rule matches, word by
+ * word and ignoring case. Each problem is put on the entry set nearest the named rubric (a built-in one cannot
+ * be edited): the replacement, or the phrase that an earlier replacement contains.
+ */
+function fillerLoops(entries: Map<string, FillerEntry>): Array<{ source: number; phrase: string; message: string }> {
+  const byWords = new Map<string, FillerEntry>();
+  for (const e of entries.values()) byWords.set(segmentWords(e.phrase, 0).map((w) => w.lower).join(' '), e);
+  const matcher = new PhraseMatcher([...byWords.keys()]);
+  const out: Array<{ source: number; phrase: string; message: string }> = [];
+  for (const e of entries.values()) {
+    if (e.replacement === '') continue;
+    const found = matcher.matchAll(segmentWords(e.replacement, 0));
+    if (found.length === 0) continue;
+    const other = byWords.get(found[0].phrase);
+    if (!other) continue;
+    if (other === e) out.push({ source: e.source, phrase: e.phrase, message: `the replacement for ${quote(e.phrase)} contains the phrase itself, so every fix would bring it back (and --fix would grow the file on each run)` });
+    // On the entry set nearest the named rubric: that is the one its author just added.
+    else if (other.source > e.source)
+      out.push({ source: other.source, phrase: other.phrase, message: `the filler phrase ${quote(other.phrase)} appears in the ${e.source < 0 ? 'built-in ' : ''}replacement for ${quote(e.phrase)}, so fixing one would create the other` });
+    else if (e.source >= 0)
+      out.push({ source: e.source, phrase: e.phrase, message: `the replacement for ${quote(e.phrase)} contains ${quote(other.phrase)}, another filler phrase, so fixing one would create the other` });
+  }
+  return out;
 }
 
 function suggest(id: string, pool: string[] = [...RULE_IDS]): string {
@@ -241,39 +399,54 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Finds a rubric source by reference; `from` is the path of the rubric whose `extends` names it. */
+export type RubricResolver = (ref: string, from?: string) => RubricSource | undefined;
+
+interface ChainLink {
+  ref: string;
+  path: string;
+  text: string;
+  data: RubricData;
+}
+
 /**
- * Resolves a rubric by built-in name or through the caller's resolver, following `extends`.
- * Throws RubricError naming the file, field and problem.
+ * Resolves a rubric by built-in name or through the caller's resolver, following `extends` (a relative path
+ * resolves against the extending rubric's own path, which the resolver receives). Throws RubricError naming
+ * the file, field and problem; every limit in RUBRIC_LIMITS is checked before the work it bounds.
  */
-export function loadRubric(ref: string, resolve?: (ref: string) => RubricSource | undefined): Rubric {
-  const chain: Array<{ data: RubricData; path: string; text: string }> = [];
-  const seen = new Set<string>();
+export function loadRubric(ref: string, resolve?: RubricResolver): Rubric {
+  const chain: ChainLink[] = [];
+  let chars = 0;
   let current: string | undefined = ref;
   while (current !== undefined) {
-    if (seen.has(current)) {
-      const last = chain[chain.length - 1];
-      throw new RubricError(last.path, [{ field: 'extends', message: `"extends" makes a cycle (${[...seen, current].join(' → ')})`, ...rangeOf(last.text, 'extends') }]);
-    }
-    seen.add(current);
-    const source = sourceFor(current, resolve);
+    const last: ChainLink | undefined = chain[chain.length - 1];
+    if (last && chain.length >= RUBRIC_LIMITS.chainDepth)
+      throw new RubricError(last.path, [
+        { field: 'extends', message: `"extends" chains more than ${RUBRIC_LIMITS.chainDepth} rubrics (${chainNames(chain, current)}); at most ${RUBRIC_LIMITS.chainDepth} may be chained`, ...rangeOf(last.text, 'extends') },
+      ]);
+    const source = sourceFor(current, resolve, last?.path);
     if (!source) {
-      const last = chain[chain.length - 1];
-      if (!last) throw new RubricError(current, [{ field: '', message: `no rubric named "${current}" (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
-      throw new RubricError(last.path, [{ field: 'extends', message: `extends "${current}", which does not exist`, ...rangeOf(last.text, 'extends') }]);
+      if (!last) throw new RubricError(shortName(current), [{ field: '', message: `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
+      throw new RubricError(last.path, [{ field: 'extends', message: `extends ${quote(current)}, which does not exist`, ...rangeOf(last.text, 'extends') }]);
     }
-    const parsed = parseJson(source.text);
-    if ('problem' in parsed) throw new RubricError(source.path, [parsed.problem]);
-    const problems = checkData(parsed.value, source.text);
-    if (problems.length) throw new RubricError(source.path, problems);
-    const data = parsed.value as RubricData;
-    chain.push({ data, path: source.path, text: source.text });
-    current = data.extends;
+    // By file, not by name: "../base.json" from two folders names two files, "base" and "./base.json" one.
+    if (last && chain.some((c) => c.path === source.path))
+      throw new RubricError(last.path, [{ field: 'extends', message: `"extends" makes a cycle (${chainNames(chain, current)})`, ...rangeOf(last.text, 'extends') }]);
+    chars += source.text.length;
+    if (last && chars > RUBRIC_LIMITS.chainChars)
+      throw new RubricError(source.path, [
+        { field: '', message: `the rubrics in this extends chain have more than ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')} characters together (at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')})`, start: 0, end: 0 },
+      ]);
+    const checked = checkSource(source.text);
+    if ('problems' in checked) throw new RubricError(source.path, checked.problems);
+    chain.push({ ref: current, path: source.path, text: source.text, data: checked.data });
+    current = checked.data.extends;
   }
   const key = chain.map((c) => c.text).join('\u0000');
   const cacheKey = `${ref}\u0000${key}`;
   let rubric = BUILT.get(cacheKey);
   if (!rubric) {
-    rubric = build(chain.reverse().map((c) => c.data), ref, key);
+    rubric = build(chain.reverse(), ref, key);
     // Building a rubric compiles every word list; the same files always build the same rubric.
     if (BUILT.size > 64) BUILT.clear();
     BUILT.set(cacheKey, rubric);
@@ -283,21 +456,26 @@ export function loadRubric(ref: string, resolve?: (ref: string) => RubricSource 
 
 const BUILT = new Map<string, Rubric>();
 
-function rangeOf(text: string, key: string): { start: number; end: number } {
-  const [start, end] = locate(text, key);
+/** "team → ../base.json → executive", each name shortened. */
+function chainNames(chain: readonly ChainLink[], next: string): string {
+  return [...chain.map((c) => c.ref), next].map(shortName).join(' → ');
+}
+
+function rangeOf(text: string, key: string, from = 0): { start: number; end: number } {
+  const [start, end] = locate(text, key, from);
   return { start, end };
 }
 
-function sourceFor(ref: string, resolve?: (ref: string) => RubricSource | undefined): RubricSource | undefined {
-  const builtin = BUILTIN_RUBRICS[ref];
+function sourceFor(ref: string, resolve: RubricResolver | undefined, from: string | undefined): RubricSource | undefined {
+  const builtin = Object.hasOwn(BUILTIN_RUBRICS, ref) ? BUILTIN_RUBRICS[ref] : undefined;
   if (builtin) return { path: `rubrics/${ref}.json`, text: JSON.stringify(builtin) };
-  return resolve?.(ref);
+  return resolve?.(ref, from);
 }
 
 const DEFAULT_THRESHOLDS: Thresholds = { sentenceWords: 35, paragraphWords: 150, documentWords: 1500, listItems: 7, staleMonths: 6, openingSentences: 2 };
 
-/** Merges a chain of rubric data, base first. */
-function build(chain: RubricData[], name: string, key: string): Rubric {
+/** Merges a chain of rubric files, base first; refuses a merged result over the limits before indexing it. */
+function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
   const severities = new Map<string, Severity | 'off'>();
   const weights = Object.fromEntries(DIMENSIONS.map((d) => [d, 10])) as Record<Dimension, number>;
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
@@ -310,7 +488,7 @@ function build(chain: RubricData[], name: string, key: string): Rubric {
   }
   let requiredSections: RequiredSection[] = [];
   let description = '';
-  for (const data of chain) {
+  for (const { data, path, text } of chain) {
     if (data.description) description = data.description;
     for (const [id, sev] of Object.entries(data.rules ?? {})) severities.set(id, sev);
     Object.assign(weights, data.weights ?? {});
@@ -326,6 +504,23 @@ function build(chain: RubricData[], name: string, key: string): Rubric {
       }
     }
     if (data.requiredSections) requiredSections = data.requiredSections;
+    // Each file is within the limit alone (checkSource); the chain together is checked as it grows.
+    let total = 0;
+    for (const set of Object.values(words)) total += set.size;
+    for (const map of Object.values(replacements)) total += map.size;
+    if (total > RUBRIC_LIMITS.totalPhrases)
+      throw new RubricError(path, [
+        {
+          field: 'words',
+          message: `with the rubrics it extends, its word lists hold ${total.toLocaleString('en-US')} phrases; at most ${RUBRIC_LIMITS.totalPhrases.toLocaleString('en-US')} are allowed in all lists together`,
+          ...rangeOf(text, 'words'),
+        },
+      ]);
+  }
+  const loop = fillerLoops(fillerEntries(chain.map((c) => c.data)))[0];
+  if (loop) {
+    const { path, text } = chain[loop.source];
+    throw new RubricError(path, [{ field: fillerField(loop.phrase), message: loop.message, ...rangeOf(text, loop.phrase, fillerStart(text)) }]);
   }
   const phrases: Record<string, string[]> = {};
   for (const [k, set] of Object.entries(words)) phrases[k] = [...set];

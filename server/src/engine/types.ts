@@ -109,10 +109,12 @@ export interface AnalyzeOptions {
   /** Today's date, `YYYY-MM-DD`. The engine has no clock. */
   today: string;
   /**
-   * Resolves a rubric reference that is not a built-in name (a workspace rubric name or a path relative to
-   * the document). Returns undefined when there is no such rubric.
+   * Resolves a rubric reference that is not a built-in name (a workspace rubric name or a relative path).
+   * `from` is the `path` of the rubric source whose `extends` names `ref`, undefined when the reference comes
+   * from front matter or the caller: a relative path resolves against dirname(from) when given, else against
+   * the document's folder. Returns undefined when there is no such rubric.
    */
-  resolveRubric?: (ref: string) => RubricSource | undefined;
+  resolveRubric?: (ref: string, from?: string) => RubricSource | undefined;
   /** Per-rule or per-family severity overrides from editor settings; `off` disables. */
   severityOverrides?: Record<string, Severity | 'off'>;
   /** Overrides the rubric's stale-evidence threshold. */
