@@ -287,6 +287,7 @@ test('a rubric named by a document is read only from inside its repository, and 
     const [file] = json(r);
     const invalid = file.findings.find((f) => f.ruleId === 'rubric/invalid');
     assert.ok(invalid, 'the document gets a rubric error');
+    assert.match(invalid.message, /is outside the document's repository, so it was not read/, 'that says why, not "no rubric named"');
     assert.equal(file.rubric, 'executive', 'and the default rubric instead');
     assert.match(r.stderr, /rubric ".*secret\.json" is outside the document's repository \(.*\), so it was not read/);
   }

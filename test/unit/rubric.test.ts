@@ -54,7 +54,7 @@ test('rubric errors name the file, the field and the problem, and fall back to t
     ['{ "rules": { "conviction/hedge": "loud" } }', /severity must be one of/],
     ['{ "weights": { "impact": "high" } }', /weights\.impact: a weight must be a number/],
     ['{ "thresholds": { "sentenceWords": -3 } }', /thresholds\.sentenceWords: must be a whole number from 5 to 500/],
-    ['{ "extends": "nope" }', /extends "nope", which does not exist/],
+    ['{ "extends": "nope" }', /extends: "nope" does not exist/],
     ['{ "words": { "hedges": [1, 2] } }', /words\.hedges: phrases must be strings/],
     ['{ "words": { "hedgez": [] } }', /unknown word list "hedgez" \(did you mean "hedges"\?\)/],
     ['{ "colour": "red" }', /unknown field "colour"/],

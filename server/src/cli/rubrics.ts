@@ -99,7 +99,7 @@ export class CliRubrics {
     }
     if (boundary !== undefined && !isInside(boundary.path, real)) {
       this.note(`${real}\u0000outside`, `rubric "${ref}" is outside ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`);
-      return undefined;
+      return { path: ref, text: '', problem: `is outside ${boundary.kind}, so it was not read: a document may only name rubrics inside it` };
     }
     let got = this.reads.get(real);
     if (!got) {
@@ -112,7 +112,7 @@ export class CliRubrics {
     }
     if ('problem' in got) {
       this.note(`${real}\u0000read`, `rubric ${this.show(real)} ${got.problem}, so it was not used`);
-      return undefined;
+      return { path: this.show(real), text: '', problem: got.problem };
     }
     if (boundary === undefined) this.chosen.add(real);
     this.absolute.set(got.path, real);

@@ -166,6 +166,12 @@ function parseJson(text: string): { value: unknown } | { problem: RubricProblem 
  * A name from a rubric file (a key, a phrase, a reference), fit to quote in a message: at most 40 characters,
  * control and invisible formatting characters shown as "?". Messages quote nothing else from a file.
  */
+/** A caller's reason, kept to one short line: it is the caller's own wording, never file content. */
+function shortReason(problem: string): string {
+  const line = problem.replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
 function quote(name: string): string {
   return `"${shortName(name)}"`;
 }
@@ -425,9 +431,11 @@ export function loadRubric(ref: string, resolve?: RubricResolver): Rubric {
         { field: 'extends', message: `"extends" chains more than ${RUBRIC_LIMITS.chainDepth} rubrics (${chainNames(chain, current)}); at most ${RUBRIC_LIMITS.chainDepth} may be chained`, ...rangeOf(last.text, 'extends') },
       ]);
     const source = sourceFor(current, resolve, last?.path);
-    if (!source) {
-      if (!last) throw new RubricError(shortName(current), [{ field: '', message: `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
-      throw new RubricError(last.path, [{ field: 'extends', message: `extends ${quote(current)}, which does not exist`, ...rangeOf(last.text, 'extends') }]);
+    if (!source || source.problem !== undefined) {
+      // The caller's reason when it refused to read the file; otherwise there is no such rubric.
+      const why = source?.problem !== undefined ? `${quote(current)} ${shortReason(source.problem)}` : undefined;
+      if (!last) throw new RubricError(shortName(current), [{ field: '', message: why ?? `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
+      throw new RubricError(last.path, [{ field: 'extends', message: why ?? `${quote(current)} does not exist`, ...rangeOf(last.text, 'extends') }]);
     }
     // By file, not by name: "../base.json" from two folders names two files, "base" and "./base.json" one.
     if (last && chain.some((c) => c.path === source.path))

@@ -103,6 +103,11 @@ export interface RubricSource {
   /** Display path (used in error messages). */
   path: string;
   text: string;
+  /**
+   * Set when the reference names a file that the caller will not read (outside the workspace, a FIFO, not UTF-8…):
+   * why, as a phrase that follows the reference ("is outside the workspace folders"). `text` is then empty.
+   */
+  problem?: string;
 }
 
 export interface AnalyzeOptions {
