@@ -148,7 +148,7 @@ connection.onCodeAction(
 connection.onHover(
   safely('hover', null, async (params) => {
     const uri = readUri(params);
-    const a = uri ? await documents.current(uri) : undefined;
+    const a = uri ? await documents.current(uri, { staleOk: true }) : undefined;
     if (!a || !params.position) return null;
     return hover(a, a.lines.offsetAt(params.position), docs);
   }),
