@@ -99,7 +99,14 @@ export class AnalysisWorker {
     if (!job) return;
     this.running = job;
     job.started = Date.now();
-    this.send({ type: 'analyze', job: job.id, req: job.req, keep: job.keep });
+    try {
+      this.send({ type: 'analyze', job: job.id, req: job.req, keep: job.keep });
+    } catch (e) {
+      // The worker could not be started (or the message not sent): this job fails, the next one tries again.
+      this.log(`presence: could not start the analysis worker: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.stop();
+      this.finish(job, { ok: false, cancelled: false, why: 'the analysis could not be started' });
+    }
   }
 
   private finish(job: Job, o: Outcome): void {
