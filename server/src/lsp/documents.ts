@@ -144,6 +144,8 @@ export class Documents {
     const got = await Promise.race([fresh, late]);
     clearTimeout(timer);
     if (got !== 'late') return got;
+    // It carries on and publishes when done; nobody awaits it any more.
+    fresh.catch((e: unknown) => this.s.connection.console.error(`presence: analysis failed: ${errorText(e)}`));
     return opts.staleOk ? (this.states.get(uri)?.last ?? undefined) : undefined;
   }
 
