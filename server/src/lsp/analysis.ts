@@ -1,5 +1,6 @@
-// One analysis of one text: picks the rubric and options from settings, runs the engine, and keeps the line index
-// that every later conversion (diagnostics, code actions, hover, score) of this result uses.
+// One analysis of one text, in three steps: the plan (rubric and options from settings, on the main thread), the engine
+// run (in the analysis worker), and the join with the line index that every later conversion (diagnostics, code
+// actions, hover, score) of the result uses (main thread again).
 import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource } from '../engine/index.js';
 import { Analyzer, byPosition } from '../engine/index.js';
 import { matchGlob } from './glob.js';
@@ -115,13 +116,7 @@ function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: Resolve, f: P
 /** Joins an engine result to the text it was computed on (main thread). */
 export function toAnalysed(uri: string, version: number | null, text: string, result: AnalysisResult, active: boolean, key: string): Analysed {
   // The engine's line starts are reused when it computed them for this very text.
-  const lines = result.lineStarts.length > 0 && text.length > 0 ? new LineIndex(text, result.lineStarts) : new LineIndex(text);
+  const lines = result.lineStarts.length > 0 ? new LineIndex(text, result.lineStarts) : new LineIndex(text);
   if (lines.starts !== result.lineStarts) result = { ...result, lineStarts: lines.starts };
   return { uri, version, lines, result, active, key };
-}
-
-/** Plan, run and join in one go, on the calling thread (tests and tools that have no worker). */
-export function analyseText(analyzer: Analyzer, uri: string, text: string, version: number | null, settings: Settings, rubrics: WorkspaceRubrics, key: string): Analysed {
-  const { request, active } = planAnalysis(uri, text, settings, rubrics);
-  return toAnalysed(uri, version, text, runAnalysis(analyzer, request, rubrics.resolver(uri)), active, key);
 }

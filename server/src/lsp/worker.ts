@@ -68,6 +68,7 @@ export class AnalysisWorker {
   dispose(): void {
     this.disposed = true;
     for (const j of this.queue.splice(0)) j.done({ ok: false, cancelled: true });
+    if (this.running) this.finish(this.running, { ok: false, cancelled: true });
     this.stop();
   }
 
@@ -113,7 +114,7 @@ export class AnalysisWorker {
     if (this.running !== job) return;
     clearTimeout(job.killTimer);
     this.running = undefined;
-    job.done(job.cancelled && o.ok ? { ok: false, cancelled: true } : o);
+    job.done(job.cancelled ? { ok: false, cancelled: true } : o); // nobody wants a stale result, nor its failure
     this.pump();
   }
 
