@@ -67,6 +67,9 @@ test('while one document is being analysed, hover, code actions and score on ano
   const v2DoneAtHover = c.lastDiagnostics(big)?.version === v2;
   const bigActions = await c.codeActions(big, [hedgeInBig, hedgeInBig + 5]);
   const v2DoneAtActions = c.lastDiagnostics(big)?.version === v2;
+  // Fix-all is applied to the text, so it waits for the analysis of the text it will be applied to.
+  assert.ok(Array.isArray(await c.request<unknown[]>('presence/fixAll', { uri: big })));
+  assert.equal(c.lastDiagnostics(big)?.version, v2, 'fix-all answered after the new text was analysed');
   await c.waitForDiagnostics(big, v2, 100_000);
   assert.match(JSON.stringify(staleHover), /hedge/, 'the hover on the slow document came from its previous result');
   assert.equal(v2DoneAtHover, false, 'hover on the slow document answered before its new analysis ended');

@@ -57,7 +57,13 @@ function isProse(doc: TextDocument): boolean {
 }
 
 export interface RequestOptions {
-  /** The previous result will do when the current one takes long (hover, score: nothing is applied to the text). */
+  /**
+   * Wait at most REQUEST_WAIT_MS for the current text's analysis once the document has a result: for requests sent
+   * on every cursor move (hover, code actions). Without it the request waits however long the analysis takes, as
+   * commands whose answer is applied to the text (fix-all) must.
+   */
+  brief?: boolean;
+  /** With `brief`: the previous result will do when the current one takes long (nothing is applied to the text). */
   staleOk?: boolean;
 }
 
@@ -131,14 +137,14 @@ export class Documents {
   }
 
   /**
-   * For a request: the analysis of the document's current text, waiting for it at most REQUEST_WAIT_MS once the
-   * document has a result (then the previous result with `staleOk`, otherwise undefined). The first analysis of a
-   * document is always waited for.
+   * For a request: the analysis of the document's current text. With `brief`, waits for it at most REQUEST_WAIT_MS
+   * once the document has a result (then answers with the previous result if `staleOk`, otherwise undefined); the
+   * first analysis of a document is always waited for.
    */
   async current(uri: string, opts: RequestOptions = {}): Promise<Analysed | undefined> {
     const fresh = this.fresh(uri);
     const st = this.states.get(uri);
-    if (!st?.last) return fresh;
+    if (!opts.brief || !st?.last) return fresh;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), REQUEST_WAIT_MS)));
     const got = await Promise.race([fresh, late]);
@@ -206,7 +212,7 @@ export class Documents {
   /** An open document's analysis, or a file's from disk (analysed without keeping caches). */
   async analyseAnywhere(uri: string): Promise<{ analysed: Analysed; fromDisk: boolean } | undefined> {
     if (this.states.has(uri)) {
-      const analysed = await this.current(uri, { staleOk: true });
+      const analysed = await this.current(uri, { brief: true, staleOk: true }); // a score says which version it is
       return analysed && { analysed, fromDisk: false };
     }
     const file = uriToPath(uri);
