@@ -128,7 +128,10 @@ export class AnalysisWorker {
     const { port1, port2 } = new MessageChannel();
     const shared = new SharedArrayBuffer(4);
     const data: WorkerData = { answers: port2, signal: shared };
-    const worker = new Worker(this.file, { workerData: data, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // stdout: true keeps anything the worker prints off the process's stdout, which may be the LSP channel.
+    const worker = new Worker(this.file, { workerData: data, transferList: [port2], stdout: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.stdout.setEncoding('utf8');
+    worker.stdout.on('data', (chunk: string) => this.log(`presence: analysis worker: ${chunk.trimEnd()}`));
     worker.unref(); // the server exits when its connection ends, whatever the worker is doing
     const live: Live = { worker, answers: port1, signal: new Int32Array(shared) };
     worker.on('message', (m: FromWorker) => this.onMessage(live, m));
