@@ -6,7 +6,8 @@ import { Analyzer, BUILTIN_RUBRIC_NAMES, type RubricSource } from './engine/inde
 import { runAnalysis } from './lsp/analysis.js';
 import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './lsp/workerProtocol.js';
 
-// A main thread that does not answer within this long is busy beyond reason; the rubric is then treated as missing.
+// A main thread that does not answer within this long is busy beyond reason: the analysis fails (rather than report
+// a rubric as missing when it was only slow to come).
 const ANSWER_WAIT_MS = 10_000;
 
 const port = parentPort;
@@ -31,7 +32,7 @@ function ask(job: number, ref: string, from: string | undefined): RubricSource |
       if (a.seq === mine) return a.source;
     }
     const left = deadline - Date.now();
-    if (left <= 0) return undefined;
+    if (left <= 0) throw new Error(`no answer about rubric "${ref}" within ${ANSWER_WAIT_MS / 1000} s`);
     const seen = Atomics.load(answered, 0);
     if (seen < mine) Atomics.wait(answered, 0, seen, left);
   }
