@@ -1,4 +1,4 @@
-// Bundles the three doors (VS Code client, language server, CLI) into dist/.
+// Bundles the three doors (VS Code client, language server and its analysis worker, CLI) into dist/.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -7,6 +7,8 @@ const watch = process.argv.includes('--watch');
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server's analysis worker thread; dist/server.js starts it from beside itself.
+  { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (watch) { for (const b of builds) await (await esbuild.context(b)).watch(); }

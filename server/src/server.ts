@@ -140,7 +140,7 @@ connection.onNotification(TrustChangedNotification, (params: unknown) => {
 connection.onCodeAction(
   safely('code actions', [], async (params) => {
     const uri = readUri(params);
-    const a = uri ? await documents.current(uri) : undefined;
+    const a = uri ? await documents.current(uri, { brief: true }) : undefined;
     if (!a || !params.range) return [];
     const start = a.lines.offsetAt(params.range.start);
     const end = Math.max(start, a.lines.offsetAt(params.range.end));
@@ -153,7 +153,7 @@ connection.onCodeAction(
 connection.onHover(
   safely('hover', null, async (params) => {
     const uri = readUri(params);
-    const a = uri ? await documents.current(uri) : undefined;
+    const a = uri ? await documents.current(uri, { brief: true, staleOk: true }) : undefined;
     if (!a || !params.position) return null;
     return hover(a, a.lines.offsetAt(params.position), docs);
   }),

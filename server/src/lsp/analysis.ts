@@ -1,7 +1,8 @@
-// One analysis of one text: picks the rubric and options from settings, runs the engine, and keeps the line index
-// that every later conversion (diagnostics, code actions, hover, score) of this result uses.
-import type { AnalysisResult, AnalyzeOptions, Analyzer, Finding } from '../engine/index.js';
-import { byPosition } from '../engine/index.js';
+// One analysis of one text, in three steps: the plan (rubric and options from settings, on the main thread), the engine
+// run (in the analysis worker), and the join with the line index that every later conversion (diagnostics, code
+// actions, hover, score) of the result uses (main thread again).
+import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource } from '../engine/index.js';
+import { Analyzer, byPosition } from '../engine/index.js';
 import { matchGlobOrParent } from '../core/glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';
@@ -54,37 +55,68 @@ export function rubricFor(settings: Settings, relPath: string): string {
  */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 
-/** The result for a document over MAX_DOCUMENT_CHARS: one information finding, and a score that explains itself. */
-function tooLarge(analyzer: Analyzer, rubric: string, opts: AnalyzeOptions, lines: LineIndex): AnalysisResult {
-  const chars = lines.text.length;
-  const empty = analyzer.analyze('', rubric, opts); // the score's shape and any rubric problem, at no cost
-  const message = `This document is too large for Presence to check: it has ${chars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
-  const finding: Finding = { ruleId: 'presence/too-large', dimension: 'rubric', severity: 'information', message, start: 0, end: 0, cost: 0, fixes: [], doc: 'docs/rules/presence/too-large.md' };
-  const findings = [finding, ...empty.findings].sort(byPosition);
-  return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: message }, lineStarts: lines.starts };
+/**
+ * One analysis as plain data, so it can cross to the analysis worker: everything the engine needs except the rubric
+ * resolver (which reads files on the main thread and is reached from the worker by a synchronous question).
+ */
+export interface AnalysisRequest {
+  uri: string;
+  /** Empty when the document is over MAX_DOCUMENT_CHARS: the engine does not see it at all. */
+  text: string;
+  rubric: string;
+  opts: Omit<AnalyzeOptions, 'resolveRubric'>;
+  /** Set when the document is over MAX_DOCUMENT_CHARS: its length in UTF-16 code units. */
+  tooLargeChars?: number;
 }
 
-export function analyseText(
-  analyzer: Analyzer,
-  uri: string,
-  text: string,
-  version: number | null,
-  settings: Settings,
-  rubrics: WorkspaceRubrics,
-  key: string,
-): Analysed {
+export interface Plan {
+  request: AnalysisRequest;
+  active: boolean;
+}
+
+export type Resolve = (ref: string, from?: string) => RubricSource | undefined;
+
+/** Picks the rubric and options from settings (main thread: it knows the workspace folders). */
+export function planAnalysis(uri: string, text: string, settings: Settings, rubrics: WorkspaceRubrics): Plan {
   const rel = globPath(uri, rubrics);
-  const rubric = rubricFor(settings, rel);
-  const opts: AnalyzeOptions = {
+  const opts: AnalysisRequest['opts'] = {
     today: localToday(),
-    resolveRubric: rubrics.resolver(uri),
     severityOverrides: settings.severity,
     ...(settings.staleAfterMonths !== undefined ? { staleAfterMonths: settings.staleAfterMonths } : {}),
   };
-  if (text.length > MAX_DOCUMENT_CHARS) {
-    const lines = new LineIndex(text);
-    return { uri, version, lines, result: tooLarge(analyzer, rubric, opts, lines), active: isActive(settings, rel), key };
-  }
-  const result = analyzer.analyze(text, rubric, opts);
-  return { uri, version, lines: new LineIndex(text, result.lineStarts), result, active: isActive(settings, rel), key };
+  const tooLarge = text.length > MAX_DOCUMENT_CHARS;
+  const request: AnalysisRequest = { uri, text: tooLarge ? '' : text, rubric: rubricFor(settings, rel), opts, ...(tooLarge ? { tooLargeChars: text.length } : {}) };
+  return { request, active: isActive(settings, rel) };
+}
+
+/** Runs the engine (in the analysis worker). A too-large document gets one information finding, without line starts. */
+export function runAnalysis(analyzer: Analyzer, req: AnalysisRequest, resolve: Resolve): AnalysisResult {
+  if (req.tooLargeChars === undefined) return analyzer.analyze(req.text, req.rubric, { ...req.opts, resolveRubric: resolve });
+  const message = `This document is too large for Presence to check: it has ${req.tooLargeChars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
+  return notice(analyzer, req, resolve, { ruleId: 'presence/too-large', severity: 'information', message, doc: 'docs/rules/presence/too-large.md' });
+}
+
+/**
+ * The result for a document whose analysis could not finish (the worker ran out of memory or stopped). Computed on
+ * the main thread with an empty text, so it costs nothing whatever the document holds.
+ */
+export function failedAnalysis(req: AnalysisRequest, resolve: Resolve, why: string): AnalysisResult {
+  const message = `Presence could not check this document: ${why}. Other documents are still checked, and Presence tries again when this one changes.`;
+  return notice(new Analyzer(), req, resolve, { ruleId: 'presence/analysis-failed', severity: 'warning', message, doc: '' });
+}
+
+/** One finding at the top in place of the document's: the score's shape and any rubric problem come from an empty text. */
+function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: Resolve, f: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'doc'>): AnalysisResult {
+  const empty = analyzer.analyze('', req.rubric, { ...req.opts, resolveRubric: resolve });
+  const finding: Finding = { ...f, dimension: 'rubric', start: 0, end: 0, cost: 0, fixes: [] };
+  const findings = [finding, ...empty.findings].sort(byPosition);
+  return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: f.message }, lineStarts: [] };
+}
+
+/** Joins an engine result to the text it was computed on (main thread). */
+export function toAnalysed(uri: string, version: number | null, text: string, result: AnalysisResult, active: boolean, key: string): Analysed {
+  // The engine's line starts are reused when it computed them for this very text.
+  const lines = result.lineStarts.length > 0 ? new LineIndex(text, result.lineStarts) : new LineIndex(text);
+  if (lines.starts !== result.lineStarts) result = { ...result, lineStarts: lines.starts };
+  return { uri, version, lines, result, active, key };
 }

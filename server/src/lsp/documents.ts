@@ -1,25 +1,47 @@
-// Open documents: one engine Analyzer each (it caches per block, so re-analysis is incremental), the latest result,
-// and publishing. A result is published only for the document's current version, never over a newer one.
-import * as fs from 'node:fs';
+// Open documents, their settings-dependent analysis plan, the latest result of each, and publishing. The engine runs
+// in the analysis worker (./worker.ts), so a slow document never holds up requests or edits for the others; the
+// worker keeps each document's Analyzer (its per-block caches make re-analysis incremental).
+// A result is published only for the document's current text, never over a newer one.
+import * as path from 'node:path';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from '../engine/index.js';
+import { decodeUtf8, readRegularFile } from '../io/readFile.js';
 import type { ScoreResult } from '../protocol.js';
-import { analyseText, localToday, type Analysed } from './analysis.js';
+import { failedAnalysis, localToday, planAnalysis, toAnalysed, type Analysed, type Resolve } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
 import { uriToPath } from './paths.js';
 import type { RuleDocs } from './ruleDocs.js';
 import { Scheduler } from './scheduler.js';
 import { toScoreResult } from './score.js';
-import type { SettingsStore } from './settings.js';
+import type { Settings, SettingsStore } from './settings.js';
+import { AnalysisWorker, type Handle } from './worker.js';
 import type { WorkspaceRubrics } from './workspaceRubrics.js';
 
+/**
+ * How long a request waits for the analysis of the document's current text before it is answered without it (from
+ * the previous result where that is harmless, or empty): a slow analysis must not hold up hovers and code actions.
+ */
+export const REQUEST_WAIT_MS = 75;
+
+interface Pending {
+  rev: number;
+  key: string;
+  handle: Handle;
+  result: Promise<Analysed | undefined>;
+}
+
 interface DocState {
-  analyzer: Analyzer;
   /** didOpen also fires a content change; the open already scheduled its analysis, without a debounce. */
   openEcho: boolean;
+  /**
+   * Counts content changes. Versions come from the client and may go backwards; every change is new text all the
+   * same, so staleness is judged by this instead.
+   */
+  rev: number;
   last?: Analysed;
-  published?: { version: number; key: string };
+  lastRev?: number;
+  pending?: Pending;
+  published?: { rev: number; key: string };
 }
 
 export interface Services {
@@ -34,22 +56,36 @@ function isProse(doc: TextDocument): boolean {
   return doc.languageId !== 'json' && doc.languageId !== 'jsonc' && !doc.uri.endsWith('.json');
 }
 
+export interface RequestOptions {
+  /**
+   * Wait at most REQUEST_WAIT_MS for the current text's analysis once the document has a result: for requests sent
+   * on every cursor move (hover, code actions). Without it the request waits however long the analysis takes, as
+   * commands whose answer is applied to the text (fix-all) must.
+   */
+  brief?: boolean;
+  /** With `brief`: the previous result will do when the current one takes long (nothing is applied to the text). */
+  staleOk?: boolean;
+}
+
 export class Documents {
   readonly text = new TextDocuments(TextDocument);
   private readonly states = new Map<string, DocState>();
   /** Bumped whenever settings, rubrics or trust change: every cached result becomes stale. */
   private generation = 0;
   private readonly scheduler: Scheduler;
+  private readonly worker: AnalysisWorker;
 
   constructor(private readonly s: Services) {
+    // The worker is bundled beside the server (dist/analysisWorker.js).
+    this.worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'), (line) => this.s.connection.console.error(line));
     this.scheduler = new Scheduler(
-      async (uri, version) => void (await this.current(uri, version)),
+      async (uri, rev) => void (await this.fresh(uri, rev)),
       (e) => this.s.connection.console.error(`presence: analysis failed: ${errorText(e)}`),
     );
     this.text.onDidOpen(({ document }) => {
       if (!isProse(document)) return;
-      this.states.set(document.uri, { analyzer: new Analyzer(), openEcho: true });
-      this.scheduler.schedule(document.uri, document.version, 0);
+      this.states.set(document.uri, { openEcho: true, rev: 0 });
+      this.scheduler.schedule(document.uri, 0, 0);
     });
     this.text.onDidChangeContent(({ document }) => {
       const st = this.states.get(document.uri);
@@ -58,16 +94,23 @@ export class Documents {
         st.openEcho = false;
         return;
       }
-      const { uri, version } = document;
+      const { uri } = document;
+      const rev = ++st.rev;
+      st.pending?.handle.cancel(); // its text is gone: drop it if queued, stop it if it has run long
       // Settings are cached per document, so this resolves at once after the first time.
       void this.s.settings.get(uri).then((settings) => {
-        if (this.text.get(uri)?.version === version) this.scheduler.schedule(uri, version, settings.debounceMs);
+        if (this.states.get(uri)?.rev === rev) this.scheduler.schedule(uri, rev, settings.debounceMs);
       });
     });
     this.text.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
       this.s.settings.forget(document.uri);
-      if (this.states.delete(document.uri)) void this.s.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      const st = this.states.get(document.uri);
+      if (!st) return;
+      this.states.delete(document.uri);
+      st.pending?.handle.cancel();
+      this.worker.forget(document.uri);
+      void this.s.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
   }
 
@@ -78,13 +121,15 @@ export class Documents {
   /** Settings, rubrics or trust changed: re-analyse every open document, one at a time. */
   invalidate(): void {
     this.generation++;
-    for (const doc of this.text.all()) {
-      if (this.states.has(doc.uri)) this.scheduler.schedule(doc.uri, doc.version, 0);
+    for (const [uri, st] of this.states) {
+      st.pending?.handle.cancel();
+      this.scheduler.schedule(uri, st.rev, 0);
     }
   }
 
   dispose(): void {
     this.scheduler.dispose();
+    this.worker.dispose();
   }
 
   private key(): string {
@@ -92,10 +137,29 @@ export class Documents {
   }
 
   /**
-   * The analysis of the document's current version (cached or fresh), published if not yet.
-   * With `expected`, work for that version is abandoned when a newer version has arrived meanwhile.
+   * For a request: the analysis of the document's current text. With `brief`, waits for it at most REQUEST_WAIT_MS
+   * once the document has a result (then answers with the previous result if `staleOk`, otherwise undefined); the
+   * first analysis of a document is always waited for.
    */
-  async current(uri: string, expected?: number): Promise<Analysed | undefined> {
+  async current(uri: string, opts: RequestOptions = {}): Promise<Analysed | undefined> {
+    const fresh = this.fresh(uri);
+    const st = this.states.get(uri);
+    if (!opts.brief || !st?.last) return fresh;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), REQUEST_WAIT_MS)));
+    const got = await Promise.race([fresh, late]);
+    clearTimeout(timer);
+    if (got !== 'late') return got;
+    // It carries on and publishes when done; nobody awaits it any more.
+    fresh.catch((e: unknown) => this.s.connection.console.error(`presence: analysis failed: ${errorText(e)}`));
+    return opts.staleOk ? (this.states.get(uri)?.last ?? undefined) : undefined;
+  }
+
+  /**
+   * The analysis of the document's current text (cached or fresh), published if not yet. With `expectedRev`, the
+   * work is abandoned when newer text has arrived meanwhile.
+   */
+  private async fresh(uri: string, expectedRev?: number): Promise<Analysed | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const key = this.key();
       const settings = await this.s.settings.get(uri);
@@ -104,32 +168,75 @@ export class Documents {
       const doc = this.text.get(uri);
       const st = this.states.get(uri);
       if (!doc || !st) return undefined;
-      if (expected !== undefined && doc.version !== expected) return undefined; // superseded
-      if (!st.last || st.last.version !== doc.version || st.last.key !== key) {
-        st.last = analyseText(st.analyzer, uri, doc.getText(), doc.version, settings, this.s.rubrics, key);
+      if (expectedRev !== undefined && st.rev !== expectedRev) return undefined; // superseded
+      const rev = st.rev;
+      let a: Analysed | undefined;
+      if (st.last && st.lastRev === rev && st.last.key === key) a = st.last;
+      else {
+        if (!st.pending || st.pending.rev !== rev || st.pending.key !== key) this.start(st, doc, settings, key);
+        a = await st.pending!.result;
       }
-      this.publish(st, st.last);
-      return st.last;
+      if (!a || st.rev !== rev || key !== this.key() || this.states.get(uri) !== st) {
+        if (expectedRev !== undefined) return undefined;
+        continue; // superseded while it ran: a request wants the newer text's analysis
+      }
+      this.publish(st, a, rev);
+      return a;
     }
     return undefined;
   }
 
-  /** An open document's analysis, or a file's from disk (with a throwaway Analyzer). */
+  /** Sends the document's current text to the worker; the result becomes the document's latest when it is still wanted. */
+  private start(st: DocState, doc: TextDocument, settings: Settings, key: string): void {
+    st.pending?.handle.cancel();
+    const { uri, version } = doc;
+    const text = doc.getText();
+    const rev = st.rev;
+    const plan = planAnalysis(uri, text, settings, this.s.rubrics);
+    const resolve: Resolve = this.s.rubrics.resolver(uri);
+    const handle = this.worker.run(plan.request, resolve, true);
+    const result = handle.outcome.then((o): Analysed | undefined => {
+      if (st.pending?.handle === handle) st.pending = undefined;
+      if (!o.ok && o.cancelled) return undefined;
+      const r = o.ok ? o.result : failedAnalysis(plan.request, resolve, o.why);
+      const a = toAnalysed(uri, version, text, r, plan.active, key);
+      if (st.lastRev === undefined || st.lastRev <= rev) {
+        st.last = a;
+        st.lastRev = rev;
+      }
+      return a;
+    });
+    st.pending = { rev, key, handle, result };
+  }
+
+  /** An open document's analysis, or a file's from disk (analysed without keeping caches). */
   async analyseAnywhere(uri: string): Promise<{ analysed: Analysed; fromDisk: boolean } | undefined> {
     if (this.states.has(uri)) {
-      const analysed = await this.current(uri);
+      const analysed = await this.current(uri, { brief: true, staleOk: true }); // a score says which version it is
       return analysed && { analysed, fromDisk: false };
     }
     const file = uriToPath(uri);
     if (!file) return undefined;
-    const text = await fs.promises.readFile(file, 'utf8');
+    const read = await readRegularFile(file);
+    if (!read.ok) {
+      this.s.connection.console.warn(`presence: not scoring ${file}: it ${read.reason}.`);
+      return undefined;
+    }
+    // Read-only here, so bytes that are not UTF-8 may be shown as U+FFFD: nothing is written back.
+    const text = decodeUtf8(read.bytes) ?? read.bytes.toString('utf8');
     const settings = await this.s.settings.get(uri);
     await this.s.rubrics.ready;
     if (!this.states.has(uri)) this.s.settings.forget(uri); // audits touch many files; keep only open ones cached
-    return { analysed: analyseText(new Analyzer(), uri, text, null, settings, this.s.rubrics, this.key()), fromDisk: true };
+    const key = this.key();
+    const plan = planAnalysis(uri, text, settings, this.s.rubrics);
+    const resolve: Resolve = this.s.rubrics.resolver(uri);
+    const o = await this.worker.run(plan.request, resolve, false).outcome;
+    if (!o.ok && o.cancelled) return undefined;
+    const r = o.ok ? o.result : failedAnalysis(plan.request, resolve, o.why);
+    return { analysed: toAnalysed(uri, null, text, r, plan.active, key), fromDisk: true };
   }
 
-  /** `presence/scoreFile`: scores and publishes; null for a file Presence is told to leave alone. */
+  /** `presence/scoreFile`: scores and publishes; null for a file Presence is told to leave alone or cannot read. */
   async scoreFile(uri: string): Promise<ScoreResult | null> {
     const got = await this.analyseAnywhere(uri);
     if (!got || !got.analysed.active) return null;
@@ -137,12 +244,11 @@ export class Documents {
     return toScoreResult(got.analysed, this.s.docs);
   }
 
-  private publish(st: DocState, a: Analysed): void {
-    if (a.version === null) return;
-    if (this.text.get(a.uri)?.version !== a.version) return; // a newer text exists: its own analysis will publish
+  private publish(st: DocState, a: Analysed, rev: number): void {
+    if (a.version === null || st.rev !== rev) return; // a newer text exists: its own analysis will publish
     const p = st.published;
-    if (p && (p.version > a.version || (p.version === a.version && p.key === a.key))) return;
-    st.published = { version: a.version, key: a.key };
+    if (p && p.rev === rev && p.key === a.key) return;
+    st.published = { rev, key: a.key };
     void this.s.connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a, this.s.docs) });
   }
 }

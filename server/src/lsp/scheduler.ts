@@ -1,7 +1,8 @@
-// Debounces analysis per document and runs the analyses one at a time, yielding to the event loop between them,
-// so incoming edits and requests are read while a batch of documents is re-analysed.
+// Debounces analysis per document and starts the analyses one at a time, yielding to the event loop between them,
+// so an edit that supersedes a queued document's turn replaces it before it reaches the analysis worker.
 
-export type Job = (uri: string, version: number) => Promise<void>;
+/** `rev` identifies the document's text (see DocState.rev in documents.ts). */
+export type Job = (uri: string, rev: number) => Promise<void>;
 
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -14,13 +15,13 @@ export class Scheduler {
     private readonly onError: (e: unknown) => void,
   ) {}
 
-  /** (Re)starts the quiet period for `uri`; a change arriving meanwhile replaces this version's turn. */
-  schedule(uri: string, version: number, delayMs: number): void {
+  /** (Re)starts the quiet period for `uri`; a change arriving meanwhile replaces this text's turn. */
+  schedule(uri: string, rev: number, delayMs: number): void {
     if (this.disposed) return;
     this.cancel(uri);
     if (delayMs <= 0) {
       // No quiet period: queue now (a zero timer still waits a millisecond or more).
-      this.queue.set(uri, version);
+      this.queue.set(uri, rev);
       this.pump();
       return;
     }
@@ -28,7 +29,7 @@ export class Scheduler {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        this.queue.set(uri, version);
+        this.queue.set(uri, rev);
         this.pump();
       }, delayMs),
     );
@@ -52,12 +53,12 @@ export class Scheduler {
     if (this.running || this.disposed) return;
     const next = this.queue.entries().next();
     if (next.done) return;
-    const [uri, version] = next.value;
+    const [uri, rev] = next.value;
     this.queue.delete(uri);
     this.running = true;
     // setImmediate lets pending I/O (new edits that supersede queued work) be read before the next analysis.
     setImmediate(() => {
-      this.job(uri, version)
+      this.job(uri, rev)
         .catch(this.onError)
         .finally(() => {
           this.running = false;

@@ -1,0 +1,66 @@
+// The analysis worker: runs the synchronous engine off the main thread, so a slow document never holds up requests
+// and edits for the others. It keeps one Analyzer per open document (the per-block caches make re-analysis of the
+// next version incremental); the main thread keeps the documents, settings and results.
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { Analyzer, BUILTIN_RUBRIC_NAMES, type RubricSource } from './engine/index.js';
+import { runAnalysis } from './lsp/analysis.js';
+import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './lsp/workerProtocol.js';
+
+// A main thread that does not answer within this long is busy beyond reason: the analysis fails (rather than report
+// a rubric as missing when it was only slow to come).
+const ANSWER_WAIT_MS = 10_000;
+
+const port = parentPort;
+if (!port) throw new Error('analysisWorker.js runs as a worker thread of the language server');
+const { answers, signal } = workerData as WorkerData;
+const answered = new Int32Array(signal);
+const analyzers = new Map<string, Analyzer>();
+// The engine finds built-in names itself; asking the main thread about them would only cost a round trip.
+const builtins = new Set(BUILTIN_RUBRIC_NAMES);
+let seq = 0;
+
+const post = (m: FromWorker) => port.postMessage(m);
+
+function ask(job: number, ref: string, from: string | undefined): RubricSource | undefined {
+  const mine = ++seq;
+  post({ type: 'resolve', job, seq: mine, ref, ...(from !== undefined ? { from } : {}) });
+  const deadline = Date.now() + ANSWER_WAIT_MS;
+  for (;;) {
+    // Older answers (to questions that timed out) are dropped here.
+    for (let m = receiveMessageOnPort(answers); m; m = receiveMessageOnPort(answers)) {
+      const a = m.message as RubricAnswer;
+      if (a.seq === mine) return a.source;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`no answer about rubric "${ref}" within ${ANSWER_WAIT_MS / 1000} s`);
+    const seen = Atomics.load(answered, 0);
+    if (seen < mine) Atomics.wait(answered, 0, seen, left);
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'forget') {
+    analyzers.delete(m.uri);
+    return;
+  }
+  const { job, req } = m;
+  let analyzer = m.keep ? analyzers.get(req.uri) : undefined;
+  if (!analyzer) {
+    analyzer = new Analyzer();
+    if (m.keep) analyzers.set(req.uri, analyzer);
+  }
+  // The engine may ask for the same rubric twice in one analysis (cache check, then load).
+  const memo = new Map<string, RubricSource | undefined>();
+  const resolve = (ref: string, from?: string): RubricSource | undefined => {
+    if (builtins.has(ref)) return undefined;
+    const key = `${from ?? ''}\u0000${ref}`;
+    if (!memo.has(key)) memo.set(key, ask(job, ref, from));
+    return memo.get(key);
+  };
+  try {
+    post({ type: 'result', job, result: runAnalysis(analyzer, req, resolve) });
+  } catch (e) {
+    analyzers.delete(req.uri); // its caches may be half-updated
+    post({ type: 'failed', job, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});
