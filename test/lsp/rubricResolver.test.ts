@@ -42,10 +42,14 @@ test('extends: a relative path resolves against the naming rubric, inside the wo
   // From the rubric's own folder: ws/.presence/rubrics/../../shared = ws/shared.
   assert.deepEqual(resolve('../../shared/base.json', child!.path), { path: 'shared/base.json', text: base });
   // The same ref from the document's folder (ws/docs) points outside the workspace: refused, and nothing read.
-  assert.equal(resolve('../../shared/base.json'), undefined);
-  assert.match(rubrics.explain(doc, '../../shared/base.json') ?? '', /outside the workspace/);
+  const refused = resolve('../../shared/base.json');
+  assert.equal(refused?.text, '');
+  assert.match(refused?.problem ?? '', /outside the workspace/);
   // Climbing out from the rubric's folder is refused the same way.
-  assert.equal(resolve('../../../secret.json', child!.path), undefined);
-  assert.match(rubrics.explain(doc, '../../../secret.json', child!.path) ?? '', /outside the workspace/);
+  const out = resolve('../../../secret.json', child!.path);
+  assert.equal(out?.text, '');
+  assert.match(out?.problem ?? '', /outside the workspace/);
+  // A name that no rubric has is simply not found.
+  assert.equal(resolve('no-such-rubric'), undefined);
   assert.doesNotMatch(logs.join('\n'), /SECRET/);
 });

@@ -53,7 +53,7 @@ export class WorkspaceRubrics {
   /** The folders' real paths (links resolved), what a file's real path must lie inside. */
   private realFolders: string[] = [];
   private folderUriList: string[] = [];
-  /** Why a workspace rubric (by file) was not loaded, for explain(). */
+  /** Why a workspace rubric (by file) was not loaded, for the document's rubric error. */
   private skipped = new Map<string, string>();
   private refusalsLogged = new Set<string>();
   private byFolder = new Map<string, Map<string, LoadedRubric>>();
@@ -150,7 +150,11 @@ export class WorkspaceRubrics {
         }
         const name = ref.endsWith('.json') ? ref.slice(0, -5) : ref;
         const hit = this.lookup(name, uriToPath(docUri));
-        if (!hit) return undefined;
+        if (!hit) {
+          // Refused rather than missing: the document's rubric error says why.
+          const refused = this.refusal(docUri, ref, from);
+          return refused && { path: refused.path, text: '', problem: refused.problem };
+        }
         handedOut.set(hit.displayPath, hit.file);
         return { path: hit.displayPath, text: hit.text };
       } catch (e) {
@@ -164,18 +168,18 @@ export class WorkspaceRubrics {
    * Why `ref` (named by the document, or by the rubric at display path `from`) resolved to nothing, when the reason
    * is not simply that no such rubric exists: for the rubric error shown on the document. Reads nothing.
    */
-  explain(docUri: string, ref: string, from?: string): string | undefined {
+  private refusal(docUri: string, ref: string, from?: string): { path: string; problem: string } | undefined {
     if (!this.trusted) return undefined;
     const file = this.pathFor(docUri, ref, from, new Map());
     if (file) {
       const inside = this.contain(file);
-      if (!inside.ok) return `${this.displayPath(file)} ${inside.problem}`;
+      if (!inside.ok && !inside.missing) return { path: this.displayPath(file), problem: inside.problem };
       const cached = this.pathCache.get(file);
-      if (cached && 'problem' in cached.outcome) return `${this.displayPath(file)} ${cached.outcome.problem}`;
+      if (cached && 'problem' in cached.outcome) return { path: this.displayPath(file), problem: cached.outcome.problem };
     }
     const name = ref.endsWith('.json') ? ref.slice(0, -5) : ref;
     for (const [skippedFile, problem] of this.skipped) {
-      if (path.basename(skippedFile) === `${name}.json`) return `${this.displayPath(skippedFile)} ${problem}`;
+      if (path.basename(skippedFile) === `${name}.json`) return { path: this.displayPath(skippedFile), problem };
     }
     return undefined;
   }
