@@ -1,6 +1,7 @@
 // Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
-import { lineOf, parseDocument, type Block, type Doc } from './document.js';
+import { parseDocument, type Block, type Doc } from './document.js';
+import { silencer } from './silence.js';
 import { reparseDocument } from './reparse.js';
 import { segmentSentences, type Sentence } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
@@ -380,26 +381,6 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
   });
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
   return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number, evidenceHeading, chronologyOpener };
-}
-
-/** Whether a finding of `rule` at `start` is silenced by presence-disable comments; undefined when there are none. */
-function silencer(doc: Doc): ((rule: string, start: number) => boolean) | undefined {
-  if (doc.directives.length === 0) return undefined;
-  const matches = (rules: string[], id: string): boolean => rules.length === 0 || rules.includes(id) || rules.includes(id.split('/')[0]);
-  return (rule, start) => {
-    let disabled = false;
-    for (const d of doc.directives) {
-      if (d.kind === 'disable-file') {
-        if (matches(d.rules, rule)) return true;
-      } else if (d.kind === 'disable-next-line') {
-        if (matches(d.rules, rule) && lineOf(doc.lineStarts, start) === d.line + 1) return true;
-      } else if (d.start <= start && matches(d.rules, rule)) {
-        // Later comments win: disable … enable … disable.
-        disabled = d.kind === 'disable';
-      }
-    }
-    return disabled;
-  };
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {

@@ -71,28 +71,56 @@ function bmpWordChar(c: number): boolean {
   return known === 1;
 }
 
+/** End of the word whose first character (of `len` code units) is at i. */
+function wordEnd(text: string, i: number, len: number): number {
+  const n = text.length;
+  i += len;
+  for (;;) {
+    while (i < n && (len = wordCharAt(text, i)) > 0) i += len;
+    // An apostrophe or hyphen joins two runs of word characters ("don't", "year-over-year").
+    const c = text.charCodeAt(i);
+    if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && (len = wordCharAt(text, i + 1)) > 0) {
+      i += 1 + len;
+      continue;
+    }
+    return i;
+  }
+}
+
+/**
+ * When `text` has more than `limit` words, the offset just after word number `limit` (0 for a limit of 0);
+ * otherwise -1. Counts without building the words, so a huge block can be cut before it is segmented.
+ */
+export function wordLimitOffset(text: string, limit: number): number {
+  const n = text.length;
+  let count = 0;
+  let end = 0;
+  let i = 0;
+  while (i < n) {
+    const len = wordCharAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    if (count === limit) return end;
+    i = end = wordEnd(text, i, len);
+    count++;
+  }
+  return -1;
+}
+
 export function segmentWords(text: string, base: number): Word[] {
   const words: Word[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let len = wordCharAt(text, i);
+    const len = wordCharAt(text, i);
     if (len === 0) {
       i++;
       continue;
     }
     const s = i;
-    i += len;
-    for (;;) {
-      while (i < n && (len = wordCharAt(text, i)) > 0) i += len;
-      // An apostrophe or hyphen joins two runs of word characters ("don't", "year-over-year").
-      const c = text.charCodeAt(i);
-      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && (len = wordCharAt(text, i + 1)) > 0) {
-        i += 1 + len;
-        continue;
-      }
-      break;
-    }
+    i = wordEnd(text, i, len);
     const w = text.slice(s, i);
     // Most words are lowercase ASCII already: no second string for them.
     let plain = true;
@@ -120,15 +148,24 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     if (!isTerminator(masked.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < n && (isTerminator(masked.charCodeAt(j)) || isCloser(masked.charCodeAt(j)))) j++;
+    // Every later mark of the run [i, j) ends at the same j and gets the same answer, so a run that ends no
+    // sentence is skipped whole: retrying from each of its marks made "!!!…x" quadratic.
+    const next = j - 1;
     // Mid-token marks ("3.5%", "e.g.x"): CJK full stops need no space after them.
-    if (j < n && !isSpace(masked.charCodeAt(j)) && !isCjkTerminator(masked.charCodeAt(j - 1))) continue;
+    if (j < n && !isSpace(masked.charCodeAt(j)) && !isCjkTerminator(masked.charCodeAt(j - 1))) {
+      i = next;
+      continue;
+    }
     if (masked.charCodeAt(i) === 46 && j === i + 1 && !endsSentenceAfterPeriod(masked, i, j)) continue;
     // A lowercase continuation is not a new sentence, whatever the mark ("Wow! that…", "approx. 40"), unless
     // the word is a name written in lowercase ("… the SDK. cordova-windows had …", "… Android. iOS released …").
-    if (lowercaseAfterSpace(masked, j) && !nameAfterSpace(masked, j)) continue;
+    if (lowercaseAfterSpace(masked, j) && !nameAfterSpace(masked, j)) {
+      i = next;
+      continue;
+    }
     bounds.push(start, j);
     start = j;
-    i = j - 1;
+    i = next;
   }
   bounds.push(start, n);
   splitAtLineOpeners(masked, bounds);
@@ -188,7 +225,10 @@ function splitAtLineOpeners(masked: string, bounds: number[]): void {
     const end = bounds[b + 1]!;
     for (let nl = masked.indexOf('\n', bounds[b]!); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
       let before = nl;
-      while (before > bounds[b]! && isSpace(masked.charCodeAt(before - 1))) before--;
+      while (before > bounds[b]! && isSpace(masked.charCodeAt(before - 1)) && masked.charCodeAt(before - 1) !== 10) before--;
+      // Only blank (or masked) lines since an earlier line break, which saw the same line before and after and
+      // did not split: skipping keeps a run of blank lines linear.
+      if (before > bounds[b]! && masked.charCodeAt(before - 1) === 10) continue;
       // The line ends in a word, or a closing bracket or quote after one ("… (Healthy)").
       let last = before;
       while (last > bounds[b]! && isCloser(masked.charCodeAt(last - 1))) last--;
