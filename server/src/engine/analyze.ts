@@ -3,7 +3,7 @@
 import { parseDocument, type Block, type Doc } from './document.js';
 import { silencer } from './silence.js';
 import { reparseDocument } from './reparse.js';
-import { segmentSentences, type Sentence } from './sentences.js';
+import { segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
@@ -137,9 +137,22 @@ export class Analyzer {
     };
     this.generation++;
     this.usedEntries = 0;
+    /** The word limit was reached: the rest of the document is not analysed. */
+    let limited = false;
     for (let i = 0; i < doc.blocks.length; i++) {
-      const block = doc.blocks[i];
-      if (truncatedAtWords !== undefined) {
+      let block: Block | undefined = limited ? undefined : doc.blocks[i];
+      if (block) {
+        // The limit holds inside a block too: a block with more words than are left is cut after the last one
+        // that fits, before it is segmented (one 49 MB paragraph ran out of memory). A block has at most one
+        // word per character, so only a block longer than the words left needs counting.
+        const left = maxWords - words;
+        const cut = block.masked.length > left ? wordLimitOffset(block.masked, left) : -1;
+        if (cut >= 0) {
+          limited = true;
+          block = cut > 0 ? cutBlock(block, cut) : undefined;
+        }
+      }
+      if (!block) {
         results.push(EMPTY_RESULT);
         entries.push(undefined);
         continue;
@@ -150,8 +163,8 @@ export class Analyzer {
       entries.push(entry);
       words += result.facts.words;
       sentenceCount += result.sentences.length;
-      if (words > maxWords) truncatedAtWords = words;
     }
+    if (limited) truncatedAtWords = words;
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
     if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.usedEntries + 256) {
       for (const [source, variants] of this.cache) {
@@ -313,6 +326,17 @@ const EMPTY_RESULT: BlockResult = {
   facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false, evidenceHeading: false, chronologyOpener: 0 },
   findings: [],
 };
+
+/** The block up to `cut` (an offset into its masked text): its first lines, the last one shortened. */
+function cutBlock(block: Block, cut: number): Block {
+  const end = block.start + cut;
+  const lines: Array<[number, number]> = [];
+  for (const [s, e] of block.lines) {
+    if (s >= end) break;
+    lines.push([s, Math.min(e, end)]);
+  }
+  return { ...block, end, lines, masked: block.masked.slice(0, cut) };
+}
 
 function moveSentences(sentences: Sentence[], base: number): Sentence[] {
   if (base === 0) return sentences;

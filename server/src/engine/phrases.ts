@@ -19,7 +19,7 @@ interface TrieNode<E> {
 
 class WordTrie<E> {
   private readonly root: TrieNode<E> = { next: undefined, ends: undefined, depth: 0 };
-  /** Scratch for `endsAt`: the nodes with ends on the current path. */
+  /** Scratch for `endsFrom`: the nodes with ends on the current path. */
   private readonly path: Array<TrieNode<E>> = [];
 
   add(tokens: readonly string[], entry: E): void {
@@ -33,36 +33,38 @@ class WordTrie<E> {
     (node.ends ??= []).push(entry);
   }
 
-  has(word: string): boolean {
-    return this.root.next?.has(word) ?? false;
+  /** The node of a phrase's first word. */
+  first(word: string): TrieNode<E> | undefined {
+    return this.root.next?.get(word);
   }
 
   /** Length in words of the longest phrase starting at word i, or 0. */
   longestAt(words: readonly Word[], i: number): number {
-    let node: TrieNode<E> | undefined = this.root;
+    let node = this.first(words[i].lower);
     let longest = 0;
-    for (let k = i; k < words.length; k++) {
-      node = node.next?.get(words[k].lower);
-      if (!node) break;
+    for (let k = i + 1; node; k++) {
       if (node.ends) longest = node.depth;
+      if (!node.next || k >= words.length) break;
+      node = node.next.get(words[k].lower);
     }
     return longest;
   }
 
   /**
-   * The nodes where phrases starting at word i end, deepest (longest phrase) first. The array is reused by the
-   * next call.
+   * The nodes where phrases starting at word i end, shortest first, given `node`, the node of word i. The
+   * array is reused by the next call.
    */
-  endsAt(words: readonly Word[], i: number): ReadonlyArray<TrieNode<E>> {
+  endsFrom(node: TrieNode<E>, words: readonly Word[], i: number): ReadonlyArray<TrieNode<E>> {
     const path = this.path;
     path.length = 0;
-    let node: TrieNode<E> | undefined = this.root;
-    for (let k = i; k < words.length; k++) {
-      node = node.next?.get(words[k].lower);
-      if (!node) break;
+    for (let k = i + 1; ; k++) {
       if (node.ends) path.push(node);
+      if (!node.next || k >= words.length) break;
+      const next = node.next.get(words[k].lower);
+      if (!next) break;
+      node = next;
     }
-    return path.reverse();
+    return path;
   }
 }
 
@@ -102,7 +104,7 @@ export class PhraseMatcher {
 
   test(words: readonly Word[]): boolean {
     if (this.size === 0) return false;
-    for (let i = 0; i < words.length; i++) if (this.trie.has(words[i].lower) && this.matchAt(words, i) > 0) return true;
+    for (let i = 0; i < words.length; i++) if (this.trie.first(words[i].lower) && this.matchAt(words, i) > 0) return true;
     return false;
   }
 }
@@ -148,10 +150,12 @@ export class ListIndex {
     const nextFree = this.nextFree;
     nextFree.fill(0);
     for (let i = 0; i < words.length; i++) {
-      if (!this.trie.has(words[i].lower)) continue;
+      const first = this.trie.first(words[i].lower);
+      if (!first) continue;
       // Longest first: a list that matched a longer phrase at i has nextFree past i, so its shorter ones are skipped.
-      for (const node of this.trie.endsAt(words, i)) {
-        for (const e of node.ends!) {
+      const ends = this.trie.endsFrom(first, words, i);
+      for (let p = ends.length - 1; p >= 0; p--) {
+        for (const e of ends[p]!.ends!) {
           if (nextFree[e.list] > i) continue;
           nextFree[e.list] = i + e.tokens.length;
           out.push({ list: e.list, sentence, from: i, to: i + e.tokens.length, phrase: e.phrase });

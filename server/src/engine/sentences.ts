@@ -17,6 +17,9 @@ export interface Sentence {
   /** The masked text of the sentence. */
   text: string;
   words: Word[];
+  /** hasNumber's and hasDate's answers (rules/util.ts), kept on first ask. */
+  numeric?: boolean;
+  dated?: boolean;
 }
 
 // Words before a period that do not end a sentence (lowercase, without the period).
@@ -181,7 +184,8 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     while (w < words.length && words[w].start < base + s) w++;
     while (w < words.length && words[w].end <= base + e) sw.push(words[w++]);
     if (sw.length === 0 && !/[\p{L}\p{N}]/u.test(masked.slice(s, e))) continue;
-    sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw });
+    // Every field present from the start: one object shape for all sentences.
+    sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw, numeric: undefined, dated: undefined });
   }
   return sentences;
 }

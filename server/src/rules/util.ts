@@ -34,25 +34,17 @@ const NO_MATCHES: readonly SentenceMatch[] = [];
 // A bracketed placeholder that is not a link, e.g. "[N%]", "[date]", "[owner]": a slot the writer will fill.
 const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
 
-type SentenceSpan = { start: number; end: number; text: string };
-
 /**
- * Answers of hasNumber and hasDate per sentence object. Rules ask once per word-list match, and every ask
- * scans the whole sentence: a long sentence with many matches was quadratic. `text` is kept to check the
- * answer was for the same document text.
+ * A sentence, with room for the answers of hasNumber and hasDate: rules ask once per word-list match and each
+ * answer scans the whole sentence, so a long sentence with many matches was quadratic. The answers belong to
+ * the sentence object (a WeakMap cost more in garbage collection than it saved).
  */
-const answers = new WeakMap<SentenceSpan, { text: string; number?: boolean; date?: boolean }>();
-function answersFor(text: string, s: SentenceSpan): { text: string; number?: boolean; date?: boolean } {
-  let a = answers.get(s);
-  if (!a || a.text !== text) answers.set(s, (a = { text }));
-  return a;
-}
+type SentenceSpan = Pick<Sentence, 'start' | 'end' | 'text' | 'numeric' | 'dated'>;
 
 /** The sentence holds a number, a money amount, or a placeholder for one. */
 export function hasNumber(text: string, s: SentenceSpan): boolean {
-  const a = answersFor(text, s);
   // A digit inside a name ("W3C", "Q3") is not a quantity.
-  return (a.number ??= /(?<!\p{L})\d/u.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
+  return (s.numeric ??= /(?<!\p{L})\d/u.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 // "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
@@ -64,8 +56,7 @@ const YEAR = /\b(?:(?:in|by|since|until|before|after|from|during|of|early|mid|la
 
 /** The sentence names a date or deadline (or a placeholder for one). */
 export function hasDate(text: string, s: SentenceSpan): boolean {
-  const a = answersFor(text, s);
-  return (a.date ??= DATE_WORDS.test(s.text) || YEAR.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
+  return (s.dated ??= DATE_WORDS.test(s.text) || YEAR.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 /** The phrase starts its sentence (ignoring opening punctuation). */
