@@ -92,6 +92,16 @@ test('thousands of disable comments scale linearly and still silence what they n
   );
 });
 
+test('an unclosed comment full of disable comments scales linearly', () => {
+  // Before: every "<!-- presence-disable" searched to the end of the HTML block for a "-->" (1 MB 11.8 s).
+  assertLinear('unclosed comment', (n) => `<!--\n${repeat('<!-- presence-disable\n', n)}`, 128 * 1024);
+  assertLinear('unclosed comment in a paragraph', (n) => `Text ${repeat('<!-- presence-disable ', n)}`, 128 * 1024);
+  // A closed one still counts, with the rules it names.
+  const text = 'Maybe we ship.\n\n<!-- presence-disable conviction/hedge, composure -->\n\nMaybe we ship.\n';
+  const hedges = new Analyzer().analyze(text, undefined, { today: TODAY }).findings.filter((f) => f.ruleId === 'conviction/hedge');
+  assert.deepEqual(hedges.map((f) => f.start), [0]);
+});
+
 test('a rubric list of thousands of phrases sharing their first words costs no more per word than a short one', () => {
   // Before: every "we should" in the text was compared with every phrase that starts "we should".
   // Up to the rubric's 5,000 phrases per list, in four lists (one index holds them all).

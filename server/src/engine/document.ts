@@ -315,10 +315,11 @@ function tableRowCells(text: string, lineStarts: number[], ln: number): Array<[n
   });
 }
 
-const DIRECTIVE = /<!--\s*presence-(disable-next-line|disable-file|disable|enable)\b([^]*?)-->/g;
+/** What follows `<!--` in a directive; the rules named run to the first `-->`. */
+const DIRECTIVE_HEAD = /\s*presence-(disable-next-line|disable-file|disable|enable)\b/y;
 
 /**
- * Directives in document order, each once: a comment scanned twice (an HTML block and a paragraph can share a
+ * Directives sorted by start, each once: a comment scanned twice (an HTML block and a paragraph can share a
  * line) is dropped here rather than searched for on every push, which was quadratic in the number of comments.
  */
 export function sortDirectives(directives: Directive[]): Directive[] {
@@ -329,21 +330,33 @@ export function sortDirectives(directives: Directive[]): Directive[] {
   return directives;
 }
 
-/** Appends the directives in the comments of text[start, end); duplicates are removed by sortDirectives. */
+/**
+ * Appends the directives in the comments of text[start, end) (duplicates are removed by sortDirectives). The
+ * same matches as /<!--\s*presence-(…)\b([^]*?)-->/g, found with indexOf: that pattern searched to the end for
+ * a `-->` from every unclosed comment, quadratic in an unclosed HTML block full of them.
+ */
 export function collectDirectives(text: string, lineStarts: number[], start: number, end: number, out: Directive[]): void {
   const slice = text.slice(start, end);
   if (!slice.includes('presence-')) return;
-  DIRECTIVE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DIRECTIVE.exec(slice))) {
-    const s = start + m.index;
+  for (let i = slice.indexOf('<!--'); i >= 0; ) {
+    DIRECTIVE_HEAD.lastIndex = i + 4;
+    const head = DIRECTIVE_HEAD.exec(slice);
+    if (!head) {
+      i = slice.indexOf('<!--', i + 1);
+      continue;
+    }
+    const close = slice.indexOf('-->', DIRECTIVE_HEAD.lastIndex);
+    // No `-->` after this comment: none after any later one either.
+    if (close < 0) return;
+    const s = start + i;
     out.push({
-      kind: m[1] as Directive['kind'],
-      rules: m[2].split(/[\s,]+/).filter(Boolean),
+      kind: head[1] as Directive['kind'],
+      rules: slice.slice(DIRECTIVE_HEAD.lastIndex, close).split(/[\s,]+/).filter(Boolean),
       start: s,
-      end: s + m[0].length,
+      end: start + close + 3,
       line: lineOf(lineStarts, s),
     });
+    i = slice.indexOf('<!--', close + 3);
   }
 }
 
