@@ -171,12 +171,12 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     i = next;
   }
   bounds.push(start, n);
-  splitAtLineOpeners(masked, bounds);
+  const pairs = splitAtLineOpeners(masked, bounds);
   const sentences: Sentence[] = [];
   let w = 0;
-  for (let b = 0; b < bounds.length; b += 2) {
-    let s = bounds[b]!;
-    let e = bounds[b + 1]!;
+  for (let b = 0; b < pairs.length; b += 2) {
+    let s = pairs[b]!;
+    let e = pairs[b + 1]!;
     while (s < e && isSpace(masked.charCodeAt(s))) s++;
     while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
@@ -220,40 +220,48 @@ const CONTINUES = new Set(
 
 /**
  * A line that opens with a capitalised sentence opener ("That said, …", "We …") after a line that ends in a
- * word, with no punctuation between, starts a sentence: mid-sentence those words would be lowercase. Splits the
- * sentence bounds (start/end pairs) in place.
+ * word, with no punctuation between, starts a sentence: mid-sentence those words would be lowercase. Returns
+ * the sentence bounds (start/end pairs) with those splits (a new array: splicing into it was quadratic).
  */
-function splitAtLineOpeners(masked: string, bounds: number[]): void {
-  if (!masked.includes('\n')) return;
+function splitAtLineOpeners(masked: string, bounds: number[]): number[] {
+  if (!masked.includes('\n')) return bounds;
+  const out: number[] = [];
   for (let b = 0; b < bounds.length; b += 2) {
+    let start = bounds[b]!;
     const end = bounds[b + 1]!;
-    for (let nl = masked.indexOf('\n', bounds[b]!); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
-      let before = nl;
-      while (before > bounds[b]! && isSpace(masked.charCodeAt(before - 1)) && masked.charCodeAt(before - 1) !== 10) before--;
-      // Only blank (or masked) lines since an earlier line break, which saw the same line before and after and
-      // did not split: skipping keeps a run of blank lines linear.
-      if (before > bounds[b]! && masked.charCodeAt(before - 1) === 10) continue;
-      // The line ends in a word, or a closing bracket or quote after one ("… (Healthy)").
-      let last = before;
-      while (last > bounds[b]! && isCloser(masked.charCodeAt(last - 1))) last--;
-      if (last === bounds[b]! || wordCharAt(masked, last - 1) === 0) continue;
-      // … and not in a word that cannot end a sentence ("the costs of⏎The Apache Foundation").
-      let w0 = last;
-      while (w0 > bounds[b]! && wordCharAt(masked, w0 - 1) > 0) w0--;
-      if (CONTINUES.has(masked.slice(w0, last).toLowerCase())) continue;
-      let k = nl + 1;
-      while (k < end && isSpace(masked.charCodeAt(k))) k++;
-      const c = masked.charCodeAt(k);
-      if (!(c >= 65 && c <= 90)) continue;
-      let e = k + 1;
-      while (e < end && wordCharAt(masked, e) > 0) e++;
-      const word = masked.slice(k, e);
-      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !SENTENCE_OPENERS.has(word.toLowerCase())) continue;
-      // Split [start, end) into [start, nl) and [k, end).
-      bounds.splice(b + 1, 0, nl, k);
+    split: for (;;) {
+      for (let nl = masked.indexOf('\n', start); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
+        let before = nl;
+        while (before > start && isSpace(masked.charCodeAt(before - 1)) && masked.charCodeAt(before - 1) !== 10) before--;
+        // Only blank (or masked) lines since an earlier line break, which saw the same line before and after and
+        // did not split: skipping keeps a run of blank lines linear.
+        if (before > start && masked.charCodeAt(before - 1) === 10) continue;
+        // The line ends in a word, or a closing bracket or quote after one ("… (Healthy)").
+        let last = before;
+        while (last > start && isCloser(masked.charCodeAt(last - 1))) last--;
+        if (last === start || wordCharAt(masked, last - 1) === 0) continue;
+        // … and not in a word that cannot end a sentence ("the costs of⏎The Apache Foundation").
+        let w0 = last;
+        while (w0 > start && wordCharAt(masked, w0 - 1) > 0) w0--;
+        if (CONTINUES.has(masked.slice(w0, last).toLowerCase())) continue;
+        let k = nl + 1;
+        while (k < end && isSpace(masked.charCodeAt(k))) k++;
+        const c = masked.charCodeAt(k);
+        if (!(c >= 65 && c <= 90)) continue;
+        let e = k + 1;
+        while (e < end && wordCharAt(masked, e) > 0) e++;
+        const word = masked.slice(k, e);
+        if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !SENTENCE_OPENERS.has(word.toLowerCase())) continue;
+        // [start, end) becomes [start, nl) and [k, end), and the second part is looked at in turn.
+        out.push(start, nl);
+        start = k;
+        continue split;
+      }
       break;
     }
+    out.push(start, end);
   }
+  return out;
 }
 
 /** Whitespace at j, then a lowercase letter, within 8 code units of j. */
