@@ -169,6 +169,30 @@ test('the word limit holds inside a single paragraph', () => {
   assert.deepEqual(blockFindings(r.findings), blockFindings(alone.findings));
 });
 
+test('nothing is reported past the word limit, by block rules or document rules', () => {
+  const list = Array.from({ length: 12 }, (_, i) => `- Item ${i} maybe ships soon`).join('\n');
+  const text = `${repeat('We think the launch may slip soon. ', 7_000)}\n\n${list}\n\n${list}\n`;
+  const r = new Analyzer().analyze(text, undefined, { today: TODAY, maxWords: 1_000 });
+  assert.equal(r.truncatedAtWords, r.words);
+  const past = r.findings.filter((f) => f.start >= 7_000);
+  assert.deepEqual(past.map((f) => f.ruleId), [], 'findings after the first paragraph, which holds the first 1,000 words');
+  // Without the limit the lists are reported.
+  const all = new Analyzer().analyze(text, undefined, { today: TODAY });
+  assert.ok(all.findings.some((f) => f.ruleId === 'concision/long-list' && f.start >= 7_000));
+});
+
+test('a text over 5 million characters is parsed only that far, and a disable-file comment at its end still counts', () => {
+  // Parsing costs memory for all of the text (a 49 MB memo peaked at 1 GB), so the engine parses a prefix.
+  const code = `\`\`\`\n${'x = 1\n'.repeat(900_000)}\`\`\`\n\n`;
+  const text = `Maybe we ship.\n\n${code}I think we should maybe ship.\n\n<!-- presence-disable-file conviction/hedge -->\n`;
+  assert.ok(text.length > 5_000_000);
+  const r = new Analyzer().analyze(text, undefined, { today: TODAY });
+  assert.equal(r.truncatedAtWords, 3, 'only the first paragraph, before the long code block, is analysed');
+  assert.ok(r.findings.some((f) => f.ruleId === 'presence/too-large'));
+  assert.deepEqual(r.findings.filter((f) => f.ruleId === 'conviction/hedge'), [], 'the disable-file comment at the end silences the hedge at the start');
+  assert.equal(r.lineStarts.length, text.split('\n').length, 'line starts still cover the whole text');
+});
+
 test('the default word limit holds for a paragraph of 2.5 MB, and a document at the limit is not truncated', () => {
   const paragraph = repeat('Revenue grew in Q3 as we expected and the plan held. ', 2_500_000);
   const r = new Analyzer().analyze(paragraph, undefined, { today: TODAY });

@@ -14,6 +14,12 @@ import type { BlockFacts, BlockInput, BlockRule, DocRule, RawFinding, Rule } fro
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
+/**
+ * Text beyond this many characters is not parsed (its disable-file comments aside). 200,000 words of prose fill
+ * about 1.3 million, and parsing costs memory for all of the text: a 49 MB memo peaked at 1 GB. Above the
+ * server's 2 million-character limit and the bench's 4 MB sizes, so only the CLI's biggest files reach it.
+ */
+const MAX_PARSED_CHARS = 5_000_000;
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 /** Document order, then rule id (code-unit order: deterministic and cheaper than localeCompare). */
@@ -77,7 +83,7 @@ export class Analyzer {
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
-    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text);
+    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text, MAX_PARSED_CHARS);
     this.lastDoc = doc;
     const findings: Finding[] = [];
     const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
@@ -139,6 +145,8 @@ export class Analyzer {
     this.usedEntries = 0;
     /** The word limit was reached: the rest of the document is not analysed. */
     let limited = false;
+    /** The end of the last block analysed. */
+    let analysedTo = 0;
     for (let i = 0; i < doc.blocks.length; i++) {
       let block: Block | undefined = limited ? undefined : doc.blocks[i];
       if (block) {
@@ -162,9 +170,10 @@ export class Analyzer {
       results.push(result);
       entries.push(entry);
       words += result.facts.words;
+      analysedTo = block.end;
       sentenceCount += result.sentences.length;
     }
-    if (limited) truncatedAtWords = words;
+    if (limited || doc.parsedTo !== undefined) truncatedAtWords = words;
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
     if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.usedEntries + 256) {
       for (const [source, variants] of this.cache) {
@@ -229,7 +238,9 @@ export class Analyzer {
       }
       for (const f of p.findings) findings.push({ ...f });
     }
-    for (const f of raw) emit(f, 0, findings);
+    // A truncated document's rules see its structure to the end (a list, a section), but what they find past the
+    // last analysed block was not analysed and is not reported.
+    for (const f of raw) if (truncatedAtWords === undefined || f.start < analysedTo) emit(f, 0, findings);
     if (truncatedAtWords !== undefined) {
       findings.push({
         ruleId: 'presence/too-large',

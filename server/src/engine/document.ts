@@ -79,6 +79,8 @@ export interface Doc {
   lineStarts: number[];
   /** Index of the H1 title block, or -1. */
   title: number;
+  /** Set when the text was too long to parse in full: the offset where parsing stopped. */
+  parsedTo?: number;
 }
 
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
@@ -110,12 +112,17 @@ export function lineEnd(text: string, lineStarts: number[], i: number): number {
   return e;
 }
 
-export function parseDocument(text: string): Doc {
+/**
+ * Parses `text`, or only its first `maxChars` characters (up to the start of the line they end in) when it is
+ * longer: the rest gets no blocks (`parsedTo` says where parsing stopped), only its disable-file comments.
+ */
+export function parseDocument(text: string, maxChars = Infinity): Doc {
   const lineStarts = computeLineStarts(text);
   const frontMatter = parseFrontMatter(text, lineStarts);
+  const parsedTo = text.length > maxChars ? prefixEnd(text, lineStarts, maxChars) : undefined;
   // Front matter lines are blanked for markdown-it so line numbers stay aligned.
-  let source = text;
-  if (frontMatter) source = text.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.end);
+  let source = parsedTo === undefined ? text : text.slice(0, parsedTo);
+  if (frontMatter) source = source.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + source.slice(frontMatter.end);
   if (source.includes('\r') || source.includes('\0')) source = source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const tokens = md.parse(source, {});
 
@@ -248,8 +255,22 @@ export function parseDocument(text: string): Doc {
     }
   }
 
+  if (parsedTo !== undefined) {
+    // A disable-file comment holds wherever it is.
+    const rest: Directive[] = [];
+    collectDirectives(text, lineStarts, parsedTo, text.length, rest);
+    for (const d of rest) if (d.kind === 'disable-file') directives.push(d);
+  }
   sortDirectives(directives);
-  return { text, frontMatter, blocks, sections, lists, directives, lineStarts, title };
+  return { text, frontMatter, blocks, sections, lists, directives, lineStarts, title, ...(parsedTo !== undefined ? { parsedTo } : {}) };
+}
+
+/** Where a prefix of at most `max` characters ends: at a line start, or inside a longer line but off a surrogate pair. */
+function prefixEnd(text: string, lineStarts: number[], max: number): number {
+  const start = lineStarts[lineOf(lineStarts, max)]!;
+  if (start > 0) return start;
+  const c = text.charCodeAt(max - 1);
+  return c >= 0xd800 && c <= 0xdbff ? max - 1 : max;
 }
 
 /** The block's source with the container prefixes between its prose lines blanked. */

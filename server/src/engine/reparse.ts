@@ -40,6 +40,8 @@ export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   const delta = text.length - old.length;
   if (unsafe(old.slice(p, oldEnd)) || unsafe(text.slice(p, newEnd))) return undefined;
   if (prev.frontMatter && p <= prev.frontMatter.end) return undefined;
+  // Where a long text's parse stopped depends on its length.
+  if (prev.parsedTo !== undefined) return undefined;
 
   const b = firstBlockAfter(prev.blocks, p) - 1;
   if (b < 0) return undefined;
