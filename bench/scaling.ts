@@ -1,6 +1,6 @@
 // How analysis time and memory grow with the input, per shape of document (issue 8: no input may stall the
 // engine). Each measurement is a fresh process, so its peak RSS is its own: the text is written to a file, the
-// child reads it, loads the engine bundle and analyses it a few times. Sizes double from 64 KB to 4 MB; linear
+// child reads it, loads the engine bundle, warms up on its first 64 KB and analyses it a few times. Sizes double from 64 KB to 4 MB; linear
 // work takes about 2× per doubling (the target is ≤ 2.5×), and past the 200,000-word limit time should flatten.
 //   node --import tsx bench/scaling.ts       the table alone (writes .bench-cache/scaling.json)
 // `npm run bench` runs it too and saves it in bench/results.json.
@@ -87,21 +87,26 @@ const { readFileSync } = require('fs');
 const [bundle, file, today, runs, warmups] = process.argv.slice(1);
 const e = require(bundle);
 const text = file ? readFileSync(file, 'utf8') : '';
-// Warm-up runs compile the engine; they are not timed.
-for (let i = 0; i < Number(warmups); i++) new e.Analyzer().analyze(text, undefined, { today });
+// Warm-up runs on the first 64 KB compile the engine for this shape; they are not timed (without them the
+// first timed run of a big size would carry the compile time and the small sizes would not).
+const head = text.slice(0, 65536);
+for (let i = 0; i < Number(warmups); i++) new e.Analyzer().analyze(head, undefined, { today });
 const times = [];
 let r;
-for (let i = 0; i < Number(runs); i++) {
+// At most about 10 s of timed runs: a slow shape needs fewer to show it.
+for (let i = 0, total = 0; i < Number(runs) && total < 10000; i++) {
   const t0 = performance.now();
   r = new e.Analyzer().analyze(text, undefined, { today });
   times.push(performance.now() - t0);
+  total += times[times.length - 1];
 }
 times.sort((a, b) => a - b);
 const mid = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
-console.log(JSON.stringify({ medianMs: times.length ? mid : 0, maxRssKb: process.resourceUsage().maxRSS, words: r ? r.words : 0, truncatedAtWords: r ? r.truncatedAtWords : undefined, findings: r ? r.findings.length : 0 }));
+console.log(JSON.stringify({ runs: times.length, medianMs: times.length ? mid : 0, maxRssKb: process.resourceUsage().maxRSS, words: r ? r.words : 0, truncatedAtWords: r ? r.truncatedAtWords : undefined, findings: r ? r.findings.length : 0 }));
 `;
 
 interface ChildOut {
+  runs: number;
   medianMs: number;
   maxRssKb: number;
   words: number;
@@ -134,11 +139,9 @@ export function runScaling(bundle = ENGINE_BUNDLE, log: (line: string) => void =
       }
       const file = join(dir, `${name}-${bytes}.md`);
       writeFileSync(file, shape.make(bytes));
-      // Fewer runs for the big sizes, which are slow and steadier; a warm-up for the small ones, whose first run
-      // would be mostly compiling.
-      const small = bytes <= 512 * 1024;
-      const runs = bytes <= 256 * 1024 ? 9 : small ? 5 : 3;
-      const out = child(bundle, file, runs, small ? 1 : 0);
+      // Fewer runs for the big sizes, which are slow and steadier.
+      const runs = bytes <= 256 * 1024 ? 9 : bytes <= 512 * 1024 ? 5 : 3;
+      const out = child(bundle, file, runs, 2);
       rmSync(file, { force: true });
       if ('error' in out) {
         points.push({ bytes, error: out.error });
@@ -147,7 +150,7 @@ export function runScaling(bundle = ENGINE_BUNDLE, log: (line: string) => void =
         continue;
       }
       const prev = points[points.length - 1]?.medianMs;
-      const p: ScalingPoint = { bytes, medianMs: round1(out.medianMs), runs, peakRssMb: round1(out.maxRssKb / 1024), words: out.words, findings: out.findings };
+      const p: ScalingPoint = { bytes, medianMs: round1(out.medianMs), runs: out.runs, peakRssMb: round1(out.maxRssKb / 1024), words: out.words, findings: out.findings };
       if (out.truncatedAtWords !== undefined) p.truncatedAtWords = out.truncatedAtWords;
       if (prev) p.ratio = Math.round((out.medianMs / Math.max(prev, 1)) * 100) / 100;
       points.push(p);
