@@ -355,7 +355,8 @@ export interface Manifest {
   corpus: { path: string; files: number; words: number };
 }
 
-export const CORPUS_DIR = '/work/shared/corpus';
+/** The shared corpus, beside the checkout (the bench runs from the repository root). */
+export const CORPUS_DIR = join(process.cwd(), '../shared/corpus');
 const SIZES: Array<[string, number, number]> = [
   ['1k', 1_000, 1001],
   ['10k', 10_000, 1002],

@@ -11,6 +11,7 @@ import { CACHE, ENGINE_BUILD, ENGINE_BUNDLE, ROOT, TODAY, stats, type WorkerResu
 import { ensureDocs, type Manifest } from './generate.js';
 import { keystrokeLatency, type LatencyResult } from './lsp.js';
 import { PEER_NAMES } from './peers.js';
+import { runScaling, scalingTable, type ScalingResult } from './scaling.js';
 
 const TARGETS = {
   tenKMedianMs: 10,
@@ -222,6 +223,11 @@ async function main(): Promise<void> {
   const rss = peakRss(doc100k.path);
   log(`peak RSS: ${'error' in rss ? rss.error : `${rss.maxRssMb} MB (node + engine loaded: ${rss.baselineRssMb} MB)`}`);
 
+  log('scaling: time and peak RSS per doubling, 64 KB to 4 MB, one process per measurement…');
+  const scaling: ScalingResult = runScaling(ENGINE_BUNDLE, (line) => log(line));
+  const scalingMisses = Object.entries(scaling.shapes).filter(([, s]) => !s.ok).map(([n]) => n);
+  log(`scaling: ${scaling.wallSeconds} s; ${scalingMisses.length ? `over ${scaling.targetRatio}× per doubling or not measured: ${scalingMisses.join(', ')}` : `every shape within ${scaling.targetRatio}× per doubling`}`);
+
   log('keystroke → diagnostics over stdio…');
   const lsp: LatencyResult = await keystrokeLatency(readFileSync(doc10k.path, 'utf8'), 200);
   log(`keystroke: ${'na' in lsp ? lsp.na : `median ${fmtMs(lsp.stats.median)}, p95 ${fmtMs(lsp.stats.p95)}`}`);
@@ -273,6 +279,11 @@ async function main(): Promise<void> {
     cliFolder: { target: `≤ ${TARGETS.cliFolderMs / 1000} s CLI wall time, 1,000 files`, value: cli.medianMs, ok: cli.medianMs === undefined ? undefined : cli.medianMs <= TARGETS.cliFolderMs },
     peakRss: { target: `≤ ${TARGETS.rssMb} MB peak RSS at 100k words`, value: 'maxRssMb' in rss ? rss.maxRssMb : undefined, ok: 'maxRssMb' in rss ? rss.maxRssMb <= TARGETS.rssMb : undefined },
     vsix: { target: '≤ 1 MB .vsix', value: 'bytes' in pkg ? pkg.bytes : undefined, ok: 'bytes' in pkg && pkg.bytes !== undefined ? pkg.bytes <= TARGETS.vsixBytes : undefined },
+    scaling: {
+      target: `≤ ${scaling.targetRatio}× time per doubling, 64 KB to 4 MB, every shape`,
+      value: scalingMisses.length ? `missed: ${scalingMisses.join(', ')}` : 'yes',
+      ok: scalingMisses.length === 0,
+    },
     fasterThanPeers: { target: 'faster than every peer at every size', value: peers.length === 0 ? 'n/a (no peers run)' : slowerSomewhere.length ? `slower than/equal to: ${slowerSomewhere.join(', ')}` : allMeasured ? 'yes' : 'yes where measured', ok: peers.length === 0 || !isWorker(p) ? undefined : slowerSomewhere.length === 0 },
   };
 
@@ -288,6 +299,7 @@ async function main(): Promise<void> {
     keystroke: lsp,
     cli,
     peakRss: rss,
+    scaling,
     activation: act,
     vsix: pkg,
     peers: Object.fromEntries(peers.map((n) => [n, results[n]])),
@@ -298,7 +310,7 @@ async function main(): Promise<void> {
   };
   const resultsPath = partial ? join(CACHE, 'results-partial.json') : join(ROOT, 'bench/results.json');
   writeFileSync(resultsPath, JSON.stringify(out, null, 2) + '\n');
-  const table = readmeTable(out.machine, manifest, results, ratios, checks, { lsp, cli, rss, act, pkg });
+  const table = readmeTable(out.machine, manifest, results, ratios, checks, { lsp, cli, rss, act, pkg }) + '\n' + scalingTable(scaling);
   const tablePath = partial ? join(CACHE, 'README-table-partial.md') : join(ROOT, 'bench/README-table.md');
   writeFileSync(tablePath, table);
 

@@ -1,8 +1,9 @@
 // Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
-import { lineOf, parseDocument, type Block, type Doc } from './document.js';
+import { parseDocument, type Block, type Doc } from './document.js';
+import { silencer } from './silence.js';
 import { reparseDocument } from './reparse.js';
-import { segmentSentences, type Sentence } from './sentences.js';
+import { segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
@@ -13,6 +14,12 @@ import type { BlockFacts, BlockInput, BlockRule, DocRule, RawFinding, Rule } fro
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
+/**
+ * Text beyond this many characters is not parsed (its disable-file comments aside). 200,000 words of prose fill
+ * about 1.3 million, and parsing costs memory for all of the text: a 49 MB memo peaked at 1 GB. Above the
+ * server's 2 million-character limit and the bench's 4 MB sizes, so only the CLI's biggest files reach it.
+ */
+const MAX_PARSED_CHARS = 5_000_000;
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 /** Document order, then rule id (code-unit order: deterministic and cheaper than localeCompare). */
@@ -76,7 +83,7 @@ export class Analyzer {
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
-    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text);
+    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text, MAX_PARSED_CHARS);
     this.lastDoc = doc;
     const findings: Finding[] = [];
     const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
@@ -136,9 +143,24 @@ export class Analyzer {
     };
     this.generation++;
     this.usedEntries = 0;
+    /** The word limit was reached: the rest of the document is not analysed. */
+    let limited = false;
+    /** The end of the last block analysed. */
+    let analysedTo = 0;
     for (let i = 0; i < doc.blocks.length; i++) {
-      const block = doc.blocks[i];
-      if (truncatedAtWords !== undefined) {
+      let block: Block | undefined = limited ? undefined : doc.blocks[i];
+      if (block) {
+        // The limit holds inside a block too: a block with more words than are left is cut after the last one
+        // that fits, before it is segmented (one 49 MB paragraph ran out of memory). A block has at most one
+        // word per character, so only a block longer than the words left needs counting.
+        const left = maxWords - words;
+        const cut = block.masked.length > left ? wordLimitOffset(block.masked, left) : -1;
+        if (cut >= 0) {
+          limited = true;
+          block = cut > 0 ? cutBlock(block, cut) : undefined;
+        }
+      }
+      if (!block) {
         results.push(EMPTY_RESULT);
         entries.push(undefined);
         continue;
@@ -148,9 +170,10 @@ export class Analyzer {
       results.push(result);
       entries.push(entry);
       words += result.facts.words;
+      analysedTo = block.end;
       sentenceCount += result.sentences.length;
-      if (words > maxWords) truncatedAtWords = words;
     }
+    if (limited || doc.parsedTo !== undefined) truncatedAtWords = words;
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
     if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.usedEntries + 256) {
       for (const [source, variants] of this.cache) {
@@ -215,7 +238,9 @@ export class Analyzer {
       }
       for (const f of p.findings) findings.push({ ...f });
     }
-    for (const f of raw) emit(f, 0, findings);
+    // A truncated document's rules see its structure to the end (a list, a section), but what they find past the
+    // last analysed block was not analysed and is not reported.
+    for (const f of raw) if (truncatedAtWords === undefined || f.start < analysedTo) emit(f, 0, findings);
     if (truncatedAtWords !== undefined) {
       findings.push({
         ruleId: 'presence/too-large',
@@ -313,6 +338,17 @@ const EMPTY_RESULT: BlockResult = {
   findings: [],
 };
 
+/** The block up to `cut` (an offset into its masked text): its first lines, the last one shortened. */
+function cutBlock(block: Block, cut: number): Block {
+  const end = block.start + cut;
+  const lines: Array<[number, number]> = [];
+  for (const [s, e] of block.lines) {
+    if (s >= end) break;
+    lines.push([s, Math.min(e, end)]);
+  }
+  return { ...block, end, lines, masked: block.masked.slice(0, cut) };
+}
+
 function moveSentences(sentences: Sentence[], base: number): Sentence[] {
   if (base === 0) return sentences;
   return sentences.map((s) => ({ ...s, start: s.start + base, end: s.end + base, words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })) }));
@@ -380,26 +416,6 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
   });
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
   return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number, evidenceHeading, chronologyOpener };
-}
-
-/** Whether a finding of `rule` at `start` is silenced by presence-disable comments; undefined when there are none. */
-function silencer(doc: Doc): ((rule: string, start: number) => boolean) | undefined {
-  if (doc.directives.length === 0) return undefined;
-  const matches = (rules: string[], id: string): boolean => rules.length === 0 || rules.includes(id) || rules.includes(id.split('/')[0]);
-  return (rule, start) => {
-    let disabled = false;
-    for (const d of doc.directives) {
-      if (d.kind === 'disable-file') {
-        if (matches(d.rules, rule)) return true;
-      } else if (d.kind === 'disable-next-line') {
-        if (matches(d.rules, rule) && lineOf(doc.lineStarts, start) === d.line + 1) return true;
-      } else if (d.start <= start && matches(d.rules, rule)) {
-        // Later comments win: disable … enable … disable.
-        disabled = d.kind === 'disable';
-      }
-    }
-    return disabled;
-  };
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {

@@ -79,6 +79,8 @@ export interface Doc {
   lineStarts: number[];
   /** Index of the H1 title block, or -1. */
   title: number;
+  /** Set when the text was too long to parse in full: the offset where parsing stopped. */
+  parsedTo?: number;
 }
 
 const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
@@ -110,12 +112,17 @@ export function lineEnd(text: string, lineStarts: number[], i: number): number {
   return e;
 }
 
-export function parseDocument(text: string): Doc {
+/**
+ * Parses `text`, or only its first `maxChars` characters (up to the start of the line they end in) when it is
+ * longer: the rest gets no blocks (`parsedTo` says where parsing stopped), only its disable-file comments.
+ */
+export function parseDocument(text: string, maxChars = Infinity): Doc {
   const lineStarts = computeLineStarts(text);
   const frontMatter = parseFrontMatter(text);
+  const parsedTo = text.length > maxChars ? prefixEnd(text, lineStarts, maxChars) : undefined;
   // Front matter lines are blanked for markdown-it so line numbers stay aligned.
-  let source = text;
-  if (frontMatter) source = text.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.end);
+  let source = parsedTo === undefined ? text : text.slice(0, parsedTo);
+  if (frontMatter) source = source.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + source.slice(frontMatter.end);
   // A byte-order mark is not text: markdown-it would read "\uFEFF# Title" as a paragraph.
   else if (source.charCodeAt(0) === 0xfeff) source = ` ${source.slice(1)}`;
   if (source.includes('\r') || source.includes('\0')) source = source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
@@ -250,8 +257,22 @@ export function parseDocument(text: string): Doc {
     }
   }
 
-  directives.sort((a, b) => a.start - b.start);
-  return { text, frontMatter, blocks, sections, lists, directives, lineStarts, title };
+  if (parsedTo !== undefined) {
+    // A disable-file comment holds wherever it is.
+    const rest: Directive[] = [];
+    collectDirectives(text, lineStarts, parsedTo, text.length, rest);
+    for (const d of rest) if (d.kind === 'disable-file') directives.push(d);
+  }
+  sortDirectives(directives);
+  return { text, frontMatter, blocks, sections, lists, directives, lineStarts, title, ...(parsedTo !== undefined ? { parsedTo } : {}) };
+}
+
+/** Where a prefix of at most `max` characters ends: at a line start, or inside a longer line but off a surrogate pair. */
+function prefixEnd(text: string, lineStarts: number[], max: number): number {
+  const start = lineStarts[lineOf(lineStarts, max)]!;
+  if (start > 0) return start;
+  const c = text.charCodeAt(max - 1);
+  return c >= 0xd800 && c <= 0xdbff ? max - 1 : max;
 }
 
 /** The block's source with the container prefixes between its prose lines blanked. */
@@ -317,23 +338,48 @@ function tableRowCells(text: string, lineStarts: number[], ln: number): Array<[n
   });
 }
 
-const DIRECTIVE = /<!--\s*presence-(disable-next-line|disable-file|disable|enable)\b([^]*?)-->/g;
+/** What follows `<!--` in a directive; the rules named run to the first `-->`. */
+const DIRECTIVE_HEAD = /\s*presence-(disable-next-line|disable-file|disable|enable)\b/y;
 
+/**
+ * Directives sorted by start, each once: a comment scanned twice (an HTML block and a paragraph can share a
+ * line) is dropped here rather than searched for on every push, which was quadratic in the number of comments.
+ */
+export function sortDirectives(directives: Directive[]): Directive[] {
+  directives.sort((a, b) => a.start - b.start);
+  let n = 0;
+  for (const d of directives) if (n === 0 || directives[n - 1]!.start !== d.start) directives[n++] = d;
+  directives.length = n;
+  return directives;
+}
+
+/**
+ * Appends the directives in the comments of text[start, end) (duplicates are removed by sortDirectives). The
+ * same matches as /<!--\s*presence-(…)\b([^]*?)-->/g, found with indexOf: that pattern searched to the end for
+ * a `-->` from every unclosed comment, quadratic in an unclosed HTML block full of them.
+ */
 export function collectDirectives(text: string, lineStarts: number[], start: number, end: number, out: Directive[]): void {
   const slice = text.slice(start, end);
   if (!slice.includes('presence-')) return;
-  DIRECTIVE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DIRECTIVE.exec(slice))) {
-    const s = start + m.index;
-    if (out.some((d) => d.start === s)) continue;
+  for (let i = slice.indexOf('<!--'); i >= 0; ) {
+    DIRECTIVE_HEAD.lastIndex = i + 4;
+    const head = DIRECTIVE_HEAD.exec(slice);
+    if (!head) {
+      i = slice.indexOf('<!--', i + 1);
+      continue;
+    }
+    const close = slice.indexOf('-->', DIRECTIVE_HEAD.lastIndex);
+    // No `-->` after this comment: none after any later one either.
+    if (close < 0) return;
+    const s = start + i;
     out.push({
-      kind: m[1] as Directive['kind'],
-      rules: m[2].split(/[\s,]+/).filter(Boolean),
+      kind: head[1] as Directive['kind'],
+      rules: slice.slice(DIRECTIVE_HEAD.lastIndex, close).split(/[\s,]+/).filter(Boolean),
       start: s,
-      end: s + m[0].length,
+      end: start + close + 3,
       line: lineOf(lineStarts, s),
     });
+    i = slice.indexOf('<!--', close + 3);
   }
 }
 

@@ -25,6 +25,10 @@ export function maskInline(view: string, onComment: (start: number, end: number)
   };
   // Backtick runs with no closer of the same length beyond a point, to keep unmatched runs linear.
   const noCloser = new Map<number, number>();
+  let parens: ParenMatcher | undefined;
+  const matchParen = (open: number): number => (parens ??= new ParenMatcher(view)).match(open);
+  // The next "]" at or after a point (-1: none left), so images without one do not search to the end each time.
+  let bracketAt = -2;
   const n = view.length;
   let i = 0;
   while (i < n) {
@@ -76,9 +80,10 @@ export function maskInline(view: string, onComment: (start: number, end: number)
     }
     if (c === '!' && view[i + 1] === '[') {
       // Images: alt text describes a picture, not the writer's argument.
-      const close = view.indexOf(']', i + 2);
+      if (bracketAt !== -1 && bracketAt < i + 2) bracketAt = view.indexOf(']', i + 2);
+      const close = bracketAt;
       if (close > 0 && view[close + 1] === '(') {
-        const e = matchParen(view, close + 1);
+        const e = matchParen(close + 1);
         if (e > 0) {
           hasLink = true;
           blank(i, e);
@@ -97,7 +102,7 @@ export function maskInline(view: string, onComment: (start: number, end: number)
     if (c === ']') {
       blank(i, i + 1);
       if (view[i + 1] === '(') {
-        const e = matchParen(view, i + 1);
+        const e = matchParen(i + 1);
         if (e > 0) {
           hasLink = true;
           blank(i + 1, e);
@@ -171,21 +176,69 @@ function findRun(s: string, from: number, len: number): number {
   return -1;
 }
 
-/** Given the offset of `(`, returns the offset after its matching `)`, or -1 (link destinations nest parens). */
-function matchParen(s: string, open: number): number {
-  let depth = 0;
-  const limit = Math.min(s.length, open + 4096);
-  for (let i = open; i < limit; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return i + 1;
-    } else if (c === '\n' && s[i + 1] === '\n') return -1;
+/** A link destination's `)` is at most this far after its `(`. */
+const MAX_DESTINATION = 4096;
+
+/**
+ * Finds the `)` that matches a `(` after a `]` (link destinations nest parens; a blank line or a backslash
+ * escape as in CommonMark). One forward scan of the view answers every question, which must come in
+ * increasing order: scanning again from each `(` made "](](](…" cost 4,096 characters per `(`.
+ */
+class ParenMatcher {
+  private pos = 0;
+  private depth = 0;
+  /** Where the last blank line was: it ends every destination opened before it. */
+  private blankAt = -1;
+  /**
+   * The pending `(` after a `]` per depth (0 for none: such a `(` is never at 0), in a ring: a `(` one more than
+   * MAX_DESTINATION levels deeper than another means that other can no longer close in time. Depth never exceeds
+   * the length, so a short view needs a short ring.
+   */
+  private readonly pendingOpen: Int32Array;
+  private readonly pendingDepth: Int32Array;
+  /** `(` offset → offset after its `)`, for the ones that closed in time. */
+  private readonly closed = new Map<number, number>();
+
+  constructor(private readonly s: string) {
+    const ring = Math.min(MAX_DESTINATION, s.length) + 1;
+    this.pendingOpen = new Int32Array(ring);
+    this.pendingDepth = new Int32Array(ring);
   }
-  return -1;
+
+  /** The offset after the `)` matching the `(` at `open` (which follows a `]`), or -1. */
+  match(open: number): number {
+    const limit = Math.min(this.s.length, open + MAX_DESTINATION);
+    while (this.pos < limit && !this.closed.has(open) && this.blankAt < open) this.step();
+    const e = this.closed.get(open) ?? -1;
+    // Answers before `open` will not be asked for again.
+    if (this.closed.size > MAX_DESTINATION) for (const k of this.closed.keys()) if (k < open) this.closed.delete(k);
+    return e;
+  }
+
+  private step(): void {
+    const s = this.s;
+    const i = this.pos++;
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \\ */) this.pos++;
+    else if (c === 40 /* ( */) {
+      const d = ++this.depth;
+      if (s.charCodeAt(i - 1) === 93 /* ] */) {
+        const slot = d % this.pendingOpen.length;
+        this.pendingOpen[slot] = i;
+        this.pendingDepth[slot] = d;
+      }
+    } else if (c === 41 /* ) */) {
+      if (this.depth === 0) return;
+      const d = this.depth--;
+      const slot = d % this.pendingOpen.length;
+      const open = this.pendingOpen[slot]!;
+      if (open > 0 && open > this.blankAt && this.pendingDepth[slot] === d) {
+        this.pendingOpen[slot] = 0;
+        if (i < open + MAX_DESTINATION) this.closed.set(open, i + 1);
+      }
+    } else if (c === 10 && s.charCodeAt(i + 1) === 10) {
+      this.blankAt = i;
+      this.depth = 0;
+    }
+  }
 }

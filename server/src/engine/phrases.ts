@@ -1,5 +1,6 @@
-// Word-sequence matching for word lists. Phrases are literal word sequences matched word by word through a
-// map keyed by the first word: linear in the number of words, so no rubric data can make matching slow.
+// Word-sequence matching for word lists. Phrases are literal word sequences kept in a word trie: matching at a
+// word walks one path, so it costs words × (longest phrase) however many phrases a rubric lists or how many
+// of them share their first words.
 import { segmentWords, type Word } from './sentences.js';
 
 export interface PhraseMatch {
@@ -9,8 +10,66 @@ export interface PhraseMatch {
   phrase: string;
 }
 
+/** A trie node: the phrases that end here (`ends`, in the order added) and the words that continue one. */
+interface TrieNode<E> {
+  next: Map<string, TrieNode<E>> | undefined;
+  ends: E[] | undefined;
+  depth: number;
+}
+
+class WordTrie<E> {
+  private readonly root: TrieNode<E> = { next: undefined, ends: undefined, depth: 0 };
+  /** Scratch for `endsFrom`: the nodes with ends on the current path. */
+  private readonly path: Array<TrieNode<E>> = [];
+
+  add(tokens: readonly string[], entry: E): void {
+    let node = this.root;
+    for (const t of tokens) {
+      const next = (node.next ??= new Map());
+      let child = next.get(t);
+      if (!child) next.set(t, (child = { next: undefined, ends: undefined, depth: node.depth + 1 }));
+      node = child;
+    }
+    (node.ends ??= []).push(entry);
+  }
+
+  /** The node of a phrase's first word. */
+  first(word: string): TrieNode<E> | undefined {
+    return this.root.next?.get(word);
+  }
+
+  /** Length in words of the longest phrase starting at word i, or 0. */
+  longestAt(words: readonly Word[], i: number): number {
+    let node = this.first(words[i].lower);
+    let longest = 0;
+    for (let k = i + 1; node; k++) {
+      if (node.ends) longest = node.depth;
+      if (!node.next || k >= words.length) break;
+      node = node.next.get(words[k].lower);
+    }
+    return longest;
+  }
+
+  /**
+   * The nodes where phrases starting at word i end, shortest first, given `node`, the node of word i. The
+   * array is reused by the next call.
+   */
+  endsFrom(node: TrieNode<E>, words: readonly Word[], i: number): ReadonlyArray<TrieNode<E>> {
+    const path = this.path;
+    path.length = 0;
+    for (let k = i + 1; ; k++) {
+      if (node.ends) path.push(node);
+      if (!node.next || k >= words.length) break;
+      const next = node.next.get(words[k].lower);
+      if (!next) break;
+      node = next;
+    }
+    return path;
+  }
+}
+
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, string[][]>();
+  private readonly trie = new WordTrie<true>();
   readonly size: number;
 
   constructor(phrases: readonly string[]) {
@@ -18,17 +77,13 @@ export class PhraseMatcher {
     for (const p of phrases) {
       const tokens = segmentWords(p, 0).map((w) => w.lower);
       if (tokens.length === 0) continue;
-      const list = this.byFirst.get(tokens[0]) ?? [];
-      list.push(tokens);
-      this.byFirst.set(tokens[0], list);
+      this.trie.add(tokens, true);
       size++;
     }
-    // Longest phrase first, so "a lot of" wins over "a lot".
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
     this.size = size;
   }
 
-  /** Non-overlapping matches, leftmost-longest. */
+  /** Non-overlapping matches, leftmost-longest ("a lot of" wins over "a lot"). */
   matchAll(words: readonly Word[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
@@ -44,19 +99,12 @@ export class PhraseMatcher {
 
   /** Length in words of the longest phrase starting at word i, or 0. */
   matchAt(words: readonly Word[], i: number): number {
-    const candidates = this.byFirst.get(words[i].lower);
-    if (!candidates) return 0;
-    outer: for (const tokens of candidates) {
-      if (i + tokens.length > words.length) continue;
-      for (let k = 1; k < tokens.length; k++) if (words[i + k].lower !== tokens[k]) continue outer;
-      return tokens.length;
-    }
-    return 0;
+    return this.trie.longestAt(words, i);
   }
 
   test(words: readonly Word[]): boolean {
     if (this.size === 0) return false;
-    for (let i = 0; i < words.length; i++) if (this.byFirst.has(words[i].lower) && this.matchAt(words, i) > 0) return true;
+    for (let i = 0; i < words.length; i++) if (this.trie.first(words[i].lower) && this.matchAt(words, i) > 0) return true;
     return false;
   }
 }
@@ -67,19 +115,13 @@ interface ListEntry {
   phrase: string;
 }
 
-/** Phrases of all lists that start with one word: one-word phrases, and longer ones by their second word. */
-interface FirstWord {
-  single: ListEntry[];
-  bySecond: Map<string, ListEntry[]>;
-}
-
 /**
- * Every word list of a rubric in one index, so a block's sentences are scanned once for all lists instead of
- * once per list. Matches per list are leftmost-longest and non-overlapping, as PhraseMatcher.matchAll. Longer
- * phrases are indexed by their first two words: "we" starts over a hundred phrases, and a memo says "we" often.
+ * Every word list of a rubric in one trie, so a block's sentences are scanned once for all lists instead of
+ * once per list. Matches per list are leftmost-longest and non-overlapping, as PhraseMatcher.matchAll; at one
+ * word, longer phrases come first, then lower list ids.
  */
 export class ListIndex {
-  private readonly byFirst = new Map<string, FirstWord>();
+  private readonly trie = new WordTrie<ListEntry>();
   readonly names: string[];
   private readonly ids: Map<string, number>;
   /** Per list, the first word index a new match may start at (scratch for matchAll). */
@@ -89,22 +131,13 @@ export class ListIndex {
     this.names = Object.keys(lists);
     this.ids = new Map(this.names.map((n, i) => [n, i]));
     this.nextFree = new Int32Array(this.names.length);
+    // Lists in id order, so each node's ends are in list order.
     this.names.forEach((name, list) => {
       for (const p of lists[name]) {
         const tokens = segmentWords(p, 0).map((w) => w.lower);
-        if (tokens.length === 0) continue;
-        let first = this.byFirst.get(tokens[0]);
-        if (!first) this.byFirst.set(tokens[0], (first = { single: [], bySecond: new Map() }));
-        const entry = { list, tokens, phrase: tokens.join(' ') };
-        if (tokens.length === 1) first.single.push(entry);
-        else {
-          const group = first.bySecond.get(tokens[1]);
-          if (group) group.push(entry);
-          else first.bySecond.set(tokens[1], [entry]);
-        }
+        if (tokens.length > 0) this.trie.add(tokens, { list, tokens, phrase: tokens.join(' ') });
       }
     });
-    for (const first of this.byFirst.values()) for (const group of first.bySecond.values()) group.sort((a, b) => b.tokens.length - a.tokens.length || a.list - b.list);
   }
 
   /** Id of a list name (its index in `names`), -1 for no such list. */
@@ -117,26 +150,18 @@ export class ListIndex {
     const nextFree = this.nextFree;
     nextFree.fill(0);
     for (let i = 0; i < words.length; i++) {
-      const first = this.byFirst.get(words[i].lower);
+      const first = this.trie.first(words[i].lower);
       if (!first) continue;
       // Longest first: a list that matched a longer phrase at i has nextFree past i, so its shorter ones are skipped.
-      if (i + 1 < words.length && first.bySecond.size > 0) {
-        const group = first.bySecond.get(words[i + 1].lower);
-        if (group) {
-          outer: for (const e of group) {
-            if (nextFree[e.list] > i || i + e.tokens.length > words.length) continue;
-            for (let k = 2; k < e.tokens.length; k++) if (words[i + k].lower !== e.tokens[k]) continue outer;
-            this.add(out, e, sentence, i);
-          }
+      const ends = this.trie.endsFrom(first, words, i);
+      for (let p = ends.length - 1; p >= 0; p--) {
+        for (const e of ends[p]!.ends!) {
+          if (nextFree[e.list] > i) continue;
+          nextFree[e.list] = i + e.tokens.length;
+          out.push({ list: e.list, sentence, from: i, to: i + e.tokens.length, phrase: e.phrase });
         }
       }
-      for (const e of first.single) if (nextFree[e.list] <= i) this.add(out, e, sentence, i);
     }
-  }
-
-  private add(out: ListMatch[], e: ListEntry, sentence: number, i: number): void {
-    this.nextFree[e.list] = i + e.tokens.length;
-    out.push({ list: e.list, sentence, from: i, to: i + e.tokens.length, phrase: e.phrase });
   }
 }
 

@@ -3,7 +3,7 @@
 // is re-masked and everything after it moves by the edit's length, instead of parsing the whole text again
 // (markdown-it plus masking is most of the cost of a keystroke in a long memo). Anything else returns undefined
 // and the caller parses in full. test/unit/reparse.test.ts checks the result equals a full parse.
-import { blockView, collectDirectives, firstBlockAfter, lineOf, type Directive, type Doc, type List } from './document.js';
+import { blockView, collectDirectives, firstBlockAfter, lineOf, sortDirectives, type Directive, type Doc, type List } from './document.js';
 import { maskInline } from './mask.js';
 import { isSpace } from './sentences.js';
 
@@ -40,6 +40,8 @@ export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   const delta = text.length - old.length;
   if (unsafe(old.slice(p, oldEnd)) || unsafe(text.slice(p, newEnd))) return undefined;
   if (prev.frontMatter && p <= prev.frontMatter.end) return undefined;
+  // Where a long text's parse stopped depends on its length.
+  if (prev.parsedTo !== undefined) return undefined;
 
   const b = firstBlockAfter(prev.blocks, p) - 1;
   if (b < 0) return undefined;
@@ -76,7 +78,7 @@ export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   const start = lines[0][0];
   const end = lines[lines.length - 1][1];
   const { masked, hasLink } = maskInline(blockView(text, lines), (vs, ve) => collectDirectives(text, lineStarts, start + vs, start + ve, directives));
-  directives.sort((x, y) => x.start - y.start);
+  sortDirectives(directives);
 
   const blocks = prev.blocks.slice();
   blocks[b] = { ...block, start, end, lines, masked, hasLink };

@@ -17,6 +17,9 @@ export interface Sentence {
   /** The masked text of the sentence. */
   text: string;
   words: Word[];
+  /** hasNumber's and hasDate's answers (rules/util.ts), kept on first ask. */
+  numeric?: boolean;
+  dated?: boolean;
 }
 
 // Words before a period that do not end a sentence (lowercase, without the period).
@@ -71,28 +74,56 @@ function bmpWordChar(c: number): boolean {
   return known === 1;
 }
 
+/** End of the word whose first character (of `len` code units) is at i. */
+function wordEnd(text: string, i: number, len: number): number {
+  const n = text.length;
+  i += len;
+  for (;;) {
+    while (i < n && (len = wordCharAt(text, i)) > 0) i += len;
+    // An apostrophe or hyphen joins two runs of word characters ("don't", "year-over-year").
+    const c = text.charCodeAt(i);
+    if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && (len = wordCharAt(text, i + 1)) > 0) {
+      i += 1 + len;
+      continue;
+    }
+    return i;
+  }
+}
+
+/**
+ * When `text` has more than `limit` words, the offset just after word number `limit` (0 for a limit of 0);
+ * otherwise -1. Counts without building the words, so a huge block can be cut before it is segmented.
+ */
+export function wordLimitOffset(text: string, limit: number): number {
+  const n = text.length;
+  let count = 0;
+  let end = 0;
+  let i = 0;
+  while (i < n) {
+    const len = wordCharAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    if (count === limit) return end;
+    i = end = wordEnd(text, i, len);
+    count++;
+  }
+  return -1;
+}
+
 export function segmentWords(text: string, base: number): Word[] {
   const words: Word[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let len = wordCharAt(text, i);
+    const len = wordCharAt(text, i);
     if (len === 0) {
       i++;
       continue;
     }
     const s = i;
-    i += len;
-    for (;;) {
-      while (i < n && (len = wordCharAt(text, i)) > 0) i += len;
-      // An apostrophe or hyphen joins two runs of word characters ("don't", "year-over-year").
-      const c = text.charCodeAt(i);
-      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && (len = wordCharAt(text, i + 1)) > 0) {
-        i += 1 + len;
-        continue;
-      }
-      break;
-    }
+    i = wordEnd(text, i, len);
     const w = text.slice(s, i);
     // Most words are lowercase ASCII already: no second string for them.
     let plain = true;
@@ -120,23 +151,32 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     if (!isTerminator(masked.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < n && (isTerminator(masked.charCodeAt(j)) || isCloser(masked.charCodeAt(j)))) j++;
+    // Every later mark of the run [i, j) ends at the same j and gets the same answer, so a run that ends no
+    // sentence is skipped whole: retrying from each of its marks made "!!!…x" quadratic.
+    const next = j - 1;
     // Mid-token marks ("3.5%", "e.g.x"): CJK full stops need no space after them.
-    if (j < n && !isSpace(masked.charCodeAt(j)) && !isCjkTerminator(masked.charCodeAt(j - 1))) continue;
+    if (j < n && !isSpace(masked.charCodeAt(j)) && !isCjkTerminator(masked.charCodeAt(j - 1))) {
+      i = next;
+      continue;
+    }
     if (masked.charCodeAt(i) === 46 && j === i + 1 && !endsSentenceAfterPeriod(masked, i, j)) continue;
     // A lowercase continuation is not a new sentence, whatever the mark ("Wow! that…", "approx. 40"), unless
     // the word is a name written in lowercase ("… the SDK. cordova-windows had …", "… Android. iOS released …").
-    if (lowercaseAfterSpace(masked, j) && !nameAfterSpace(masked, j)) continue;
+    if (lowercaseAfterSpace(masked, j) && !nameAfterSpace(masked, j)) {
+      i = next;
+      continue;
+    }
     bounds.push(start, j);
     start = j;
-    i = j - 1;
+    i = next;
   }
   bounds.push(start, n);
-  splitAtLineOpeners(masked, bounds);
+  const pairs = splitAtLineOpeners(masked, bounds);
   const sentences: Sentence[] = [];
   let w = 0;
-  for (let b = 0; b < bounds.length; b += 2) {
-    let s = bounds[b]!;
-    let e = bounds[b + 1]!;
+  for (let b = 0; b < pairs.length; b += 2) {
+    let s = pairs[b]!;
+    let e = pairs[b + 1]!;
     while (s < e && isSpace(masked.charCodeAt(s))) s++;
     while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
@@ -144,7 +184,8 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     while (w < words.length && words[w].start < base + s) w++;
     while (w < words.length && words[w].end <= base + e) sw.push(words[w++]);
     if (sw.length === 0 && !/[\p{L}\p{N}]/u.test(masked.slice(s, e))) continue;
-    sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw });
+    // Every field present from the start: one object shape for all sentences.
+    sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw, numeric: undefined, dated: undefined });
   }
   return sentences;
 }
@@ -179,37 +220,48 @@ const CONTINUES = new Set(
 
 /**
  * A line that opens with a capitalised sentence opener ("That said, …", "We …") after a line that ends in a
- * word, with no punctuation between, starts a sentence: mid-sentence those words would be lowercase. Splits the
- * sentence bounds (start/end pairs) in place.
+ * word, with no punctuation between, starts a sentence: mid-sentence those words would be lowercase. Returns
+ * the sentence bounds (start/end pairs) with those splits (a new array: splicing into it was quadratic).
  */
-function splitAtLineOpeners(masked: string, bounds: number[]): void {
-  if (!masked.includes('\n')) return;
+function splitAtLineOpeners(masked: string, bounds: number[]): number[] {
+  if (!masked.includes('\n')) return bounds;
+  const out: number[] = [];
   for (let b = 0; b < bounds.length; b += 2) {
+    let start = bounds[b]!;
     const end = bounds[b + 1]!;
-    for (let nl = masked.indexOf('\n', bounds[b]!); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
-      let before = nl;
-      while (before > bounds[b]! && isSpace(masked.charCodeAt(before - 1))) before--;
-      // The line ends in a word, or a closing bracket or quote after one ("… (Healthy)").
-      let last = before;
-      while (last > bounds[b]! && isCloser(masked.charCodeAt(last - 1))) last--;
-      if (last === bounds[b]! || wordCharAt(masked, last - 1) === 0) continue;
-      // … and not in a word that cannot end a sentence ("the costs of⏎The Apache Foundation").
-      let w0 = last;
-      while (w0 > bounds[b]! && wordCharAt(masked, w0 - 1) > 0) w0--;
-      if (CONTINUES.has(masked.slice(w0, last).toLowerCase())) continue;
-      let k = nl + 1;
-      while (k < end && isSpace(masked.charCodeAt(k))) k++;
-      const c = masked.charCodeAt(k);
-      if (!(c >= 65 && c <= 90)) continue;
-      let e = k + 1;
-      while (e < end && wordCharAt(masked, e) > 0) e++;
-      const word = masked.slice(k, e);
-      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !SENTENCE_OPENERS.has(word.toLowerCase())) continue;
-      // Split [start, end) into [start, nl) and [k, end).
-      bounds.splice(b + 1, 0, nl, k);
+    split: for (;;) {
+      for (let nl = masked.indexOf('\n', start); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
+        let before = nl;
+        while (before > start && isSpace(masked.charCodeAt(before - 1)) && masked.charCodeAt(before - 1) !== 10) before--;
+        // Only blank (or masked) lines since an earlier line break, which saw the same line before and after and
+        // did not split: skipping keeps a run of blank lines linear.
+        if (before > start && masked.charCodeAt(before - 1) === 10) continue;
+        // The line ends in a word, or a closing bracket or quote after one ("… (Healthy)").
+        let last = before;
+        while (last > start && isCloser(masked.charCodeAt(last - 1))) last--;
+        if (last === start || wordCharAt(masked, last - 1) === 0) continue;
+        // … and not in a word that cannot end a sentence ("the costs of⏎The Apache Foundation").
+        let w0 = last;
+        while (w0 > start && wordCharAt(masked, w0 - 1) > 0) w0--;
+        if (CONTINUES.has(masked.slice(w0, last).toLowerCase())) continue;
+        let k = nl + 1;
+        while (k < end && isSpace(masked.charCodeAt(k))) k++;
+        const c = masked.charCodeAt(k);
+        if (!(c >= 65 && c <= 90)) continue;
+        let e = k + 1;
+        while (e < end && wordCharAt(masked, e) > 0) e++;
+        const word = masked.slice(k, e);
+        if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !SENTENCE_OPENERS.has(word.toLowerCase())) continue;
+        // [start, end) becomes [start, nl) and [k, end), and the second part is looked at in turn.
+        out.push(start, nl);
+        start = k;
+        continue split;
+      }
       break;
     }
+    out.push(start, end);
   }
+  return out;
 }
 
 /** Whitespace at j, then a lowercase letter, within 8 code units of j. */

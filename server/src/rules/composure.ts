@@ -65,9 +65,12 @@ const exclamation: BlockRule = {
   kinds: ['paragraph', 'heading'],
   check(input, out) {
     const masked = input.block.masked;
-    const re = /[!?]*!+[!?]*/g;
+    // Whole runs of marks, those with a "!" kept: the same matches as /[!?]*!+[!?]*/g, which backtracked
+    // through every suffix of a long run of "?" (quadratic).
+    const re = /[!?]+/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(masked))) {
+      if (!m[0].includes('!')) continue;
       const start = input.block.start + m.index;
       const end = start + m[0].length;
       // Only sentence punctuation: "!" followed by space or end, after a letter, digit or closing mark.

@@ -15,9 +15,15 @@ const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i
 
 /** The sentence states calibrated uncertainty ("a 60% chance", "±5%", "between $2M and $3M"). */
 function calibrated(input: BlockInput, m: SentenceMatch): boolean {
-  const t = m.sentence.text;
-  if (/±|\+\/-/.test(t)) return true;
-  return hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words);
+  // Once per sentence: it is asked per hedge, and each answer scans the whole sentence.
+  let known = input.memo?.get('conviction/calibrated') as Map<object, boolean> | undefined;
+  if (!known) (input.memo ??= new Map()).set('conviction/calibrated', (known = new Map()));
+  let c = known.get(m.sentence);
+  if (c === undefined) {
+    c = /±|\+\/-/.test(m.sentence.text) || (hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words));
+    known.set(m.sentence, c);
+  }
+  return c;
 }
 
 /** The block's hedges, in order; three rules ask, so it is computed once per block. Do not modify. */
@@ -95,7 +101,12 @@ const stackedHedges: BlockRule = {
     const matches = hedgeMatches(input);
     if (matches.length < 2) return;
     const bySentence = new Map<number, SentenceMatch[]>();
-    for (const m of matches) bySentence.set(m.sentence.start, [...(bySentence.get(m.sentence.start) ?? []), m]);
+    for (const m of matches) {
+      // Pushed, not copied: a long sentence holds thousands of hedges.
+      const group = bySentence.get(m.sentence.start);
+      if (group) group.push(m);
+      else bySentence.set(m.sentence.start, [m]);
+    }
     for (const group of bySentence.values()) {
       if (group.length < 2) continue;
       const first = group[0];

@@ -34,10 +34,17 @@ const NO_MATCHES: readonly SentenceMatch[] = [];
 // A bracketed placeholder that is not a link, e.g. "[N%]", "[date]", "[owner]": a slot the writer will fill.
 const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
 
+/**
+ * A sentence, with room for the answers of hasNumber and hasDate: rules ask once per word-list match and each
+ * answer scans the whole sentence, so a long sentence with many matches was quadratic. The answers belong to
+ * the sentence object (a WeakMap cost more in garbage collection than it saved).
+ */
+type SentenceSpan = Pick<Sentence, 'start' | 'end' | 'text' | 'numeric' | 'dated'>;
+
 /** The sentence holds a number, a money amount, or a placeholder for one. */
-export function hasNumber(text: string, s: { start: number; end: number; text: string }): boolean {
+export function hasNumber(text: string, s: SentenceSpan): boolean {
   // A digit inside a name ("W3C", "Q3") is not a quantity.
-  return /(?<!\p{L})\d/u.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
+  return (s.numeric ??= /(?<!\p{L})\d/u.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 // "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
@@ -48,8 +55,8 @@ const DATE_WORDS = new RegExp(`\\b(?:(?:in|by|on|until|since|from|early|mid|late
 const YEAR = /\b(?:(?:in|by|since|until|before|after|from|during|of|early|mid|late)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}\b(?!\s+\p{L}))/iu;
 
 /** The sentence names a date or deadline (or a placeholder for one). */
-export function hasDate(text: string, s: { start: number; end: number; text: string }): boolean {
-  return DATE_WORDS.test(s.text) || YEAR.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end));
+export function hasDate(text: string, s: SentenceSpan): boolean {
+  return (s.dated ??= DATE_WORDS.test(s.text) || YEAR.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 /** The phrase starts its sentence (ignoring opening punctuation). */
