@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { analyze, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/engine/index.ts';
+import { analyze, Analyzer, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/engine/index.ts';
 import { loadRubric, RubricError } from '../../server/src/engine/rubric.ts';
 import { rubricSchema } from '../../scripts/rubric-schema.ts';
 
@@ -104,4 +104,22 @@ test('settings overrides: a rule or family set to off disappears; severity chang
   assert.ok(base.findings.some((f) => f.ruleId === 'conviction/hedge' && f.severity === 'warning'));
   assert.ok(!analyze(memo, undefined, { today, severityOverrides: { conviction: 'off' } }).findings.some((f) => f.dimension === 'conviction'));
   assert.equal(analyze(memo, undefined, { today, severityOverrides: { 'conviction/hedge': 'error' } }).findings.find((f) => f.ruleId === 'conviction/hedge')?.severity, 'error');
+});
+
+test('an analyzer sees an edit to a parent rubric in an extends chain, not only to the rubric the document names', () => {
+  const files: Record<string, string> = {
+    'team.json': JSON.stringify({ name: 'team', extends: './base.json' }),
+    'base.json': JSON.stringify({ name: 'base', extends: 'executive', rules: {} }),
+  };
+  const resolveRubric = (ref: string): RubricSource | undefined => {
+    const name = ref.replace(/^\.\//, '');
+    return name in files ? { path: name, text: files[name] } : undefined;
+  };
+  const analyzer = new Analyzer();
+  const hedges = () => analyzer.analyze(memo, 'team.json', { today, resolveRubric }).findings.filter((f) => f.ruleId === 'conviction/hedge').length;
+  assert.ok(hedges() > 0);
+  files['base.json'] = JSON.stringify({ name: 'base', extends: 'executive', rules: { 'conviction/hedge': 'off' } });
+  assert.equal(hedges(), 0, 'the parent turned the rule off');
+  files['base.json'] = '{ not json';
+  assert.equal(analyzer.analyze(memo, 'team.json', { today, resolveRubric }).findings.filter((f) => f.ruleId === 'rubric/invalid').length, 1, 'and broke it');
 });

@@ -11,7 +11,7 @@ import { applyEdits, safeFixEdits } from './edits.js';
 import { hasNumber } from '../rules/util.js';
 import { RULES } from '../rules/registry.js';
 import type { BlockFacts, BlockInput, BlockRule, DocRule, RawFinding, Rule } from './rule.js';
-import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types.js';
+import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
 /**
@@ -74,7 +74,7 @@ export class Analyzer {
   private usedEntries = 0;
   /** The previous analysis's document, the base for an incremental re-parse. */
   private lastDoc: Doc | undefined;
-  private rubricCache = new Map<string, Rubric | RubricError>();
+  private rubricCache = new Map<string, { result: Rubric | RubricError; sources: ResolvedSource[] }>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
   /** Short ids for the severities of all rules, which reported findings depend on. */
@@ -269,21 +269,27 @@ export class Analyzer {
   }
 
   private loadCached(ref: string, opts: AnalyzeOptions): Rubric | RubricError {
-    // Workspace rubrics can change on disk, so their text is part of the key.
-    const source = opts.resolveRubric?.(ref);
-    const key = `${ref}\u0000${source?.text ?? ''}`;
-    let r = this.rubricCache.get(key);
-    if (!r) {
-      try {
-        r = loadRubric(ref, opts.resolveRubric);
-      } catch (e) {
-        if (!(e instanceof RubricError)) throw e;
-        r = e;
-      }
-      if (this.rubricCache.size > 32) this.rubricCache.clear();
-      this.rubricCache.set(key, r);
+    const resolve = opts.resolveRubric;
+    // Workspace rubrics, and every rubric they extend, can change on disk: a cached result stands only while each
+    // source it was built from resolves to the same file and text.
+    const hit = this.rubricCache.get(ref);
+    if (hit && hit.sources.every((s) => sameSource(resolve?.(s.ref, s.from), s.got))) return hit.result;
+    const sources: ResolvedSource[] = [];
+    const recording = resolve && ((r: string, from?: string): RubricSource | undefined => {
+      const got = resolve(r, from);
+      sources.push({ ref: r, from, got });
+      return got;
+    });
+    let result: Rubric | RubricError;
+    try {
+      result = loadRubric(ref, recording);
+    } catch (e) {
+      if (!(e instanceof RubricError)) throw e;
+      result = e;
     }
-    return r;
+    if (this.rubricCache.size > 32) this.rubricCache.clear();
+    this.rubricCache.set(ref, { result, sources });
+    return result;
   }
 
   /** `rules` are the block rules that apply to this block's kind and quoting. */
@@ -316,6 +322,17 @@ export class Analyzer {
     else this.cache.set(source, [entry]);
     return entry;
   }
+}
+
+/** One answer of the caller's rubric resolver while a rubric loaded. */
+interface ResolvedSource {
+  ref: string;
+  from: string | undefined;
+  got: RubricSource | undefined;
+}
+
+function sameSource(a: RubricSource | undefined, b: RubricSource | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.path === b.path && a.problem === b.problem && a.text === b.text);
 }
 
 /** Per list id of a rubric's index, the fact bit its matches set (0 for other lists); one array per index. */
