@@ -1,6 +1,5 @@
 // Presence language server: LSP wiring only. Transport (--stdio, --node-ipc, --socket) comes from the command line
 // (lsp/transport.ts, which also enforces the LSP lifecycle and checks frame headers).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -161,9 +160,9 @@ connection.onHover(
 
 /**
  * Whether a score request may analyse `uri`: an open document always (its text is in memory), a file on disk only
- * when it is a regular file inside the workspace folders. Outside them nothing is read, published or even reported
- * (null, as for an excluded file), so the server cannot be used to probe the disk; a FIFO or device inside the
- * workspace gets an error that says why it was not read.
+ * when it is inside the workspace folders. Outside them nothing is read, published or even reported (null, as for
+ * an excluded file), so the server cannot be used to probe the disk. Inside, the documents layer reads only regular
+ * files and says why it did not read another.
  */
 async function mayScore(uri: string): Promise<boolean> {
   if (documents.text.get(uri)) return true;
@@ -174,8 +173,6 @@ async function mayScore(uri: string): Promise<boolean> {
     connection.console.log(`presence: not scoring ${file}: it ${inside.problem}.`);
     return false;
   }
-  const st = await fs.promises.stat(inside.real); // stat opens nothing, so a FIFO cannot block it
-  if (!st.isFile()) throw new ResponseError(ErrorCodes.InvalidParams, `Presence did not read ${path.basename(file)}: it is not a regular file (a named pipe, device or folder).`);
   return true;
 }
 

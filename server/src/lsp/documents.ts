@@ -3,7 +3,7 @@
 // worker keeps each document's Analyzer (its per-block caches make re-analysis incremental).
 // A result is published only for the document's current text, never over a newer one.
 import * as path from 'node:path';
-import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeUtf8, readRegularFile } from '../io/readFile.js';
 import type { ScoreResult } from '../protocol.js';
@@ -219,8 +219,9 @@ export class Documents {
     if (!file) return undefined;
     const read = await readRegularFile(file);
     if (!read.ok) {
+      // An error, not null: the audit lists it with the reason instead of counting it as excluded.
       this.s.connection.console.warn(`presence: not scoring ${file}: it ${read.reason}.`);
-      return undefined;
+      throw new ResponseError(ErrorCodes.InvalidParams, `Presence did not read ${path.basename(file)}: it ${read.reason}.`);
     }
     // Read-only here, so bytes that are not UTF-8 may be shown as U+FFFD: nothing is written back.
     const text = decodeUtf8(read.bytes) ?? read.bytes.toString('utf8');
@@ -236,7 +237,7 @@ export class Documents {
     return { analysed: toAnalysed(uri, null, text, r, plan.active, key), fromDisk: true };
   }
 
-  /** `presence/scoreFile`: scores and publishes; null for a file Presence is told to leave alone or cannot read. */
+  /** `presence/scoreFile`: scores and publishes; null for a file Presence is told to leave alone, an error for one it cannot read. */
   async scoreFile(uri: string): Promise<ScoreResult | null> {
     const got = await this.analyseAnywhere(uri);
     if (!got || !got.analysed.active) return null;
