@@ -168,18 +168,21 @@ function classAt(seg: string, i: number): { test: (c: string) => boolean; end: n
   return { test: (c) => ranges.some(([a, b]) => c >= a && c <= b) !== negate, end: j };
 }
 
-/** Greedy wildcard match of one segment's tokens against a name; a star never matches `/` (names have none). */
-function matchTokens(tokens: readonly Token[], name: string): boolean {
+/**
+ * The greedy wildcard algorithm, for characters within a segment and for segments within a path: walk both, and on
+ * a mismatch go back only to the last star, letting it take one more item. O(items × pattern) at worst.
+ */
+function greedyMatch<P, I>(pattern: readonly P[], items: ArrayLike<I>, isStar: (p: P) => boolean, matchOne: (p: P, item: I) => boolean): boolean {
   let t = 0;
   let n = 0;
   let starT = -1;
   let starN = 0;
-  while (n < name.length) {
-    const tok = tokens[t];
-    if (tok && !tok.star && tok.test(name[n])) {
+  while (n < items.length) {
+    const tok = pattern[t];
+    if (tok !== undefined && !isStar(tok) && matchOne(tok, items[n])) {
       t++;
       n++;
-    } else if (tok?.star) {
+    } else if (tok !== undefined && isStar(tok)) {
       starT = t++;
       starN = n;
     } else if (starT >= 0) {
@@ -187,29 +190,16 @@ function matchTokens(tokens: readonly Token[], name: string): boolean {
       n = ++starN;
     } else return false;
   }
-  while (tokens[t]?.star) t++;
-  return t === tokens.length;
+  while (t < pattern.length && isStar(pattern[t])) t++;
+  return t === pattern.length;
 }
 
-/** The same greedy algorithm one level up: segments are the characters and GLOBSTAR is the star. */
+const isStarToken = (t: Token): boolean => t.star;
+const testToken = (t: Token, c: string): boolean => !t.star && t.test(c);
+const isGlobstar = (s: Segments[number]): boolean => s === GLOBSTAR;
+const matchSegment = (s: Segments[number], part: string): boolean => s !== GLOBSTAR && greedyMatch(s, part, isStarToken, testToken);
+
+/** A star never matches `/`: the path is split into names first, and `**` is the star over names. */
 function matchSegments(segs: Segments, parts: readonly string[]): boolean {
-  let s = 0;
-  let p = 0;
-  let starS = -1;
-  let starP = 0;
-  while (p < parts.length) {
-    const seg = segs[s];
-    if (seg !== undefined && seg !== GLOBSTAR && matchTokens(seg, parts[p])) {
-      s++;
-      p++;
-    } else if (seg === GLOBSTAR) {
-      starS = s++;
-      starP = p;
-    } else if (starS >= 0) {
-      s = starS + 1;
-      p = ++starP;
-    } else return false;
-  }
-  while (segs[s] === GLOBSTAR) s++;
-  return s === segs.length;
+  return greedyMatch(segs, parts, isGlobstar, matchSegment);
 }
