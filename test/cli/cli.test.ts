@@ -143,3 +143,11 @@ test('--fix killed mid-run leaves every file either original or fully fixed', as
   t.diagnostic(`${midRunKills} of 3 rounds killed mid-run`);
   assert.ok(midRunKills >= 1, 'the CLI finished before it could be killed mid-run in every round');
 });
+
+test('the demo (npm run demo) scores both samples and exits 0, saying what CI would see', () => {
+  const r = spawnSync(process.execPath, ['scripts/demo.mjs'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /weak-board-update\.md {2}score \d+\/100/);
+  assert.match(r.stdout, /strong-board-update\.md {2}score \d+\/100/);
+  assert.match(r.stdout, /In CI this run would exit 1/);
+});
