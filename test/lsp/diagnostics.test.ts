@@ -107,3 +107,22 @@ test('measureKeystrokeLatency (the benchmark helper) times one publish per keyst
   assert.equal(samples.length, 20);
   for (const ms of samples) assert.ok(Number.isFinite(ms) && ms > 0 && ms < 5000, `sample ${ms}`);
 });
+
+test('a document with thousands of findings publishes the 1,000 most severe and says how many there are', async () => {
+  // Hedges everywhere (warnings and information), and an error-severity rubric finding at the top.
+  const text = `---\npresence: no-such-rubric\n---\n# Notes\n\n${'I think maybe we could possibly ship it soon. '.repeat(700)}\n`;
+  const all = engineResult(text).findings;
+  assert.ok(all.length > 1200, `the engine reports ${all.length} findings`);
+  const uri = await c.open('flood.md', text);
+  const ds = await c.waitForDiagnostics(uri, 1, 30_000);
+  assert.equal(ds.length, 1001);
+  const note = ds.find((d) => d.code === 'presence/too-many-findings');
+  assert.match(String(note?.message ?? ''), new RegExp(`shows 1,000 of the ${all.length.toLocaleString('en-US')} findings`));
+  assert.ok(ds.some((d) => d.code === 'rubric/invalid'), 'the error is among those shown');
+  // The severities shown are exactly the 1,000 most severe of all the findings.
+  const LSP = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+  const count = (xs: number[]) => xs.reduce<Record<number, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
+  const expected = all.map((f) => LSP[f.severity]).sort((a, b) => a - b).slice(0, 1000);
+  assert.deepEqual(count(ds.filter((d) => d !== note).map((d) => d.severity ?? 0)), count(expected));
+  await c.close(uri);
+});

@@ -32,8 +32,33 @@ export function toDiagnostic(a: Analysed, index: number, docs: RuleDocs): Diagno
   return d;
 }
 
+/**
+ * At most this many diagnostics are published per document. A pathological document can have tens of thousands of
+ * findings, and encoding one such publish held the server's main thread for half a second; nobody reads past the
+ * first thousand underlines anyway. The score still counts every finding.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 export function toDiagnostics(a: Analysed, docs: RuleDocs): Diagnostic[] {
-  return a.active ? a.result.findings.map((_, i) => toDiagnostic(a, i, docs)) : [];
+  if (!a.active) return [];
+  const findings = a.result.findings;
+  if (findings.length <= MAX_DIAGNOSTICS) return findings.map((_, i) => toDiagnostic(a, i, docs));
+  // The most severe first, then in document order (findings are sorted by position).
+  const shown = findings
+    .map((_, i) => i)
+    .sort((x, y) => RANK[findings[x]!.severity] - RANK[findings[y]!.severity] || x - y)
+    .slice(0, MAX_DIAGNOSTICS)
+    .sort((x, y) => x - y);
+  const out = shown.map((i) => toDiagnostic(a, i, docs));
+  out.push({
+    range: a.lines.range(0, 0),
+    severity: DiagnosticSeverity.Information,
+    source: 'presence',
+    code: 'presence/too-many-findings',
+    message: `Presence shows ${MAX_DIAGNOSTICS.toLocaleString('en-US')} of the ${findings.length.toLocaleString('en-US')} findings in this document, the most severe first; the score counts them all. Fix these, or split the document, to see the rest.`,
+  });
+  return out;
 }
 
 /** Reads our `data` back from a diagnostic a client echoes in a code action request; anything else is ignored. */
