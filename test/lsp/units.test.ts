@@ -12,7 +12,7 @@ import type { Finding } from '../../server/src/engine/types.js';
 import { disableFileEdit, disableLineEdit, wants } from '../../server/src/lsp/codeActions.js';
 import { LineIndex } from '../../server/src/lsp/positions.js';
 import { parseDocPage } from '../../server/src/lsp/ruleDocs.js';
-import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/lsp/settings.js';
+import { DEFAULT_SETTINGS, MAX_GLOBS, parseSettings } from '../../server/src/lsp/settings.js';
 import { WorkspaceRubrics } from '../../server/src/lsp/workspaceRubrics.js';
 
 test('LineIndex agrees with vscode-languageserver-textdocument on every offset, for every kind of line break', () => {
@@ -49,6 +49,13 @@ test('settings: valid values are taken, invalid ones fall back to defaults and a
   assert.equal(bad.settings.staleAfterMonths, undefined);
   assert.deepEqual(bad.settings.severity, { concision: 'hint' }, 'the valid entries of a partly invalid object are kept');
   assert.deepEqual(parseSettings({ debounceMs: null }).invalid, [], 'null means unset');
+  // Glob lists are bounded: past MAX_GLOBS the rest is ignored and reported, the first ones still apply.
+  const many = Array.from({ length: MAX_GLOBS + 50 }, (_, i) => `drafts-${i}/**`);
+  const capped = parseSettings({ exclude: many, rubricByGlob: Object.fromEntries(many.map((g) => [g, 'board-update'])) });
+  assert.deepEqual(capped.invalid.sort(), ['presence.exclude', 'presence.rubricByGlob']);
+  assert.equal(capped.settings.exclude.length, MAX_GLOBS);
+  assert.equal(Object.keys(capped.settings.rubricByGlob).length, MAX_GLOBS);
+  assert.equal(capped.settings.exclude[0], 'drafts-0/**');
 });
 
 function finding(start: number, end: number, fixes: Finding['fixes'], ruleId = 'conviction/hedge'): Finding {

@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 const SEVERITY_VALUES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 /** Longer than this would feel broken; a typo such as 100000 should not silence the editor. */
 const MAX_DEBOUNCE_MS = 10_000;
+/** Globs per setting: far more than any workspace needs, and few enough that each analysis matches them cheaply. */
+export const MAX_GLOBS = 200;
 
 export interface ParsedSettings {
   settings: Settings;
@@ -61,7 +63,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (!isRecord(raw.rubricByGlob)) bad('rubricByGlob');
     else {
       let ok = true;
-      for (const [glob, rubric] of Object.entries(raw.rubricByGlob)) {
+      const entries = Object.entries(raw.rubricByGlob);
+      if (entries.length > MAX_GLOBS) ok = false;
+      for (const [glob, rubric] of entries.slice(0, MAX_GLOBS)) {
         if (glob !== '' && typeof rubric === 'string' && rubric.trim() !== '') s.rubricByGlob[glob] = rubric.trim();
         else ok = false;
       }
@@ -88,8 +92,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (!Array.isArray(raw.exclude)) bad('exclude');
     else {
       const globs = raw.exclude.filter((g): g is string => typeof g === 'string' && g !== '');
-      if (globs.length !== raw.exclude.length) bad('exclude');
-      s.exclude = globs;
+      if (globs.length !== raw.exclude.length || globs.length > MAX_GLOBS) bad('exclude');
+      s.exclude = globs.slice(0, MAX_GLOBS);
     }
   }
   if (given(raw.debounceMs)) {
@@ -149,7 +153,7 @@ export class SettingsStore {
     for (const name of invalid) {
       if (this.warned.has(name)) continue;
       this.warned.add(name);
-      void this.connection.window.showWarningMessage(`Presence: the value of "${name}" is not valid and was ignored; the default applies.`);
+      void this.connection.window.showWarningMessage(`Presence: "${name}" holds a value Presence cannot use (a wrong type, an unknown level, or more than ${MAX_GLOBS} globs); that part was ignored, and where nothing usable was left the default applies.`);
     }
   }
 }
