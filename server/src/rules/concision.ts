@@ -16,6 +16,8 @@ const activity = listRule({
   message: (p) => `"${p}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.`,
 });
 
+const AFTER_WHICH_NOT_CAN = /^(?:should|must|will|would|could|may|might|shall|can|cannot|to)$|'ll$/;
+
 const filler: BlockRule = {
   id: 'concision/filler',
   dimension: 'concision',
@@ -25,10 +27,16 @@ const filler: BlockRule = {
   scope: 'block',
   check(input, out) {
     const replacements = input.rubric.replacements.filler;
+    // Phrases whose short form says the same only in some sentences ("essentially the same" is not "the same"):
+    // their fix is offered to the writer, never applied by Fix All.
+    const review = matchList(input, 'fillerReview');
     for (const m of matchList(input, 'filler')) {
       const replacement = replacements.get(m.phrase) ?? replacements.get(input.text.slice(m.start, m.end).toLowerCase());
       if (replacement === undefined) continue;
       const original = quoteText(input.text, m.start, m.end);
+      const reviewed = review.some((r) => r.start === m.start && r.end === m.end);
+      // "should have the ability to" → "should can": no fix where the short form would follow a modal or "to".
+      const fixable = !(replacement === 'can' && AFTER_WHICH_NOT_CAN.test(m.sentence.words[m.from - 1]?.lower ?? ''));
       const edits = replacement === '' ? removalEdits(input.text, m.sentence, m.start, m.end) : [replaceEdit(input.text, m.start, m.end, replacement)];
       const replacementWords = replacement.split(' ').length;
       out.push({
@@ -37,12 +45,14 @@ const filler: BlockRule = {
         end: m.end,
         message:
           replacement === ''
-            ? `"${original}" adds words, not meaning.`
+            ? reviewed
+              ? `"${original}" is usually filler: drop it if the sentence still says what you mean.`
+              : `"${original}" adds words, not meaning.`
             : m.to - m.from > replacementWords
               ? `"${original}" says in ${plural(m.to - m.from, 'word')} what "${replacement}" says in ${replacementWords === 1 ? 'one' : replacementWords}.`
               : `"${original}" is a longer way to say "${replacement}".`,
-        fixes: [{ title: replacement === '' ? `Drop "${original}"` : `Replace with "${replacement}"`, safe: true, edits }],
-        unnecessary: replacement === '',
+        fixes: fixable ? [{ title: replacement === '' ? `Drop "${original}"` : `Replace with "${replacement}"`, safe: !reviewed, edits }] : [],
+        unnecessary: replacement === '' && !reviewed,
       });
     }
   },

@@ -10,6 +10,10 @@ import { matchList, removalEdits, replaceEdit, hasNumber, quoteText, type Senten
 const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
 // Hedges whose removal leaves the sentence intact.
 const REMOVABLE = new Set(['maybe', 'perhaps', 'possibly', 'probably', 'hopefully', 'arguably', 'presumably', 'conceivably', 'somewhat', 'sort of', 'kind of', 'kinda', 'sorta', 'in my opinion', 'in our opinion', 'more or less', 'to some extent', 'to a certain extent', 'ideally']);
+// Of those, the ones that only frame the claim as the writer's view: dropping them keeps what is claimed, so Fix All
+// may. The others say how likely or how far something is true ("probably", "somewhat", "ideally"): without them the
+// sentence claims more, which only the writer can decide, so their fix is offered one at a time, never applied blind.
+const FRAMING = new Set(['in my opinion', 'in our opinion']);
 const COMMITMENT_BEFORE_TRY = new Set(['will', "'ll", "we'll", "i'll", "they'll", 'shall', 'should', 'must', 'to', 'would', 'can', 'could', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and']);
 const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i suppose', 'we think', 'we believe', 'we feel']);
 
@@ -55,12 +59,13 @@ function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
     const endWord = s.words[m.to - 1 + skipThat];
     return [{ title: `Drop "${quoteText(text, m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
   }
-  if (REMOVABLE.has(m.phrase)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: true, edits: removalEdits(text, s, m.start, m.end) }];
+  if (REMOVABLE.has(m.phrase)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: FRAMING.has(m.phrase), edits: removalEdits(text, s, m.start, m.end) }];
+  // Both turn an attempt or a suggestion into a commitment: the writer's call, never Fix All's.
   if (m.phrase === 'try to' && /^(?:will|'ll|we'll|i'll|to|should|must|can|shall)$/.test(s.words[m.from - 1]?.lower ?? '')) {
-    return [{ title: 'Commit: drop "try to"', safe: true, edits: removalEdits(text, s, m.start, m.end) }];
+    return [{ title: 'Commit: drop "try to"', safe: false, edits: removalEdits(text, s, m.start, m.end) }];
   }
   if (m.phrase === 'might want to' || m.phrase === 'may want to') {
-    return [{ title: 'Say "should"', safe: true, edits: [replaceEdit(text, m.start, m.end, 'should')] }];
+    return [{ title: 'Say "should"', safe: false, edits: [replaceEdit(text, m.start, m.end, 'should')] }];
   }
   return [];
 }
@@ -113,7 +118,7 @@ const stackedHedges: BlockRule = {
       const last = group[group.length - 1];
       const fixes = group.map((m) => fixesFor(input, m));
       const all: Fix[] = fixes.every((f) => f.length > 0) && !overlaps(fixes.map((f) => f[0]))
-        ? [{ title: 'Drop every hedge in this sentence', safe: true, edits: fixes.flatMap((f) => f[0].edits) }]
+        ? [{ title: 'Drop every hedge in this sentence', safe: fixes.every((f) => f[0].safe), edits: fixes.flatMap((f) => f[0].edits) }]
         : [];
       out.push({
         rule: this.id,
