@@ -1,8 +1,9 @@
 // Shared by the benchmark's orchestrator (run.ts) and its per-tool child processes (worker.ts).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../scripts/repo.js';
 
-export const ROOT = process.cwd();
+export const ROOT = REPO_ROOT;
 export const CACHE = join(ROOT, '.bench-cache');
 export const ENGINE_BUNDLE = join(CACHE, 'engine.cjs');
 export const TODAY = '2026-11-22';

@@ -6,6 +6,7 @@
 //   node --import tsx bench/generate.ts        writes the documents to .bench-cache/docs (idempotent)
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT, sharedPath } from '../scripts/repo.js';
 
 /** Bump when the generator's output changes, so cached documents are rebuilt. */
 export const GENERATOR_VERSION = 4;
@@ -355,8 +356,7 @@ export interface Manifest {
   corpus: { path: string; files: number; words: number };
 }
 
-/** The shared corpus, beside the checkout (the bench runs from the repository root). */
-export const CORPUS_DIR = join(process.cwd(), '../shared/corpus');
+export const CORPUS_DIR = sharedPath('corpus');
 const SIZES: Array<[string, number, number]> = [
   ['1k', 1_000, 1001],
   ['10k', 10_000, 1002],
@@ -410,6 +410,6 @@ export function ensureDocs(cacheDir: string): Manifest {
 }
 
 if (process.argv[1] && /generate\.ts$/.test(process.argv[1])) {
-  const m = ensureDocs(join(process.cwd(), '.bench-cache'));
+  const m = ensureDocs(join(REPO_ROOT, '.bench-cache'));
   console.log(JSON.stringify(m, null, 2));
 }

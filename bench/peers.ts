@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { ROOT } from './common.js';
 
 // CommonJS peers are loaded with require so their exports arrive exactly as their type declarations describe;
 // the ESM-only ones (alex, markdownlint, harper.js) through import().
-const requireFromRoot = createRequire(join(process.cwd(), 'package.json'));
+const requireFromRoot = createRequire(join(ROOT, 'package.json'));
 
 export interface Tool {
   name: string;
@@ -23,7 +24,7 @@ export const PEER_NAMES = ['write-good', 'alex', 'textlint', 'markdownlint', 'ha
 export type PeerName = (typeof PEER_NAMES)[number];
 
 function versionOf(pkg: string): string {
-  const p = JSON.parse(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+  const p = JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
   return p.version;
 }
 

@@ -12,6 +12,7 @@ import { ensureDocs, type Manifest } from './generate.js';
 import { keystrokeLatency, type LatencyResult } from './lsp.js';
 import { PEER_NAMES } from './peers.js';
 import { runScaling, scalingTable, type ScalingResult } from './scaling.js';
+import { fromRoot } from '../scripts/repo.js';
 
 const TARGETS = {
   tenKMedianMs: 10,
@@ -293,7 +294,8 @@ async function main(): Promise<void> {
     partial,
     engineStub,
     machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
-    documents: manifest,
+    // Relative to the repository root: the results are tracked, a machine's absolute paths are not.
+    documents: { ...manifest, sizes: manifest.sizes.map((s) => ({ ...s, path: fromRoot(s.path) })), folder: { ...manifest.folder, path: fromRoot(manifest.folder.path) }, corpus: { ...manifest.corpus, path: fromRoot(manifest.corpus.path) } },
     presence: results.presence,
     incremental: isWorker(p) ? p.incremental : undefined,
     keystroke: lsp,

@@ -18,14 +18,14 @@ import path from 'node:path';
 import { crossValidate, CV_SEED, MIN_PRECISION, loadLabelled, prf, seededRandom, shuffle, stratifiedFolds, toModelFile, tokenizeAll, train, type Prf, type TrainOptions } from './train-uncertainty.ts';
 import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
+import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
 const HEDGE_DIMENSIONS = new Set<string>(['conviction', 'ownership', 'quantified']);
 
-// Not __dirname / import.meta: this file must run whether the package is CommonJS or ESM.
-const repoRoot = path.resolve(path.dirname(process.argv[1] ?? 'scripts/eval.ts'), '..');
-const shared = path.resolve(repoRoot, '../shared');
+const repoRoot = REPO_ROOT;
+const shared = SHARED_DIR;
 const rel = (p: string): string => path.relative(repoRoot, p) || '.';
 
 type Analyze = (text: string, rubric: string | undefined, opts: AnalyzeOptions) => AnalysisResult;

@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { lexiconFromLists, sentenceFeatures, tokenizeLower, wordFeature, type Lexicon, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
+import { REPO_ROOT, sharedPath } from './repo.ts';
 
 /**
  * The hand-written cue lexicon: general English hedging, vague quantity, vague attribution and
@@ -420,11 +421,10 @@ export function fmt(p: Prf): string {
 const describe = (o: TrainOptions): string => `vocabulary ${o.vocabulary}, minDf ${o.minDf}, l2 ${o.l2}`;
 
 function main(): void {
-  // Not __dirname / import.meta: this file must run whether the package is CommonJS or ESM.
-  const repoRoot = path.resolve(path.dirname(process.argv[1]!), '..');
+  const repoRoot = REPO_ROOT;
   const args = process.argv.slice(2);
   const arg = (name: string): string | undefined => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-  const csv = path.resolve(arg('--csv') ?? path.resolve(repoRoot, '../shared/eval/hedge-wiki-dev.csv'));
+  const csv = path.resolve(arg('--csv') ?? sharedPath('eval', 'hedge-wiki-dev.csv'));
   const out = path.resolve(arg('--out') ?? path.join(repoRoot, 'rubrics/data/uncertainty-model.json'));
   if (!existsSync(csv)) {
     console.error(`train-uncertainty: ${csv} not found (the shared evaluation data lives in ../shared/eval).`);

@@ -6,8 +6,9 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { REPO_ROOT } from '../../scripts/repo.ts';
 
-const CLI = join(process.cwd(), 'dist/cli.js');
+const CLI = join(REPO_ROOT, 'dist/cli.js');
 const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
 
 before(() => {

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../scripts/repo.ts';
 
-const CLI = join(process.cwd(), 'dist/cli.js');
+const CLI = join(REPO_ROOT, 'dist/cli.js');
 const TODAY = ['--today', '2026-11-22'];
 /** Generous: each run takes well under a second; a run that hangs (the old FIFO and /dev/zero reads) fails here. */
 const TIMEOUT_MS = 20_000;

@@ -7,9 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, RULES, type AnalyzeOptions } from '../../server/src/engine/index.ts';
 import { parseDocPage } from '../../server/src/lsp/ruleDocs.ts';
+import { REPO_ROOT } from '../../scripts/repo.ts';
 
-// Tests run from the repository root (scripts/test.mjs).
-const ROOT = path.resolve('.');
+const ROOT = REPO_ROOT;
 const DOCS = path.join(ROOT, 'docs', 'rules');
 const SECTIONS = ['Why it matters', 'Before', 'After', 'Fixes', 'Turn it off'];
 /** Findings the engine reports that are not rules in RULES, each with its own page. */

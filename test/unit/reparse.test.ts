@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { parseDocument } from '../../server/src/engine/document.ts';
 import { reparseDocument } from '../../server/src/engine/reparse.ts';
 import { rng } from '../support/rng.ts';
+import { REPO_ROOT, sharedPath } from '../../scripts/repo.ts';
 
-const CORPUS = '../shared/corpus/asf-cordova-board-reports';
+const CORPUS = sharedPath('corpus', 'asf-cordova-board-reports');
 const samples = [
   ...readdirSync(CORPUS).filter((f) => f.endsWith('.md')).slice(0, 12).map((f) => readFileSync(join(CORPUS, f), 'utf8')),
-  readFileSync('examples/weak-board-update.md', 'utf8'),
-  readFileSync('examples/strong-board-update.md', 'utf8'),
+  readFileSync(join(REPO_ROOT, 'examples', 'weak-board-update.md'), 'utf8'),
+  readFileSync(join(REPO_ROOT, 'examples', 'strong-board-update.md'), 'utf8'),
   '---\npresence: board-update\n---\n# Title\n\nWe think we should ship the billing migration in Q3 2026 because it pays back.\n\n> A quoted line that goes on long enough to edit.\n\n- a list item that is long enough to be edited here\n  continued on a lazy line of the list item text\n1. another item with `code spans` and [a link](https://example.com/x) inside it\n\n| a | b |\n|---|---|\n| cell one | cell two |\n\n<!-- presence-disable conviction -->\nParagraph after a directive, long enough to type into the middle of it.\n<!-- presence-enable -->\n\nSetext heading candidate line that is long\n---\n\nLast paragraph with trailing spaces   \r\nand a CRLF line that is long enough too.\n',
 ];
 // What a writer types, plus the characters that can change structure when they land in the wrong place.

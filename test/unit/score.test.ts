@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, applyEdits, DIMENSIONS } from '../../server/src/engine/index.ts';
+import { REPO_ROOT, sharedPath } from '../../scripts/repo.ts';
 
 const today = '2026-11-22';
-const weak = readFileSync('examples/weak-board-update.md', 'utf8');
-const strong = readFileSync('examples/strong-board-update.md', 'utf8');
-const corpusDir = '../shared/corpus/asf-cordova-board-reports';
+const weak = readFileSync(join(REPO_ROOT, 'examples', 'weak-board-update.md'), 'utf8');
+const strong = readFileSync(join(REPO_ROOT, 'examples', 'strong-board-update.md'), 'utf8');
+const corpusDir = sharedPath('corpus', 'asf-cordova-board-reports');
 const corpus = readdirSync(corpusDir).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 
 test('the strong sample scores clearly higher than the weak one, with a band and ten dimensions', () => {

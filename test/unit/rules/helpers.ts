@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, applyEdits, type AnalysisResult, type Finding, type Fix, type Severity } from '../../../server/src/engine/index.js';
 import { assertOnlyEditsChanged } from '../../support/edits.ts';
+import { sharedPath } from '../../../scripts/repo.ts';
 
 /** The fixed "today" of every rule test (the evidence rules measure staleness from it). */
 export const TODAY = '2026-11-22';
@@ -66,7 +67,7 @@ export const NEUTRAL =
 // ---------------------------------------------------------------------------------------------------------------
 // Real sentences from the Apache Cordova board reports (Apache License 2.0), quoted verbatim.
 
-const CORPUS_DIR = path.resolve('/work/shared/corpus/asf-cordova-board-reports');
+const CORPUS_DIR = sharedPath('corpus', 'asf-cordova-board-reports');
 const corpusCache = new Map<string, string>();
 
 /** The text of one board report. */
