@@ -2,7 +2,8 @@
 // and edits for the others. It keeps one Analyzer per open document (the per-block caches make re-analysis of the
 // next version incremental); the main thread keeps the documents, settings and results.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { Analyzer, BUILTIN_RUBRIC_NAMES, type RubricSource } from './engine/index.js';
+import { Analyzer, type RubricSource } from './engine/index.js';
+import { errorText } from './lsp/errorText.js';
 import { runAnalysis } from './lsp/analysis.js';
 import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './lsp/workerProtocol.js';
 
@@ -15,8 +16,6 @@ if (!port) throw new Error('analysisWorker.js runs as a worker thread of the lan
 const { answers, signal } = workerData as WorkerData;
 const answered = new Int32Array(signal);
 const analyzers = new Map<string, Analyzer>();
-// The engine finds built-in names itself; asking the main thread about them would only cost a round trip.
-const builtins = new Set(BUILTIN_RUBRIC_NAMES);
 let seq = 0;
 
 const post = (m: FromWorker) => port.postMessage(m);
@@ -52,7 +51,6 @@ port.on('message', (m: ToWorker) => {
   // The engine may ask for the same rubric twice in one analysis (cache check, then load).
   const memo = new Map<string, RubricSource | undefined>();
   const resolve = (ref: string, from?: string): RubricSource | undefined => {
-    if (builtins.has(ref)) return undefined;
     const key = `${from ?? ''}\u0000${ref}`;
     if (!memo.has(key)) memo.set(key, ask(job, ref, from));
     return memo.get(key);
@@ -61,6 +59,6 @@ port.on('message', (m: ToWorker) => {
     post({ type: 'result', job, result: runAnalysis(analyzer, req, resolve) });
   } catch (e) {
     analyzers.delete(req.uri); // its caches may be half-updated
-    post({ type: 'failed', job, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    post({ type: 'failed', job, message: errorText(e) });
   }
 });

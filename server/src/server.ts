@@ -26,10 +26,10 @@ import {
 } from './protocol.js';
 import { safeFixEdits } from './engine/index.js';
 import { codeActions, toLspEdits, workspaceEdit, type EditTarget } from './lsp/codeActions.js';
-import { Documents, errorText } from './lsp/documents.js';
+import { Documents } from './lsp/documents.js';
+import { errorText } from './lsp/errorText.js';
 import { hover } from './lsp/hover.js';
 import { readUri, readFixParams, readTrusted } from './lsp/params.js';
-import { uriToPath } from './lsp/paths.js';
 import { builtinDescription } from './lsp/builtinRubrics.js';
 import { RuleDocs } from './lsp/ruleDocs.js';
 import { toScoreResult } from './lsp/score.js';
@@ -158,29 +158,11 @@ connection.onHover(
   }),
 );
 
-/**
- * Whether a score request may analyse `uri`: an open document always (its text is in memory), a file on disk only
- * when it is inside the workspace folders. Outside them nothing is read, published or even reported (null, as for
- * an excluded file), so the server cannot be used to probe the disk. Inside, the documents layer reads only regular
- * files and says why it did not read another.
- */
-async function mayScore(uri: string): Promise<boolean> {
-  if (documents.text.get(uri)) return true;
-  const file = uriToPath(uri);
-  if (!file) return true; // nothing on disk: the documents layer answers null
-  const inside = rubrics.contain(file);
-  if (!inside.ok) {
-    connection.console.log(`presence: not scoring ${file}: it ${inside.problem}.`);
-    return false;
-  }
-  return true;
-}
-
 connection.onRequest(
   ScoreRequest,
   safely('score', null, async (params: unknown) => {
     const uri = readUri(params);
-    if (!uri || !(await mayScore(uri))) return null;
+    if (!uri) return null;
     const got = await documents.analyseAnywhere(uri);
     return got ? toScoreResult(got.analysed, docs) : null;
   }),
@@ -190,7 +172,7 @@ connection.onRequest(
   ScoreFileRequest,
   safely('score file', null, async (params: unknown) => {
     const uri = readUri(params);
-    if (!uri || !(await mayScore(uri))) return null;
+    if (!uri) return null;
     return documents.scoreFile(uri);
   }),
 );

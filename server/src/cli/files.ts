@@ -44,7 +44,7 @@ function expandGlob(input: string): string[] {
   const matched: string[] = [];
   for (const f of all) {
     const rel = relative(base || '.', f).split(sep).join('/');
-    if (matches(rel)) matched.push(base ? join(base, rel) : rel);
+    if (matches(rel)) matched.push(f); // walk joined it from the folder as written
   }
   return matched;
 }

@@ -136,7 +136,7 @@ function jsonFile(f: FileResult): string {
  * escape), relative paths kept relative (code scanning resolves them against the repository), absolute ones as
  * file:// URIs.
  */
-export function artifactUri(path: string): string {
+function artifactUri(path: string): string {
   const p = path.split('\\').join('/');
   const encode = (segments: string[]): string => segments.map((x) => encodeURIComponent(x)).join('/');
   const drive = /^([A-Za-z]):\//.exec(p);

@@ -4,11 +4,11 @@
 // a `.git` entry) or, outside any repository, from inside the working folder: a memo someone sends you must not
 // make the CLI read ~/.ssh or /etc. Each file is read once per run, failures included.
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { RubricSource } from '../engine/index.js';
+import { dirname, resolve } from 'node:path';
+import type { RubricResolver, RubricSource } from '../engine/index.js';
+import { relativeInside } from '../io/paths.js';
 import { decodeUtf8, readRegularFileSync } from '../io/readFile.js';
 
-type Resolver = (ref: string, from?: string) => RubricSource | undefined;
 
 /** The real folder a document's rubrics must stay in, and what it is (for the message). */
 interface Root {
@@ -19,17 +19,11 @@ interface Root {
 /** Workspace rubric names are file names in .presence/rubrics, never paths. */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-function isInside(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
 export class CliRubrics {
   private readonly cwd = process.cwd();
   private readonly reads = new Map<string, RubricSource | { problem: string }>();
   /** Absolute paths of the rubrics the user chose (--rubric and what it extends), read without a boundary. */
   private readonly chosen = new Set<string>();
-  /** Display path (RubricSource.path, which the engine hands back as `from`) → absolute path. */
-  private readonly absolute = new Map<string, string>();
   private readonly roots = new Map<string, Root>();
   private readonly noted = new Set<string>();
   /** One line per rubric that could not be read, for stderr; each is reported once per run. */
@@ -39,11 +33,12 @@ export class CliRubrics {
   constructor(private readonly cliRubric: string | undefined) {}
 
   /** The engine's resolveRubric for one document. */
-  forDocument(file: string): Resolver {
+  forDocument(file: string): RubricResolver {
     const docDir = resolve(dirname(file));
     const root = this.rootOf(docDir);
     return (ref, from) => {
-      const fromAbs = from === undefined ? undefined : (this.absolute.get(from) ?? resolve(from));
+      // `from` is a path as show() wrote it: relative to the working folder, or absolute.
+      const fromAbs = from === undefined ? undefined : resolve(this.cwd, from);
       const trusted = fromAbs === undefined ? ref === this.cliRubric : this.chosen.has(fromAbs);
       if (/\.json$/i.test(ref)) {
         // The user's --rubric is relative to where they typed it; anything else to the file that names it.
@@ -90,22 +85,21 @@ export class CliRubrics {
   }
 
   private read(candidate: string, ref: string, boundary: Root | undefined): RubricSource | undefined {
-    if (!existsSync(candidate)) return undefined;
     let real: string;
     try {
       real = realpathSync(candidate);
     } catch {
       return undefined;
     }
-    if (boundary !== undefined && !isInside(boundary.path, real)) {
+    if (boundary !== undefined && relativeInside(boundary.path, real) === undefined) {
       this.note(`${real}\u0000outside`, `rubric "${ref}" is outside ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`);
       return { path: ref, text: '', problem: `is outside ${boundary.kind}, so it was not read: a document may only name rubrics inside it` };
     }
     let got = this.reads.get(real);
     if (!got) {
       const r = readRegularFileSync(real);
-      // A byte-order mark (which some editors write) is not JSON; the text is only parsed, never written back.
-      const text = r.ok ? decodeUtf8(r.bytes)?.replace(/^\uFEFF/, '') : undefined;
+      // A byte-order mark stays: the engine's rubric reader skips it.
+      const text = r.ok ? decodeUtf8(r.bytes) : undefined;
       if (text !== undefined) got = { path: this.show(real), text };
       else got = { problem: r.ok ? 'is not valid UTF-8' : r.reason };
       this.reads.set(real, got);
@@ -115,14 +109,12 @@ export class CliRubrics {
       return { path: this.show(real), text: '', problem: got.problem };
     }
     if (boundary === undefined) this.chosen.add(real);
-    this.absolute.set(got.path, real);
     return got;
   }
 
   /** A path as the user would type it: relative to the working folder when inside it. */
   private show(p: string): string {
-    const rel = relative(this.cwd, p);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+    return relativeInside(this.cwd, p) ?? p;
   }
 
   private note(key: string, line: string): void {

@@ -40,14 +40,9 @@ class WordTrie<E> {
 
   /** Length in words of the longest phrase starting at word i, or 0. */
   longestAt(words: readonly Word[], i: number): number {
-    let node = this.first(words[i].lower);
-    let longest = 0;
-    for (let k = i + 1; node; k++) {
-      if (node.ends) longest = node.depth;
-      if (!node.next || k >= words.length) break;
-      node = node.next.get(words[k].lower);
-    }
-    return longest;
+    const node = this.first(words[i].lower);
+    const ends = node ? this.endsFrom(node, words, i) : [];
+    return ends.length ? ends[ends.length - 1]!.depth : 0;
   }
 
   /**

@@ -1,6 +1,6 @@
 // Rubrics: data files that pick rules, severities, weights, thresholds, word lists and required sections.
 // Loading validates every field and reports problems with the file, the field and an offset to point at.
-import { DIMENSIONS, SEVERITIES, type Dimension, type RubricSource, type Severity } from './types.js';
+import { DIMENSIONS, SEVERITIES, type Dimension, type RubricResolver, type RubricSource, type Severity } from './types.js';
 import { PhraseMatcher, ListIndex } from './phrases.js';
 import { segmentWords } from './sentences.js';
 import { findJsonSyntaxError, lineColumn } from './jsonSyntax.js';
@@ -405,8 +405,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Finds a rubric source by reference; `from` is the path of the rubric whose `extends` names it. */
-export type RubricResolver = (ref: string, from?: string) => RubricSource | undefined;
 
 interface ChainLink {
   ref: string;

@@ -24,18 +24,6 @@ function addNames(into: Names, d: Directive): void {
 
 const named = (n: Names | undefined, id: string, family: string): boolean => n !== undefined && (n.all || n.names.has(id) || n.names.has(family));
 
-/** Index of the last start ≤ offset, or -1. */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /** Whether a finding of `rule` at `start` is silenced by presence-disable comments; undefined when there are none. */
 export function silencer(doc: Doc): ((rule: string, start: number) => boolean) | undefined {
   const directives = doc.directives;
@@ -71,8 +59,9 @@ export function silencer(doc: Doc): ((rule: string, start: number) => boolean) |
     for (const name of [WILDCARD, rule, family]) {
       const r = ranges.get(name);
       if (!r) continue;
-      const k = lastAtOrBefore(r.starts, start);
-      if (k >= 0 && r.starts[k]! > latest) {
+      // lineOf finds the last start at or before an offset in any sorted list (index 0 when there is none).
+      const k = lineOf(r.starts, start);
+      if (r.starts[k]! <= start && r.starts[k]! > latest) {
         latest = r.starts[k]!;
         disabled = r.disables[k]!;
       }

@@ -110,6 +110,9 @@ export interface RubricSource {
   problem?: string;
 }
 
+/** Finds a rubric source by reference; `from` is the path of the rubric whose `extends` names it. */
+export type RubricResolver = (ref: string, from?: string) => RubricSource | undefined;
+
 export interface AnalyzeOptions {
   /** Today's date, `YYYY-MM-DD`. The engine has no clock. */
   today: string;
@@ -119,7 +122,7 @@ export interface AnalyzeOptions {
    * from front matter or the caller: a relative path resolves against dirname(from) when given, else against
    * the document's folder. Returns undefined when there is no such rubric.
    */
-  resolveRubric?: (ref: string, from?: string) => RubricSource | undefined;
+  resolveRubric?: RubricResolver;
   /** Per-rule or per-family severity overrides from editor settings; `off` disables. */
   severityOverrides?: Record<string, Severity | 'off'>;
   /** Overrides the rubric's stale-evidence threshold. */

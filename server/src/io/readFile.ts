@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 
 /** What the doors refuse to read in full (a 50 MB Markdown file is a mistake, not a memo). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type ReadResult = { ok: true; bytes: Buffer; stat: fs.Stats } | { ok: false; reason: string; code?: string };
 

@@ -1,13 +1,14 @@
 // One analysis of one text, in three steps: the plan (rubric and options from settings, on the main thread), the engine
 // run (in the analysis worker), and the join with the line index that every later conversion (diagnostics, code
 // actions, hover, score) of the result uses (main thread again).
-import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource } from '../engine/index.js';
+import type { AnalysisResult, AnalyzeOptions, Finding, RubricResolver } from '../engine/index.js';
 import { Analyzer, byPosition } from '../engine/index.js';
-import { matchGlobOrParent } from '../core/glob.js';
+import { anyMatchesPathOrParent, compileGlob, matchGlobOrParent } from '../core/glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';
 import type { WorkspaceRubrics } from './workspaceRubrics.js';
-import { relativeInside, uriToPath } from './paths.js';
+import { relativeInside } from '../io/paths.js';
+import { uriToPath } from './paths.js';
 
 export interface Analysed {
   uri: string;
@@ -36,7 +37,8 @@ export function globPath(uri: string, rubrics: WorkspaceRubrics): string {
 }
 
 export function isActive(settings: Settings, relPath: string): boolean {
-  return settings.enable && !settings.exclude.some((g) => matchGlobOrParent(g, relPath));
+  // Compiled patterns are cached by the matcher: per keystroke this is a lookup per glob and one walk of the path.
+  return settings.enable && !anyMatchesPathOrParent(settings.exclude.map((g) => compileGlob(g)), relPath);
 }
 
 /** Front matter wins inside the engine; otherwise the first matching `rubricByGlob` entry, then `presence.rubric`. */
@@ -74,7 +76,6 @@ export interface Plan {
   active: boolean;
 }
 
-export type Resolve = (ref: string, from?: string) => RubricSource | undefined;
 
 /** Picks the rubric and options from settings (main thread: it knows the workspace folders). */
 export function planAnalysis(uri: string, text: string, settings: Settings, rubrics: WorkspaceRubrics): Plan {
@@ -90,7 +91,7 @@ export function planAnalysis(uri: string, text: string, settings: Settings, rubr
 }
 
 /** Runs the engine (in the analysis worker). A too-large document gets one information finding, without line starts. */
-export function runAnalysis(analyzer: Analyzer, req: AnalysisRequest, resolve: Resolve): AnalysisResult {
+export function runAnalysis(analyzer: Analyzer, req: AnalysisRequest, resolve: RubricResolver): AnalysisResult {
   if (req.tooLargeChars === undefined) return analyzer.analyze(req.text, req.rubric, { ...req.opts, resolveRubric: resolve });
   const message = `This document is too large for Presence to check: it has ${req.tooLargeChars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
   return notice(analyzer, req, resolve, { ruleId: 'presence/too-large', severity: 'information', message, doc: 'docs/rules/presence/too-large.md' });
@@ -100,13 +101,13 @@ export function runAnalysis(analyzer: Analyzer, req: AnalysisRequest, resolve: R
  * The result for a document whose analysis could not finish (the worker ran out of memory or stopped). Computed on
  * the main thread with an empty text, so it costs nothing whatever the document holds.
  */
-export function failedAnalysis(req: AnalysisRequest, resolve: Resolve, why: string): AnalysisResult {
+export function failedAnalysis(req: AnalysisRequest, resolve: RubricResolver, why: string): AnalysisResult {
   const message = `Presence could not check this document: ${why}. Other documents are still checked, and Presence tries again when this one changes.`;
   return notice(new Analyzer(), req, resolve, { ruleId: 'presence/analysis-failed', severity: 'warning', message, doc: '' });
 }
 
 /** One finding at the top in place of the document's: the score's shape and any rubric problem come from an empty text. */
-function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: Resolve, f: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'doc'>): AnalysisResult {
+function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: RubricResolver, f: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'doc'>): AnalysisResult {
   const empty = analyzer.analyze('', req.rubric, { ...req.opts, resolveRubric: resolve });
   const finding: Finding = { ...f, dimension: 'rubric', start: 0, end: 0, cost: 0, fixes: [] };
   const findings = [finding, ...empty.findings].sort(byPosition);

@@ -37,17 +37,16 @@ export function toDiagnostic(a: Analysed, index: number, docs: RuleDocs): Diagno
  * findings, and encoding one such publish held the server's main thread for half a second; nobody reads past the
  * first thousand underlines anyway. The score still counts every finding.
  */
-export const MAX_DIAGNOSTICS = 1000;
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+const MAX_DIAGNOSTICS = 1000;
 
 export function toDiagnostics(a: Analysed, docs: RuleDocs): Diagnostic[] {
   if (!a.active) return [];
   const findings = a.result.findings;
   if (findings.length <= MAX_DIAGNOSTICS) return findings.map((_, i) => toDiagnostic(a, i, docs));
-  // The most severe first, then in document order (findings are sorted by position).
+  // The most severe first (LSP numbers severities from Error = 1), then in document order (findings are sorted by position).
   const shown = findings
     .map((_, i) => i)
-    .sort((x, y) => RANK[findings[x]!.severity] - RANK[findings[y]!.severity] || x - y)
+    .sort((x, y) => SEVERITY[findings[x]!.severity] - SEVERITY[findings[y]!.severity] || x - y)
     .slice(0, MAX_DIAGNOSTICS)
     .sort((x, y) => x - y);
   const out = shown.map((i) => toDiagnostic(a, i, docs));

@@ -5,9 +5,9 @@
 import * as path from 'node:path';
 import { ErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { decodeUtf8, readRegularFile } from '../io/readFile.js';
+import { readRegularFile } from '../io/readFile.js';
 import type { ScoreResult } from '../protocol.js';
-import { failedAnalysis, localToday, planAnalysis, toAnalysed, type Analysed, type Resolve } from './analysis.js';
+import { failedAnalysis, localToday, planAnalysis, toAnalysed, type Analysed } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
 import { uriToPath } from './paths.js';
 import type { RuleDocs } from './ruleDocs.js';
@@ -16,12 +16,13 @@ import { toScoreResult } from './score.js';
 import type { Settings, SettingsStore } from './settings.js';
 import { AnalysisWorker, type Handle } from './worker.js';
 import type { WorkspaceRubrics } from './workspaceRubrics.js';
+import { errorText } from './errorText.js';
 
 /**
  * How long a request waits for the analysis of the document's current text before it is answered without it (from
  * the previous result where that is harmless, or empty): a slow analysis must not hold up hovers and code actions.
  */
-export const REQUEST_WAIT_MS = 75;
+const REQUEST_WAIT_MS = 75;
 
 interface Pending {
   rev: number;
@@ -192,14 +193,10 @@ export class Documents {
     const { uri, version } = doc;
     const text = doc.getText();
     const rev = st.rev;
-    const plan = planAnalysis(uri, text, settings, this.s.rubrics);
-    const resolve: Resolve = this.s.rubrics.resolver(uri);
-    const handle = this.worker.run(plan.request, resolve, true);
-    const result = handle.outcome.then((o): Analysed | undefined => {
+    const { handle, analysed } = this.analyse(uri, version, text, settings, key, true);
+    const result = analysed.then((a): Analysed | undefined => {
       if (st.pending?.handle === handle) st.pending = undefined;
-      if (!o.ok && o.cancelled) return undefined;
-      const r = o.ok ? o.result : failedAnalysis(plan.request, resolve, o.why);
-      const a = toAnalysed(uri, version, text, r, plan.active, key);
+      if (!a) return undefined;
       if (st.lastRev === undefined || st.lastRev <= rev) {
         st.last = a;
         st.lastRev = rev;
@@ -209,7 +206,23 @@ export class Documents {
     st.pending = { rev, key, handle, result };
   }
 
-  /** An open document's analysis, or a file's from disk (analysed without keeping caches). */
+  /** One analysis in the worker (`keep`: the worker keeps the document's caches); undefined when it was cancelled. */
+  private analyse(uri: string, version: number | null, text: string, settings: Settings, key: string, keep: boolean): { handle: Handle; analysed: Promise<Analysed | undefined> } {
+    const plan = planAnalysis(uri, text, settings, this.s.rubrics);
+    const resolve = this.s.rubrics.resolver(uri);
+    const handle = this.worker.run(plan.request, resolve, keep);
+    const analysed = handle.outcome.then((o) => {
+      if (!o.ok && o.cancelled) return undefined;
+      return toAnalysed(uri, version, text, o.ok ? o.result : failedAnalysis(plan.request, resolve, o.why), plan.active, key);
+    });
+    return { handle, analysed };
+  }
+
+  /**
+   * An open document's analysis, or a file's from disk (analysed without keeping caches). From disk, only a regular
+   * file inside the workspace folders is read: outside them nothing is read, published or even reported (undefined,
+   * as for an excluded file), so the server cannot be used to probe the disk.
+   */
   async analyseAnywhere(uri: string): Promise<{ analysed: Analysed; fromDisk: boolean } | undefined> {
     if (this.states.has(uri)) {
       const analysed = await this.current(uri, { brief: true, staleOk: true }); // a score says which version it is
@@ -217,24 +230,24 @@ export class Documents {
     }
     const file = uriToPath(uri);
     if (!file) return undefined;
-    const read = await readRegularFile(file);
+    const inside = this.s.rubrics.contain(file);
+    if (!inside.ok) {
+      this.s.connection.console.log(`presence: not scoring ${file}: it ${inside.problem}.`);
+      return undefined;
+    }
+    const read = await readRegularFile(inside.real);
     if (!read.ok) {
       // An error, not null: the audit lists it with the reason instead of counting it as excluded.
       this.s.connection.console.warn(`presence: not scoring ${file}: it ${read.reason}.`);
       throw new ResponseError(ErrorCodes.InvalidParams, `Presence did not read ${path.basename(file)}: it ${read.reason}.`);
     }
     // Read-only here, so bytes that are not UTF-8 may be shown as U+FFFD: nothing is written back.
-    const text = decodeUtf8(read.bytes) ?? read.bytes.toString('utf8');
+    const text = read.bytes.toString('utf8');
     const settings = await this.s.settings.get(uri);
     await this.s.rubrics.ready;
     if (!this.states.has(uri)) this.s.settings.forget(uri); // audits touch many files; keep only open ones cached
-    const key = this.key();
-    const plan = planAnalysis(uri, text, settings, this.s.rubrics);
-    const resolve: Resolve = this.s.rubrics.resolver(uri);
-    const o = await this.worker.run(plan.request, resolve, false).outcome;
-    if (!o.ok && o.cancelled) return undefined;
-    const r = o.ok ? o.result : failedAnalysis(plan.request, resolve, o.why);
-    return { analysed: toAnalysed(uri, null, text, r, plan.active, key), fromDisk: true };
+    const analysed = await this.analyse(uri, null, text, settings, this.key(), false).analysed;
+    return analysed && { analysed, fromDisk: true };
   }
 
   /** `presence/scoreFile`: scores and publishes; null for a file Presence is told to leave alone, an error for one it cannot read. */
@@ -252,8 +265,4 @@ export class Documents {
     st.published = { rev, key: a.key };
     void this.s.connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a, this.s.docs) });
   }
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }

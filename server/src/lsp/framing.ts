@@ -5,9 +5,9 @@
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node';
 
 /** Larger messages are refused (a 2 M-character document in a didOpen is about 4–8 MB of JSON). */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** A header block is two short lines; anything this long without a blank line is not a header. */
-export const MAX_HEADER_BYTES = 8 * 1024;
+const MAX_HEADER_BYTES = 8 * 1024;
 
 /** The stream cannot be read on: the caller closes the connection. */
 export class FramingError extends Error {}
@@ -15,7 +15,7 @@ export class FramingError extends Error {}
 const END = Buffer.from('\r\n\r\n', 'ascii');
 
 /** The body length a header block announces, or a FramingError saying what is wrong with it. */
-export function parseHeaderBlock(block: string): { length: number; charset: string | undefined } | FramingError {
+function parseHeaderBlock(block: string): { length: number; charset: string | undefined } | FramingError {
   let length: number | undefined;
   let charset: string | undefined;
   for (const line of block.split('\r\n')) {

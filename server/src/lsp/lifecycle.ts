@@ -3,12 +3,12 @@
 // dropped; a second `initialize` is refused; after `shutdown`, requests get InvalidRequest and only `exit` counts.
 import { AbstractMessageReader, ErrorCodes, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 
-export type Phase = 'uninitialized' | 'running' | 'shutdown';
+type Phase = 'uninitialized' | 'running' | 'shutdown';
 
 type Refusal = { code: number; message: string } | 'drop' | undefined;
 
-/** What to do with a message in a phase: undefined passes it on. Pure, so the rules are testable on their own. */
-export function refusal(phase: Phase, method: string, isRequest: boolean): Refusal {
+/** What to do with a message in a phase: undefined passes it on. Pure: the rules read in one place. */
+function refusal(phase: Phase, method: string, isRequest: boolean): Refusal {
   if (method === 'exit') return undefined;
   if (phase === 'uninitialized') {
     if (method === 'initialize') return undefined;

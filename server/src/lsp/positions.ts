@@ -2,7 +2,7 @@
 // Everything else in the server speaks offsets.
 import type { Position, Range } from 'vscode-languageserver';
 // The engine counts lines the way LSP does: `\r\n`, `\r` and `\n` each end one.
-import { computeLineStarts } from '../engine/document.js';
+import { computeLineStarts, lineOf } from '../engine/document.js';
 
 export class LineIndex {
   /** Offset where each line starts; `\r\n`, `\r` and `\n` each end a line, as LSP counts them. */
@@ -21,14 +21,8 @@ export class LineIndex {
     let o = Math.max(0, Math.min(Math.trunc(offset) || 0, this.text.length));
     // Inside a `\r\n` pair there is no position; use the end of the line, as editors do.
     if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    const line = lineOf(this.starts, o);
+    return { line, character: o - this.starts[line]! };
   }
 
   /** Clamps like LSP clients expect: a character past the line's end means the end of that line (before its break). */

@@ -2,11 +2,13 @@
 // questions answered from the main thread, and a fresh worker when one crashes or is stuck on stale work.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AnalysisResult } from '../engine/index.js';
-import type { AnalysisRequest, Resolve } from './analysis.js';
+import type { AnalysisRequest } from './analysis.js';
+import type { RubricResolver } from '../engine/index.js';
 import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './workerProtocol.js';
+import { errorText } from './errorText.js';
 
 /** A stale analysis that has run this long is stopped by restarting the worker (other documents rebuild their caches). */
-export const STALE_KILL_MS = 1000;
+const STALE_KILL_MS = 1000;
 /** Heap for the worker. A document that needs more fails alone: the worker restarts and the server carries on. */
 const WORKER_HEAP_MB = 2048;
 
@@ -21,7 +23,7 @@ export interface Handle {
 interface Job {
   id: number;
   req: AnalysisRequest;
-  resolve: Resolve;
+  resolve: RubricResolver;
   keep: boolean;
   done: (o: Outcome) => void;
   started?: number;
@@ -48,7 +50,7 @@ export class AnalysisWorker {
   ) {}
 
   /** Queues one analysis. `keep`: the worker keeps the document's caches for its next version. */
-  run(req: AnalysisRequest, resolve: Resolve, keep: boolean): Handle {
+  run(req: AnalysisRequest, resolve: RubricResolver, keep: boolean): Handle {
     let done!: (o: Outcome) => void;
     const outcome = new Promise<Outcome>((r) => (done = r));
     const job: Job = { id: this.nextId++, req, resolve, keep, done, cancelled: false };
@@ -104,7 +106,7 @@ export class AnalysisWorker {
       this.send({ type: 'analyze', job: job.id, req: job.req, keep: job.keep });
     } catch (e) {
       // The worker could not be started (or the message not sent): this job fails, the next one tries again.
-      this.log(`presence: could not start the analysis worker: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.log(`presence: could not start the analysis worker: ${errorText(e)}`);
       this.stop();
       this.finish(job, { ok: false, cancelled: false, why: 'the analysis could not be started' });
     }

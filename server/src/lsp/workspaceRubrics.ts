@@ -7,11 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { BUILTIN_RUBRIC_NAMES, validateRubric, type RubricSource } from '../engine/index.js';
+import { BUILTIN_RUBRIC_NAMES, validateRubric, type RubricResolver, type RubricSource } from '../engine/index.js';
 import type { RubricInfo } from '../protocol.js';
 import { LineIndex } from './positions.js';
 import { decodeUtf8, readRegularFile, readRegularFileSync, type ReadResult } from '../io/readFile.js';
-import { pathToUri, relativeInside, rootOf, uriToPath } from './paths.js';
+import { relativeInside, rootOf } from '../io/paths.js';
+import { pathToUri, uriToPath } from './paths.js';
 
 export const RUBRIC_DIR = path.join('.presence', 'rubrics');
 export const RUBRIC_GLOB = '**/.presence/rubrics/*.json';
@@ -134,27 +135,22 @@ export class WorkspaceRubrics {
    * The engine's `resolveRubric` for one document: a path (relative to the rubric that names it in `extends`, or
    * to the document), or a workspace rubric's name. Paths resolve only inside the workspace folders.
    */
-  resolver(docUri: string): (ref: string, from?: string) => RubricSource | undefined {
+  resolver(docUri: string): RubricResolver {
     // Display path → file, for the sources handed out in this analysis, so `from` maps back to a file.
     const handedOut = new Map<string, string>();
     return (ref, from) => {
       if (!this.trusted) return undefined;
       try {
         const file = this.pathFor(docUri, ref, from, handedOut);
-        if (file) {
-          const found = this.readPathRubric(file);
-          if (found) {
-            handedOut.set(found.path, file);
-            return found;
-          }
+        const found = file ? this.readPathRubric(file) : undefined;
+        if (found && found.problem === undefined) {
+          handedOut.set(found.path, file!);
+          return found;
         }
         const name = ref.endsWith('.json') ? ref.slice(0, -5) : ref;
         const hit = this.lookup(name, uriToPath(docUri));
-        if (!hit) {
-          // Refused rather than missing: the document's rubric error says why.
-          const refused = this.refusal(docUri, ref, from);
-          return refused && { path: refused.path, text: '', problem: refused.problem };
-        }
+        // Refused rather than missing (a path outside the workspace, a FIFO…): the document's rubric error says why.
+        if (!hit) return found ?? this.skippedAs(name);
         handedOut.set(hit.displayPath, hit.file);
         return { path: hit.displayPath, text: hit.text };
       } catch (e) {
@@ -164,22 +160,10 @@ export class WorkspaceRubrics {
     };
   }
 
-  /**
-   * Why `ref` (named by the document, or by the rubric at display path `from`) resolved to nothing, when the reason
-   * is not simply that no such rubric exists: for the rubric error shown on the document. Reads nothing.
-   */
-  private refusal(docUri: string, ref: string, from?: string): { path: string; problem: string } | undefined {
-    if (!this.trusted) return undefined;
-    const file = this.pathFor(docUri, ref, from, new Map());
-    if (file) {
-      const inside = this.contain(file);
-      if (!inside.ok && !inside.missing) return { path: this.displayPath(file), problem: inside.problem };
-      const cached = this.pathCache.get(file);
-      if (cached && 'problem' in cached.outcome) return { path: this.displayPath(file), problem: cached.outcome.problem };
-    }
-    const name = ref.endsWith('.json') ? ref.slice(0, -5) : ref;
-    for (const [skippedFile, problem] of this.skipped) {
-      if (path.basename(skippedFile) === `${name}.json`) return { path: this.displayPath(skippedFile), problem };
+  /** Why the workspace rubric file `<name>.json` was skipped at load (a FIFO, not UTF-8…), as a refused source. */
+  private skippedAs(name: string): RubricSource | undefined {
+    for (const [file, problem] of this.skipped) {
+      if (path.basename(file) === `${name}.json`) return { path: this.displayPath(file), text: '', problem };
     }
     return undefined;
   }
@@ -240,7 +224,11 @@ export class WorkspaceRubrics {
     return undefined;
   }
 
-  // Synchronous because the engine resolves rubrics mid-analysis; a stat per analysis keeps edits to the file visible.
+  /**
+   * The rubric at `file`, or, when it may not or cannot be read, a source with the reason as `problem`; undefined
+   * when there is no such file. Synchronous because the engine resolves rubrics mid-analysis; a stat per analysis
+   * keeps edits to the file visible.
+   */
   private readPathRubric(file: string): RubricSource | undefined {
     const inside = this.contain(file);
     if (!inside.ok) {
@@ -252,7 +240,7 @@ export class WorkspaceRubrics {
         this.refusalsLogged.add(note);
         this.connection.console.error(note);
       }
-      return undefined;
+      return inside.missing ? undefined : { path: this.displayPath(file), text: '', problem: inside.problem };
     }
     let st: fs.Stats;
     try {
@@ -268,7 +256,7 @@ export class WorkspaceRubrics {
       this.pathCache.set(file, cached);
       this.report(file, outcome);
     }
-    return 'text' in cached.outcome ? { path: this.displayPath(file), text: cached.outcome.text } : undefined;
+    return 'text' in cached.outcome ? { path: this.displayPath(file), text: cached.outcome.text } : { path: this.displayPath(file), text: '', problem: cached.outcome.problem };
   }
 
   /** Publishes a rubric file's problems, or why it was not read (logged too); the file is inside the workspace. */
