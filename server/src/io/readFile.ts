@@ -25,6 +25,14 @@ function refusal(st: fs.Stats, maxBytes: number): string | undefined {
   return undefined;
 }
 
+/** A buffer one byte larger than the file fstat saw (so growth shows), or why the file is not read. */
+function bufferFor(st: fs.Stats, maxBytes: number): Buffer | ReadResult {
+  const why = refusal(st, maxBytes);
+  return why ? { ok: false, reason: why } : Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+}
+
+const GREW: ReadResult = { ok: false, reason: 'changed size while being read; try again' };
+
 function failure(e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException).code;
   return { ok: false, reason: `cannot be read (${code ?? (e as Error).message})`, ...(code ? { code } : {}) };
@@ -44,16 +52,14 @@ export function readRegularFileSync(path: string, maxBytes = MAX_FILE_BYTES): Re
   }
   try {
     const st = fs.fstatSync(fd);
-    const why = refusal(st, maxBytes);
-    if (why) return { ok: false, reason: why };
-    const limit = Math.min(st.size, maxBytes) + 1;
-    const buf = Buffer.allocUnsafe(limit);
+    const buf = bufferFor(st, maxBytes);
+    if (!Buffer.isBuffer(buf)) return buf;
     let n = 0;
     for (;;) {
-      const got = fs.readSync(fd, buf, n, limit - n, n);
+      const got = fs.readSync(fd, buf, n, buf.length - n, n);
       if (got === 0) break;
       n += got;
-      if (n === limit) return { ok: false, reason: 'changed size while being read; try again' };
+      if (n === buf.length) return GREW;
     }
     return { ok: true, bytes: buf.subarray(0, n), stat: st };
   } catch (e) {
@@ -73,16 +79,14 @@ export async function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): 
   }
   try {
     const st = await fh.stat();
-    const why = refusal(st, maxBytes);
-    if (why) return { ok: false, reason: why };
-    const limit = Math.min(st.size, maxBytes) + 1;
-    const buf = Buffer.allocUnsafe(limit);
+    const buf = bufferFor(st, maxBytes);
+    if (!Buffer.isBuffer(buf)) return buf;
     let n = 0;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, n, limit - n, n);
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
-      if (n === limit) return { ok: false, reason: 'changed size while being read; try again' };
+      if (n === buf.length) return GREW;
     }
     return { ok: true, bytes: buf.subarray(0, n), stat: st };
   } catch (e) {
