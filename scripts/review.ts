@@ -1,0 +1,233 @@
+// Review as data. Findings over ../shared/corpus are judged by hand and kept in test/review/verdicts*.jsonl, one
+// JSON object per line: { doc, rule, quote, verdict: "right" | "wrong" | "debatable", reason }. A verdict belongs
+// to a finding by document, rule and quoted text, so it survives edits elsewhere in the rules; a finding with no
+// verdict is "new since the review". `npm run eval` reads the verdicts; this script draws the next batch to judge:
+//
+//   node --import tsx scripts/review.ts sample --n 120 --seed 9 --out test/review/queue-a.jsonl [--rules a,b]
+//
+// It samples with a fixed seed, stratified by rule and folder so every rule and every folder is represented.
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, SHARED_DIR } from './repo.ts';
+import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
+
+export const REVIEW_TODAY = '2026-11-22';
+export const REVIEW_DIR = path.join(REPO_ROOT, 'test/review');
+export type Verdict = 'right' | 'wrong' | 'debatable';
+
+export interface CorpusFinding {
+  /** Path under ../shared/corpus, e.g. `rust-rfcs/0001-private-fields.md`. */
+  doc: string;
+  folder: string;
+  rule: string;
+  severity: string;
+  /** The flagged text, whitespace collapsed, at most 160 characters. */
+  quote: string;
+  line: number;
+  /** The nearest heading above the finding. */
+  heading: string;
+  /** The sentence (or the start of the paragraph) with the flagged text marked ⟦…⟧. */
+  context: string;
+  message: string;
+}
+
+export interface VerdictRow {
+  doc: string;
+  rule: string;
+  quote: string;
+  verdict: Verdict;
+  reason: string;
+}
+
+export const keyOf = (x: { doc: string; rule: string; quote: string }): string => `${x.doc}\u0000${x.rule}\u0000${x.quote}`;
+
+export function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
+    else if (name.endsWith('.md') && name !== 'README.md' && name !== 'SOURCE.md') out.push(p);
+  }
+  return out;
+}
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const quoteOf = (text: string, f: Pick<Finding, 'start' | 'end'>): string => collapse(text.slice(f.start, f.end)).slice(0, 160);
+
+function headingAbove(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const m = [...before.matchAll(/^#{1,6}[ \t]+(.+)$/gm)].pop();
+  return m ? collapse(m[1]!) : '';
+}
+
+/** The sentence holding the finding, marked; whole lines for findings that span blocks, cut at 500 characters. */
+export function contextOf(text: string, f: Pick<Finding, 'start' | 'end'>): string {
+  const prev = f.start > 0 ? text.lastIndexOf('\n\n', f.start - 1) : -1;
+  const paraStart = prev < 0 ? 0 : prev + 2;
+  const next = text.indexOf('\n\n', f.start);
+  const paraEnd = next < 0 ? text.length : next;
+  let s = paraStart;
+  let e = paraEnd;
+  const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
+  for (const piece of seg.segment(text.slice(paraStart, paraEnd))) {
+    const a = paraStart + piece.index;
+    const b = a + piece.segment.length;
+    if (f.start >= a && f.start < b) {
+      s = a;
+      e = Math.max(b, Math.min(paraEnd, f.end));
+      break;
+    }
+  }
+  const ms = Math.max(s, Math.min(f.start, e));
+  const me = Math.max(ms, Math.min(f.end, e));
+  const inner = text.slice(ms, me);
+  const shownInner = inner.length > 300 ? inner.slice(0, 150) + ' … ' + inner.slice(-100) : inner;
+  const out = collapse(text.slice(s, ms) + '⟦' + shownInner + '⟧' + text.slice(me, e));
+  return out.length > 500 ? out.slice(0, 500) + '…' : out;
+}
+
+export type Analyze = (text: string, rubric: string | undefined, opts: AnalyzeOptions) => AnalysisResult;
+
+export interface CorpusRun {
+  findings: CorpusFinding[];
+  wordsByFolder: Map<string, number>;
+  docsByFolder: Map<string, number>;
+}
+
+/** Every finding the default configuration reports over ../shared/corpus. */
+export function runCorpus(analyze: Analyze): CorpusRun {
+  const root = path.join(SHARED_DIR, 'corpus');
+  const findings: CorpusFinding[] = [];
+  const wordsByFolder = new Map<string, number>();
+  const docsByFolder = new Map<string, number>();
+  for (const file of markdownFiles(root)) {
+    const doc = path.relative(root, file).split(path.sep).join('/');
+    const folder = doc.split('/')[0]!;
+    const text = readFileSync(file, 'utf8');
+    const r = analyze(text, undefined, { today: REVIEW_TODAY });
+    wordsByFolder.set(folder, (wordsByFolder.get(folder) ?? 0) + r.words);
+    docsByFolder.set(folder, (docsByFolder.get(folder) ?? 0) + 1);
+    for (const f of r.findings) {
+      findings.push({
+        doc,
+        folder,
+        rule: f.ruleId,
+        severity: f.severity,
+        quote: quoteOf(text, f),
+        line: text.slice(0, f.start).split('\n').length,
+        heading: headingAbove(text, f.start),
+        context: contextOf(text, f),
+        message: f.message,
+      });
+    }
+  }
+  return { findings, wordsByFolder, docsByFolder };
+}
+
+/** Every verdict file's rows; a later row for the same finding replaces an earlier one. */
+export function loadVerdicts(dir = REVIEW_DIR): Map<string, VerdictRow> {
+  const out = new Map<string, VerdictRow>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    if (!/^verdicts.*\.jsonl$/.test(name)) continue;
+    readFileSync(path.join(dir, name), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        let row: VerdictRow;
+        try {
+          row = JSON.parse(line) as VerdictRow;
+        } catch {
+          throw new Error(`${name}:${i + 1}: not JSON`);
+        }
+        if (!row.doc || !row.rule || typeof row.quote !== 'string' || !['right', 'wrong', 'debatable'].includes(row.verdict) || !row.reason)
+          throw new Error(`${name}:${i + 1}: needs doc, rule, quote, verdict (right/wrong/debatable) and reason`);
+        out.set(keyOf(row), row);
+      });
+  }
+  return out;
+}
+
+// Seeded PRNG (mulberry32), so a sample is the same on every machine.
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/**
+ * n unjudged findings: each rule gets a share proportional to its square root of count (so rare rules are seen and
+ * frequent ones do not crowd them out), at least `floor` when it has them; within a rule the folders take turns.
+ */
+export function sample(pool: readonly CorpusFinding[], n: number, seed: number, floor = 6): CorpusFinding[] {
+  const rnd = seeded(seed);
+  const byRule = new Map<string, CorpusFinding[]>();
+  const seen = new Set<string>();
+  for (const f of pool) {
+    const k = keyOf(f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  }
+  const rules = [...byRule.keys()].sort();
+  const weight = new Map(rules.map((r) => [r, Math.sqrt(byRule.get(r)!.length)]));
+  const total = [...weight.values()].reduce((a, b) => a + b, 0);
+  const quota = new Map(rules.map((r) => [r, Math.min(byRule.get(r)!.length, Math.max(floor, Math.round((n * weight.get(r)!) / total)))]));
+  const out: CorpusFinding[] = [];
+  for (const r of rules) {
+    const byFolder = new Map<string, CorpusFinding[]>();
+    for (const f of shuffled(byRule.get(r)!, rnd)) byFolder.set(f.folder, [...(byFolder.get(f.folder) ?? []), f]);
+    const folders = [...byFolder.keys()].sort();
+    let want = quota.get(r)!;
+    while (want > 0) {
+      let took = false;
+      for (const folder of folders) {
+        const f = byFolder.get(folder)!.shift();
+        if (!f || want === 0) continue;
+        out.push(f);
+        want--;
+        took = true;
+      }
+      if (!took) break;
+    }
+  }
+  return shuffled(out, rnd);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  if (argv[0] !== 'sample') {
+    console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]');
+    process.exit(2);
+  }
+  const engine = await import('../server/src/engine/index.ts');
+  const a = new engine.Analyzer();
+  const run = runCorpus((t, r, o) => a.analyze(t, r, o));
+  const verdicts = loadVerdicts();
+  const rules = arg('rules')?.split(',');
+  const folders = arg('folders')?.split(',');
+  const pool = run.findings.filter((f) => !verdicts.has(keyOf(f)) && (!rules || rules.includes(f.rule)) && (!folders || folders.includes(f.folder)));
+  const picked = sample(pool, Number(arg('n') ?? 100), Number(arg('seed') ?? 1));
+  const out = arg('out') ?? path.join(REVIEW_DIR, 'queue.jsonl');
+  writeFileSync(out, picked.map((f) => JSON.stringify(f)).join('\n') + '\n');
+  console.log(`${picked.length} findings to judge (of ${pool.length} unjudged) → ${path.relative(REPO_ROOT, out)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main(process.argv.slice(2));
