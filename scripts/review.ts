@@ -208,19 +208,89 @@ export function sample(pool: readonly CorpusFinding[], n: number, seed: number, 
   return shuffled(out, rnd);
 }
 
+export interface PrecisionRow {
+  rule: string;
+  folder: string;
+  findings: number;
+  right: number;
+  wrong: number;
+  debatable: number;
+  /** Findings with no verdict: new since the review. */
+  unjudged: number;
+}
+
+/** Verdicts of the findings the rules still report, per rule × folder ('*' = all folders, rule '*' = all rules). */
+export function precisionRows(run: CorpusRun, verdicts: Map<string, VerdictRow>, severities?: (rule: string) => string): PrecisionRow[] {
+  const rows = new Map<string, PrecisionRow>();
+  const seen = new Set<string>();
+  const bump = (rule: string, folder: string, v: VerdictRow | undefined, fresh: boolean): void => {
+    const k = `${rule}\u0000${folder}`;
+    const row = rows.get(k) ?? { rule, folder, findings: 0, right: 0, wrong: 0, debatable: 0, unjudged: 0 };
+    row.findings++;
+    // A verdict counts once per distinct finding text, however often the same text recurs.
+    if (fresh) {
+      if (!v) row.unjudged++;
+      else row[v.verdict]++;
+    }
+    rows.set(k, row);
+  };
+  for (const f of run.findings) {
+    if (severities && severities(f.rule) === 'hint') continue;
+    const key = keyOf(f);
+    const v = verdicts.get(key);
+    const fresh = !seen.has(key);
+    seen.add(key);
+    bump(f.rule, f.folder, v, fresh);
+    bump(f.rule, '*', v, fresh);
+    bump('*', f.folder, v, fresh);
+    bump('*', '*', v, fresh);
+  }
+  return [...rows.values()].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+}
+
+export const judged = (r: PrecisionRow): number => r.right + r.wrong + r.debatable;
+/** Share judged right; debatable counts as not right. */
+export const precisionOf = (r: PrecisionRow): number | undefined => (judged(r) ? r.right / judged(r) : undefined);
+
+export function printPrecision(rows: readonly PrecisionRow[], folders: readonly string[], log: (s: string) => void = console.log): void {
+  const cell = (r: PrecisionRow | undefined): string => {
+    if (!r) return '—'.padStart(12);
+    const p = precisionOf(r);
+    return `${p === undefined ? '  –' : `${Math.round(p * 100)}%`.padStart(4)} ${`${r.right}/${judged(r)}`.padStart(7)}`;
+  };
+  const by = new Map(rows.map((r) => [`${r.rule}\u0000${r.folder}`, r]));
+  const rules = [...new Set(rows.map((r) => r.rule))].filter((r) => r !== '*');
+  log(`  ${'rule'.padEnd(42)} ${'all'.padStart(12)} ${folders.map((f) => f.slice(0, 12).padStart(12)).join(' ')}  new`);
+  for (const rule of [...rules, '*']) {
+    const all = by.get(`${rule}\u0000*`);
+    log(`  ${(rule === '*' ? 'all rules' : rule).padEnd(42)} ${cell(all)} ${folders.map((f) => cell(by.get(`${rule}\u0000${f}`))).join(' ')}  ${all?.unjudged ?? 0}`);
+  }
+}
+
+const log = (s: string): void => console.log(s);
+
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  if (argv[0] !== 'sample') {
-    console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]');
+  if (argv[0] !== 'sample' && argv[0] !== 'stats') {
+    console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder');
     process.exit(2);
   }
   const engine = await import('../server/src/engine/index.ts');
   const a = new engine.Analyzer();
   const run = runCorpus((t, r, o) => a.analyze(t, r, o));
   const verdicts = loadVerdicts();
+  if (argv[0] === 'stats') {
+    const only = arg('rules')?.split(',');
+    const folders = [...run.wordsByFolder.keys()].sort();
+    const rows = precisionRows(run, verdicts).filter((r) => !only || only.includes(r.rule) || r.rule === '*');
+    printPrecision(rows, folders);
+    const shown = run.findings.filter((f) => f.severity !== 'hint');
+    log(`  findings per 1,000 words (hints excluded): ${folders.map((f) => `${f} ${((1000 * shown.filter((x) => x.folder === f).length) / run.wordsByFolder.get(f)!).toFixed(2)}`).join(', ')}`);
+    return;
+  }
   const rules = arg('rules')?.split(',');
   const folders = arg('folders')?.split(',');
   const pool = run.findings.filter((f) => !verdicts.has(keyOf(f)) && (!rules || rules.includes(f.rule)) && (!folders || folders.includes(f.folder)));
@@ -230,4 +300,9 @@ async function main(argv: string[]): Promise<void> {
   console.log(`${picked.length} findings to judge (of ${pool.length} unjudged) → ${path.relative(REPO_ROOT, out)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main(process.argv.slice(2));
+if (/review\.ts$/.test(process.argv[1] ?? '')) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

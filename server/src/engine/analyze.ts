@@ -3,6 +3,7 @@
 import { parseDocument, type Block, type Doc } from './document.js';
 import { silencer } from './silence.js';
 import { reparseDocument } from './reparse.js';
+import { SECTION_ROLES, type SectionRole } from './sectionRoles.js';
 import { segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
@@ -64,7 +65,7 @@ interface Placed {
 
 const KIND_CODE: Record<Block['kind'], number> = { paragraph: 0, heading: 1, tableCell: 2 };
 /** Everything about a block's position that a block rule may read, as one number. */
-const blockShape = (b: Block): number => KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0);
+const blockShape = (b: Block, role: SectionRole): number => KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0) | (SECTION_ROLES.indexOf(role) << 7);
 
 export class Analyzer {
   /** Block results by block source text (variants for the rare same text in another shape or config). */
@@ -165,7 +166,7 @@ export class Analyzer {
         entries.push(undefined);
         continue;
       }
-      const entry = this.analyzeBlock(text, block, rubric, rulesFor(block), configId);
+      const entry = this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId);
       const result = entry.result;
       results.push(result);
       entries.push(entry);
@@ -293,9 +294,9 @@ export class Analyzer {
   }
 
   /** `rules` are the block rules that apply to this block's kind and quoting. */
-  private analyzeBlock(text: string, block: Block, rubric: Rubric, rules: BlockRule[], configId: number): CacheEntry {
+  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number): CacheEntry {
     const source = text.slice(block.start, block.end);
-    const shape = blockShape(block);
+    const shape = blockShape(block, role);
     const variants = this.cache.get(source);
     if (variants) {
       for (const v of variants) {
@@ -313,7 +314,7 @@ export class Analyzer {
     const out: RawFinding[] = [];
     const matches: ListMatch[] = [];
     for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
-    const input: BlockInput = { text: source, block: local, sentences, rubric, matches };
+    const input: BlockInput = { text: source, block: local, role, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
     const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches, factBits(rubric.index)), findings: out };
     const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };

@@ -7,6 +7,7 @@
 import MarkdownIt from 'markdown-it';
 import { maskInline } from './mask.js';
 import { parseFrontMatter, type FrontMatter } from '../core/frontmatter.js';
+import { roleOfTitle, type SectionRole } from './sectionRoles.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -46,6 +47,8 @@ export interface Section {
   parent: number;
   /** Indices of the blocks inside this section (headings of subsections excluded). */
   blocks: number[];
+  /** What kind of section the heading opens; a subsection without one of its own takes its parent's. */
+  role: SectionRole;
 }
 
 export interface List {
@@ -129,7 +132,7 @@ export function parseDocument(text: string, maxChars = Infinity): Doc {
   const tokens = md.parse(source, {});
 
   const blocks: Block[] = [];
-  const sections: Section[] = [{ heading: -1, level: 0, title: '', parent: -1, blocks: [] }];
+  const sections: Section[] = [{ heading: -1, level: 0, title: '', parent: -1, blocks: [], role: 'none' }];
   const lists: List[] = [];
   const directives: Directive[] = [];
   let quoteDepth = 0;
@@ -177,7 +180,11 @@ export function parseDocument(text: string, maxChars = Infinity): Doc {
         return p;
       };
       const parent = parentOf(level);
-      sections.push({ heading: blocks.length - 1, level, title: text.slice(start, end), parent, blocks: [] });
+      // The document's title ("# Proposal: …") gives no role to the whole document.
+      const isTitle = level === 1 && title === -1 && proseBlocks === 0;
+      const own = isTitle ? 'none' : roleOfTitle(text.slice(start, end));
+      const role = own !== 'none' || parent <= 0 ? own : sections[parent].role;
+      sections.push({ heading: blocks.length - 1, level, title: text.slice(start, end), parent, blocks: [], role });
       section = sections.length - 1;
       block.section = section;
       if (level === 1 && title === -1 && proseBlocks === 0) title = blocks.length - 1;

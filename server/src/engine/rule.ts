@@ -4,6 +4,7 @@ import type { Block, Doc } from './document.js';
 import type { Sentence } from './sentences.js';
 import type { Rubric } from './rubric.js';
 import type { ListMatch } from './phrases.js';
+import type { SectionRole } from './sectionRoles.js';
 
 export interface RuleMeta {
   id: string;
@@ -30,6 +31,8 @@ export interface BlockInput {
   /** The whole document text (fixes read original spelling from it). */
   text: string;
   block: Block;
+  /** The role of the block's section (alternatives, drawbacks, unresolved…): a hedge there may be the point. */
+  role: SectionRole;
   sentences: Sentence[];
   rubric: Rubric;
   /** Every word-list match in the block, in sentence and word order; computed once per block. Read through matchList. */

@@ -3,28 +3,12 @@ import type { DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { documentAnchor } from './anchor.js';
 import { collapseSpace } from './util.js';
+import { isImperative, isMetadata } from './grammar.js';
+import { hasContentfulRole, NOT_A_LAPSE, subtreeEnds } from './sections.js';
 
 const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|next steps|requests?|approval|decision needed)\b/i;
 const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
 const OPTIONS_HEADING = /\b(options?|alternatives?|choices|approaches|paths|scenarios)\b/i;
-
-/**
- * Where each section's subtree ends: sections are in document order, so a section and its subsections are the
- * contiguous range [section, end). One pass with the chain of open sections, once per document.
- */
-function subtreeEnds(input: DocInput): Int32Array {
-  let ends = input.memo.get('decision/subtreeEnds') as Int32Array | undefined;
-  if (ends) return ends;
-  const sections = input.doc.sections;
-  ends = new Int32Array(sections.length).fill(sections.length);
-  const open: number[] = [];
-  for (let i = 0; i < sections.length; i++) {
-    while (open.length > 0 && open[open.length - 1] !== sections[i].parent) ends[open.pop()!] = i;
-    open.push(i);
-  }
-  input.memo.set('decision/subtreeEnds', ends);
-  return ends;
-}
 
 /** A section recommends when it, or a subsection, holds a recommendation or a preferred option, or a subsection is a non-empty "Recommendation"/"Decision". */
 function sectionRecommends(input: DocInput, section: number): boolean {
@@ -42,6 +26,24 @@ function recommendedElsewhere(input: DocInput): boolean {
   return input.doc.sections.some((s, i) => s.heading >= 0 && RECOMMENDATION_HEADING.test(s.title) && sectionRecommends(input, i));
 }
 
+/** Sentences of a question-only block followed, in the same section, by a block that is not a question. */
+function isPrompt(input: DocInput, blocks: readonly number[], k: number, b: number): boolean {
+  const sentences = input.sentences(b);
+  if (sentences.length !== 1 || input.facts(b).questions.length !== 1) return false;
+  const next = blocks[k + 1];
+  return next !== undefined && input.facts(next).questions.length === 0 && input.facts(next).words >= 3;
+}
+
+/** The summary (or, without one, the first prose block) opens with an imperative proposal: "Rename `core` to `base`." */
+function opensWithImperative(input: DocInput): boolean {
+  const { doc } = input;
+  const summary = doc.sections.findIndex((s) => s.role === 'summary' || s.role === 'proposal');
+  const first = summary >= 0 ? doc.sections[summary].blocks.find((b) => !doc.blocks[b].quoted) : doc.blocks.findIndex((b) => b.kind === 'paragraph' && !b.quoted && !isMetadata(input.text.slice(b.start, b.end)));
+  if (first === undefined || first < 0) return false;
+  const s = input.sentences(first)[0];
+  return s !== undefined && isImperative(s.words, s.text);
+}
+
 const noAsk: DocRule = {
   id: 'decision/no-ask',
   dimension: 'decision',
@@ -53,7 +55,12 @@ const noAsk: DocRule = {
     const { doc } = input;
     if (input.words < 40) return;
     if (doc.sections.some((s) => s.heading >= 0 && ASK_HEADING.test(s.title))) return;
-    if (doc.blocks.some((b, i) => !b.quoted && input.facts(i).asks > 0)) return;
+    // An asks, help-wanted or next-steps section with something in it is the ask; so is a proposal section.
+    if (hasContentfulRole(input, ['asks', 'nextSteps', 'proposal'])) return;
+    // A recommendation or proposal ("This RFC proposes…", "We should…"), an ask, or an imperative proposal opening
+    // a summary or the document ("Deprecate the v1 endpoint.") asks the reader to decide.
+    if (doc.blocks.some((b, i) => !b.quoted && (input.facts(i).asks > 0 || input.facts(i).recommendations.length > 0))) return;
+    if (opensWithImperative(input)) return;
     const [start, end, insertAt] = documentAnchor(input);
     out.push({
       rule: this.id,
@@ -78,11 +85,15 @@ const openQuestion: DocRule = {
     const { doc } = input;
     for (let si = 0; si < doc.sections.length; si++) {
       const section = doc.sections[si];
-      if (sectionRecommends(input, si)) continue;
+      // Questions deferred on purpose ("Unresolved questions"), raised to frame the background, weighed among
+      // alternatives or answered in a FAQ are judgment, not a lapse.
+      if (NOT_A_LAPSE.includes(section.role) || sectionRecommends(input, si)) continue;
       for (let k = section.heading >= 0 ? -1 : 0; k < section.blocks.length; k++) {
         const b = k < 0 ? section.heading : section.blocks[k];
         const block = doc.blocks[b];
         if (block.quoted || block.kind === 'tableCell') continue;
+        // A question that is its block (a heading, a template's prompt) with prose right after it is answered there.
+        if (isPrompt(input, section.blocks, k, b)) continue;
         for (const [start, end] of input.facts(b).questions) {
           const insert = block.kind === 'heading'
             ? { start: block.end, end: block.end, newText: '\n\n**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' }
@@ -113,12 +124,13 @@ const optionsWithoutRecommendation: DocRule = {
     let elsewhere: boolean | undefined;
     for (let si = 0; si < doc.sections.length; si++) {
       const section = doc.sections[si];
-      if (section.heading < 0 || !OPTIONS_HEADING.test(section.title)) continue;
+      // Alternatives already considered and rejected are reasoning, not a pick left to the reader.
+      if (section.heading < 0 || !OPTIONS_HEADING.test(section.title) || section.role !== 'none') continue;
       // The last block of the section and its subsections (sections are in document order).
       let last = -1;
       const end = subtreeEnds(input)[si];
       for (let s = si; s < end; s++) for (const b of doc.sections[s].blocks) last = Math.max(last, b);
-      if (last < 0 || sectionRecommends(input, si) || (elsewhere ??= recommendedElsewhere(input))) continue;
+      if (last < 0 || sectionRecommends(input, si) || (elsewhere ??= recommendedElsewhere(input) || hasContentfulRole(input, ['proposal']))) continue;
       const heading = doc.blocks[section.heading];
       const lastBlock = doc.blocks[last];
       out.push({

@@ -72,8 +72,8 @@ describe('decision/open-question', () => {
     ];
     for (const [para, expected] of cases) it(JSON.stringify(para), () => assert.deepEqual(firedText(memo(para), QUESTION), expected));
 
-    it('a question heading', () => {
-      assert.deepEqual(firedText(memo('## Should we hire?', 'The team is small.'), QUESTION), ['Should we hire?']);
+    it('a question heading with nothing under it that answers', () => {
+      assert.deepEqual(firedText(memo('## Should we hire?', '## Pricing', 'Prices stay.'), QUESTION), ['Should we hire?']);
     });
     it('a recommendation in another section does not answer it', () => {
       const text = doc('# Plan', NEUTRAL, '## Hiring', 'Should we hire two engineers?', '## Pricing', 'I recommend we keep prices.');
@@ -110,9 +110,9 @@ describe('decision/open-question', () => {
       checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`Should we hire two engineers? ${ANSWER} Payments is short of staff.`) });
     });
     it('under a question heading', () => {
-      const text = memo('## Should we hire?', 'The team is small.');
+      const text = memo('## Should we hire?', '## Pricing', 'Prices stay.');
       const at = text.indexOf('hire?') + 5;
-      checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`## Should we hire?\n\n${ANSWER}`, 'The team is small.') });
+      checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`## Should we hire?\n\n${ANSWER}`, '## Pricing', 'Prices stay.') });
     });
   });
 });
@@ -123,9 +123,9 @@ describe('decision/options-without-recommendation', () => {
   it('fires on an Options section with no pick, anchored on its heading', () => {
     assert.deepEqual(firedText(memo('## Options', list('Hire two engineers.', 'Contract an agency.'), '## Next', 'More.'), OPTIONS), ['Options']);
   });
-  it('fires on "Alternatives" and "Approaches" too', () => {
-    assert.deepEqual(firedText(memo('## Alternatives', list('Build.', 'Buy.')), OPTIONS), ['Alternatives']);
+  it('fires on "Approaches" and "Choices" too', () => {
     assert.deepEqual(firedText(memo('## Approaches we looked at', list('Build.', 'Buy.')), OPTIONS), ['Approaches we looked at']);
+    assert.deepEqual(firedText(memo('## Choices', list('Build.', 'Buy.')), OPTIONS), ['Choices']);
   });
 
   describe('does not fire', () => {

@@ -1,0 +1,29 @@
+// Grammar the word lists cannot see: imperative mood, metadata lines. Closed-class words are data
+// (rubrics/data/grammar.json); the checks look at a sentence's words and the raw text around them.
+import data from '../../../rubrics/data/grammar.json';
+import type { Word } from '../engine/sentences.js';
+
+const IMPERATIVE_VERBS = new Set(data.imperativeVerbs);
+const NOT_AFTER_IMPERATIVE = new Set(data.notAfterImperative);
+
+/**
+ * The sentence opens with a verb in the imperative: "Deprecate the v1 export endpoint." A capitalised base-form
+ * verb first, not a question, and not followed by a word that makes it a noun ("Support for X landed",
+ * "Build times fell") or a verb in another mood ("Change is hard").
+ */
+export function isImperative(words: readonly Word[], text: string): boolean {
+  const first = words[0];
+  if (!first || !/^\p{Lu}/u.test(first.text) || !IMPERATIVE_VERBS.has(first.lower)) return false;
+  if (text.trimEnd().endsWith('?')) return false;
+  const next = words[1];
+  return next !== undefined && !NOT_AFTER_IMPERATIVE.has(next.lower);
+}
+
+// "Start Date: 2018-01-01", "- **Status:** Accepted", "Feature Name: `foo`": a short label, a colon, a value.
+const METADATA_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{Lu}][\p{L}\p{N} ./#()-]{0,30}?(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s+\S.*)?$/u;
+
+/** Every non-blank line of the block is a `Key: value` header line (RFC and ADR headers, report metadata). */
+export function isMetadata(source: string): boolean {
+  const lines = source.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.every((l) => METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4);
+}
