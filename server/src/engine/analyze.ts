@@ -337,11 +337,11 @@ function sameSource(a: RubricSource | undefined, b: RubricSource | undefined): b
 }
 
 /** Per list id of a rubric's index, the fact bit its matches set (0 for other lists); one array per index. */
-const factBitsByIndex = new WeakMap<ListIndex, Uint8Array>();
-function factBits(index: ListIndex): Uint8Array {
+const factBitsByIndex = new WeakMap<ListIndex, Uint16Array>();
+function factBits(index: ListIndex): Uint16Array {
   let bits = factBitsByIndex.get(index);
   if (!bits) {
-    bits = Uint8Array.from(index.names, (n) => {
+    bits = Uint16Array.from(index.names, (n) => {
       const i = (FACT_LISTS as readonly string[]).indexOf(n);
       return i < 0 ? 0 : 1 << i;
     });
@@ -398,12 +398,12 @@ function isOpenQuestion(s: Sentence): boolean {
 }
 
 /** Word lists whose hits are block facts, as bits per sentence. */
-const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners'] as const;
-const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY] = FACT_LISTS.map((_, i) => 1 << i);
+const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners', 'consensusDeferral'] as const;
+const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map((_, i) => 1 << i);
 
-function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint8Array): BlockFacts {
+function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint16Array): BlockFacts {
   // Word-list hits come from the block's single pass over all lists.
-  const bits = new Uint8Array(sentences.length);
+  const bits = new Uint16Array(sentences.length);
   let chronologyOpener = 0;
   for (const m of matches) {
     const k = listBits[m.list];
@@ -422,8 +422,10 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
   sentences.forEach((s, i) => {
     const has = (list: number): boolean => (bits[i] & list) !== 0;
     words += s.words.length;
-    if (has(RECOMMENDATION)) recommendations.push([s.start, s.end]);
-    if (has(ASK)) asks++;
+    // "We will circle back once everyone is aligned" defers the decision: it neither asks nor commits.
+    const deferred = has(DEFERRAL);
+    if (has(RECOMMENDATION) && !deferred) recommendations.push([s.start, s.end]);
+    if (has(ASK) && !deferred) asks++;
     // Marks an option as the recommended one ("Option B (recommended)").
     if (!preferred && has(PREFERRED)) preferred = true;
     if (!tradeoff && has(TRADEOFF)) tradeoff = true;

@@ -3,11 +3,12 @@
 // section defers on purpose. The headings are data (rubrics/data/section-roles.json).
 import data from '../../../rubrics/data/section-roles.json';
 
-export const SECTION_ROLES = ['none', 'summary', 'background', 'proposal', 'alternatives', 'drawbacks', 'unresolved', 'asks', 'nextSteps', 'appendix'] as const;
+export const SECTION_ROLES = ['none', 'summary', 'background', 'proposal', 'alternatives', 'drawbacks', 'unresolved', 'asks', 'nextSteps', 'appendix', 'metadata'] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 
-const ROLES: ReadonlyArray<{ role: SectionRole; phrases: readonly string[] }> = (data.roles as Array<{ role: string; phrases: string[] }>).map((r) => ({
+const ROLES: ReadonlyArray<{ role: SectionRole; whole: boolean; phrases: readonly string[] }> = (data.roles as Array<{ role: string; whole?: boolean; phrases: string[] }>).map((r) => ({
   role: r.role as SectionRole,
+  whole: r.whole === true,
   // Whole words: the heading is normalised to single-spaced lower-case words with a space at each end.
   phrases: r.phrases.map((p) => ` ${normalise(p)} `),
 }));
@@ -24,6 +25,6 @@ function normalise(title: string): string {
 /** The role a heading names on its own, or 'none'. */
 export function roleOfTitle(title: string): SectionRole {
   const t = ` ${normalise(title)} `;
-  for (const r of ROLES) if (r.phrases.some((p) => t.includes(p))) return r.role;
+  for (const r of ROLES) if (r.phrases.some((p) => (r.whole ? t === p : t.includes(p)))) return r.role;
   return 'none';
 }

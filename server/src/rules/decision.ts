@@ -44,6 +44,20 @@ function opensWithImperative(input: DocInput): boolean {
   return s !== undefined && isImperative(s.words, s.text);
 }
 
+// A template's question about what the group needs ("Are there areas your group needs help with?").
+const ASK_PROMPT = /\b(help|needs?|asks?|requests?|issues|support)\b/i;
+
+/** The document answers its template's ask question: a question block about needs or help, with an answer after it. */
+function answersAskPrompt(input: DocInput): boolean {
+  const { blocks } = input.doc;
+  for (let b = 0; b + 1 < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.quoted || !block.masked.trimEnd().endsWith('?') || !ASK_PROMPT.test(block.masked)) continue;
+    if (input.facts(b + 1).words >= 1) return true;
+  }
+  return false;
+}
+
 const noAsk: DocRule = {
   id: 'decision/no-ask',
   dimension: 'decision',
@@ -60,7 +74,7 @@ const noAsk: DocRule = {
     // A recommendation or proposal ("This RFC proposes…", "We should…"), an ask, or an imperative proposal opening
     // a summary or the document ("Deprecate the v1 endpoint.") asks the reader to decide.
     if (doc.blocks.some((b, i) => !b.quoted && (input.facts(i).asks > 0 || input.facts(i).recommendations.length > 0))) return;
-    if (opensWithImperative(input)) return;
+    if (opensWithImperative(input) || answersAskPrompt(input)) return;
     const [start, end, insertAt] = documentAnchor(input);
     out.push({
       rule: this.id,

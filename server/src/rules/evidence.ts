@@ -1,6 +1,7 @@
 // Evidence: roadmap and priority items cite evidence, and that evidence (or the item's date) is not stale.
 import type { DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
+import { isMetadata } from './grammar.js';
 import { collapseSpace } from './util.js';
 
 interface Item {
@@ -48,7 +49,9 @@ const unsupported: DocRule = {
   id: 'evidence/unsupported-item',
   dimension: 'evidence',
   title: 'Roadmap item with no evidence',
-  severity: 'information',
+  // Reviewed on real reports and proposals: no finding of 53 was right (task lists, plans and requirements are
+  // not priorities competing for money). A hint by default; the strategy-memo rubric turns it on.
+  severity: 'hint',
   doc: docPath('evidence/unsupported-item'),
   scope: 'document',
   check(input, out) {
@@ -81,6 +84,36 @@ function periodEnd(m: RegExpExecArray): [number, number] {
   return [Number(m[10]), 12];
 }
 
+// A period in a title or header line: "2025 Annual Report", "2019 Q4 …", "Start Date: 2018-01-01", "Nov 13, 2019".
+const TITLE_PERIOD = /\b(?:Q([1-4])\s+((?:19|20)\d{2})|((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?(?:\s+Q([1-4]))?)\b/g;
+const DATE_KEY = /^(?:date|created|updated|last[- ]modified|submitted|start[- ]date|published)$/i;
+
+/**
+ * Year × 12 + month of the end of the period the document itself is dated to, or undefined: its title, a date in
+ * its front matter, or a header line before the first section's prose. A 2025 annual report's "Highlights of
+ * 2025" is its own reporting period, not stale evidence.
+ */
+function documentPeriod(input: DocInput): number | undefined {
+  const { doc, text } = input;
+  const candidates: string[] = [];
+  const fm = doc.frontMatter?.data;
+  if (fm) for (const [k, v] of Object.entries(fm)) if (DATE_KEY.test(k) || k === 'title') candidates.push(v);
+  const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
+  if (firstHeading >= 0) candidates.push(text.slice(doc.blocks[firstHeading].start, doc.blocks[firstHeading].end));
+  // Header lines: the first few blocks, when they are "Key: value" lines or a byline ("…last modified … on Nov 13, 2019").
+  for (const b of doc.blocks.slice(0, 6)) if (b.kind !== 'heading' && (isMetadata(text.slice(b.start, b.end)) || /\b(?:created|modified|updated|submitted)\b/i.test(b.masked))) candidates.push(b.masked);
+  let best: number | undefined;
+  for (const c of candidates) {
+    for (const m of c.matchAll(TITLE_PERIOD)) {
+      const year = Number(m[2] ?? m[3]);
+      const month = m[1] ? Number(m[1]) * 3 : m[5] ? Number(m[5]) * 3 : m[4] ? Number(m[4]) : 12;
+      const at = year * 12 + month;
+      if (best === undefined || at > best) best = at;
+    }
+  }
+  return best;
+}
+
 const stale: DocRule = {
   id: 'evidence/stale',
   dimension: 'evidence',
@@ -91,17 +124,22 @@ const stale: DocRule = {
   check(input, out) {
     const today = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.today);
     if (!today) return;
-    const now = Number(today[1]) * 12 + Number(today[2]);
+    // Age is measured from when the document was written, when it says: a report is not stale for being old.
+    const own = documentPeriod(input);
+    const now = Math.min(Number(today[1]) * 12 + Number(today[2]), own ?? Infinity);
     const limit = input.rubric.thresholds.staleMonths;
     for (const item of evidenceItems(input)) {
       for (const b of item.blocks) {
         const block = input.doc.blocks[b];
+        // A template's prompt ("Did you have updates in 2023?") is the form's wording, not the writer's evidence.
+        if (block.masked.includes('?')) continue;
         DATE.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = DATE.exec(block.masked))) {
           const [y, mo] = periodEnd(m);
           const age = now - (y * 12 + mo);
-          if (age <= limit) continue;
+          // Within the year the document reports on, a date is the report's own period.
+          if (age <= limit || (own !== undefined && y === Math.floor((own - 1) / 12))) continue;
           const start = block.start + m.index;
           const end = start + m[0].length;
           out.push({

@@ -27,3 +27,10 @@ export function isMetadata(source: string): boolean {
   const lines = source.split('\n').filter((l) => l.trim() !== '');
   return lines.length > 0 && lines.every((l) => METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4);
 }
+
+const OUTCOME_VERBS = new Set(data.outcomeVerbs);
+
+/** The sentence reports a result: "Server-side apply promoted to GA", "We shipped v2 in March". */
+export function reportsOutcome(words: readonly Word[]): boolean {
+  return words.some((w) => OUTCOME_VERBS.has(w.lower));
+}

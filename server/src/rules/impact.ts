@@ -6,14 +6,55 @@ import type { Sentence } from '../engine/sentences.js';
 import type { Fix } from '../engine/types.js';
 import { collapseSpace, hasNumber, isPlainProse } from './util.js';
 import { lineStartOf } from './anchor.js';
+import { isImperative, isMetadata, reportsOutcome } from './grammar.js';
+import { CONTENT_WORDS, subtreeWords } from './sections.js';
 
 const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.quoted;
 
-/** The opening sentences: the first N prose sentences after the title. */
+// "Created by …", "Report from the … committee", "Submitted by …": who wrote it, not what it says.
+const BYLINE = /^\s*(?:[-*+]\s+)?(?:created|report|reported|submitted|prepared|written|authored|compiled|last (?:modified|updated)|posted)\b[^.]{0,40}?\b(?:by|from)\b/i;
+
+/**
+ * Where the writer starts talking: not a `Key: value` header, a byline, or a section a template fills with
+ * metadata ("Status: Accepted", the project's standing description).
+ */
+function isOpeningProse(input: DocInput, b: number): boolean {
+  const block = input.doc.blocks[b];
+  if (!isProse(block) || input.doc.sections[block.section]?.role === 'metadata') return false;
+  const source = input.text.slice(block.start, block.end);
+  // "**Bottom line:** we hit plan." has the shape of a header line but is the point itself.
+  if (isMetadata(source) && !input.sentences(b).some((s) => carriesPoint(input, s))) return false;
+  return !BYLINE.test(block.masked) && !isPromptQuestion(input, b);
+}
+
+/** A template's prompt: a block that is one question, with its answer in the next block. */
+function isPromptQuestion(input: DocInput, b: number): boolean {
+  const sentences = input.sentences(b);
+  return sentences.length === 1 && sentences[0].text.trimEnd().endsWith('?') && b + 1 < input.doc.blocks.length && input.doc.blocks[b + 1].kind !== 'heading';
+}
+
+/** How many sections a reader passes before the template's summary or decision section. */
+const EARLY_SECTIONS = 3;
+
+/** A summary or decision section with content comes within the first few sections: the structure puts the point up front. */
+function pointSectionEarly(input: DocInput): boolean {
+  const { doc } = input;
+  let seen = 0;
+  for (let i = 0; i < doc.sections.length && seen < EARLY_SECTIONS; i++) {
+    const s = doc.sections[i];
+    if (s.heading < 0 || s.heading === doc.title || s.role === 'metadata') continue;
+    seen++;
+    if ((s.role === 'summary' || s.role === 'proposal') && subtreeWords(input, i) >= CONTENT_WORDS) return true;
+  }
+  return false;
+}
+
+/** The opening sentences: the first N prose sentences after the title and the document's header lines. */
 function openingSentences(input: DocInput): { block: number; sentences: Sentence[] } | null {
   const n = input.rubric.thresholds.openingSentences;
   const blocks = input.doc.blocks;
-  const first = blocks.findIndex(isProse);
+  let first = -1;
+  for (let b = 0; b < blocks.length && first < 0; b++) if (isOpeningProse(input, b)) first = b;
   if (first < 0) return null;
   const sentences: Sentence[] = [];
   for (let b = first; b < blocks.length && sentences.length < n; b++) {
@@ -24,11 +65,33 @@ function openingSentences(input: DocInput): { block: number; sentences: Sentence
   return sentences.length ? { block: first, sentences } : null;
 }
 
+/** A title that is itself the decision: "Remove the aggregator layer", "Use hosted Elasticsearch". */
+function titleDecides(input: DocInput): boolean {
+  const { doc } = input;
+  if (doc.title < 0) return false;
+  // "13. Remove …" may segment as two sentences: the title is read as one.
+  const all = input.sentences(doc.title);
+  if (all.length === 0) return false;
+  const s = { words: all.flatMap((x) => x.words), text: all.map((x) => x.text).join(' ') };
+  // "3. Use hosted Elasticsearch", "ADR 12: Remove the load balancer tier": numbering before the title's words.
+  let k = 0;
+  while (k < s.words.length - 1 && (/^\d/.test(s.words[k].text) || /^(?:adr|rfc)$/i.test(s.words[k].text))) k++;
+  return isImperative(s.words.slice(k), s.text);
+}
+
+// After "This proposal …", a verb that states the change: "This proposal adds a config option."
+const STATES_CHANGE = /^(?:adds|introduces|removes|replaces|changes|deprecates|renames|allows|makes|defines|proposes|extends|moves|sets)$/;
+
 function carriesPoint(input: DocInput, s: Sentence): boolean {
   const { lists } = input.rubric;
   if (lists.ask.test(s.words) || lists.recommendation.test(s.words)) return true;
-  const opener = s.words.length > 0 && (lists.chronologyOpeners.matchAt(s.words, 0) > 0 || lists.metaOpeners.matchAt(s.words, 0) > 0);
-  return !opener && hasNumber(input.text, s);
+  // A proposal stated as an imperative ("Add socket timeouts to std::net.") or as what the document changes.
+  if (isImperative(s.words, s.text)) return true;
+  const meta = lists.metaOpeners.matchAt(s.words, 0);
+  if (meta > 0) return s.words.slice(meta, meta + 2).some((w) => STATES_CHANGE.test(w.lower));
+  // After "Last quarter…", even a number or a result is the story so far, not the point.
+  if (s.words.length > 0 && lists.chronologyOpeners.matchAt(s.words, 0) > 0) return false;
+  return hasNumber(input.text, s) || reportsOutcome(s.words);
 }
 
 /** The first sentence after the opening that already holds a recommendation, and can be moved as it is. */
@@ -76,7 +139,7 @@ const buriedLede: DocRule = {
   scope: 'document',
   check(input, out) {
     const opening = openingSentences(input);
-    if (!opening) return;
+    if (!opening || titleDecides(input) || pointSectionEarly(input)) return;
     const first = opening.sentences[0];
     const { lists } = input.rubric;
     const meta = lists.metaOpeners.matchAt(first.words, 0) > 0;

@@ -21,16 +21,24 @@ export function subtreeEnds(input: DocInput): Int32Array {
   return ends;
 }
 
-/** Prose words in the section and its subsections, quoted text excluded. */
+// A block that only says there is nothing here yet: "None.", "TBD", "N/A", "Coming soon.", "To be written".
+const NOTHING = /^\W*(?:none|n\/?a|tbd|tbc|todo|to ?do|not applicable|nothing(?: yet)?|coming soon|to be (?:written|added|decided|determined|confirmed|created)|\[[^\]]*\])\W*$/i;
+
+/** Prose words in the section and its subsections; quoted text and "None." / "TBD" blocks count for nothing. */
 export function subtreeWords(input: DocInput, section: number): number {
   const end = subtreeEnds(input)[section];
   let n = 0;
-  for (let s = section; s < end; s++) for (const b of input.doc.sections[s].blocks) if (!input.doc.blocks[b].quoted) n += input.facts(b).words;
+  for (let s = section; s < end; s++) {
+    for (const b of input.doc.sections[s].blocks) {
+      const block = input.doc.blocks[b];
+      if (!block.quoted && !NOTHING.test(block.masked)) n += input.facts(b).words;
+    }
+  }
   return n;
 }
 
-/** Enough words to state a reason; "None.", "TBD" or "N/A" under a heading are not content. */
-export const CONTENT_WORDS = 8;
+/** Enough words to state a reason ("Search waits a quarter."). */
+export const CONTENT_WORDS = 3;
 
 /** Some section with one of these roles has content. */
 export function hasContentfulRole(input: DocInput, roles: readonly SectionRole[]): boolean {

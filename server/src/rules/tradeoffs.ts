@@ -1,4 +1,6 @@
 // Tradeoffs: a recommendation says what it costs or what it gives up; nothing is "all upside".
+import type { SectionRole } from '../engine/sectionRoles.js';
+import { CONTENT_WORDS, subtreeWords } from './sections.js';
 import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Word } from '../engine/sentences.js';
@@ -7,6 +9,9 @@ import { matchList, quoteText } from './util.js';
 
 // A section like this anywhere in the document states the tradeoffs for every recommendation in it.
 const TRADEOFF_HEADING = /\b(trade-?offs?|risks?|costs?|downsides?|alternatives?|options?|not doing|non-goals|what we give up|considered|cons)\b/i;
+
+const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
+const NOT_THE_CALL: readonly SectionRole[] = ['background', 'appendix', 'alternatives', 'metadata'];
 
 const unstated: DocRule = {
   id: 'tradeoffs/unstated',
@@ -17,8 +22,12 @@ const unstated: DocRule = {
   scope: 'document',
   check(input, out) {
     const { doc } = input;
-    if (doc.sections.some((s) => s.heading >= 0 && TRADEOFF_HEADING.test(s.title))) return;
+    // A Drawbacks, Consequences or Alternatives section states the tradeoff, when something is written under it:
+    // a heading alone, or "None.", states nothing.
+    if (doc.sections.some((s, i) => s.heading >= 0 && (TRADEOFF_ROLES.includes(s.role) || TRADEOFF_HEADING.test(s.title)) && subtreeWords(input, i) >= CONTENT_WORDS)) return;
     for (const section of doc.sections) {
+      // Background and references report others' recommendations and past decisions; they are not the writer's call.
+      if (NOT_THE_CALL.includes(section.role)) continue;
       const blocks = section.blocks.filter((b) => !doc.blocks[b].quoted);
       const b = blocks.find((i) => input.facts(i).recommendations.length > 0);
       if (b === undefined) continue;

@@ -2,7 +2,7 @@
 // the writer's recommendation; decision docs have their required sections.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, corpus, doc, firedText, fires, list, NEUTRAL, quote, withRubric } from './helpers.js';
+import { checkFix, corpus, doc, firedText, fires, list, NEUTRAL, quote, quoteIn, withRubric } from './helpers.js';
 
 const NO_ASK = 'decision/no-ask';
 const QUESTION = 'decision/open-question';
@@ -28,8 +28,25 @@ describe('decision/no-ask', () => {
     it('an open question is not an ask', () => {
       assert.deepEqual(firedText(doc('# Support update', NEUTRAL, 'Should we hire two engineers?'), NO_ASK), ['Support update']);
     });
+    it('a deferral is not an ask or a commitment', () => {
+      assert.deepEqual(firedText(doc('# Support update', NEUTRAL, 'We will circle back on this once everyone is aligned.'), NO_ASK), ['Support update']);
+    });
     it('corpus 2015-2015-03.md: a board report with no ask', () => {
       assert.deepEqual(firedText(corpus('2015-2015-03.md'), NO_ASK), []);
+    });
+  });
+
+  describe('does not fire on real proposals and reports (review: every one of these was judged wrong)', () => {
+    it('an RFC summary that proposes in the imperative', () => {
+      const s = quoteIn('rust-rfcs', 'rfc-1047-socket-timeouts.md', 'Add sockopt-style timeouts to `std::net` types.');
+      assert.deepEqual(firedText(doc('# Socket timeouts', '## Summary', s, '## Motivation', NEUTRAL), NO_ASK), []);
+    });
+    it('a status report whose template asks what help the group needs, answered', () => {
+      const q = quoteIn('k8s-annual-reports', 'k8s-sig-cli-annual-report-2021.md', 'What areas and/or subprojects does your group need the most help with?');
+      assert.deepEqual(firedText(doc('# 2021 Annual Report: SIG CLI', NEUTRAL, `1. ${q}\n\n    - Reviewers for kustomize.`), NO_ASK), []);
+    });
+    it('a "Questions/Issues for the TSC" section with an answer, and "Current Plans"', () => {
+      assert.deepEqual(firedText(doc('# 2021 Q4 Fabric', NEUTRAL, '# Questions/Issues for the TSC', 'None at this time.', '# Current Plans', 'Release v2.4.0 in Q4.'), NO_ASK), []);
     });
   });
 
@@ -81,6 +98,19 @@ describe('decision/open-question', () => {
     });
   });
 
+  describe('does not fire where a question is judgment, not a lapse (real RFC and ADR shapes)', () => {
+    it('an explicit "Unresolved questions" section', () => {
+      const q = quoteIn('rust-rfcs', 'rfc-0089-loadable-lints.md', 'Do we provide guarantees about visit order for a lint, or the order of multiple lints defined in the same crate?');
+      assert.deepEqual(firedText(doc('# Loadable lints', NEUTRAL, '## Unresolved questions', q), QUESTION), []);
+    });
+    it('a framing question in Context, answered below', () => {
+      assert.deepEqual(firedText(doc('# Use a pool', '## Context', 'Should we keep one connection per request?', 'Each request opens its own connection today, and the registry limits us to ten.'), QUESTION), []);
+    });
+    it('still fires on a question for the reader in the proposal itself', () => {
+      assert.deepEqual(firedText(doc('# Hiring', NEUTRAL, '## Proposal', 'Should we hire two engineers?'), QUESTION), ['Should we hire two engineers?']);
+    });
+  });
+
   describe('does not fire', () => {
     const cases: Array<[string, string]> = [
       ['answered with a recommendation', memo('Should we hire two engineers? I recommend yes: payments is short of staff.')],
@@ -126,6 +156,13 @@ describe('decision/options-without-recommendation', () => {
   it('fires on "Approaches" and "Choices" too', () => {
     assert.deepEqual(firedText(memo('## Approaches we looked at', list('Build.', 'Buy.')), OPTIONS), ['Approaches we looked at']);
     assert.deepEqual(firedText(memo('## Choices', list('Build.', 'Buy.')), OPTIONS), ['Choices']);
+  });
+
+  it('does not fire on an RFC\'s "Rationale and alternatives": options weighed and rejected, the RFC is the pick', () => {
+    quoteIn('rust-rfcs', 'rfc-2349-pin.md', '## Rationale and alternatives');
+    assert.deepEqual(firedText(memo('## Rationale and alternatives', list('Finer-grained scopes.', 'Selection in the UI.')), OPTIONS), []);
+    assert.deepEqual(firedText(memo('## Alternatives considered', list('Build.', 'Buy.')), OPTIONS), []);
+    assert.deepEqual(firedText(memo('## Rejected options', list('Build.', 'Buy.')), OPTIONS), []);
   });
 
   describe('does not fire', () => {

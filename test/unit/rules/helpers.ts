@@ -86,6 +86,18 @@ export function quote(file: string, sentence: string): string {
   return sentence;
 }
 
+/** A sentence of a document in any corpus folder, checked to appear there verbatim. */
+export function quoteIn(folder: string, file: string, sentence: string): string {
+  const key = `${folder}/${file}`;
+  let t = corpusCache.get(key);
+  if (t === undefined) {
+    t = readFileSync(sharedPath('corpus', folder, file), 'utf8');
+    corpusCache.set(key, t);
+  }
+  assert.ok(t.includes(sentence), `not found verbatim in ${key}: ${sentence}`);
+  return sentence;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Fixes.
 

@@ -48,11 +48,7 @@ describe('impact/buried-lede', () => {
       assert.deepEqual(firedText(text, LEDE, { rubric: 'interview-answer' }), ['Some context first.']);
       assert.deepEqual(firedText(text, LEDE), []);
     });
-    it('corpus 2016-2016-09.md: a board report that opens with the project description', () => {
-      const text = corpus('2016-2016-09.md');
-      assert.deepEqual(firedText(text, LEDE), ['A platform for building native mobile applications using HTML, CSS and JavaScript.']);
-      assert.deepEqual(firedText(text, LEDE, { rubric: 'board-update' }), ['A platform for building native mobile applications using HTML, CSS and JavaScript.']);
-    });
+
   });
 
   describe('does not fire', () => {
@@ -73,6 +69,24 @@ describe('impact/buried-lede', () => {
     it('corpus 2019-2019-03.md: an opening with the release count', () => {
       const s = quote('2019-2019-03.md', 'We made 6 platform releases (Android@8, Browser@6, Electron@1, iOS@5, OSX@5, Windows@7), and 1 patch release (Electron@1.0.1).');
       assert.deepEqual(firedText(doc('# Apache Cordova', s), LEDE), []);
+    });
+    it('corpus 2016-2016-09.md: the board template\'s standing "Description:" is metadata, not the opening', () => {
+      const text = corpus('2016-2016-09.md');
+      assert.deepEqual(firedText(text, LEDE), []);
+      assert.deepEqual(firedText(text, LEDE, { rubric: 'board-update' }), []);
+    });
+    it('header lines, bylines and a template prompt are not the opening', () => {
+      // Shapes from the corpus: an ADR's Status section, a Hyperledger byline, a Kubernetes report's prompt.
+      assert.deepEqual(firedText(doc('# 13. Remove Aggregator layer', '## Status', 'Accepted', '## Context', 'The SDK provides a public library.'), LEDE), []);
+      assert.deepEqual(firedText(doc('# 2023 Q1 Indy', 'Created by Stephen Curran.', '## Project Health', 'We completed the CI/CD pipeline migration.'), LEDE), []);
+      assert.deepEqual(firedText(doc('# 2021 Annual Report: SIG CLI', '## Current initiatives', '1. What work did the SIG do this year that should be highlighted?\n\n    - Server Side Apply promoted to GA.'), LEDE), []);
+    });
+    it('a byline followed by link lists still buries the news', () => {
+      assert.deepEqual(firedText(doc('# 2023 Q3 AnonCreds', 'Created by the maintainers.', 'The repositories of the project are listed here for reference.', '## Project Health', 'We released 0.1.0.'), LEDE), ['The repositories of the project are listed here for reference.']);
+    });
+    it('an imperative summary or title is the proposal (RFC and ADR shapes)', () => {
+      assert.deepEqual(firedText(doc('# Socket timeouts', '## Summary', 'Add sockopt-style timeouts to `std::net` types.', '## Motivation', 'Timeouts matter.'), LEDE), []);
+      assert.deepEqual(firedText(doc('# Use AWS hosted Elasticsearch', '## Context', 'We run our own cluster today.', '## Decision', 'We move to the hosted service.'), LEDE), []);
     });
     it('corpus 2016-2016-09.md: "no issues requiring board attention" is the status a board reads for', () => {
       const s = quote('2016-2016-09.md', 'There are no issues requiring board attention at this time.');

@@ -24,6 +24,11 @@ describe('tradeoffs/unstated', () => {
       const text = doc('# Plan', 'I recommend we hire two engineers.', '## Later', 'Hiring instead of contracting costs more.');
       assert.deepEqual(firedText(text, UNSTATED), ['I recommend we hire two engineers.']);
     });
+    it('a Drawbacks heading with nothing under it, or "None.", states no tradeoff', () => {
+      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Drawbacks', '## Next steps', 'Post the roles.'), UNSTATED), ['I recommend we hire two engineers.']);
+      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Risks', 'None.'), UNSTATED), ['I recommend we hire two engineers.']);
+      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Trade-offs', 'TBD'), UNSTATED), ['I recommend we hire two engineers.']);
+    });
     it('a quoted tradeoff does not count', () => {
       assert.deepEqual(firedText(doc('I recommend we hire two engineers.', '> Hiring costs more than contracting.'), UNSTATED), ['I recommend we hire two engineers.']);
     });
@@ -37,6 +42,9 @@ describe('tradeoffs/unstated', () => {
       ['"we will not"', 'We should ship the beta. We will not ship iOS this year.'],
       ['a consequence in the same section', doc('I recommend we hire two engineers.', 'This means we delay the search project.')],
       ['a Risks section anywhere', doc('I recommend we hire two engineers.', '## Risks', 'Hiring takes time.')],
+      ['an RFC Drawbacks section with content', doc('# Plan', '## Proposal', 'We should default lifetimes to static.', '## Drawbacks', 'Some code that compiles today becomes ambiguous.')],
+      ['an ADR Consequences section', doc('# Pool', '## Decision', 'We have decided to use a connection pool.', '## Consequences', 'We maintain one more dependency and its upgrades.')],
+      ['a recommendation reported in Background', doc('# Flags', '## Background', 'Django recommends a settings flag per environment.', '## Plan', 'We ship the library next.')],
       ['a Tradeoffs section anywhere', doc('# Plan', '## Hiring', 'I recommend we hire two engineers.', '## Trade-offs', 'Search waits a quarter.')],
       ['no recommendation at all', 'We shipped the beta on May 3.'],
       ['a quoted recommendation', '> I recommend we hire two engineers.'],
