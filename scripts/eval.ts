@@ -8,6 +8,8 @@
 //   b) passive: ../shared/eval/passive-dev.csv, findPassives (≥ 1 span) against write-good's passive check.
 //   c) corpus: findings per 1,000 words per rule over ../shared/corpus/**/*.md, and random (seeded) example
 //      sentences per rule in bench/corpus-samples.md for false-positive review.
+//   e) review: precision per rule and per folder from the hand-judged verdicts in test/review/ (scripts/review.ts),
+//      findings per 1,000 words per folder, the findings new since the review, and the issue's targets.
 //   d) timing: analyze() of a generated 10,000-word memo, median of 30 runs after 10 warm-ups; write-good on
 //      the same text; the scorer's cost per word.
 //
@@ -19,10 +21,12 @@ import { crossValidate, CV_SEED, MIN_PRECISION, loadLabelled, prf, seededRandom,
 import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
+import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
-const HEDGE_DIMENSIONS = new Set<string>(['conviction', 'ownership', 'quantified']);
+// Issue 9: the uncertainty set measures the conviction family only (vague quantities are another quality).
+const HEDGE_DIMENSIONS = new Set<string>(['conviction']);
 
 const repoRoot = REPO_ROOT;
 const shared = SHARED_DIR;
@@ -469,6 +473,75 @@ function evalTiming(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteGood):
 }
 
 // ---------------------------------------------------------------------------------------------
+// e) review
+
+/** Precision targets of the review: overall, and per default-on rule on each folder where it fires this often. */
+const REVIEW_TARGETS = { overall: 0.85, perRule: 0.8, minFired: 5, density: 8 };
+
+interface ReviewSection {
+  folders: string[];
+  words: Record<string, number>;
+  /** Findings shown by default (hints excluded) per 1,000 words, per folder. */
+  density: Record<string, number>;
+  densityWithHints: Record<string, number>;
+  shown: PrecisionRow[];
+  hints: PrecisionRow[];
+  perRuleDensity: { rule: string; severity: string; perFolder: Record<string, number> }[];
+  verdicts: number;
+  misses: string[];
+}
+
+function evalReview(newAnalyzer: NewAnalyzer | undefined): ReviewSection | undefined {
+  if (!newAnalyzer) return undefined;
+  const run = runCorpus(newAnalyzer());
+  const verdicts = loadVerdicts();
+  const folders = [...run.wordsByFolder.keys()].sort();
+  const severity = new Map(run.findings.map((f) => [f.rule, f.severity]));
+  const sev = (rule: string): string => severity.get(rule) ?? 'off';
+  const shown = precisionRows(run, verdicts, sev);
+  const hints = precisionRows({ ...run, findings: run.findings.filter((f) => f.severity === 'hint') }, verdicts);
+  const per1k = (n: number, folder: string): number => round((1000 * n) / Math.max(1, run.wordsByFolder.get(folder) ?? 0), 2);
+  const density = Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.folder === f && x.severity !== 'hint').length, f)]));
+  const densityWithHints = Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.folder === f).length, f)]));
+  const rules = [...new Set(run.findings.map((f) => f.rule))].sort();
+  const perRuleDensity = rules.map((rule) => ({ rule, severity: sev(rule), perFolder: Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.rule === rule && x.folder === f).length, f)])) }));
+  const misses: string[] = [];
+  const all = shown.find((r) => r.rule === '*' && r.folder === '*');
+  const overall = all ? precisionOf(all) : undefined;
+  if (overall === undefined || overall < REVIEW_TARGETS.overall) misses.push(`overall precision ${overall === undefined ? '—' : pct(overall)} < ${pct(REVIEW_TARGETS.overall)}`);
+  for (const r of shown) {
+    if (r.rule === '*' || r.folder === '*' || r.findings < REVIEW_TARGETS.minFired) continue;
+    const p = precisionOf(r);
+    if (p !== undefined && p < REVIEW_TARGETS.perRule) misses.push(`${r.rule} on ${r.folder}: ${pct(p)} (${r.right}/${judged(r)}) < ${pct(REVIEW_TARGETS.perRule)}`);
+    if (p === undefined) misses.push(`${r.rule} on ${r.folder}: fires ${r.findings} times, none judged`);
+  }
+  for (const f of folders) if (density[f]! > REVIEW_TARGETS.density) misses.push(`${f}: ${density[f]} findings per 1,000 words > ${REVIEW_TARGETS.density}`);
+  return { folders, words: Object.fromEntries(run.wordsByFolder), density, densityWithHints, shown, hints, perRuleDensity, verdicts: verdicts.size, misses };
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function printReview(r: ReviewSection): void {
+  const all = r.shown.find((x) => x.rule === '*' && x.folder === '*');
+  const unjudged = r.shown.filter((x) => x.folder === '*' && x.rule !== '*' && x.unjudged > 0);
+  console.log(`
+Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); precision = right / judged (debatable counts as not right)`);
+  console.log('Rules on by default (error, warning, information):');
+  printPrecision(r.shown, r.folders);
+  if (r.hints.length) {
+    console.log('Hints (demoted until their precision reaches 80%):');
+    printPrecision(r.hints, r.folders);
+  }
+  console.log(`  new since the review (no verdict yet): ${all?.unjudged ?? 0} distinct findings${unjudged.length ? ` — ${unjudged.map((x) => `${x.rule} ${x.unjudged}`).join(', ')}` : ''}; draw them with scripts/review.ts sample`);
+  console.log('Findings per 1,000 words, per folder (hints excluded; with hints in brackets):');
+  console.log('  ' + r.folders.map((f) => `${f} ${r.density[f]!.toFixed(2)} (${r.densityWithHints[f]!.toFixed(2)})`).join(' · '));
+  console.log('Per rule, findings per 1,000 words:');
+  console.log(`  ${'rule'.padEnd(42)} ${'severity'.padEnd(12)}${r.folders.map((f) => f.slice(0, 12).padStart(13)).join('')}`);
+  for (const x of r.perRuleDensity) console.log(`  ${x.rule.padEnd(42)} ${x.severity.padEnd(12)}${r.folders.map((f) => x.perFolder[f]!.toFixed(2).padStart(13)).join('')}`);
+  console.log(r.misses.length ? `Targets missed (${r.misses.length}):\n  ${r.misses.join('\n  ')}` : `Targets met: overall ≥ ${pct(REVIEW_TARGETS.overall)}, every default-on rule ≥ ${pct(REVIEW_TARGETS.perRule)} where it fires ≥ ${REVIEW_TARGETS.minFired} times, ≤ ${REVIEW_TARGETS.density} findings per 1,000 words on every folder`);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function row(name: string, p: Figures | undefined, extra = ''): string {
   if (!p) return `  ${name.padEnd(54)} (not measured)`;
@@ -502,6 +575,11 @@ async function main(): Promise<void> {
     results.corpus = evalCorpus(newAnalyzer);
   } catch (e) {
     fail('corpus', e);
+  }
+  try {
+    results.review = evalReview(newAnalyzer);
+  } catch (e) {
+    fail('review', e);
   }
   try {
     results.timing = evalTiming(newAnalyzer, writeGood);
@@ -553,6 +631,7 @@ async function main(): Promise<void> {
     console.log(`Corpus — ${c.files} files, ${c.words.toLocaleString('en-US')} words, ${c.findings} findings (${((c.findings * 1000) / Math.max(1, c.words)).toFixed(1)} per 1,000 words); samples in bench/corpus-samples.md`);
     for (const r of c.perRule) console.log(`  ${r.ruleId.padEnd(44)} ${String(r.findings).padStart(5)}  ${r.per1000Words.toFixed(2).padStart(7)} /1k words`);
   }
+  if (results.review) printReview(results.review as ReviewSection);
   const t = results.timing as { words: number; presenceMedianMs?: number; presenceCachedMedianMs?: number; writeGoodMedianMs: number; ratioPresenceToWriteGood?: number; scorerNsPerWord: number } | undefined;
   if (t) {
     console.log(`\nTiming — ${t.words.toLocaleString('en-US')}-word memo, median of 30 after 10 warm-ups`);

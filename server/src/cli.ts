@@ -35,7 +35,7 @@ function processFile(path: string, opts: CliOptions, analyzer: Analyzer, rubrics
     if (opts.fix) errors.push(`presence: ${path}: is not valid UTF-8, so --fix left it unchanged; save it as UTF-8 to fix it (its findings are still reported)`);
     else notes.push(`presence: ${path}: is not valid UTF-8; bytes that are not are read as \uFFFD in the findings`);
   }
-  const analyzeOpts = { today: opts.today, resolveRubric: rubrics.forDocument(path) };
+  const analyzeOpts = { today: opts.today, resolveRubric: rubrics.forDocument(path, text) };
   let fixed: number | undefined;
   if (opts.fix && decoded !== undefined) {
     const out = fixAllSafe(analyzer, text, opts.rubric, analyzeOpts);

@@ -404,3 +404,17 @@ test('a relative extends in a path rubric resolves against that rubric\'s folder
   const mine = run(['memo.md', '--rubric', 'rubrics/team.json', '--format', 'json', ...TODAY], { cwd: dir });
   assert.deepEqual(json(mine)[0].findings.filter((f) => f.ruleId === 'rubric/invalid').map((f) => f.message), []);
 });
+
+test('--rubric team.json and a document\'s own "presence: team.json" in another folder are different rubrics', () => {
+  const dir = scratch('same-name');
+  fs.mkdirSync(join(dir, '.git'));
+  fs.mkdirSync(join(dir, 'sub'));
+  fs.writeFileSync(join(dir, 'team.json'), JSON.stringify({ extends: 'executive', weights: { composure: 0 } }));
+  fs.writeFileSync(join(dir, 'sub', 'team.json'), JSON.stringify({ extends: 'executive', weights: { impact: 0 } }));
+  fs.writeFileSync(join(dir, 'sub', 'memo.md'), `---\npresence: team.json\n---\n${FIXABLE}`);
+  const [file] = json(run(['sub/memo.md', '--rubric', 'team.json', '--format', 'json', ...TODAY], { cwd: dir }));
+  const weight = (d: string): number | undefined => ((file as unknown as { score: unknown }).score as { dimensions: { dimension: string; weight: number }[] }).dimensions.find((x) => x.dimension === d)?.weight;
+  // The front matter names the rubric beside the document (impact off), not the one in the working folder.
+  assert.equal(weight('impact'), 0);
+  assert.notEqual(weight('composure'), 0);
+});

@@ -7,6 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { RubricResolver, RubricSource } from '../engine/index.js';
 import { relativeInside } from '../io/paths.js';
+import { parseFrontMatter } from '../core/frontmatter.js';
 import { decodeUtf8, readRegularFileSync } from '../io/readFile.js';
 
 
@@ -32,14 +33,17 @@ export class CliRubrics {
   /** `cliRubric` is the --rubric value: the only reference that is read without a boundary. */
   constructor(private readonly cliRubric: string | undefined) {}
 
-  /** The engine's resolveRubric for one document. */
-  forDocument(file: string): RubricResolver {
+  /** The engine's resolveRubric for one document (`text`: a rubric its front matter names wins over --rubric). */
+  forDocument(file: string, text: string): RubricResolver {
     const docDir = resolve(dirname(file));
     const root = this.rootOf(docDir);
+    // The engine asks for the top-level rubric by name alone: when the document names one, that is the one asked
+    // for, even if it is spelled like the --rubric value ("team.json" beside the document is another file).
+    const named = Boolean(parseFrontMatter(text)?.data.presence);
     return (ref, from) => {
       // `from` is a path as show() wrote it: relative to the working folder, or absolute.
       const fromAbs = from === undefined ? undefined : resolve(this.cwd, from);
-      const trusted = fromAbs === undefined ? ref === this.cliRubric : this.chosen.has(fromAbs);
+      const trusted = fromAbs === undefined ? !named && ref === this.cliRubric : this.chosen.has(fromAbs);
       if (/\.json$/i.test(ref)) {
         // The user's --rubric is relative to where they typed it; anything else to the file that names it.
         const base = fromAbs !== undefined ? dirname(fromAbs) : trusted ? this.cwd : docDir;
