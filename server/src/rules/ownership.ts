@@ -3,6 +3,49 @@ import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { passivesInWords } from '../engine/passive.js';
 import { matchList, replaceEdit, listRule, quoteText } from './util.js';
+import { anyWord, clauseAround, isPossibility, subordinateBefore } from './clause.js';
+import type { Sentence } from '../engine/sentences.js';
+import data from '../../../rubrics/data/quantity.json';
+
+const DECISION_NOUNS = new Set(data.decisionNouns);
+// Participles that report a judgment ("it was decided", "this is often felt"): the call itself, whoever made it.
+const JUDGMENT = new Set(data.judgmentParticiples);
+// A present-tense auxiliary: "X is ignored", "are made up of" state how a thing works, not an event someone owns.
+const PRESENT = new Set(['is', 'are', "isn't", "aren't", "'s", "'re", 'get', 'gets', "it's", "that's", "there's"]);
+const CAUSE = /^(?:because|due|since)$/;
+
+/**
+ * The agentless passive (aux, participle) in sentence s hides someone accountable. Not when: "made" has no
+ * decision or mistake for its subject ("progress is being made", "can be made to work"); a modal makes it a
+ * capability or possibility ("can be pushed to"); it sits in a condition or time clause ("when it's dropped");
+ * the sentence asks; its subject is code (`.mode()` is ignored); it is a present-tense statement of how
+ * something behaves ("the attributes get ignored"); or the reason follows ("was dropped because of…").
+ */
+function hidesActor(text: string, s: Sentence, aux: number, participle: number): boolean {
+  const words = s.words;
+  const part = words[participle].lower;
+  const judgment = JUDGMENT.has(part);
+  if (part === 'made') {
+    let subject = false;
+    for (let k = aux - 1; k >= Math.max(0, aux - 4); k--) if (DECISION_NOUNS.has(words[k].lower)) subject = true;
+    if (!subject) return false;
+  }
+  if (s.text.trimEnd().endsWith('?')) return false;
+  const [first] = clauseAround(words, text, aux, participle + 1);
+  if (anyWord(words, first, aux, isPossibility)) return false;
+  // "The peer must be stopped", "will never be moved": an instruction or a guarantee about how a thing behaves.
+  if (words[aux].lower === 'be' && (words[aux - 1]?.lower === 'must' || anyWord(words, aux - 2, participle - 1, (w) => w === 'never' || w === 'not'))) return false;
+  if (subordinateBefore(words, text, aux)) return false;
+  // A code span before the auxiliary is the subject: program behaviour, not a person's decision.
+  if (text.slice(s.start, words[aux].start).includes('`')) return false;
+  if (!judgment) {
+    const progressive = anyWord(words, aux + 1, participle - 1, (w) => w === 'being' || w === 'been');
+    const perfect = aux > 0 && /^(?:has|have|had)$/.test(words[aux - 1].lower);
+    if (PRESENT.has(words[aux].lower) && !progressive && !perfect) return false;
+    if (anyWord(words, participle + 1, participle + 6, (w) => CAUSE.test(w)) || anyWord(words, first, aux, (w) => w === 'why')) return false;
+  }
+  return true;
+}
 
 const hiddenActor: BlockRule = {
   id: 'ownership/hidden-actor',
@@ -18,6 +61,8 @@ const hiddenActor: BlockRule = {
         if (!p.agentless) continue;
         // Only passives about decisions and failures: "the launch was delayed", "it was decided".
         if (participles.matchAt(s.words, p.participle) === 0) continue;
+        // An unresolved-questions section asks who should decide on purpose.
+        if (input.role === 'unresolved' || !hidesActor(input.text, s, p.aux, p.participle)) continue;
         const aux = s.words[p.aux];
         const part = s.words[p.participle];
         out.push({

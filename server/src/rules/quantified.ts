@@ -3,9 +3,46 @@ import type { BlockRule, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { hasDate, hasNumber, matchList, quoteText, replaceEdit } from './util.js';
 import { documentAnchor } from './anchor.js';
+import { anyWord, clauseAround, inParentheses, isPossibility, negatedBefore, subordinateBefore } from './clause.js';
+import type { Sentence } from '../engine/sentences.js';
+import data from '../../../rubrics/data/quantity.json';
+
+const TIME_UNITS = new Set(data.timeUnits);
+const MANNER_NOUNS = new Set(data.mannerNouns);
+// "a few facts to be aware of:", "several advantages, including…": the items follow, so the count is there to read.
+const ENUMERATION = new RegExp(`:|\\b(?:${data.enumerationCues.map((c) => c.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+// "that many minutes", "this many", "to name a few": the amount is given elsewhere or is the point of an idiom.
+const NOT_BEFORE_QUANTITY = new Set(['statistically', 'how', 'so', 'too', 'as', 'that', 'this', 'name']);
+// "the most meaningful set": a comparative or superlative grades the adjective; it is a choice, not an amount.
+const COMPARATIVE = new Set(['most', 'more', 'less', 'least']);
 
 // Vague words that stand for a size or a rate ("a significant increase" → "a [N%] increase"); the rest stand for a count.
 const RATE_WORDS = /^(significant|significantly|substantial|substantially|considerable|considerably|dramatic|dramatically|meaningful|meaningfully|massive|massively|huge|sizable|sizeable)$/;
+
+/**
+ * The vague quantity at words [from, to) claims an amount the writer could give. Not when: a list or examples
+ * follow ("a number of strategies:"), it is negated ("not of huge consequence"), hedged as a possibility ("can
+ * have several attributes"), sits in a condition ("once we have a few examples"), measures a duration ("for
+ * many years"), or counts ways and cases ("in many respects", "many thanks").
+ */
+function countClaim(text: string, s: Sentence, from: number, to: number, end: number): boolean {
+  const words = s.words;
+  const prev = words[from - 1]?.lower;
+  if (prev !== undefined && NOT_BEFORE_QUANTITY.has(prev)) return false;
+  // "one of many products".
+  if (prev === 'of' && words[from - 2]?.lower === 'one') return false;
+  if (ENUMERATION.test(s.text.slice(end - s.start))) return false;
+  if (negatedBefore(words, text, from)) return false;
+  const [first] = clauseAround(words, text, from, to);
+  if (anyWord(words, first, from - 1, isPossibility)) return false;
+  if (subordinateBefore(words, text, from)) return false;
+  // The counted noun, past "different", "other" or "more": "many different ways", "several other respects".
+  let k = to;
+  while (k < words.length && (words[k].lower === 'different' || words[k].lower === 'other' || words[k].lower === 'more')) k++;
+  const noun = words[k]?.lower;
+  if (noun !== undefined && (TIME_UNITS.has(noun) || MANNER_NOUNS.has(noun))) return false;
+  return true;
+}
 
 const vagueQuantity: BlockRule = {
   id: 'quantified/vague-quantity',
@@ -17,9 +54,9 @@ const vagueQuantity: BlockRule = {
   check(input, out) {
     for (const m of matchList(input, 'vagueQuantity')) {
       if (hasNumber(input.text, m.sentence)) continue;
+      if (!countClaim(input.text, m.sentence, m.from, m.to, m.end)) continue;
       const prev = m.sentence.words[m.from - 1]?.lower;
-      // "statistically significant" is a precise claim; "how many" is a question.
-      if (prev === 'statistically' || prev === 'how' || prev === 'so' || prev === 'too' || prev === 'as') continue;
+      if (RATE_WORDS.test(m.phrase) && prev !== undefined && COMPARATIVE.has(prev)) continue;
       const rate = RATE_WORDS.test(m.phrase);
       // "the majority of the tasks" → "[N%] of the tasks"; "a lot of tasks" → "[N] tasks".
       const share = /^(?:majority|most) of$/.test(m.phrase);
@@ -35,6 +72,49 @@ const vagueQuantity: BlockRule = {
   },
 };
 
+// "in the next quarter", "this week": a relative date names the period. "Sometime next year" and "the next year or
+// so" are vague within it, so those phrases still count.
+const RELATIVE_DATE = /\b(?:next|this|coming|following) (?:week|month|quarter|year|sprint|release|cycle)\b/i;
+const VAGUE_WITHIN = /^(?:sometime|some time)\b|\bor so$/;
+// What the timing waits for, named after the phrase: "as the project progresses", "once the vote closes".
+const DEPENDS_ON = /^(?:once|when|after|until|depending|pending|if)$/;
+const AS_CLAUSE = /^(?:the|a|an|we|it|they|our|their|this|that|these|those|soon|more|part)$/;
+// A simple past ("was approved", "we waited"): the phrase dates history, not a plan.
+const PAST_AUX = /^(?:was|were|did|had|wasn't|weren't|didn't|hadn't)$/;
+const PRONOUN = /^(?:i|we|they|he|she|it|you)$/;
+
+/**
+ * The vague time at words [from, to) stands where a date or a condition should. Not when: "as soon as" is a
+ * conjunction ("as soon as we consider…"), the phrase is an aside in parentheses, the clause is a possibility
+ * ("may become part of … in the future") or a condition, the sentence names what the timing depends on or a
+ * relative date ("in the next quarter"), or the clause is in the simple past.
+ */
+function timingClaim(text: string, s: Sentence, from: number, to: number, phrase: string, start: number, end: number): boolean {
+  const words = s.words;
+  const prev = words[from - 1]?.lower;
+  const next = words[to]?.lower;
+  if (phrase === 'soon' && prev === 'as' && next === 'as') return false;
+  if (inParentheses(text.slice(s.start, s.end), start - s.start, end - s.start)) return false;
+  const [first, last] = clauseAround(words, text, from, to);
+  // The clause outside the phrase: "later this quarter" is itself vague.
+  const clause = s.text.slice(words[first].start - s.start, start - s.start) + ' ' + s.text.slice(end - s.start, words[last].end - s.start);
+  if (!VAGUE_WITHIN.test(phrase) && RELATIVE_DATE.test(clause)) return false;
+  // "Eventually" says how a thing ends, not when; it asks for a date only where the writer commits ("we will eventually…").
+  if (phrase === 'eventually' && !anyWord(words, first, last, (w) => w === 'we' || w === 'i' || w === "we'll" || w === "i'll")) return false;
+  if (anyWord(words, first, last, isPossibility)) return false;
+  if (subordinateBefore(words, text, from)) return false;
+  for (let k = to; k < words.length; k++) {
+    const w = words[k].lower;
+    if (DEPENDS_ON.test(w) || (w === 'as' && AS_CLAUSE.test(words[k + 1]?.lower ?? ''))) return false;
+  }
+  for (let k = first; k < from; k++) {
+    const w = words[k].lower;
+    if (PAST_AUX.test(w)) return false;
+    if (w.endsWith('ed') && k > 0 && PRONOUN.test(words[k - 1].lower)) return false;
+  }
+  return true;
+}
+
 const vagueTime: BlockRule = {
   id: 'quantified/vague-time',
   dimension: 'quantified',
@@ -45,16 +125,28 @@ const vagueTime: BlockRule = {
   check(input, out) {
     for (const m of matchList(input, 'vagueTime')) {
       if (hasDate(input.text, m.sentence)) continue;
+      if (!timingClaim(input.text, m.sentence, m.from, m.to, m.phrase, m.start, m.end)) continue;
+      // "over the next year or so" is replaced whole; "for a while" is open-ended, so its slot is a start date.
+      const words = m.sentence.words;
+      let from = m.from;
+      if (/ or so$/.test(m.phrase) && words[from - 1]?.lower === 'next' && words[from - 2]?.lower === 'the') {
+        from -= 2;
+        if (/^(?:over|in|within|during|for)$/.test(words[from - 1]?.lower ?? '')) from--;
+      }
+      const start = words[from].start;
+      const slot = m.phrase === 'for a while' ? 'since [date]' : 'by [date]';
       out.push({
         rule: this.id,
-        start: m.start,
+        start,
         end: m.end,
-        message: `"${quoteText(input.text, m.start, m.end)}" is not a date. Commit to one ("by March 31") or say what the timing depends on.`,
-        fixes: [{ title: 'Put a date here: "by [date]"', safe: false, edits: [replaceEdit(input.text, m.start, m.end, 'by [date]')] }],
+        message: `"${quoteText(input.text, start, m.end)}" is not a date. Commit to one ("by March 31") or say what the timing depends on.`,
+        fixes: [{ title: `Put a date here: "${slot}"`, safe: false, edits: [replaceEdit(input.text, start, m.end, slot)] }],
       });
     }
   },
 };
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re", 'keeps', 'kept']);
 
 const unquantifiedChange: BlockRule = {
   id: 'quantified/unquantified-change',
@@ -73,8 +165,14 @@ const unquantifiedChange: BlockRule = {
         if (metrics.matchAt(words, i) === 0) continue;
         // "revenue grew", "churn is down": the verb within three words after the metric.
         for (let j = i + 1; j <= Math.min(words.length - 1, i + 3); j++) {
+          // "They increase performance, but increase the risk": the verb belongs to another clause.
+          if (/[,;:()]/.test(input.text.slice(words[j - 1].end, words[j].start))) break;
           const len = verbs.matchAt(words, j);
           if (len === 0) continue;
+          // "a performance improving change": an -ing form without "is" or "are" modifies a noun.
+          if (words[j].lower.endsWith('ing') && !BE.has(words[j - 1].lower)) continue;
+          // "the maintenance cost won't increase" is a goal, not a reported change.
+          if (negatedBefore(words, input.text, j, j - i)) continue;
           const end = words[j + len - 1].end;
           out.push({
             rule: this.id,

@@ -62,6 +62,34 @@ describe('ownership/hidden-actor', () => {
       const s = quote('2019-2019-03.md', 'cordova-android@8.0.0 was released on Fri Feb 15 2019');
       assert.deepEqual(firedText(`- ${s}`, HIDDEN), []);
     });
+    // Real sentences (reviewed wrong, issue 9).
+    for (const text of [
+      // "made" without a decision or a mistake for its subject.
+      'Improvements over last quarter have been made for this issue.',
+      'The maintainers are currently made up of 18 individuals across 5 organisations.',
+      // Capability or possibility.
+      'A single k8s cluster can be made powerful enough to run all of our workloads.',
+      'It is possible to have a local crates.io server which crates can be pushed to.',
+      // A condition or time clause, a question, code as the subject, present-tense behaviour.
+      "The value is freed when it's dropped.",
+      'Cargo could release them all at once, but should this be blocked?',
+      'If `.create_new(true)` is set, `.create()` and `.truncate()` are ignored.',
+      'In all other cases the attributes get ignored.',
+      // The reason follows.
+      'The FISCO-BCOS integration, for example, was dropped because of incompatibility with current LTS Node.JS versions.',
+      // "planned" states a plan, like "scheduled".
+      'Iroha Libraries releases are planned for next quarter.',
+    ]) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), []));
+    }
+    it('an Unresolved questions section asks who decides on purpose', () => {
+      assert.deepEqual(firedText(doc('# Lint RFC', '## Unresolved questions', 'The stable lint was rejected last cycle.'), HIDDEN), []);
+    });
+    it('decisions and mistakes still fire: "the decision was made", "was decided because"', () => {
+      assert.deepEqual(firedText('The decision was made to keep all data live.', HIDDEN), ['was made']);
+      assert.deepEqual(firedText('The second option was decided because it is cheaper.', HIDDEN), ['was decided']);
+      assert.deepEqual(firedText('This is often felt to be error-prone.', HIDDEN), ['is often felt']);
+    });
     it('corpus 2017-2017-09.md: "are moved over" is a state, not a hidden decision', () => {
       const s = quote('2017-2017-09.md', 'Once all of our repos are moved over, we plan on discussing the option of migrating our issues from Jira to GitHub and what that would look like.');
       assert.deepEqual(firedText(s, HIDDEN), []);
@@ -92,6 +120,10 @@ describe('ownership/consensus-deferral', () => {
     ["Let's circle back next week.", ['circle back']],
     ['Pricing is to be discussed.', ['to be discussed']],
     ['We should reach consensus before we commit.', ['reach consensus']],
+    // Miss from issue 9: inflected forms of the listed phrases.
+    ['We will ship once everyone is aligned.', ['once everyone is aligned']],
+    ['Pricing waits until everyone is aligned.', ['until everyone is aligned']],
+    ['We are still building consensus on pricing.', ['building consensus']],
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, CONSENSUS), expected));
 

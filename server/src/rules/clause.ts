@@ -1,0 +1,85 @@
+// The clause around a matched phrase, read from the words and the punctuation between them: whether it is
+// negated, hedged by a modal of possibility, or subordinate (a condition, a time clause). Rules call these only
+// for words a list already matched, so the cost is a few words either side of each match.
+import type { Word } from '../engine/sentences.js';
+
+/** Words that negate what follows them within a few words: "not", "never", "without", the "n't" forms. */
+export function isNegation(lower: string): boolean {
+  return lower === 'not' || lower === 'never' || lower === 'no' || lower === 'without' || lower === 'cannot' || lower.endsWith("n't");
+}
+
+/** Modals of possibility and capability: what may, can or would happen is not a reported fact or a commitment. */
+const POSSIBILITY = new Set(['may', 'might', 'could', 'can', 'would', "can't", 'cannot', "couldn't", "wouldn't", 'maybe', 'perhaps', 'possibly', 'probably', 'presumably', 'hopefully', 'likely', 'unlikely', 'possible']);
+export const isPossibility = (lower: string): boolean => POSSIBILITY.has(lower);
+
+/** Subordinators that open a condition or a time clause: "if the pod is moved", "once we have a few examples". */
+const SUBORDINATORS = new Set(['if', 'unless', 'once', 'until', 'when', 'whenever', 'where', 'wherever', 'whether', 'before', 'after', 'while']);
+export const isSubordinator = (lower: string): boolean => SUBORDINATORS.has(lower);
+
+// Conjunctions that always start a new clause, and coordinators that do when a subject follows ("we will ship
+// soon and we may hire", but not "this may change or automate later").
+const CLAUSE_CONJUNCTIONS = new Set(['but', 'because', 'since', 'although', 'though']);
+const COORDINATORS = new Set(['and', 'or', 'so', 'yet']);
+const SUBJECT_START = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'these', 'those', 'our', 'their', 'its', 'there', 'a', 'an']);
+
+/** The word at k starts a new clause as a conjunction. */
+function opensClause(words: readonly Word[], k: number): boolean {
+  const w = words[k].lower;
+  return CLAUSE_CONJUNCTIONS.has(w) || (COORDINATORS.has(w) && SUBJECT_START.has(words[k + 1]?.lower ?? ''));
+}
+
+/** Punctuation between two words that ends a clause: comma, semicolon, colon, dash, bracket, quote. */
+function breaksClause(text: string, a: Word, b: Word): boolean {
+  return /[,;:()\u2013\u2014[\]"\u201c\u201d]|\s-\s/.test(text.slice(a.end, b.start));
+}
+
+/**
+ * Word indices [first, last] of the clause holding words [from, to): bounded by clause punctuation and by a
+ * coordinator or a subordinator. A fronted adverbial ("In the future, X may…") takes the clause after its comma.
+ */
+export function clauseAround(words: readonly Word[], text: string, from: number, to: number): [number, number] {
+  let first = from;
+  while (first > 0 && !breaksClause(text, words[first - 1], words[first]) && !opensClause(words, first - 1)) first--;
+  let last = to - 1;
+  while (last + 1 < words.length && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1) && !SUBORDINATORS.has(words[last + 1].lower)) last++;
+  // "In the future, the crate may decide": the phrase opens the sentence as an adverbial of the next clause.
+  if (first === 0 && last + 1 < words.length && last - first < 4 && breaksClause(text, words[last], words[last + 1])) {
+    last++;
+    while (last + 1 < words.length && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1)) last++;
+  }
+  return [first, last];
+}
+
+/** Some word in words[a..b] (inclusive) satisfies the test. */
+export function anyWord(words: readonly Word[], a: number, b: number, test: (lower: string) => boolean): boolean {
+  for (let k = Math.max(0, a); k <= b && k < words.length; k++) if (test(words[k].lower)) return true;
+  return false;
+}
+
+/** A negation stands within `span` words before index `at`, in the same clause. */
+export function negatedBefore(words: readonly Word[], text: string, at: number, span = 3): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - span; k--) {
+    if (isNegation(words[k].lower)) return true;
+    if (breaksClause(text, words[k], words[k + 1])) return false;
+  }
+  return false;
+}
+
+/** The clause before index `at` opens with a subordinator (a condition or a time clause). */
+export function subordinateBefore(words: readonly Word[], text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    if (breaksClause(text, words[k], words[k + 1])) return false;
+    const w = words[k].lower;
+    if (SUBORDINATORS.has(w)) return true;
+    if (opensClause(words, k)) return false;
+  }
+  return false;
+}
+
+/** The phrase [start, end) sits inside parentheses: "(eventually)", "(see the list below)". An aside. */
+export function inParentheses(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open < 0 || text.lastIndexOf(')', start) > open) return false;
+  const close = text.indexOf(')', end);
+  return close >= 0 && (text.indexOf('(', end) < 0 || text.indexOf('(', end) > close);
+}
