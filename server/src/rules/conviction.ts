@@ -43,6 +43,16 @@ const INTENT_HEDGES = new Set(['try to', 'tries to', 'trying to', 'attempt to', 
 // scopes the list, it does not hedge the claim.
 const OPTIONAL_ITEM = new Set(['possibly', 'perhaps', 'maybe']);
 const COORDINATORS = new Set(['and', 'or', 'including', 'even']);
+// …or before a preposition, an optional means or circumstance: "perhaps by using a managed service", "possibly
+// after merging a pull request".
+const ADJUNCT_PREPOSITIONS = new Set(['by', 'via', 'through', 'including', 'after', 'before', 'with']);
+// "Relatively" hedges when it plays down a cost or a risk ("the change is relatively small"); before other
+// adjectives ("relatively new", "relatively static") it compares, which is a measure, not doubt.
+const PLAYED_DOWN = new Set(['small', 'minor', 'low', 'simple', 'straightforward', 'easy', 'cheap', 'safe', 'quick', 'limited', 'modest', 'contained', 'harmless', 'painless', 'trivial', 'inexpensive', 'short']);
+// Opinion verbs inside a relative clause ("the issues that we believe…", "where we believe Rust has potential")
+// qualify a noun phrase, not the sentence's claim.
+const OPINIONS = new Set(['i think', 'i believe', 'i feel', 'we think', 'we believe', 'we feel']);
+const RELATIVE_WORDS = new Set(['that', 'which', 'what', 'who', 'whom', 'where']);
 // Degree words before a comparative measure a difference ("somewhat more familiar"): that is calibration.
 const DEGREE = new Set(['somewhat', 'relatively']);
 const COMPARATIVES = new Set(['more', 'less', 'fewer', 'better', 'worse', 'differently', 'similar', 'larger', 'smaller', 'higher', 'lower', 'faster', 'slower', 'easier', 'harder', 'stronger', 'weaker', 'greater', 'longer', 'shorter', 'cheaper']);
@@ -55,11 +65,16 @@ const CONDITION_OPENERS = new Set(['if', 'unless', 'whether', 'when']);
 // Verbs that put a proposal to the reader: "propose that we consider" hedges the proposal twice.
 const PROPOSING = new Set(['propose', 'suggest', 'recommend']);
 
-/** The writer ("I", "we") is the subject of the verb phrase that ends just before word `at`. */
-function writerIsSubject(words: readonly Word[], at: number): boolean {
+/**
+ * The writer ("I", "we") is the subject of the verb phrase that ends just before word `at`; with `advice`, the
+ * reader too ("you may want to cut the price" is the writer's advice, hedged).
+ */
+function writerIsSubject(words: readonly Word[], at: number, advice: boolean): boolean {
   let k = at - 1;
   while (k >= 0 && BETWEEN_SUBJECT_AND_VERB.has(words[k].lower)) k--;
-  if (k < 0 || !WRITER.has(words[k].lower)) return false;
+  // No subject at all ("Might want to cut the price."): the writer's own note.
+  if (k < 0) return true;
+  if (!(WRITER.has(words[k].lower) || (advice && words[k].lower === 'you'))) return false;
   // "what we are trying to model": a free relative names a goal, it is not a clause of its own.
   return words[k - 1]?.lower !== 'what';
 }
@@ -72,16 +87,30 @@ function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
   if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(before)) return true;
   if (INTENT_HEDGES.has(m.phrase)) {
     // "Additional data may want to be logged": a passive wish hedges the spec whoever the subject is.
-    const passive = (m.phrase === 'may want to' || m.phrase === 'might want to') && after === 'be';
-    if (!passive && !writerIsSubject(words, m.from)) return true;
+    const wish = m.phrase === 'may want to' || m.phrase === 'might want to';
+    const passive = wish && after === 'be';
+    if (!passive && !writerIsSubject(words, m.from, wish)) return true;
     // "try to" hedges a commitment ("we will try to ship"), not a habit ("we try to answer within a day").
     if ((m.phrase === 'try to' || m.phrase === 'tries to' || m.phrase === 'attempt to') && !COMMITMENT_BEFORE_TRY.has(before)) return true;
     // "the details we might want to store, …": the verb's object was moved out, so this is a relative clause.
     const verb = words[m.to];
     if (verb && !passive && /^[,.;:)]/.test(input.text.slice(verb.end).trimStart())) return true;
   }
-  if (OPTIONAL_ITEM.has(m.phrase) && COORDINATORS.has(before)) return true;
+  if (OPTIONAL_ITEM.has(m.phrase) && (COORDINATORS.has(before) || ADJUNCT_PREPOSITIONS.has(after))) return true;
   if (DEGREE.has(m.phrase) && COMPARATIVES.has(after)) return true;
+  if (m.phrase === 'relatively' && !PLAYED_DOWN.has(after)) return true;
+  // "What we hope to work on": a free relative names a thing, it states nothing.
+  if (before === 'what') return true;
+  if (OPINIONS.has(m.phrase)) {
+    if (RELATIVE_WORDS.has(before)) return true;
+    // "We believe this is because…": a guess at a cause, offered as one.
+    for (let k = m.to; k < Math.min(words.length, m.to + 4); k++) if (words[k].lower === 'because') return true;
+  }
+  if (m.phrase === 'appear to' || m.phrase === 'appears to') {
+    // "doesn't appear to have", "appear to have made the changes": a negated look, or an inference about what
+    // someone else already did, is evidence stated at its strength.
+    if (before === 'not' || before.endsWith("n't") || after === 'have') return true;
+  }
   if (LIKELIHOOD_ADVERBS.has(m.phrase) && CONDITIONAL.has(before)) return true;
   if (CONDITION_OPENERS.has(before) && !m.phrase.startsWith('if ')) return true;
   if (m.phrase === 'we consider') return !(PROPOSING.has(before) || (before === 'that' && PROPOSING.has(words[m.from - 2]?.lower ?? '')));
@@ -198,7 +227,7 @@ const QUANTITY_CUES = new Set(['some', 'many', 'several', 'most', 'certain', 'va
 // Who holds a view, named only vaguely: "critics", "experts", "people".
 const VAGUE_HOLDERS = new Set(['critics', 'experts', 'observers', 'scholars', 'analysts', 'commentators', 'historians', 'researchers', 'people', 'sources', 'fans', 'supporters', 'opponents', 'skeptics', 'proponents']);
 // Participles that report a view without its holder when passive: "is considered", "was believed".
-const ATTRIBUTING = new Set(['believed', 'thought', 'considered', 'regarded', 'deemed', 'said', 'claimed', 'rumored', 'rumoured', 'speculated', 'suggested', 'reported', 'felt', 'seen', 'viewed', 'held']);
+const ATTRIBUTING = new Set(['believed', 'thought', 'considered', 'regarded', 'deemed', 'said', 'claimed', 'rumored', 'rumoured', 'speculated', 'suggested', 'reported', 'felt', 'seen', 'viewed', 'held', 'accepted']);
 // Not "be": "can be considered components of…" is the writer offering a classification, not reporting a view.
 const BE = new Set(['is', 'are', 'was', 'were', 'been', "it's", 'widely', 'generally', 'often', 'commonly', 'also', 'not']);
 
