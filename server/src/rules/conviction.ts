@@ -79,6 +79,13 @@ function writerIsSubject(words: readonly Word[], at: number, advice: boolean): b
   return words[k - 1]?.lower !== 'what';
 }
 
+/** The first character after `at`, past spaces, ends a clause. */
+function clauseEndsAt(text: string, at: number): boolean {
+  let k = at;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  return k < text.length && ',.;:)'.includes(text[k]);
+}
+
 /** A hedge the sentence's grammar shows to be no hedge of the writer's position. */
 function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
   const words = m.sentence.words;
@@ -94,7 +101,7 @@ function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
     if ((m.phrase === 'try to' || m.phrase === 'tries to' || m.phrase === 'attempt to') && !COMMITMENT_BEFORE_TRY.has(before)) return true;
     // "the details we might want to store, …": the verb's object was moved out, so this is a relative clause.
     const verb = words[m.to];
-    if (verb && !passive && /^[,.;:)]/.test(input.text.slice(verb.end).trimStart())) return true;
+    if (verb && !passive && clauseEndsAt(input.text, verb.end)) return true;
   }
   if (OPTIONAL_ITEM.has(m.phrase) && (COORDINATORS.has(before) || ADJUNCT_PREPOSITIONS.has(after))) return true;
   if (DEGREE.has(m.phrase) && COMPARATIVES.has(after)) return true;
