@@ -3,6 +3,7 @@ import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
 import type { Word } from '../engine/sentences.js';
+import type { SectionRole } from '../engine/sectionRoles.js';
 import { uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, replaceEdit, hasNumber, quoteText, type SentenceMatch, listRule } from './util.js';
 
@@ -30,6 +31,99 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
   return c;
 }
 
+// Sections where weighing, conceding or leaving open is the point: a hedge on a rejected option, a drawback or an
+// unresolved question says how sure the writer is, which is what those sections are for.
+const HEDGE_FREE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['alternatives', 'unresolved', 'drawbacks', 'appendix']);
+// Words that may stand between a subject and "trying to" / "may want to": auxiliaries and adverbs of time or manner.
+const BETWEEN_SUBJECT_AND_VERB = new Set(['am', 'are', 'is', "'re", "'m", 'be', 'been', 'have', 'has', 'will', "'ll", 'shall', 'should', 'must', 'can', 'could', 'would', 'may', 'might', 'also', 'still', 'now', 'currently', 'actively', 'just', 'really', 'all', 'always', 'again', 'already', 'continue', 'continuing', 'to', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and', 'not']);
+const WRITER = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd", 'us']);
+// Hedges that say what the writer intends or wants: they hedge only when the writer is the one intending.
+const INTENT_HEDGES = new Set(['try to', 'tries to', 'trying to', 'attempt to', 'attempting to', 'might want to', 'may want to']);
+// A likelihood adverb after a coordinator marks one item of a list as optional ("X, Y, and possibly Z"): it
+// scopes the list, it does not hedge the claim.
+const OPTIONAL_ITEM = new Set(['possibly', 'perhaps', 'maybe']);
+const COORDINATORS = new Set(['and', 'or', 'including', 'even']);
+// …or before a preposition, an optional means or circumstance: "perhaps by using a managed service", "possibly
+// after merging a pull request".
+const ADJUNCT_PREPOSITIONS = new Set(['by', 'via', 'through', 'including', 'after', 'before', 'with']);
+// "Relatively" hedges when it plays down a cost or a risk ("the change is relatively small"); before other
+// adjectives ("relatively new", "relatively static") it compares, which is a measure, not doubt.
+const PLAYED_DOWN = new Set(['small', 'minor', 'low', 'simple', 'straightforward', 'easy', 'cheap', 'safe', 'quick', 'limited', 'modest', 'contained', 'harmless', 'painless', 'trivial', 'inexpensive', 'short']);
+// Opinion verbs inside a relative clause ("the issues that we believe…", "where we believe Rust has potential")
+// qualify a noun phrase, not the sentence's claim.
+const OPINIONS = new Set(['i think', 'i believe', 'i feel', 'we think', 'we believe', 'we feel']);
+const RELATIVE_WORDS = new Set(['that', 'which', 'what', 'who', 'whom', 'where']);
+// Degree words before a comparative measure a difference ("somewhat more familiar"): that is calibration.
+const DEGREE = new Set(['somewhat', 'relatively']);
+const COMPARATIVES = new Set(['more', 'less', 'fewer', 'better', 'worse', 'differently', 'similar', 'larger', 'smaller', 'higher', 'lower', 'faster', 'slower', 'easier', 'harder', 'stronger', 'weaker', 'greater', 'longer', 'shorter', 'cheaper']);
+// Adverbs of likelihood after a conditional modal rate the consequence of a hypothetical ("this would probably
+// require…"); the writer is not hedging a position.
+const LIKELIHOOD_ADVERBS = new Set(['probably', 'possibly', 'likely']);
+const CONDITIONAL = new Set(['would', "'d", "we'd", "i'd", "it'd", "that'd", "they'd"]);
+// Opening a condition: a hedge inside "if it seems appropriate" qualifies the condition, not the claim.
+const CONDITION_OPENERS = new Set(['if', 'unless', 'whether', 'when']);
+// Verbs that put a proposal to the reader: "propose that we consider" hedges the proposal twice.
+const PROPOSING = new Set(['propose', 'suggest', 'recommend']);
+
+/**
+ * The writer ("I", "we") is the subject of the verb phrase that ends just before word `at`; with `advice`, the
+ * reader too ("you may want to cut the price" is the writer's advice, hedged).
+ */
+function writerIsSubject(words: readonly Word[], at: number, advice: boolean): boolean {
+  let k = at - 1;
+  while (k >= 0 && BETWEEN_SUBJECT_AND_VERB.has(words[k].lower)) k--;
+  // No subject at all ("Might want to cut the price."): the writer's own note.
+  if (k < 0) return true;
+  if (!(WRITER.has(words[k].lower) || (advice && words[k].lower === 'you'))) return false;
+  // "what we are trying to model": a free relative names a goal, it is not a clause of its own.
+  return words[k - 1]?.lower !== 'what';
+}
+
+/** The first character after `at`, past spaces, ends a clause. */
+function clauseEndsAt(text: string, at: number): boolean {
+  let k = at;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  return k < text.length && ',.;:)'.includes(text[k]);
+}
+
+/** A hedge the sentence's grammar shows to be no hedge of the writer's position. */
+function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
+  const words = m.sentence.words;
+  const before = words[m.from - 1]?.lower ?? '';
+  const after = words[m.to]?.lower ?? '';
+  if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(before)) return true;
+  if (INTENT_HEDGES.has(m.phrase)) {
+    // "Additional data may want to be logged": a passive wish hedges the spec whoever the subject is.
+    const wish = m.phrase === 'may want to' || m.phrase === 'might want to';
+    const passive = wish && after === 'be';
+    if (!passive && !writerIsSubject(words, m.from, wish)) return true;
+    // "try to" hedges a commitment ("we will try to ship"), not a habit ("we try to answer within a day").
+    if ((m.phrase === 'try to' || m.phrase === 'tries to' || m.phrase === 'attempt to') && !COMMITMENT_BEFORE_TRY.has(before)) return true;
+    // "the details we might want to store, …": the verb's object was moved out, so this is a relative clause.
+    const verb = words[m.to];
+    if (verb && !passive && clauseEndsAt(input.text, verb.end)) return true;
+  }
+  if (OPTIONAL_ITEM.has(m.phrase) && (COORDINATORS.has(before) || ADJUNCT_PREPOSITIONS.has(after))) return true;
+  if (DEGREE.has(m.phrase) && COMPARATIVES.has(after)) return true;
+  if (m.phrase === 'relatively' && !PLAYED_DOWN.has(after)) return true;
+  // "What we hope to work on": a free relative names a thing, it states nothing.
+  if (before === 'what') return true;
+  if (OPINIONS.has(m.phrase)) {
+    if (RELATIVE_WORDS.has(before)) return true;
+    // "We believe this is because…": a guess at a cause, offered as one.
+    for (let k = m.to; k < Math.min(words.length, m.to + 4); k++) if (words[k].lower === 'because') return true;
+  }
+  if (m.phrase === 'appear to' || m.phrase === 'appears to') {
+    // "doesn't appear to have", "appear to have made the changes": a negated look, or an inference about what
+    // someone else already did, is evidence stated at its strength.
+    if (before === 'not' || before.endsWith("n't") || after === 'have') return true;
+  }
+  if (LIKELIHOOD_ADVERBS.has(m.phrase) && CONDITIONAL.has(before)) return true;
+  if (CONDITION_OPENERS.has(before) && !m.phrase.startsWith('if ')) return true;
+  if (m.phrase === 'we consider') return !(PROPOSING.has(before) || (before === 'that' && PROPOSING.has(words[m.from - 2]?.lower ?? '')));
+  return false;
+}
+
 /** The block's hedges, in order; three rules ask, so it is computed once per block. Do not modify. */
 function hedgeMatches(input: BlockInput): readonly SentenceMatch[] {
   const cached = input.memo?.get('conviction/hedges') as SentenceMatch[] | undefined;
@@ -37,18 +131,15 @@ function hedgeMatches(input: BlockInput): readonly SentenceMatch[] {
   const hedges = matchList(input, 'hedges');
   const tries = matchList(input, 'tryTo');
   if (hedges.length === 0 && tries.length === 0) return hedges;
-  const all = [...hedges, ...tries].filter((m) => {
-    if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
-    // "try to" hedges a commitment ("we will try to ship"), not a habit ("we try to answer within a day").
-    if (m.phrase === 'try to' || m.phrase === 'tries to' || m.phrase === 'attempt to') {
-      if (!COMMITMENT_BEFORE_TRY.has(m.sentence.words[m.from - 1]?.lower ?? '')) return false;
-    }
-    return !calibrated(input, m);
-  });
+  // Quoted text is someone else's voice; the roles above weigh options on purpose.
+  if (input.block.quoted || HEDGE_FREE_ROLES.has(input.role)) return NONE;
+  const all = [...hedges, ...tries].filter((m) => !notAHedge(input, m) && !calibrated(input, m));
   all.sort((a, b) => a.start - b.start);
   (input.memo ??= new Map()).set('conviction/hedges', all);
   return all;
 }
+
+const NONE: readonly SentenceMatch[] = [];
 
 function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
   const { text } = input;
@@ -140,12 +231,24 @@ function overlaps(fixes: Fix[]): boolean {
 // A sentence that names its source ("according to Gartner", "as suggested by Legal") stands behind its claim.
 const NAMES_A_SOURCE = /\b(according to|as (?:suggested|reported|noted|stated) by|per|cited by|source:)\s+\p{Lu}/u;
 const QUANTITY_CUES = new Set(['some', 'many', 'several', 'most', 'certain', 'various', 'numerous', 'few']);
-// First-person subjects: a sentence in which the writer speaks as "I" or "we" before the cue is owned.
-const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd"]);
+// Who holds a view, named only vaguely: "critics", "experts", "people".
+const VAGUE_HOLDERS = new Set(['critics', 'experts', 'observers', 'scholars', 'analysts', 'commentators', 'historians', 'researchers', 'people', 'sources', 'fans', 'supporters', 'opponents', 'skeptics', 'proponents']);
+// Participles that report a view without its holder when passive: "is considered", "was believed".
+const ATTRIBUTING = new Set(['believed', 'thought', 'considered', 'regarded', 'deemed', 'said', 'claimed', 'rumored', 'rumoured', 'speculated', 'suggested', 'reported', 'felt', 'seen', 'viewed', 'held', 'accepted']);
+// Not "be": "can be considered components of…" is the writer offering a classification, not reporting a view.
+const BE = new Set(['is', 'are', 'was', 'were', 'been', "it's", 'widely', 'generally', 'often', 'commonly', 'also', 'not']);
 
-function ownedBefore(words: readonly Word[], cue: number): boolean {
-  for (let k = 0; k < cue; k++) if (FIRST_PERSON.has(words[k].lower)) return true;
-  return false;
+/**
+ * The scorer's cue is an attribution: a vaguely named holder ("experts"), or a passive reporting verb ("is
+ * considered", "was believed") with no "by" naming who. Other cues ("might", "would", "seems") are the writer's
+ * own hedges — owned, and the hedge rule's to judge — or no cue at all ("which", "this").
+ */
+function attributionCue(words: readonly Word[], cue: number): boolean {
+  const w = words[cue].lower;
+  if (VAGUE_HOLDERS.has(w)) return true;
+  if (!ATTRIBUTING.has(w) || !BE.has(words[cue - 1]?.lower ?? '')) return false;
+  // "is not considered a large cluster by Kubernetes": the agent names the holder.
+  return !words.slice(cue + 1).some((x, i, rest) => x.lower === 'by' && /^\p{Lu}/u.test(rest[i + 1]?.text ?? ''));
 }
 
 const uncertainClaim: BlockRule = {
@@ -156,6 +259,7 @@ const uncertainClaim: BlockRule = {
   doc: docPath('conviction/unowned-claim'),
   scope: 'block',
   check(input, out) {
+    if (input.block.quoted || HEDGE_FREE_ROLES.has(input.role)) return;
     // Sentences another rule already flags for the same words are left to that rule.
     // (Sets and maps only for blocks that have such matches: most have none.)
     let taken: Set<object> | undefined;
@@ -180,10 +284,7 @@ const uncertainClaim: BlockRule = {
         // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
         // without them ("_" is a word the scorer does not know).
         const cue = uncertainCue(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
-        if (cue < 0 || NAMES_A_SOURCE.test(s.text)) continue;
-        // "We would have liked…, but there hasn't been a response": the writer speaks for the sentence, so the
-        // claim has an owner. (The hedge rule still reports "we think", "I believe".)
-        if (ownedBefore(s.words, cue)) continue;
+        if (cue < 0 || !attributionCue(s.words, cue) || NAMES_A_SOURCE.test(s.text)) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
         start = s.words[cue].start;
         end = s.words[cue].end;

@@ -1,7 +1,21 @@
 // Judgment: name the uncertainty, then say what you assume, what you do meanwhile and when you revisit.
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
+import type { SectionRole } from '../engine/sectionRoles.js';
+import type { Word } from '../engine/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';
+
+// Where naming what is open is the section's job: unresolved questions, and rejected alternatives (the unknown is
+// the reason to reject). Not drawbacks: an ADR's Consequences often hides an open item the reader must carry.
+const OPEN_BY_DESIGN: ReadonlySet<SectionRole> = new Set<SectionRole>(['unresolved', 'alternatives']);
+// "may introduce some confusion or uncertainty": the noun names an effect on others, a downside, not what the writer
+// does not know.
+const CAUSING = new Set(['introduce', 'introduces', 'cause', 'causes', 'create', 'creates', 'add', 'adds', 'reduce', 'reduces', 'remove', 'removes', 'avoid', 'avoids']);
+
+function namesAnEffect(words: readonly Word[], from: number): boolean {
+  for (let k = Math.max(0, from - 4); k < from; k++) if (CAUSING.has(words[k].lower)) return true;
+  return false;
+}
 
 const openUncertainty: BlockRule = {
   id: 'judgment/open-uncertainty',
@@ -11,7 +25,8 @@ const openUncertainty: BlockRule = {
   doc: docPath('judgment/open-uncertainty'),
   scope: 'block',
   check(input, out) {
-    const matches = matchList(input, 'uncertainty');
+    if (OPEN_BY_DESIGN.has(input.role) || input.block.quoted) return;
+    const matches = matchList(input, 'uncertainty').filter((m) => !(m.phrase.startsWith('uncertain') && namesAnEffect(m.sentence.words, m.from)));
     if (matches.length === 0) return;
     const resolution = input.rubric.lists.resolution;
     // The same paragraph may already hold the assumption, decision or revisit date.

@@ -69,6 +69,27 @@ describe('judgment/open-uncertainty', () => {
     }
   });
 
+  describe('does not fire where the open item is the point (corpus review)', () => {
+    it('under Unresolved questions a TBD is where open items belong', () => {
+      assert.deepEqual(firedText(doc('## Unresolved questions', '- TBD'), OPEN), []);
+      assert.deepEqual(firedText(doc('## Plan', '- TBD'), OPEN), ['TBD'], 'in a plan it is left open');
+    });
+    it('an unknown that is the reason to reject an alternative', () => {
+      const text = doc('## Alternatives', '### Combining Infra and Release into a new team', "* It is unclear what this team's purview would actually be.");
+      assert.deepEqual(firedText(text, OPEN), []);
+    });
+    it('what will settle it is named: "TBD based on timeline"', () => {
+      assert.deepEqual(firedText('- Compliance with OpenTelemetry specification v1.48 (precise version is TBD based on timeline)', OPEN), []);
+    });
+    it('"uncertainty" as an effect on others, a named downside', () => {
+      assert.deepEqual(firedText('This may introduce some confusion or uncertainty.', OPEN), []);
+      assert.deepEqual(firedText('There is uncertainty about the launch.', OPEN), ['uncertainty']);
+    });
+    it('still fires in an ADR\'s Consequences: an open item hidden there', () => {
+      assert.deepEqual(firedText(doc('## Consequences', 'The rollout plan is TBC.'), OPEN), ['TBC']);
+    });
+  });
+
   describe('fix: Assumption / Decision / Revisit by (needs review)', () => {
     it('appended after the last sentence of the paragraph', () => {
       const text = 'The pricing model is unclear. Legal is reviewing it.';
