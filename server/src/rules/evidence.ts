@@ -87,6 +87,8 @@ function periodEnd(m: RegExpExecArray): [number, number] {
 // A period in a title or header line: "2025 Annual Report", "2019 Q4 …", "Start Date: 2018-01-01", "Nov 13, 2019".
 const TITLE_PERIOD = /\b(?:Q([1-4])\s+((?:19|20)\d{2})|((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?(?:\s+Q([1-4]))?)\b/g;
 const DATE_KEY = /^(?:date|created|updated|last[- ]modified|submitted|start[- ]date|published)$/i;
+// "Created by …, last modified by … on Nov 13, 2019".
+const BYLINE_DATE = /\b(?:created|modified|updated|submitted)\b/i;
 
 /**
  * Year × 12 + month of the end of the period the document itself is dated to, or undefined: its title, a date in
@@ -101,7 +103,13 @@ function documentPeriod(input: DocInput): number | undefined {
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   if (firstHeading >= 0) candidates.push(text.slice(doc.blocks[firstHeading].start, doc.blocks[firstHeading].end));
   // Header lines: the first few blocks, when they are "Key: value" lines or a byline ("…last modified … on Nov 13, 2019").
-  for (const b of doc.blocks.slice(0, 6)) if (b.kind !== 'heading' && (isMetadata(text.slice(b.start, b.end)) || /\b(?:created|modified|updated|submitted)\b/i.test(b.masked))) candidates.push(b.masked);
+  for (const b of doc.blocks.slice(0, 6)) {
+    if (b.kind === 'heading') continue;
+    const source = text.slice(b.start, b.end);
+    if (isMetadata(source)) {
+      for (const line of source.split('\n')) if (DATE_KEY.test(line.split(':')[0]!.replace(/[-*+_\s]+/g, ' ').trim())) candidates.push(line);
+    } else if (BYLINE_DATE.test(b.masked)) candidates.push(b.masked);
+  }
   let best: number | undefined;
   for (const c of candidates) {
     for (const m of c.matchAll(TITLE_PERIOD)) {

@@ -139,7 +139,9 @@ const buriedLede: DocRule = {
   scope: 'document',
   check(input, out) {
     const opening = openingSentences(input);
-    if (!opening || titleDecides(input) || pointSectionEarly(input)) return;
+    if (!opening || titleDecides(input)) return;
+    // A decision record's labelled Context comes before its Decision by design; a preamble under the title does not.
+    if (input.doc.sections[input.doc.blocks[opening.block].section]?.role === 'background' && pointSectionEarly(input)) return;
     const first = opening.sentences[0];
     const { lists } = input.rubric;
     const meta = lists.metaOpeners.matchAt(first.words, 0) > 0;
