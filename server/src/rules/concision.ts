@@ -15,6 +15,9 @@ import type { SentenceMatch } from './util.js';
 const CLAUSE_LINKERS = new Set(['and', 'but', 'so', 'or', 'where', 'when', 'while', 'as', 'because', 'since', 'then', 'also', 'now', 'currently', 'still', 'recently', 'meanwhile', 'instead', 'again', 'today', 'lately', 'together', 'first', 'finally']);
 
 const WRITER_SUBJECTS = new Set(['we', "we're", "we've", "we'll"]);
+/** At most this many words before the phrase, with no verb "be" among them, are a fronted adverbial, not a noun the phrase describes. */
+const FRONTED_WORDS = 3;
+const BE = new Set(['is', 'are', 'was', 'were', "it's", "that's", "this's"]);
 
 const activity: BlockRule = {
   id: 'concision/activity',
@@ -29,7 +32,9 @@ const activity: BlockRule = {
       if (m.from > 0 && WRITER_SUBJECTS.has(words[m.from].lower)) {
         const before = words[m.from - 1];
         const punctuated = /[,;:—–(-]/.test(input.text.slice(before.end, m.start));
-        if (!punctuated && !CLAUSE_LINKERS.has(before.lower)) continue;
+        // A short fronted adverbial ("This month we worked on", "In 2023 we worked on") still opens the main clause.
+        const fronted = m.from <= FRONTED_WORDS && !words.slice(0, m.from).some((w) => BE.has(w.lower));
+        if (!punctuated && !fronted && !CLAUSE_LINKERS.has(before.lower)) continue;
       }
       // "We discussed the following topics:": a lead-in whose content is the list below it.
       if (/:\s*$/.test(input.text.slice(m.sentence.start, m.sentence.end))) continue;

@@ -36,6 +36,7 @@ describe('concision/activity', () => {
     ['We will be working on the installer.', ['We will be working on']],
     ['We held a number of working sessions.', ['We held a number of working sessions']],
     ['The index shipped, and we are working on the installer.', ['we are working on']],
+    ['This month we worked on the partner portal.', ['we worked on']],
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, ACTIVITY), expected));
 
