@@ -1,12 +1,30 @@
 // Composure: calm, factual tone under pressure: no apologising, defending, shouting or exclamation marks.
 import type { BlockRule } from '../engine/rule.js';
+import type { SectionRole } from '../engine/sectionRoles.js';
+import type { Sentence } from '../engine/sentences.js';
 import { docPath } from '../engine/rule.js';
 import { matchList, quoteText, removalEdits } from './util.js';
 
 // Sentence adverbs whose removal (with their comma) leaves the sentence intact.
 const REMOVABLE_OPENERS = new Set(['unfortunately', 'regrettably', 'admittedly', 'to be fair', 'in our defense', 'in our defence', 'in my defense', 'in my defence', 'to be honest', 'honestly', 'frankly', 'for what it\'s worth']);
 // Intensifying adverbs that modify the next word and can simply go.
-const REMOVABLE_INTENSIFIERS = new Set(['extremely', 'incredibly', 'super', 'absolutely', 'totally', 'insanely', 'tremendously', 'ridiculously', 'unbelievably', 'amazingly', 'hugely', 'enormously', 'literally', 'utterly', 'terribly', 'awfully', 'desperately']);
+const REMOVABLE_INTENSIFIERS = new Set(['extremely', 'incredibly', 'super', 'absolutely', 'totally', 'insanely', 'tremendously', 'ridiculously', 'unbelievably', 'amazingly', 'hugely', 'enormously', 'utterly', 'terribly', 'awfully', 'desperately']);
+
+// "Unfortunately" and its kin sigh over a fact. In a status report that reads as defensive ("Unfortunately, the
+// launch slipped"); in a section whose job is the problem (motivation, context, alternatives, drawbacks, open
+// questions, the design) it is how a problem is explained ("Unfortunately, this design poses some problems").
+// The same holds for the asides of an argument ("to be fair", "for what it's worth"); an apology is one anywhere.
+const SIGHS = new Set(['unfortunately', 'regrettably', 'admittedly', 'to be fair', 'to be honest', 'honestly', 'frankly', "for what it's worth"]);
+/** Sections where stating a problem or conceding a point is the section's job. */
+const PROBLEM_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'alternatives', 'drawbacks', 'unresolved', 'proposal']);
+/** Words before "unfortunately" that make it modify the next word ("an unfortunately named flag") or a typo for the adjective ("an unfortunately side effect"). */
+const NOUN_PHRASE_OPENERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'such', 'very', 'quite', 'rather', 'most', 'more', 'somewhat']);
+
+function soundsDefensive(m: { sentence: Sentence; from: number }, role: SectionRole): boolean {
+  const words = m.sentence.words;
+  if (NOUN_PHRASE_OPENERS.has(words[m.from - 1]?.lower ?? '')) return false;
+  return !PROBLEM_ROLES.has(role);
+}
 
 const apology: BlockRule = {
   id: 'composure/apology',
@@ -17,6 +35,7 @@ const apology: BlockRule = {
   scope: 'block',
   check(input, out) {
     for (const m of matchList(input, 'apology')) {
+      if (SIGHS.has(m.phrase) && !soundsDefensive(m, input.role)) continue;
       const removable = REMOVABLE_OPENERS.has(m.phrase) && (m.from === 0 || input.text[m.end] === ',');
       out.push({
         rule: this.id,
@@ -30,6 +49,12 @@ const apology: BlockRule = {
   },
 };
 
+const NEGATIONS = new Set(['not', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", 'never', 'no', "won't", "can't", 'nor']);
+// Adjective and participle endings, and the short adjectives "super" most often intensifies in business prose.
+const ADJECTIVE_ENDING = /(?:ed|ing|y|ful|ive|ous|able|ible|ic|al|ant|ent|ar|less)$/;
+const SHORT_ADJECTIVES = new Set(['fast', 'cool', 'easy', 'hard', 'simple', 'quick', 'nice', 'great', 'big', 'small', 'clear', 'fun', 'proud', 'keen', 'slow', 'low', 'high', 'good', 'bad', 'hot', 'smooth', 'strong', 'close']);
+const looksAdjective = (w: string): boolean => SHORT_ADJECTIVES.has(w) || (w.length > 4 && ADJECTIVE_ENDING.test(w));
+
 const intensifier: BlockRule = {
   id: 'composure/intensifier',
   dimension: 'composure',
@@ -40,8 +65,11 @@ const intensifier: BlockRule = {
   check(input, out) {
     for (const m of matchList(input, 'intensifiers')) {
       const next = m.sentence.words[m.to];
-      // "super" only as an intensifier ("super excited"), not in names ("Super Bowl").
-      if (m.phrase === 'super' && (!next || /^\p{Lu}/u.test(next.text))) continue;
+      // "super" only as an intensifier before an adjective ("super excited"), not as a prefix of a noun ("super
+      // users", "super trait", "super powers") or in a name ("Super Bowl").
+      if (m.phrase === 'super' && (!next || !looksAdjective(next.lower))) continue;
+      // "not super familiar", "not totally clear": a negated intensifier tones the claim down.
+      if (NEGATIONS.has(m.sentence.words[m.from - 1]?.lower ?? '')) continue;
       const removable = REMOVABLE_INTENSIFIERS.has(m.phrase) && next !== undefined && next.start === m.end + 1;
       out.push({
         rule: this.id,
@@ -54,6 +82,15 @@ const intensifier: BlockRule = {
     }
   },
 };
+
+const EXPOSITION_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'proposal']);
+const COURTESY = new Set(['thank', 'thanks', 'thanked', 'thanking', 'welcome', 'welcomed', 'welcoming', 'congratulations', 'congrats', 'kudos', 'grateful', 'gratitude', 'shoutout']);
+
+/** The sentence ending at `at` thanks, welcomes or congratulates someone. */
+function courteous(sentences: readonly Sentence[], at: number): boolean {
+  const s = sentences.find((x) => x.start <= at && at <= x.end);
+  return s !== undefined && s.words.some((w) => COURTESY.has(w.lower));
+}
 
 const exclamation: BlockRule = {
   id: 'composure/exclamation',
@@ -73,8 +110,15 @@ const exclamation: BlockRule = {
       if (!m[0].includes('!')) continue;
       const start = input.block.start + m.index;
       const end = start + m[0].length;
-      // Only sentence punctuation: "!" followed by space or end, after a letter, digit or closing mark.
-      if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || !/^[\s"'”’)\]]?$/u.test(masked[m.index + m[0].length] ?? '')) continue;
+      // Only sentence punctuation: "!" followed by space or end, after a letter, digit or closing mark. Not in a
+      // parenthetical aside ("(written in Python!)") or a title in link text ("[… and Community!](…)"): those
+      // are asides and names, not the writer's tone. (Masked link text keeps its words; its brackets are in the source.)
+      const after = input.text[end] ?? '';
+      if (after === ')' || after === ']') continue;
+      if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || !/^[\s"'”’]?$/u.test(masked[m.index + m[0].length] ?? '')) continue;
+      // In a design's background or proposal, "!" marks a technical surprise in the exposition ("this code would
+      // fail to compile!"); and thanks or a welcome take one by convention.
+      if (EXPOSITION_ROLES.has(input.role) || courteous(input.sentences, start)) continue;
       const question = m[0].includes('?');
       out.push({
         rule: this.id,
@@ -115,7 +159,8 @@ const allCaps: BlockRule = {
           if (k > i && spaced && !/^\s+$/.test(input.text.slice(words[k - 1].end, words[k].start))) spaced = false;
         }
         const phrase = j - i + 1 >= 3 && spaced && long;
-        if (!emphatic && !phrase) {
+        // "(SHOULD/MUST)", "MUST, SHOULD and MAY": the requirement keywords of a specification named as terms.
+        if ((!emphatic && !phrase) || namesKeywords(words, i, j, input.text)) {
           i = j;
           continue;
         }
@@ -143,6 +188,17 @@ const allCaps: BlockRule = {
     }
   },
 };
+
+// The requirement keywords of RFC 2119, a term of art in specifications and conformance processes.
+const REQUIREMENT_KEYWORDS = new Set(['must', 'should', 'shall', 'may', 'required', 'recommended', 'optional', 'not']);
+
+/** The run lists two or more requirement keywords joined by "/" or "," ("SHOULD/MUST"): they are named, not shouted. */
+function namesKeywords(words: readonly { lower: string; start: number; end: number }[], i: number, j: number, text: string): boolean {
+  if (j === i) return false;
+  for (let k = i; k <= j; k++) if (!REQUIREMENT_KEYWORDS.has(words[k].lower)) return false;
+  for (let k = i + 1; k <= j; k++) if (/[/,]/.test(text.slice(words[k - 1].end, words[k].start))) return true;
+  return false;
+}
 
 function isCaps(word: string): boolean {
   // Most words start with a lowercase ASCII letter or a digit: answer those without the Unicode regex.

@@ -1,22 +1,79 @@
 // Concision: outcomes instead of activity, no filler or buzzwords, sentences, paragraphs, lists and documents
 // short enough to read in one pass.
-import type { BlockRule, DocRule } from '../engine/rule.js';
+import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
+import type { SectionRole } from '../engine/sectionRoles.js';
+import { isMetadata } from './grammar.js';
 import { docPath } from '../engine/rule.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence, Word } from '../engine/sentences.js';
 import { firstBlockAfter } from '../engine/document.js';
-import { replaceEdit, removalEdits, plural, listRule, quoteText, matchList } from './util.js';
+import { replaceEdit, removalEdits, plural, quoteText, matchList } from './util.js';
 import { documentAnchor } from './anchor.js';
+import type { SentenceMatch } from './util.js';
 
-const activity = listRule({
+// Words after which "we worked on" opens a main clause; after anything else it is a relative clause naming a
+// thing ("the features we are working on", "something we are working on"), not a report of effort.
+const CLAUSE_LINKERS = new Set(['and', 'but', 'so', 'or', 'where', 'when', 'while', 'as', 'because', 'since', 'then', 'also', 'now', 'currently', 'still', 'recently', 'meanwhile', 'instead', 'again', 'today', 'lately', 'together', 'first', 'finally']);
+
+const WRITER_SUBJECTS = new Set(['we', "we're", "we've", "we'll"]);
+/** At most this many words before the phrase, with no verb "be" among them, are a fronted adverbial, not a noun the phrase describes. */
+const FRONTED_WORDS = 3;
+const BE = new Set(['is', 'are', 'was', 'were', "it's", "that's", "this's"]);
+
+const activity: BlockRule = {
   id: 'concision/activity',
   dimension: 'concision',
   title: 'Activity instead of outcome',
   severity: 'warning',
-  list: 'activity',
-  message: (p) => `"${p}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.`,
-});
+  doc: docPath('concision/activity'),
+  scope: 'block',
+  check(input, out) {
+    for (const m of matchList(input, 'activity')) {
+      const words = m.sentence.words;
+      if (m.from > 0 && WRITER_SUBJECTS.has(words[m.from].lower)) {
+        const before = words[m.from - 1];
+        const punctuated = /[,;:—–(-]/.test(input.text.slice(before.end, m.start));
+        // A short fronted adverbial ("This month we worked on", "In 2023 we worked on") still opens the main clause.
+        const fronted = m.from <= FRONTED_WORDS && !words.slice(0, m.from).some((w) => BE.has(w.lower));
+        if (!punctuated && !fronted && !CLAUSE_LINKERS.has(before.lower)) continue;
+      }
+      // "We discussed the following topics:": a lead-in whose content is the list below it.
+      if (/:\s*$/.test(input.text.slice(m.sentence.start, m.sentence.end))) continue;
+      const phrase = quoteText(input.text, m.start, m.end);
+      out.push({ rule: this.id, start: m.start, end: m.end, message: `"${phrase}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.` });
+    }
+  },
+};
 
 const AFTER_WHICH_NOT_CAN = /^(?:should|must|will|would|could|may|might|shall|can|cannot|to)$|'ll$/;
+
+// Where the "filler" carries meaning:
+// - "essentially the same number (45 vs 46)", "basically allowing only literals": an approximation before a
+//   comparison or a quantity; dropping it makes the claim false.
+// - "A total of 117 people" opening a sentence: it keeps the sentence from starting with a numeral.
+// - "whether or not" after a comma or a colon, or opening a sentence: "regardless of whether", or a field's
+//   definition ("`yanked`: whether or not…"); "whether" alone would not parse.
+// - "before (prior to the reboot…": the short form is already next to it.
+// ("utilization" is not filler at all: "CPU utilization", "resource utilization" are the names of metrics.)
+const APPROXIMATORS = new Set(['essentially', 'basically']);
+const APPROXIMATED = new Set(['same', 'identical', 'equal', 'equivalent', 'all', 'every', 'no', 'none', 'only', 'nothing', 'everything', 'never', 'always', 'zero']);
+
+function meansSomething(text: string, m: SentenceMatch, replacement: string): boolean {
+  const words = m.sentence.words;
+  if (APPROXIMATORS.has(m.phrase)) {
+    for (let k = m.to; k < Math.min(words.length, m.to + 3); k++) if (APPROXIMATED.has(words[k].lower) || /^\d/.test(words[k].text)) return true;
+  }
+  if (m.phrase === 'a total of' && m.from === 0) return true;
+  if (m.phrase === 'whether or not' && (m.from === 0 || /[,:]\s*$/.test(text.slice(words[m.from - 1].end, m.start)))) return true;
+  // The short form is already right before the phrase: the writer chose the long one not to repeat it.
+  // ("can or is able to" is the redundancy itself: a short form joined to the phrase by "or"/"and" does not count.)
+  if (replacement && !replacement.includes(' ')) {
+    for (let k = m.from - 1; k >= Math.max(0, m.from - 3); k--) {
+      if (words[k].lower === 'or' || words[k].lower === 'and') break;
+      if (words[k].lower === replacement) return true;
+    }
+  }
+  return false;
+}
 
 const filler: BlockRule = {
   id: 'concision/filler',
@@ -32,11 +89,13 @@ const filler: BlockRule = {
     const review = matchList(input, 'fillerReview');
     for (const m of matchList(input, 'filler')) {
       const replacement = replacements.get(m.phrase) ?? replacements.get(input.text.slice(m.start, m.end).toLowerCase());
-      if (replacement === undefined) continue;
+      if (replacement === undefined || meansSomething(input.text, m, replacement)) continue;
       const original = quoteText(input.text, m.start, m.end);
       const reviewed = review.some((r) => r.start === m.start && r.end === m.end);
       // "should have the ability to" → "should can": no fix where the short form would follow a modal or "to".
-      const fixable = !(replacement === 'can' && AFTER_WHICH_NOT_CAN.test(m.sentence.words[m.from - 1]?.lower ?? ''));
+      // A phrase under review with a substitute gets none either: "measured in terms of cost" is not "measured in
+      // cost", and no one short form fits every sentence.
+      const fixable = !(replacement === 'can' && AFTER_WHICH_NOT_CAN.test(m.sentence.words[m.from - 1]?.lower ?? '')) && !(reviewed && replacement !== '');
       const edits = replacement === '' ? removalEdits(input.text, m.sentence, m.start, m.end) : [replaceEdit(input.text, m.start, m.end, replacement)];
       const replacementWords = replacement.split(' ').length;
       out.push({
@@ -58,6 +117,25 @@ const filler: BlockRule = {
   },
 };
 
+/** Words after which an adjective is a verdict on the subject rather than part of a noun phrase. */
+const PREDICATE_OPENERS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'very', 'both', 'highly', 'remains', 'remain', 'stays', 'seems', 'looks', 'sounds', 'feels', 'so', 'truly', 'really']);
+
+/**
+ * The match is part of a name or a quotation, not the writer's wording: capitalised inside a sentence ("Data
+ * Protection WG Deep Dive", "3756 - Robust VolumeManager reconstruction"), inside link text (a talk's or KEP's
+ * title) or inside quotation marks (an official title or mission statement).
+ */
+function isNamed(text: string, blockStart: number, m: SentenceMatch): boolean {
+  if (m.from > 0 && /^\p{Lu}/u.test(m.sentence.words[m.from].text)) return true;
+  const line = text.lastIndexOf('\n', m.start - 1) + 1;
+  const before = text.slice(Math.max(line, blockStart, m.start - 300), m.start);
+  // Inside [link text]: an opening bracket before with no closing one after it.
+  if (before.lastIndexOf('[') > before.lastIndexOf(']')) return true;
+  // Inside a quotation: an odd number of straight quotes, or an opening curly quote not closed yet.
+  if ((before.match(/"/g)?.length ?? 0) % 2 === 1) return true;
+  return before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d');
+}
+
 const buzzword: BlockRule = {
   id: 'concision/buzzword',
   dimension: 'concision',
@@ -73,6 +151,10 @@ const buzzword: BlockRule = {
     const literal = matchList(input, 'buzzwordLiteral');
     for (const m of found) {
       if (literal.some((l) => l.sentence === m.sentence && l.from <= m.from && l.to >= m.to)) continue;
+      if (isNamed(input.text, input.block.start, m)) continue;
+      // "robust" is jargon as a verdict ("activity has been very robust", "both robust and easy to implement");
+      // before a noun it is the plain adjective, often of a technical property ("robust abstractions").
+      if (m.phrase === 'robust' && !PREDICATE_OPENERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) continue;
       out.push({ rule: this.id, start: m.start, end: m.end, message: `"${quoteText(input.text, m.start, m.end)}" is jargon that executives skim past. Say the concrete thing it stands for.` });
     }
   },
@@ -92,6 +174,27 @@ function readerWords(s: Sentence): number {
   return n;
 }
 
+// Sentences a little past the limit were, in review, mostly one point that reads in one pass (a clause of
+// reasoning, an example, a parenthesis); the ones worth splitting ran well past it or chained main clauses
+// ("…, and we have a huge backlog, and we have no way of measuring this so we don't know…").
+/** How far past the limit a sentence runs before its length alone is worth a finding. */
+const WELL_PAST = 1.25;
+/** Coordinators that join two main clauses when a subject follows them. */
+const COORDINATORS = new Set(['and', 'but', 'so', 'or', 'yet']);
+/** Words that open the subject of a new main clause after a coordinator. */
+const CLAUSE_SUBJECTS = new Set(['we', 'i', 'they', 'it', 'there', 'this', 'that', 'he', 'she', 'you', 'our', 'these', 'those']);
+
+/** A list item that opens with a task box: "[ ]", "[x]". */
+const isTaskItem = (text: string, start: number): boolean => /^\[[ xX]\]\s/.test(text.slice(start, start + 4));
+
+/** Main clauses chained with "and/but/so + subject": a run-on the reader has to take apart. */
+function chainedClauses(s: Sentence): number {
+  const w = s.words;
+  let joins = 0;
+  for (let k = 1; k + 1 < w.length; k++) if (COORDINATORS.has(w[k].lower) && CLAUSE_SUBJECTS.has(w[k + 1].lower)) joins++;
+  return joins;
+}
+
 const longSentence: BlockRule = {
   id: 'concision/long-sentence',
   dimension: 'concision',
@@ -101,11 +204,14 @@ const longSentence: BlockRule = {
   scope: 'block',
   check(input, out) {
     const limit = input.rubric.thresholds.sentenceWords;
+    // A ticked template checklist item ("- [x] CONTRIBUTING.md reviewed…") is the form's wording, not the writer's.
+    if (input.block.list >= 0 && isTaskItem(input.text, input.block.start)) return;
     for (const s of input.sentences) {
       // Fewer segmenter words than the limit: the reader's count cannot be higher.
       if (s.words.length <= limit) continue;
       const words = readerWords(s);
       if (words <= limit) continue;
+      if (words < Math.ceil(limit * WELL_PAST) && chainedClauses(s) < 2) continue;
       out.push({
         rule: this.id,
         start: s.start,
@@ -161,6 +267,38 @@ const narration: BlockRule = {
   },
 };
 
+// A list is long for a reader when it is a run of points competing for attention. Most long lists in real
+// reports are inventories that must be complete: releases ("cordova-android@7.1.1 was released on…"), rosters
+// ("@jmacd (Google)"), subproject and link lists, glossaries ("`macro`: anything invocable…"), ticked
+// checklists, numbered steps. Only items that read as points count towards the limit.
+
+/** Roles whose lists are complete on purpose: a catalogue of deferred ideas, considered options, reference. */
+const INVENTORY_ROLES: ReadonlySet<SectionRole> = new Set(['appendix', 'unresolved', 'alternatives']);
+// What an inventory entry opens with: a link, code, an @handle, a tick or task box, a versioned name
+// ("cordova-ios@6.1.1", "cordova-plugin-file: 6.0.1", "v4.11.3").
+const ENTRY_OPENER = /^(?:[*_~]+|<[^>]*>|\s)*(?:\[|`|@|<a\b|[\u2705\u2714\u2611\u274c\u{1f532}\u{1f533}]|[\p{L}\p{N}._-]*(?:@|:\s*)v?\d|v?\d+\.\d)/u;
+/** An item this short is a name, not a point ("kubelet", "Mike Lodder (Sovrin)"). */
+const ENTRY_WORDS = 3;
+
+/** Words an item shares with the one before it at its start to be one of a series ("One Logging Bridge per language - Go"). */
+const SERIES_WORDS = 3;
+
+/**
+ * The item's first block reads as a point: a sentence of its own (capitalised, longer than a name), not an
+ * inventory entry, a `Term: definition` line, a lower-case note or task fragment ("stabilize the library"), or
+ * one of a series that repeats the item before it.
+ */
+function isPoint(input: DocInput, b: number, previous: readonly Word[] | undefined): boolean {
+  const block = input.doc.blocks[b];
+  const source = input.text.slice(block.start, block.end);
+  if (ENTRY_OPENER.test(source) || isMetadata(source.split('\n', 1)[0]!)) return false;
+  const sentences = input.sentences(b);
+  const words = sentences[0]?.words ?? [];
+  if (!/^\p{Lu}/u.test(words[0]?.text ?? '')) return false;
+  if (previous && words.length >= SERIES_WORDS && previous.length >= SERIES_WORDS && words.slice(0, SERIES_WORDS).every((w, k) => w.lower === previous[k].lower)) return false;
+  return sentences.reduce((n, s) => n + readerWords(s), 0) > ENTRY_WORDS;
+}
+
 const longList: DocRule = {
   id: 'concision/long-list',
   dimension: 'concision',
@@ -170,11 +308,27 @@ const longList: DocRule = {
   scope: 'document',
   check(input, out) {
     const limit = input.rubric.thresholds.listItems;
-    for (const list of input.doc.lists) {
-      if (list.items <= limit || list.depth > 1) continue;
+    const { blocks, lists, sections } = input.doc;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l];
+      // Numbered steps are a sequence; cutting one breaks it.
+      if (list.items <= limit || list.depth > 1 || list.ordered) continue;
+      if (INVENTORY_ROLES.has(sections[list.section]?.role ?? 'none')) continue;
       // The list's first block: the first that starts at or after the list.
-      const first = input.doc.blocks[firstBlockAfter(input.doc.blocks, list.start - 1)];
-      if (!first) continue;
+      const firstIndex = firstBlockAfter(blocks, list.start - 1);
+      const first = blocks[firstIndex];
+      if (!first || first.quoted) continue;
+      let points = 0;
+      let seen = -1;
+      let previous: readonly Word[] | undefined;
+      for (let b = firstIndex; b < blocks.length && blocks[b].start <= list.end && points <= limit; b++) {
+        const block = blocks[b];
+        if (block.list !== l || block.item === seen) continue;
+        seen = block.item;
+        if (isPoint(input, b, previous)) points++;
+        previous = input.sentences(b)[0]?.words;
+      }
+      if (points <= limit) continue;
       out.push({
         rule: this.id,
         start: first.start,
@@ -185,6 +339,9 @@ const longList: DocRule = {
   },
 };
 
+// A long design document, RFC or report with a summary up front is read as far as the reader needs; and the words
+// that make most of them long are the design, lists and examples their readers came for. Length is worth a
+// finding when the running prose alone is past the limit and nothing up front lets the reader stop early.
 const longDocument: DocRule = {
   id: 'concision/long-document',
   dimension: 'concision',
@@ -195,6 +352,14 @@ const longDocument: DocRule = {
   check(input, out) {
     const limit = input.rubric.thresholds.documentWords;
     if (input.words <= limit) return;
+    const { blocks, sections } = input.doc;
+    if (sections.some((s) => s.role === 'summary')) return;
+    let prose = 0;
+    for (let b = 0; b < blocks.length && prose <= limit; b++) {
+      const block = blocks[b];
+      if (block.kind !== 'tableCell' && block.list < 0 && !block.quoted) prose += input.facts(b).words;
+    }
+    if (prose <= limit) return;
     const [start, end] = documentAnchor(input);
     out.push({
       rule: this.id,

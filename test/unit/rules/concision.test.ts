@@ -21,7 +21,8 @@ function sentence(n: number): string {
 }
 /** A paragraph of `count` sentences of `each` words. */
 const paragraph = (count: number, each: number): string => Array.from({ length: count }, () => sentence(each)).join(' ');
-const items = (n: number): string => Array.from({ length: n }, (_, i) => `- Item ${i + 1} ships.`).join('\n');
+// Points, not inventory entries: a capitalised sentence longer than a name, each opening differently.
+const items = (n: number): string => Array.from({ length: n }, (_, i) => `- Item ${i + 1} ships to customers.`).join('\n');
 
 describe('concision/activity', () => {
   const cases: Array<[string, string[]]> = [
@@ -30,6 +31,12 @@ describe('concision/activity', () => {
     ['The team has been busy with audits.', ['The team has been busy']],
     ['We spent the quarter on the migration.', ['We spent the quarter']],
     ['Work is ongoing on the new index.', ['Work is ongoing']],
+    // Misses from issue 9: effort reported as if it were a result.
+    ['We spent some time on the migration.', ['We spent some time']],
+    ['We will be working on the installer.', ['We will be working on']],
+    ['We held a number of working sessions.', ['We held a number of working sessions']],
+    ['The index shipped, and we are working on the installer.', ['we are working on']],
+    ['This month we worked on the partner portal.', ['we worked on']],
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, ACTIVITY), expected));
 
@@ -44,6 +51,13 @@ describe('concision/activity', () => {
     for (const text of ['We shipped billing on May 3.', 'We continue to ship every week.', '> We worked on the billing migration.']) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, ACTIVITY), []));
     }
+    it('a relative clause names a thing, not effort (k8s wg-data-protection 2022, sig-auth 2020)', () => {
+      assert.deepEqual(firedText('If more end users attend our meetings and contribute to design of the features we are working on, that will be great.', ACTIVITY), []);
+      assert.deepEqual(firedText('This is something we are working on and learning from other SIGs.', ACTIVITY), []);
+    });
+    it('a lead-in to the list below is not the report (k8s wg-data-protection 2022)', () => {
+      assert.deepEqual(firedText('We discussed the following topics in addition to KEPs:', ACTIVITY), []);
+    });
     it('corpus 2022-12.md: "we continue to see contributions" reports an observation, not effort', () => {
       const s = quote('2022-12.md', 'We continue to see contributions from a small group of dedicated individuals.');
       assert.deepEqual(firedText(s, ACTIVITY), []);
@@ -80,7 +94,6 @@ describe('concision/filler', () => {
     }
     const real: Array<[string, string, string]> = [
       ['2022-12.md', 'In order to keep historical conversations we have a daily digest service (github action) to copy all public conversations to a github repo in markdown.', 'To keep historical conversations we have a daily digest service (github action) to copy all public conversations to a github repo in markdown.'],
-      ['2025-03.md', 'A total of 117 people registered, with around 70 have attended.', '117 people registered, with around 70 have attended.'],
       ['2024-12.md', 'This engagement would also include plugin developers to ensure they are able to prepare for the next release.', 'This engagement would also include plugin developers to ensure they can prepare for the next release.'],
     ];
     for (const [file, s, expected] of real) {
@@ -102,14 +115,19 @@ describe('concision/filler', () => {
       checkFix('We shipped, needless to say.', FILLER, { safe: true, expected: 'We shipped.' });
     });
     // From the corpus: where the short form says something else, or is not English, Fix All leaves the phrase.
-    it('"essentially the same number" is not "the same number": offered, not safe (asf-cordova 2015-09)', () => {
-      const text = 'Due to the summer vacation period, activity is slower than usual especially on release of plugins, although we had essentially the same number of releases from last quarter (45 vs 46).';
-      checkFix(text, FILLER, { safe: false, expected: text.replace('essentially ', '') });
+    it('"essentially" is offered for review, not safe, and not shown faded', () => {
+      const text = 'The new index is essentially a cache in front of Postgres.';
+      checkFix(text, FILLER, { safe: false, expected: 'The new index is a cache in front of Postgres.' });
       assert.equal(fires(text, FILLER)[0].unnecessary, undefined, 'not shown faded as if it could simply go');
     });
-    it('"in terms of" → "in" changes the sense: offered, not safe (hyperledger Cactus 2021-Q4)', () => {
-      const text = 'We are currently working towards a v1.0 release, and this is the biggest goal (in terms of work) that we have in the near future.';
-      checkFix(text, FILLER, { safe: false, expected: text.replace('in terms of work', 'in work') });
+    // "in terms of" → "in" changes the sense ("measured in terms of cost" is not "measured in cost"): flagged,
+    // but no short form is offered (it was a review fix before issue 9's second review).
+    it('"in terms of" gets no fix (hyperledger Cactus 2021-Q4; issue 9)', () => {
+      for (const text of ['We are currently working towards a v1.0 release, and this is the biggest goal (in terms of work) that we have in the near future.', 'Success is measured in terms of cost per user.']) {
+        const [f] = fires(text, FILLER);
+        assert.ok(f, text);
+        assert.deepEqual(f.fixes, [], text);
+      }
     });
     it('"should have the ability to" gets no "can" fix: "should can" is not English (govuk-aws ADR 0038)', () => {
       const text = 'Hence, the relevant GOV.UK apps should have the ability to retrieve authentication credentials from GOV.UK credential management system and authenticate with AWS DocumentDB.';
@@ -121,6 +139,22 @@ describe('concision/filler', () => {
     it('"with regards to" becomes "about", which keeps the sense, not "on" (k8s wg-serving 2024)', () => {
       const text = 'With regards to model servers, GIE already integrates with vLLM well.';
       checkFix(text, FILLER, { safe: true, expected: 'About model servers, GIE already integrates with vLLM well.' });
+    });
+  });
+
+  describe('does not fire where the phrase carries meaning (from the review)', () => {
+    const real: Array<[string, string]> = [
+      ['an approximation before a quantity (asf-cordova 2015-09)', 'Although we had essentially the same number of releases from last quarter (45 vs 46).'],
+      ['an approximation before "only" (rust RFC 3027)', 'It is much more restrictive (basically allowing only literals and constructors).'],
+      ['"A total of" keeps a numeral from opening the sentence (asf-cordova 2025-03)', quote('2025-03.md', 'A total of 117 people registered, with around 70 have attended.')],
+      ['"whether or not" meaning "regardless of whether" (rust RFC 3631)', 'You can use it to display information in generated documentation, whether or not there is a `#[cfg()]` attribute:'],
+      ['"whether or not" defining a field (rust RFC 2141)', '- `yanked`: whether or not this version has been yanked'],
+      ['the short form is already next to it (hyperledger Quilt 2019-Q3)', 'These tasks were done before (prior to the reboot these tasks were performed by a maintainer).'],
+      ['"resource utilization" is a metric (k8s wg-serving 2024)', 'We aim to ensure more efficient resource utilization and scalability.'],
+    ];
+    for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, FILLER), []));
+    it('"can or is able to" is the redundancy itself: still flagged (cloud-platform ADR 007)', () => {
+      assert.deepEqual(firedText('The cluster can or is able to run addons.', FILLER), ['is able to']);
     });
   });
 
@@ -138,6 +172,8 @@ describe('concision/buzzword', () => {
     ['This is a game-changer for sales.', ['game-changer']],
     ['We need more synergy between teams.', ['synergy']],
     ['We picked the low-hanging fruit first.', ['low-hanging fruit']],
+    ['We picked the low hanging fruit first.', ['low hanging fruit']],
+    ['Our build activity has been very robust this quarter.', ['robust']],
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, BUZZWORD), expected));
   it('offers no automatic fix', () => assert.deepEqual(fires('We will leverage our platform.', BUZZWORD)[0].fixes, []));
@@ -147,6 +183,13 @@ describe('concision/buzzword', () => {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, BUZZWORD), []));
     }
     for (const [text, why] of [
+      ['- [3756 - Robust VolumeManager reconstruction after kubelet restart](https://example.com/kep) - v1.27', 'a KEP title (k8s sig-storage 2023)'],
+      ['- Data Protection WG Deep Dive at KubeCon North America 2022', 'a session name (k8s wg-data-protection 2022)'],
+      ['Our mission is "to empower every developer to ship safely".', 'a quoted mission statement (issue 9)'],
+      ['Watch [how we leverage the mono-repo](https://example.com/talk) from KubeCon.', 'link text: a talk title'],
+      ['The feature set must be cleaned up and made more robust (via rigorous testing).', 'plain "more robust" (hyperledger Caliper 2024)'],
+      ['It is a foundation for robust abstractions.', 'the adjective before a noun (rust RFC 3128)'],
+      ['There is little concern that they would disrupt other namespaces.', 'the plain verb (cloud-platform ADR 012)'],
       ['We doubled network bandwidth to 10 Gbps.', 'literal network bandwidth'],
       ['The leverage ratio is 2.1.', 'financial leverage'],
     ]) {
@@ -165,20 +208,29 @@ describe('concision/buzzword', () => {
 });
 
 describe('concision/long-sentence', () => {
-  it('fires past the limit (35 words in the default rubric), on the whole sentence', () => {
-    const s = sentence(36);
+  // In review, sentences up to a quarter past the limit were mostly one readable point (4 of 49 were worth
+  // splitting); past that, 10 of 12 were. Just past the limit only a chain of main clauses is flagged.
+  it('fires a quarter past the limit (44 words in the default rubric), on the whole sentence', () => {
+    const s = sentence(44);
     assert.deepEqual(firedText(`We ship today. ${s}`, SENTENCE), [s]);
-    assert.match(fires(s, SENTENCE)[0].message, /36 words.*limit is 35/);
+    assert.match(fires(s, SENTENCE)[0].message, /44 words.*limit is 35/);
   });
-  it('does not fire at the limit', () => assert.deepEqual(firedText(sentence(35), SENTENCE), []));
-  it('interview-answer allows 30', () => {
-    assert.equal(fires(withRubric('interview-answer', sentence(31)), SENTENCE).length, 1);
-    assert.equal(fires(withRubric('interview-answer', sentence(30)), SENTENCE).length, 0);
+  it('does not fire up to a quarter past the limit on length alone', () => {
+    assert.deepEqual(firedText(sentence(35), SENTENCE), []);
+    assert.deepEqual(firedText(sentence(43), SENTENCE), []);
+  });
+  it('interview-answer allows 30, so flags 38 words', () => {
+    assert.equal(fires(withRubric('interview-answer', sentence(38)), SENTENCE).length, 1);
+    assert.equal(fires(withRubric('interview-answer', sentence(37)), SENTENCE).length, 0);
+  });
+  it('does not fire on a ticked template checklist item (k8s annual reports)', () => {
+    const s = '- [x] [CONTRIBUTING.md] reviewed for accuracy and updated if needed (or created if missing and your contributor steps and experience are different or more in-depth than the documentation listed in the general [contributor guide] and [devel] folder and the other folders of the repository.)';
+    assert.deepEqual(firedText(s, SENTENCE), []);
   });
   it('code and URLs do not count as words', () => {
     assert.deepEqual(firedText(`${sentence(30)} \`a b c d e f g h i j\` https://example.com/a/b/c/d/e/f/g.`, SENTENCE), []);
   });
-  it('corpus 2016-2016-09.md', () => {
+  it('corpus 2016-2016-09.md: 27 words pass; 40 words chaining four main clauses are flagged', () => {
     const s = quote('2016-2016-09.md', 'Android released minor version 5.2.0 which removed auto-setting of the versionCode in projects that was causing problems with generating APKs for different versions of Android.');
     assert.deepEqual(firedText(s, SENTENCE), []); // 27 words
     const long = quote('2016-2016-09.md', "The loss of active contributors is impacting this, and we have a huge backlog, and we have no active way of measuring this on a daily or weekly basis so we don't know how we are progressing on this currently.");
@@ -200,23 +252,25 @@ describe('concision/long-sentence', () => {
     for (const [file, text] of real) {
       it(`corpus ${file}: ${text.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, text), SENTENCE), []));
     }
-    it('corpus 2020-2020-09.md: only the long sentence after the line break is flagged', () => {
+    // 40 words, two linked points: judged fine in review, so no longer flagged (it was the test's long sentence).
+    it('corpus 2020-2020-09.md: the sentence after the line break is counted on its own, and 40 words of one point pass', () => {
       const text = quote('2020-2020-09.md', 'ASF Project Statistics gives the project a Community Health Score (Chi): 6.33 (Healthy)\nThat said, we are only seeing contributions from a small group of dedicated individuals, and a lot of work has been focused on reducing some of the technical debt to keep the project managable with the limited time we have.');
-      const long = text.slice(text.indexOf('That said'));
-      assert.deepEqual(firedText(text, SENTENCE), [long]);
-      assert.match(fires(text, SENTENCE)[0].message, /runs 40 words/);
+      assert.deepEqual(firedText(text, SENTENCE), []);
+      const long = `That said, ${sentence(44).toLowerCase()}`;
+      assert.deepEqual(firedText(`ASF Project Statistics gives the project a Community Health Score (Chi): 6.33 (Healthy)\n${long}`, SENTENCE), [long]);
     });
     it('a long sentence after a lowercase name is still flagged, on its own', () => {
-      const long = `cordova-android ${sentence(36).toLowerCase()}`;
+      const long = `cordova-android ${sentence(44).toLowerCase()}`;
       assert.deepEqual(firedText(`We shipped the SDK. ${long}`, SENTENCE), [long]);
     });
     it('abbreviations and wrapped lines do not split a sentence', () => {
-      const s = `${sentence(20).slice(0, -1)} e.g. cordova-android and\nthe ${sentence(16).toLowerCase()}`;
+      const s = `${sentence(24).slice(0, -1)} e.g. cordova-android and\nthe ${sentence(20).toLowerCase()}`;
       assert.equal(fires(s, SENTENCE).length, 1);
     });
-    it('corpus 2016-2016-03.md: a real long sentence', () => {
+    // 37 words with one point: judged fine in review (it was flagged before issue 9).
+    it('corpus 2016-2016-03.md: 37 words of one point pass', () => {
       const s = quote('2016-2016-03.md', "However during this quarter we had a 50% increase of issue@ activity which could be attributed to increased testing during the holiday period when development at users' companies might have slowed down, so users could test better.");
-      assert.deepEqual(firedText(s, SENTENCE), [s]);
+      assert.deepEqual(firedText(s, SENTENCE), []);
     });
   });
 });
@@ -251,22 +305,49 @@ describe('concision/narration', () => {
 
 describe('concision/long-list', () => {
   it('fires on a list past 7 items, anchored on its first item', () => {
-    assert.deepEqual(firedText(doc('# Plan', items(8)), LIST), ['Item 1 ships.']);
+    assert.deepEqual(firedText(doc('# Plan', items(8)), LIST), ['Item 1 ships to customers.']);
   });
   it('does not fire at 7 items', () => assert.deepEqual(firedText(doc('# Plan', items(7)), LIST), []));
   it('nested lists are not counted', () => {
     const nested = '- Group\n' + Array.from({ length: 9 }, (_, i) => `  - Sub ${i + 1} ships.`).join('\n');
     assert.deepEqual(firedText(doc('# Plan', nested), LIST), []);
   });
-  it('corpus 2019-2019-03.md: 8 library releases; board-update allows 8', () => {
-    const text = corpus('2019-2019-03.md');
-    assert.ok(firedText(text, LIST).includes('cordova-app-hello-world@4.0.0 was released on Mon Dec 24 2018'));
-    assert.ok(!firedText(text, LIST, { rubric: 'board-update' }).includes('cordova-app-hello-world@4.0.0 was released on Mon Dec 24 2018'));
+  it('board-update allows 8', () => {
+    assert.equal(fires(doc('# Plan', items(8)), LIST, { rubric: 'board-update' }).length, 0);
+    assert.equal(fires(doc('# Plan', items(9)), LIST, { rubric: 'board-update' }).length, 1);
+  });
+  // From the review: inventories that must be complete (it fired on this release list before issue 9).
+  describe('does not fire on lists that must be complete', () => {
+    const many = (f: (i: number) => string, n = 12): string => Array.from({ length: n }, (_, i) => `- ${f(i)}`).join('\n');
+    const real: Array<[string, string]> = [
+      ['a release list (asf-cordova 2019-03)', corpus('2019-2019-03.md')],
+      ['releases as "name: version" (asf-cordova 2018-03)', doc('## Releases:', many((i) => `cordova-plugin-p${i}: 3.0.${i} was released on Sat Dec 30 2017`))],
+      ['a roster of handles (otel batching config)', doc('## Required Staffing', many((i) => `@person${i} (Company ${i})`))],
+      ['names (k8s subprojects)', doc('## Subprojects', many((i) => `subproject-${i}`))],
+      ['links to talks (k8s sig-network 2024)', doc('## Talks', many((i) => `[Talk number ${i} about Gateway API (Kubecon EU)](https://example.com/${i})`))],
+      ['a glossary (rust RFC 0550)', doc('## Key Terminology', many((i) => `\`term${i}\`: the meaning of term ${i} in the grammar.`))],
+      ['ticked reviewers (hyperledger TSC reports)', doc('## Reviewed By', many((i) => `\u2705 Reviewer Number ${i} approved it`))],
+      ['a template checklist (FAC ADRs)', doc('## Areas of impact', many((i) => `[ ] Area ${i} of the product`))],
+      ['numbered steps (rust RFC 3691)', doc('## Flow', Array.from({ length: 9 }, (_, i) => `${i + 1}. The client sends request ${i} to the server.`).join('\n'))],
+      ['a series (otel logging bridges)', doc('## Deliverables', many((i) => `One Logging Bridge per language - L${i} [(#19${i})](https://example.com/${i})`))],
+      ['lower-case task fragments (otel zig SIG)', doc('## Expected responsibilities', many((i) => `develop exporter number ${i} for the SDK`))],
+      ['future possibilities (rust RFC 3691)', doc('## Future possibilities', items(12))],
+    ];
+    for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, LIST), []));
   });
 });
 
 describe('concision/long-document', () => {
   const body = (words: number): string => Array.from({ length: words / 50 }, () => paragraph(2, 25)).join('\n\n');
+  // From the review (0 of 17 long RFCs and reports were worth a finding): a summary up front lets the reader stop
+  // early, and lists, tables and quotes are the reference the reader came for, so only running prose counts.
+  it('does not fire on a long document with a summary section (rust RFCs)', () => {
+    assert.deepEqual(firedText(doc('# Plan', '## Summary', 'We ship on May 3.', body(1600)), DOCUMENT), []);
+  });
+  it('does not fire when lists make it long (hyperledger TSC reports)', () => {
+    const lists = Array.from({ length: 40 }, () => Array.from({ length: 5 }, () => `- ${sentence(10)}`).join('\n')).join('\n\n');
+    assert.deepEqual(firedText(doc('# Plan', body(1000), lists), DOCUMENT), []);
+  });
   it('fires past 1500 words (headings count), anchored on the title', () => {
     assert.deepEqual(firedText(doc('# Plan', body(1500)), DOCUMENT), ['Plan']);
     assert.match(fires(doc('# Plan', body(1500)), DOCUMENT)[0].message, /1501 words/);
