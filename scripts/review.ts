@@ -269,19 +269,68 @@ export function printPrecision(rows: readonly PrecisionRow[], folders: readonly 
 
 const log = (s: string): void => console.log(s);
 
+const DOC_START = '<!-- measured-precision: written by `node --import tsx scripts/review.ts docs` -->';
+const DOC_END = '<!-- /measured-precision -->';
+const FOLDER_NAMES: Record<string, string> = {
+  adrs: 'decision records',
+  'asf-cordova-board-reports': 'board reports',
+  'hyperledger-toc-project-reports': 'project reports to a technical committee',
+  'k8s-annual-reports': 'annual reports to a steering committee',
+  'otel-community-roadmap-projects': 'roadmap and project pages',
+  'rust-rfcs': 'design proposals (RFCs)',
+};
+
+/** The "Measured precision" section of a rule's page, from the review. */
+export function precisionSection(rule: string, severity: string, rows: readonly PrecisionRow[], docs: number): string {
+  const mine = rows.filter((r) => r.rule === rule);
+  const all = mine.find((r) => r.folder === '*');
+  const lines = ['## Measured precision', '', DOC_START, ''];
+  if (!all || judged(all) === 0) {
+    lines.push(`It reported nothing that has been reviewed on the development corpus (${docs} real documents in six genres) with the default settings, so its precision is not measured there yet.`);
+  } else {
+    const folders = mine.filter((r) => r.folder !== '*' && judged(r) > 0).map((r) => `${FOLDER_NAMES[r.folder] ?? r.folder} ${r.right} of ${judged(r)}`);
+    lines.push(
+      `On the development corpus (${docs} real documents in six genres), ${all.right} of the ${judged(all)} findings it reports with the default settings were judged right by hand (${Math.round((all.right / judged(all)) * 100)}%)${all.debatable ? `; ${all.debatable} more were debatable` : ''}. By genre: ${folders.join('; ')}.`,
+    );
+  }
+  lines.push('');
+  if (severity === 'hint')
+    lines.push('Because that is below the 80% a rule needs to be on by default, it is a **hint** by default: shown faintly, not counted in the Problems list or the score density. A rubric or the `presence.severity` setting can turn it back on.', '');
+  lines.push(DOC_END);
+  return lines.join('\n');
+}
+
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  if (argv[0] !== 'sample' && argv[0] !== 'stats') {
-    console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder');
+  if (argv[0] !== 'sample' && argv[0] !== 'stats' && argv[0] !== 'docs') {
+    console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page\'s measured precision');
     process.exit(2);
   }
   const engine = await import('../server/src/engine/index.ts');
   const a = new engine.Analyzer();
   const run = runCorpus((t, r, o) => a.analyze(t, r, o));
   const verdicts = loadVerdicts();
+  if (argv[0] === 'docs') {
+    // Every rule page gets its measured precision, replacing the previous figures.
+    const rows = precisionRows(run, verdicts);
+    const docs = [...run.docsByFolder.values()].reduce((a, b) => a + b, 0);
+    const { RULES } = await import('../server/src/rules/registry.ts');
+    for (const rule of RULES) {
+      const file = path.join(REPO_ROOT, rule.doc);
+      if (!existsSync(file)) continue;
+      const page = readFileSync(file, 'utf8');
+      const section = precisionSection(rule.id, rule.severity, rows, docs);
+      const at = page.indexOf('## Measured precision');
+      const end = page.indexOf(DOC_END);
+      const next = at >= 0 && end > at ? page.slice(0, at) + section + page.slice(end + DOC_END.length) : page.replace(/\n## Turn it off/, `\n${section}\n\n## Turn it off`);
+      writeFileSync(file, next.includes('## Measured precision') ? next : `${page.trimEnd()}\n\n${section}\n`);
+    }
+    log(`wrote the measured precision of ${RULES.length} rules into docs/rules/`);
+    return;
+  }
   if (argv[0] === 'stats') {
     const only = arg('rules')?.split(',');
     const folders = [...run.wordsByFolder.keys()].sort();

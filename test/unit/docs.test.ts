@@ -121,3 +121,11 @@ test('rubric/invalid: the "Before" example names a rubric that cannot be used, t
   const after = analyze(example(page, 'After'), undefined, OPTIONS);
   assert.ok(!after.findings.some((f) => f.ruleId === 'rubric/invalid'));
 });
+
+test('the debounce bound the server enforces is the one package.json advertises', () => {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { maximum?: number }> } } };
+  const source = readFileSync(path.join(REPO_ROOT, 'server/src/lsp/settings.ts'), 'utf8');
+  const m = /const MAX_DEBOUNCE_MS = ([\d_]+);/.exec(source);
+  assert.ok(m, 'settings.ts declares MAX_DEBOUNCE_MS');
+  assert.equal(Number(m[1]!.replace(/_/g, '')), pkg.contributes.configuration.properties['presence.debounceMs']!.maximum);
+});

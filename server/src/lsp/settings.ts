@@ -27,8 +27,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 const SEVERITY_VALUES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
-/** Longer than this would feel broken; a typo such as 100000 should not silence the editor. */
-const MAX_DEBOUNCE_MS = 10_000;
+/** Longer than this would feel broken; a typo such as 100000 should not silence the editor. The setting's schema in package.json says the same. */
+const MAX_DEBOUNCE_MS = 5_000;
 /** Globs per setting: far more than any workspace needs, and few enough that each analysis matches them cheaply. */
 export const MAX_GLOBS = 200;
 
