@@ -59,7 +59,9 @@ const intensifier: BlockRule = {
   id: 'composure/intensifier',
   dimension: 'composure',
   title: 'Emotional intensifier',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 29 of 40 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('composure/intensifier'),
   scope: 'block',
   check(input, out) {
@@ -96,7 +98,9 @@ const exclamation: BlockRule = {
   id: 'composure/exclamation',
   dimension: 'composure',
   title: 'Exclamation mark',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 8 of 13 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('composure/exclamation'),
   scope: 'block',
   kinds: ['paragraph', 'heading'],

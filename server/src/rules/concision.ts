@@ -23,7 +23,9 @@ const activity: BlockRule = {
   id: 'concision/activity',
   dimension: 'concision',
   title: 'Activity instead of outcome',
-  severity: 'warning',
+  // Reviewed by hand on real documents of six genres: 14 of 23 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('concision/activity'),
   scope: 'block',
   check(input, out) {
@@ -140,7 +142,9 @@ const buzzword: BlockRule = {
   id: 'concision/buzzword',
   dimension: 'concision',
   title: 'Buzzword',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 8 of 35 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('concision/buzzword'),
   scope: 'block',
   check(input, out) {
@@ -199,7 +203,9 @@ const longSentence: BlockRule = {
   id: 'concision/long-sentence',
   dimension: 'concision',
   title: 'Long sentence',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 31 of 64 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('concision/long-sentence'),
   scope: 'block',
   check(input, out) {
@@ -226,7 +232,9 @@ const longParagraph: BlockRule = {
   id: 'concision/long-paragraph',
   dimension: 'concision',
   title: 'Long paragraph',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 1 of 4 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('concision/long-paragraph'),
   scope: 'block',
   check(input, out) {
@@ -303,7 +311,9 @@ const longList: DocRule = {
   id: 'concision/long-list',
   dimension: 'concision',
   title: 'Long list',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 1 of 5 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('concision/long-list'),
   scope: 'document',
   check(input, out) {

@@ -165,7 +165,9 @@ const hedge: BlockRule = {
   id: 'conviction/hedge',
   dimension: 'conviction',
   title: 'Hedged claim',
-  severity: 'warning',
+  // Reviewed by hand on real documents of six genres: 33 of 85 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('conviction/hedge'),
   scope: 'block',
   check(input, out) {
@@ -255,7 +257,9 @@ const uncertainClaim: BlockRule = {
   id: 'conviction/unowned-claim',
   dimension: 'conviction',
   title: 'Claim nobody stands behind',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 0 of 25 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('conviction/unowned-claim'),
   scope: 'block',
   check(input, out) {

@@ -144,6 +144,8 @@ const stale: DocRule = {
         DATE.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = DATE.exec(block.masked))) {
+          // "The previous one was in 2021": when a past event happened, told as history, not evidence offered as current.
+          if (/\b(?:was|were|happened|took place|occurred)\s+(?:in|on|during)\s+$/i.test(block.masked.slice(Math.max(0, m.index - 24), m.index))) continue;
           const [y, mo] = periodEnd(m);
           const age = now - (y * 12 + mo);
           // Within the year the document reports on, a date is the report's own period.

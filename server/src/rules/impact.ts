@@ -134,7 +134,9 @@ const buriedLede: DocRule = {
   id: 'impact/buried-lede',
   dimension: 'impact',
   title: 'Buried lede',
-  severity: 'warning',
+  // Reviewed by hand on real documents of six genres: 6 of 67 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('impact/buried-lede'),
   scope: 'document',
   check(input, out) {
@@ -187,7 +189,9 @@ const sectionOpener: DocRule = {
   id: 'impact/section-opener',
   dimension: 'impact',
   title: 'Section opens with chronology',
-  severity: 'information',
+  // Reviewed by hand on real documents of six genres: 0 of 3 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('impact/section-opener'),
   scope: 'document',
   check(input, out) {

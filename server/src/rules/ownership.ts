@@ -51,7 +51,9 @@ const hiddenActor: BlockRule = {
   id: 'ownership/hidden-actor',
   dimension: 'ownership',
   title: 'Passive voice hides who decided or who failed',
-  severity: 'warning',
+  // Reviewed by hand on real documents of six genres: 6 of 19 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('ownership/hidden-actor'),
   scope: 'block',
   check(input, out) {
@@ -80,6 +82,8 @@ const hiddenActor: BlockRule = {
 const NEGATIONS = new Set(['not', "won't", "don't", "didn't", 'never', 'without', "can't", 'cannot', 'no']);
 const CLAUSE_START = new Set(['that', 'we', 'it', 'this', 'the', 'our', 'they', 'there', 'a', 'an', 'i', 'you']);
 
+const SKILL_BEFORE = new Set(['ability to', 'able to', 'how to', 'skills to', 'experience to', 'skill to']);
+
 const consensusDeferral: BlockRule = {
   id: 'ownership/consensus-deferral',
   dimension: 'ownership',
@@ -92,6 +96,11 @@ const consensusDeferral: BlockRule = {
       const words = m.sentence.words;
       // "We will not wait for alignment" refuses to defer.
       if (words.slice(Math.max(0, m.from - 3), m.from).some((w) => NEGATIONS.has(w.lower))) continue;
+      // "the ability to build consensus", "how to reach alignment": a skill or a method named, not a decision put off.
+      // (Up to two words between, for a coordinated verb: "the ability to draft and build consensus".)
+      let skill = false;
+      for (let k = Math.max(0, m.from - 4); k + 1 < m.from && !skill; k++) skill = SKILL_BEFORE.has(`${words[k].lower} ${words[k + 1].lower}`);
+      if (skill) continue;
       // "The team feels strongly about quality" describes the team; "the team feels (that) we…" defers to it.
       if (/^the (team|group) (feels|thinks|believes)$/.test(m.phrase) && !CLAUSE_START.has(words[m.to]?.lower ?? '')) continue;
       const teamView = /^the (team|group) (feels|thinks|believes)$/.test(m.phrase);

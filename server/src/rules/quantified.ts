@@ -48,7 +48,9 @@ const vagueQuantity: BlockRule = {
   id: 'quantified/vague-quantity',
   dimension: 'quantified',
   title: 'Vague quantity',
-  severity: 'warning',
+  // Reviewed by hand on real documents of six genres: 44 of 164 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('quantified/vague-quantity'),
   scope: 'block',
   check(input, out) {
@@ -119,7 +121,9 @@ const vagueTime: BlockRule = {
   id: 'quantified/vague-time',
   dimension: 'quantified',
   title: 'Vague timing',
-  severity: 'warning',
+  // Reviewed by hand on real documents of six genres: 10 of 29 findings right, below the 80% a rule
+  // needs to be on by default (see its page); a hint until it is.
+  severity: 'hint',
   doc: docPath('quantified/vague-time'),
   scope: 'block',
   check(input, out) {

@@ -126,6 +126,10 @@ describe('evidence/stale (today 2026-11-22, 6 months)', () => {
       // Old for the report itself is still stale: a 2019 survey in a 2022 report.
       assert.deepEqual(firedText(doc('# 2022 Annual Report: SIG Scalability', '## Goals', list('Per the survey from March 2019.')), STALE), ['March 2019']);
     });
+    it('when a past event happened, told as history (k8s SIG Cluster Lifecycle 2023)', () => {
+      const s = quoteIn('k8s-annual-reports', 'k8s-sig-cluster-lifecycle-annual-report-2023.md', 'For example the previous one was in 2021.');
+      assert.deepEqual(firedText(doc('# Annual report', '## Goals', list(`We run a self-assessment every two years. ${s}`)), STALE), []);
+    });
     it('a template\'s prompt question is the form, not evidence', () => {
       const q = quoteIn('k8s-annual-reports', 'k8s-sig-scalability-annual-report-2022.md', 'Did you have community-wide updates in 2022 (e.g. community meetings, kubecon, or kubernetes-dev@ emails)?');
       assert.deepEqual(firedText(doc('# Annual report', '## Goals', list(q.replace('2022', '2019'))), STALE), []);

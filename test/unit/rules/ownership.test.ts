@@ -2,7 +2,7 @@
 // "we" where an interview answer needs "I".
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, doc, firedText, fires, quote, withRubric } from './helpers.js';
+import { checkFix, doc, firedText, fires, quote, quoteIn, withRubric } from './helpers.js';
 
 const HIDDEN = 'ownership/hidden-actor';
 const CONSENSUS = 'ownership/consensus-deferral';
@@ -129,6 +129,9 @@ describe('ownership/consensus-deferral', () => {
 
   describe('does not fire', () => {
     for (const text of [
+      // A skill in a role description (k8s SIG K8s Infra 2020), not a decision put off.
+      quoteIn('k8s-annual-reports', 'k8s-sig-k8s-infra-annual-report-2020.md', 'ability to craft and build consensus on operational policies'),
+      'We hire for the ability to reach consensus across teams.',
       'We aligned on pricing last week.',
       'I decided to ship in May; objections by Friday.',
       'The team shipped the beta on May 3.',
