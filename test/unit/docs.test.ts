@@ -75,10 +75,12 @@ test('every rule has a page at its doc path, in the shape the hover reads', () =
     const first = text.split(/\r?\n/, 1)[0];
     assert.ok(text.startsWith('# '), `${doc}: starts with a "# " title`);
     assert.ok(first.includes(`(\`${id}\`)`), `${doc}: the title line names \`${id}\``);
-    assert.deepEqual(sectionHeadings(text), SECTIONS, `${doc}: sections`);
-    for (const s of SECTIONS) assert.ok((parseDocPage(text).sections.get(s) ?? '').length > 0, `${doc}: "${s}" is empty`);
+    // A rule's page states its measured precision (scripts/review.ts docs writes it from the review).
+    const expected = ids.includes(id) ? [...SECTIONS.slice(0, -1), 'Measured precision', SECTIONS[SECTIONS.length - 1]!] : SECTIONS;
+    assert.deepEqual(sectionHeadings(text), expected, `${doc}: sections`);
+    for (const s of expected) assert.ok((parseDocPage(text).sections.get(s) ?? '').length > 0, `${doc}: "${s}" is empty`);
     const lines = text.trimEnd().split(/\r?\n/).length;
-    assert.ok(lines >= 20 && lines <= 50, `${doc}: ${lines} lines`);
+    assert.ok(lines >= 20 && lines <= 60, `${doc}: ${lines} lines`);
   }
 });
 
