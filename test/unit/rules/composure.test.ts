@@ -1,7 +1,7 @@
 // Composure: no apologising or defending, no emotional intensifiers, no exclamation marks, no shouting.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, doc, firedText, fires, quote } from './helpers.js';
+import { checkFix, doc, firedText, fires, quote, quoteIn } from './helpers.js';
 
 const APOLOGY = 'composure/apology';
 const INTENSIFIER = 'composure/intensifier';
@@ -79,6 +79,10 @@ describe('composure/intensifier', () => {
     ['We are thrilled with the result.', ['thrilled']],
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, INTENSIFIER), expected));
+  it('still fires on a health claim to the board, outside argued sections (asf-cordova 2021-06)', () => {
+    const s = quote('2021-2021-06.md', 'Our nightly builds have been extremely stable.');
+    assert.deepEqual(firedText(doc('# Report', '## Health report:', s), INTENSIFIER), ['extremely']);
+  });
   it('corpus 2019-2019-03.md', () => {
     const s = quote('2019-2019-03.md', 'Our nightly builds have been extremely stable.');
     assert.deepEqual(firedText(s, INTENSIFIER), ['extremely']);
@@ -97,6 +101,11 @@ describe('composure/intensifier', () => {
       ['super-admin privileges (k8s sig-cluster-lifecycle 2023)', 'We stop generating a single `admin.conf` that has super powers.'],
       ['a negated hedge (issue 9)', 'The cause was not entirely obvious at first.'],
       ['a negated intensifier (rust RFC 2116)', 'Disclaimer: not super familiar with all the mechanics here.'],
+      // From the second review: a label someone else gave, a degree under negation or estimate, an argued section.
+      ['a quoted label (asf-cordova 2021-06)', quote('2021-2021-06.md', 'ASF Project Statistics gives the project a Community Health Score (Chi): 10.00 (Super Healthy)')],
+      ['"unlikely to be totally" (rust RFC 2116)', quoteIn('rust-rfcs', 'rfc-2116-alloc-me-maybe.md', "This is unlikely to be totally robust, but that's ok.")],
+      ['"likely … extremely rare" (rust RFC 0439)', 'In practice this will likely be extremely rare.'],
+      ['a concession in Motivation (rust RFC 3533)', doc('# Teams', '## Motivation', 'While Rust releases are obviously extremely important, it is hard to argue that they are foundational.')],
       ['"literally identical" (otel batching config)', 'It will be impossible to make batching configuration literally identical between the Collector and SDK.'],
     ];
     for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, INTENSIFIER), []));
