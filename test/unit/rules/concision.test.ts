@@ -2,7 +2,7 @@
 // documents within the rubric's limits.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, corpus, doc, firedText, fires, quote, withRubric } from './helpers.js';
+import { checkFix, corpus, doc, firedText, fires, quote, quoteIn, withRubric } from './helpers.js';
 
 const ACTIVITY = 'concision/activity';
 const FILLER = 'concision/filler';
@@ -30,7 +30,6 @@ describe('concision/activity', () => {
     ['We held several meetings with finance.', ['We held several meetings']],
     ['The team has been busy with audits.', ['The team has been busy']],
     ['We spent the quarter on the migration.', ['We spent the quarter']],
-    ['Work is ongoing on the new index.', ['Work is ongoing']],
     // Misses from issue 9: effort reported as if it were a result.
     ['We spent some time on the migration.', ['We spent some time']],
     ['We will be working on the installer.', ['We will be working on']],
@@ -42,10 +41,15 @@ describe('concision/activity', () => {
 
   const real: Array<[string, string, string[]]> = [
     ['2016-2016-12.md', 'We are working on streamlining this so it will be easier for release managers to package releases.', ['We are working on']],
-    ['2024-03.md', 'Our current work continues on staying updated with changes to iOS and Android, our most utilized platforms, alongside ensuring regular updates to plugins.', ['work continues on']],
     ['2021-2021-06.md', "We continue to work towards reducing technical debt, and 'running the business'", ['We continue to work']],
   ];
   for (const [file, s, expected] of real) it(`corpus ${file}: ${s.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, s), ACTIVITY), expected));
+  // Kept by the review (issue 9): the writer's own effort, with no result named.
+  const realElsewhere: Array<[string, string, string, string[]]> = [
+    ['hyperledger-toc-project-reports', 'hyperledger-2024-annual-Hyperledger-Cacti.md', 'We are working on a closer collaboration with the Harmonia Lab maintainers (R3 & Adhara) as well.', ['We are working on']],
+    ['k8s-annual-reports', 'k8s-wg-batch-annual-report-2022.md', "We're working on a document, that will be shared with the entire work group, about the exit criteria for the group.", ["We're working on"]],
+  ];
+  for (const [folder, file, s, expected] of realElsewhere) it(`corpus ${file}: ${s.slice(0, 50)}…`, () => assert.deepEqual(firedText(quoteIn(folder, file, s), ACTIVITY), expected));
 
   describe('does not fire', () => {
     for (const text of ['We shipped billing on May 3.', 'We continue to ship every week.', '> We worked on the billing migration.']) {
@@ -57,6 +61,21 @@ describe('concision/activity', () => {
     });
     it('a lead-in to the list below is not the report (k8s wg-data-protection 2022)', () => {
       assert.deepEqual(firedText('We discussed the following topics in addition to KEPs:', ACTIVITY), []);
+    });
+    // Issue 9 review: 1 of 8 impersonal reports was right; they head a status item whose specifics follow.
+    it('effort with no doer named ("work continues on", "efforts are ongoing", "work is underway") is not read (cordova 2024-03…2025-06, Indy 2019 Q1, Aries 2021 Q3)', () => {
+      assert.deepEqual(firedText(quote('2024-09.md', 'Our current work continues on staying updated with changes to iOS and Android, our most utilized platforms, alongside ensuring regular updates to plugins.'), ACTIVITY), []);
+      const indy = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2019-Q1-Hyperledger-Indy.md', 'Efforts are ongoing to increase\ninteroperability between existing agent implementations and future\nimplementations.');
+      assert.deepEqual(firedText(indy, ACTIVITY), []);
+      const aries = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q3-Hyperledger-Aries.md', 'In addition, work is underway for adding test\nagents based on three other frameworks, expanding the community of\nproducts that are verified to be interoperable.');
+      assert.deepEqual(firedText(aries, ACTIVITY), []);
+      assert.deepEqual(firedText('Work is ongoing on the new index.', ACTIVITY), []);
+    });
+    it('a concession: the clause after "but" or "however" carries the point (k8s wg-serving 2024, wg-data-protection 2022)', () => {
+      const serving = quoteIn('k8s-annual-reports', 'k8s-archive-wg-serving-annual-report-2024.md', 'We are working on prioritizing features in DRA needed for serving workloads, however the major push in the first half of 2025 will still be GA-related activities.');
+      assert.deepEqual(firedText(serving, ACTIVITY), []);
+      const protection = quoteIn('k8s-annual-reports', 'k8s-wg-data-protection-annual-report-2022.md', 'We discussed the features such as CBT, Volume Populator in the WG meeting, but we still get the features tracked in SIG Storage and they are in the tracking spreadsheet.');
+      assert.deepEqual(firedText(protection, ACTIVITY), []);
     });
     it('corpus 2022-12.md: "we continue to see contributions" reports an observation, not effort', () => {
       const s = quote('2022-12.md', 'We continue to see contributions from a small group of dedicated individuals.');
