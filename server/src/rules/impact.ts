@@ -130,12 +130,20 @@ function removeSentence(input: DocInput, block: number, s: Sentence): Fix['edits
   return [{ start, end, newText: '' }];
 }
 
+/** A list item holding a clause, not a name or a link label ("indy-node", "Kubernetes Upgrade Survey"). */
+const POINT_WORDS = 4;
+
+/** The opening is a bulleted or numbered list of points: the highlights themselves come first. */
+function opensWithPoints(input: DocInput, block: number, first: Sentence): boolean {
+  return input.doc.blocks[block].list >= 0 && first.words.length >= POINT_WORDS;
+}
+
 const buriedLede: DocRule = {
   id: 'impact/buried-lede',
   dimension: 'impact',
   title: 'Buried lede',
-  // Reviewed by hand on real documents of six genres: 6 of 67 findings right, below the 80% a rule
-  // needs to be on by default (see its page); a hint until it is.
+  // Reviewed by hand on real documents of six genres: 6 of 53 findings it reports now right (was 6 of 67), below
+  // the 80% a rule needs to be on by default (see its page); a hint until it is.
   severity: 'hint',
   doc: docPath('impact/buried-lede'),
   scope: 'document',
@@ -151,6 +159,8 @@ const buriedLede: DocRule = {
     // An opening that starts with background or "this document describes…" buries the lede even when the
     // point follows; otherwise any of the opening sentences may carry it.
     if (meta || chrono ? carriesPoint(input, first) : opening.sentences.some((s) => carriesPoint(input, s))) return;
+    // A report that opens with a list of highlights or deliverables puts its points first, whatever their wording.
+    if (opensWithPoints(input, opening.block, first)) return;
     const why = meta
       ? 'The document opens by describing itself'
       : chrono
