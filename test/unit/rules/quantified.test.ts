@@ -1,7 +1,7 @@
 // Quantified: vague quantities, vague timing, changes without a number, and board updates without financials.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, corpus, doc, firedText, fires, NEUTRAL, quote, withRubric } from './helpers.js';
+import { checkFix, corpus, doc, firedText, fires, NEUTRAL, quote, quoteIn, withRubric } from './helpers.js';
 
 const QUANTITY = 'quantified/vague-quantity';
 const TIME = 'quantified/vague-time';
@@ -75,6 +75,50 @@ describe('quantified/vague-quantity', () => {
       const s = quote('2015-2015-12.md', 'After the summer vacation period was over, activity has picked up, although we had a significantly lower number of releases from last quarter (37 vs 45).');
       assert.deepEqual(firedText(s, QUANTITY), []);
     });
+    // Reviewed wrong on the corpus (every finding in the RFCs' and ADRs' argued sections but 3 of 66): in a
+    // section that argues a design or gives its background, a vague amount describes the problem or the design space.
+    it('rust-rfcs rfc-1721: not in a Motivation section', () => {
+      const s = quoteIn('rust-rfcs', 'rfc-1721-crt-static.md', 'There are many use cases,\nhowever, where these decisions are not suitable.');
+      assert.deepEqual(firedText(doc('## Motivation', s), QUANTITY), []);
+      assert.deepEqual(firedText(s, QUANTITY), ['many']);
+    });
+    it('adrs govuk-aws-0038: not in a Context section', () => {
+      const s = quoteIn('adrs', 'govuk-aws-0038-mongo_replacement_by_documentdb.md', 'GOV.UK uses MongoDB as the backing database for a number of apps.');
+      assert.deepEqual(firedText(doc('## Context', s), QUANTITY), []);
+    });
+    // A graded comparison: "significantly more", "a lot more" (asf 2023-03, hyperledger Identus 2024-Q3).
+    it('asf 2023-03: "a lot more context" grades a comparison', () => {
+      const s = quote('2023-03.md', 'Github discussion also carry a lot more context, as they are close to the code, can easily link to code, pull requests and issues.');
+      assert.deepEqual(firedText(s, QUANTITY), []);
+    });
+    it('hyperledger Identus 2024-Q3: "significantly more engagement", the figures follow', () => {
+      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2024-Q3-Hyperledger-Identus.md', 'The Atala Discord has seen significantly more engagement. Since January 2024, our membership has grown from 258 to 476 members.');
+      assert.deepEqual(firedText(s, QUANTITY), []);
+    });
+    // A later sentence of the same paragraph gives the figure (asf 2016-12, hyperledger AnonCreds 2023-Q3).
+    it('asf 2016-12: the next sentence gives the count', () => {
+      const s = quote('2016-2016-12.md', 'We still have a huge backlog of Github Pull Request activity. At last estimate we had less than 150 pull requests in total, across our 60+ git repos.');
+      assert.deepEqual(firedText(s, QUANTITY), []);
+    });
+    it('hyperledger AnonCreds 2023-Q3: the enhancements are sized in the sentences after', () => {
+      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2023-Q3-Hyperledger-AnonCreds.md', 'with a number of enhancements\nand fixes made to the library during the transition. These are the first\nenhancements to the code base in several years.');
+      assert.deepEqual(firedText(s + ' Verification is now ~50% faster.', QUANTITY), []);
+    });
+  });
+
+  describe('still fires on the project\'s own results in a report (reviewed right)', () => {
+    it('hyperledger Besu 2024-Q2, Contributor Diversity', () => {
+      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2024-Q2-Hyperledger-Besu.md', 'Many new contributors added PRs this quarter.');
+      assert.deepEqual(firedText(doc('# Contributor Diversity', s), QUANTITY), ['Many']);
+    });
+    it('k8s sig-scalability 2022, Current initiatives', () => {
+      const s = quoteIn('k8s-annual-reports', 'k8s-sig-scalability-annual-report-2022.md', 'We helped validating scalability and reliability impact of many features across whole year.');
+      assert.deepEqual(firedText(doc('## Current initiatives', `- ${s}`), QUANTITY), ['many']);
+    });
+    it('asf 2016-09, Health report', () => {
+      const s = quote('2016-2016-09.md', 'The (northern hemisphere) summer vacation period has significantly impacted contributions, also a big block of active contributors (that are all employed from one vendor) have slowed down their active work on the project.');
+      assert.deepEqual(firedText(doc('## Health report:', s), QUANTITY), ['significantly']);
+    });
   });
 
   describe('fix: a number placeholder (needs review)', () => {
@@ -103,14 +147,23 @@ describe('quantified/vague-time', () => {
     ];
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, TIME), expected));
 
-    const real: Array<[string, string, string[]]> = [
-      // A version number is not a date.
-      ['2017-2017-03.md', 'There was no iOS platform release this quarter, with ongoing work to release version 4.4.0 in the coming weeks.', ['in the coming weeks']],
-      ['2019-2019-09.md', 'cordova-android@8.1.0 is being voted on currently, and will be released shortly.', ['shortly']],
-    ];
-    for (const [file, s, expected] of real) {
-      it(`corpus ${file}: ${s.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, s), TIME), expected));
-    }
+    // Reviewed right: the writer's own plan or risk in a report, with no date.
+    it('corpus 2017-2017-03.md: "it will improve in the future", Health report', () => {
+      const s = quote('2017-2017-03.md', 'We have done work on streamlining this so it will improve in the future.');
+      assert.deepEqual(firedText(doc('## Health report:', s), TIME), ['in the future']);
+    });
+    it('hyperledger Iroha 2021-Q4: "releases are planned soon", Releases', () => {
+      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Iroha.md', 'Iroha Libraries releases are planned soon.');
+      assert.deepEqual(firedText(doc('# Releases', s), TIME), ['soon']);
+    });
+    it('hyperledger Identus 2024-Q3: "We aim to expand … in the future" (a finite "we aim", not an add-on)', () => {
+      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2024-Q3-Hyperledger-Identus.md', 'We aim to expand the external maintainers list in the future');
+      assert.deepEqual(firedText(doc('# Maintainer Diversity', s), TIME), ['in the future']);
+    });
+    it('k8s sig-testing 2021: "or we risk losing public monitoring dashboards soon", Project health', () => {
+      const s = quoteIn('k8s-annual-reports', 'k8s-sig-testing-annual-report-2021.md', 'We need SIG-k8s-infra to take over here or we risk losing public monitoring dashboards soon.');
+      assert.deepEqual(firedText(doc('## Project health', s), TIME), ['soon']);
+    });
     // Misses from issue 9: open-ended or future timing with no date.
     for (const [text, expected] of [
       ['We will revisit this sometime next year.', ['sometime next year']],
@@ -158,6 +211,41 @@ describe('quantified/vague-time', () => {
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, TIME), []));
     }
+    // Reviewed wrong on the corpus: every finding in the RFCs' argued sections (12 in 10 RFCs). There, "in the
+    // future" is the reach of a design ("does not preclude adding a MIR in the future"), not a plan to date.
+    it('rust-rfcs rfc-3245: not in a Motivation section', () => {
+      const s = quoteIn('rust-rfcs', 'rfc-3245-refined-impls.md', 'Finally, it establishes a policy to prevent such inconsistencies in the future.');
+      assert.deepEqual(firedText(doc('## Motivation', s), TIME), []);
+      assert.deepEqual(firedText(s, TIME), ['in the future']);
+    });
+    it('rust-rfcs rfc-1191: not in a Summary section', () => {
+      const s = quoteIn('rust-rfcs', 'rfc-1191-hir.md', 'Note that adding a HIR does not preclude adding a MIR or LIR in the future.');
+      assert.deepEqual(firedText(doc('## Summary', s), TIME), []);
+    });
+    // "Shortly" says the thing is imminent (asf 2019-09, asf 2021-12, k8s sig-auth 2020): not in the list.
+    it('corpus 2019-2019-09.md: "shortly"', () => {
+      const s = quote('2019-2019-09.md', 'cordova-android@8.1.0 is being voted on currently, and will be released shortly.');
+      assert.deepEqual(firedText(s, TIME), []);
+    });
+    it('k8s sig-auth 2020: "shortly", with the tracking issue linked', () => {
+      const s = quoteIn('k8s-annual-reports', 'k8s-sig-auth-annual-report-2020.md', 'We will be [creating one](https://github.com/kubernetes/community/issues/5760) shortly.');
+      assert.deepEqual(firedText(s, TIME), []);
+    });
+    // An infinitive add-on after a comma, with no subject or tense of its own (asf 2017-03, k8s sig-cli 2021).
+    it('corpus 2017-2017-03.md: "…, with ongoing work to release version 4.4.0 in the coming weeks"', () => {
+      const s = quote('2017-2017-03.md', 'There was no iOS platform release this quarter, with ongoing work to release version 4.4.0 in the coming weeks.');
+      assert.deepEqual(firedText(s, TIME), []);
+    });
+    it('k8s sig-cli 2021: "…, details to be announced soon"', () => {
+      const s = quoteIn('k8s-annual-reports', 'k8s-sig-cli-annual-report-2021.md', 'We’re working with SIG-Apps on starting a monthly review club, details to be announced soon.');
+      assert.deepEqual(firedText(`- ${s}`, TIME), []);
+    });
+    // The pull request that carries the work is linked right after (hyperledger Cactus 2022-Q3).
+    it('hyperledger Cactus 2022-Q3: "fixed soon. => <a href=…/pull/2096>"', () => {
+      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2022-Q3-Hyperledger-Cactus.md', 'counter measure and the problem will be fixed soon. =&gt;\n<a href="https://github.com/hyperledger/cactus/pull/2096" class="external-link" rel="nofollow">https://github.com/hyperledger/cactus/pull/2096</a>');
+      assert.deepEqual(firedText(doc('# Current Plans', s), TIME), []);
+      assert.deepEqual(firedText(doc('# Current Plans', 'The problem will be fixed soon.'), TIME), ['soon']);
+    });
     it('"we will eventually" still fires', () => {
       assert.deepEqual(firedText('We will eventually rebuild search.', TIME), ['eventually']);
     });
