@@ -328,7 +328,18 @@ async function main(argv: string[]): Promise<void> {
       const next = at >= 0 && end > at ? page.slice(0, at) + section + page.slice(end + DOC_END.length) : page.replace(/\n## Turn it off/, `\n${section}\n\n## Turn it off`);
       writeFileSync(file, next.includes('## Measured precision') ? next : `${page.trimEnd()}\n\n${section}\n`);
     }
-    log(`wrote the measured precision of ${RULES.length} rules into docs/rules/`);
+    // The default severity in the two rule tables (README.md and docs/rules/README.md) follows the rules.
+    for (const table of ['README.md', 'docs/rules/README.md']) {
+      const file = path.join(REPO_ROOT, table);
+      let text = readFileSync(file, 'utf8');
+      for (const rule of RULES) {
+        if (rule.severity === 'off') continue;
+        const row = new RegExp(`(\\| \\[\`${rule.id.replace('/', '\\/')}\`\\]\\([^)]*\\) \\|(?: [^|]* \\|)?) (?:error|warning|information|hint) \\|`);
+        text = text.replace(row, `$1 ${rule.severity} |`);
+      }
+      writeFileSync(file, text);
+    }
+    log(`wrote the measured precision of ${RULES.length} rules into docs/rules/, and their default severities into the rule tables`);
     return;
   }
   if (argv[0] === 'stats') {
