@@ -10,6 +10,8 @@ import data from '../../../rubrics/data/quantity.json';
 const DECISION_NOUNS = new Set(data.decisionNouns);
 // Participles that report a judgment ("it was decided", "this is often felt"): the call itself, whoever made it.
 const JUDGMENT = new Set(data.judgmentParticiples);
+/** The calls themselves, for the message; the rest of decisionParticiples are refusals ("denied", "turned down"). */
+const CALLS = new Set([...JUDGMENT, 'recommended']);
 // A present-tense auxiliary: "X is ignored", "are made up of" state how a thing works, not an event someone owns.
 const PRESENT = new Set(['is', 'are', "isn't", "aren't", "'s", "'re", 'get', 'gets', "it's", "that's", "there's"]);
 const CAUSE = /^(?:because|due|since)$/;
@@ -85,7 +87,7 @@ const hiddenActor: BlockRule = {
           rule: this.id,
           start: aux.start,
           end: part.end,
-          message: `"${quoteText(input.text, aux.start, part.end)}" does not say who ${JUDGMENT.has(part.lower) ? 'made the call' : 'refused'}. Name the owner: executives look for accountability, and a missing subject reads as avoiding it.`,
+          message: `"${quoteText(input.text, aux.start, part.end)}" does not say who ${CALLS.has(part.lower) ? 'made the call' : 'refused'}. Name the owner: executives look for accountability, and a missing subject reads as avoiding it.`,
           fixes: [{ title: `Name the owner: "${part.text} by [owner]"`, safe: false, edits: [{ start: part.end, end: part.end, newText: ' by [owner]' }] }],
         });
       }
