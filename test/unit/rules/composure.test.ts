@@ -146,6 +146,9 @@ describe('composure/exclamation', () => {
       ['a welcome (k8s sig-docs 2023)', 'We thank Arsh and welcome our now-current New Contributor Ambassador, Sreeram Venkitesh!'],
       ['an aside in parentheses (rust RFC 0089)', '- A GCC plugin (written in Python!)'],
       ['a talk title in link text (k8s sig-cluster-lifecycle 2023)', '- [Cluster API Providers: Intro, Deep Dive, and Community!](https://example.com/talk)'],
+      // Someone else's words in quotation marks (reviewed wrong, issue 9).
+      ['a quoted complaint (rust RFC 2834)', `Users say ${quoteIn('rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', '"the compiler is not listening to me!")')}`],
+      ['a quoted title', 'We presented "Docs Drive Adoption – Help Wanted!" at KubeCon.'],
       ['a technical surprise in a motivation (rust RFC 1361)', doc('## Motivation', 'The current syntax is unfortunately not forwards compatible as well!')],
       ['the punchline of a worked example in the design (rust RFC 2008)', doc('## Detailed design', 'Adding this new setting is now a breaking change!')],
     ];

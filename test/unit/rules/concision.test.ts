@@ -217,20 +217,28 @@ describe('concision/buzzword', () => {
 });
 
 describe('concision/long-sentence', () => {
-  // In review, sentences up to a quarter past the limit were mostly one readable point (4 of 49 were worth
-  // splitting); past that, 10 of 12 were. Just past the limit only a chain of main clauses is flagged.
-  it('fires a quarter past the limit (44 words in the default rubric), on the whole sentence', () => {
-    const s = sentence(44);
+  // In review, sentences up to half again the limit were mostly one readable point (14 of 41 from 44 to 52 words
+  // were worth splitting); past that, 16 of 20 were. Below, only a chain of main clauses is flagged: one from a
+  // quarter past the limit, two just past it.
+  it('fires half again past the limit (53 words in the default rubric), on the whole sentence', () => {
+    const s = sentence(53);
     assert.deepEqual(firedText(`We ship today. ${s}`, SENTENCE), [s]);
-    assert.match(fires(s, SENTENCE)[0].message, /44 words.*limit is 35/);
+    assert.match(fires(s, SENTENCE)[0].message, /53 words.*limit is 35/);
   });
-  it('does not fire up to a quarter past the limit on length alone', () => {
+  it('does not fire up to half again past the limit on length alone', () => {
     assert.deepEqual(firedText(sentence(35), SENTENCE), []);
-    assert.deepEqual(firedText(sentence(43), SENTENCE), []);
+    assert.deepEqual(firedText(sentence(44), SENTENCE), []);
+    assert.deepEqual(firedText(sentence(52), SENTENCE), []);
   });
-  it('interview-answer allows 30, so flags 38 words', () => {
-    assert.equal(fires(withRubric('interview-answer', sentence(38)), SENTENCE).length, 1);
-    assert.equal(fires(withRubric('interview-answer', sentence(37)), SENTENCE).length, 0);
+  it('from a quarter past the limit, one chained main clause is enough', () => {
+    const s = `${sentence(22).slice(0, -1)}, and we ${sentence(22).toLowerCase()}`; // 46 words
+    assert.deepEqual(firedText(s, SENTENCE), [s]);
+    const purpose = `${sentence(22).slice(0, -1)} so that we ${sentence(22).toLowerCase()}`; // a purpose clause
+    assert.deepEqual(firedText(purpose, SENTENCE), []);
+  });
+  it('interview-answer allows 30, so flags 45 words', () => {
+    assert.equal(fires(withRubric('interview-answer', sentence(45)), SENTENCE).length, 1);
+    assert.equal(fires(withRubric('interview-answer', sentence(44)), SENTENCE).length, 0);
   });
   it('does not fire on a ticked template checklist item (k8s annual reports)', () => {
     const s = '- [x] [CONTRIBUTING.md] reviewed for accuracy and updated if needed (or created if missing and your contributor steps and experience are different or more in-depth than the documentation listed in the general [contributor guide] and [devel] folder and the other folders of the repository.)';
@@ -265,17 +273,48 @@ describe('concision/long-sentence', () => {
     it('corpus 2020-2020-09.md: the sentence after the line break is counted on its own, and 40 words of one point pass', () => {
       const text = quote('2020-2020-09.md', 'ASF Project Statistics gives the project a Community Health Score (Chi): 6.33 (Healthy)\nThat said, we are only seeing contributions from a small group of dedicated individuals, and a lot of work has been focused on reducing some of the technical debt to keep the project managable with the limited time we have.');
       assert.deepEqual(firedText(text, SENTENCE), []);
-      const long = `That said, ${sentence(44).toLowerCase()}`;
+      const long = `That said, ${sentence(53).toLowerCase()}`;
       assert.deepEqual(firedText(`ASF Project Statistics gives the project a Community Health Score (Chi): 6.33 (Healthy)\n${long}`, SENTENCE), [long]);
     });
     it('a long sentence after a lowercase name is still flagged, on its own', () => {
-      const long = `cordova-android ${sentence(44).toLowerCase()}`;
+      const long = `cordova-android ${sentence(53).toLowerCase()}`;
       assert.deepEqual(firedText(`We shipped the SDK. ${long}`, SENTENCE), [long]);
     });
     it('abbreviations and wrapped lines do not split a sentence', () => {
-      const s = `${sentence(24).slice(0, -1)} e.g. cordova-android and\nthe ${sentence(20).toLowerCase()}`;
+      const s = `${sentence(30).slice(0, -1)} e.g. cordova-android and\nthe ${sentence(24).toLowerCase()}`;
       assert.equal(fires(s, SENTENCE).length, 1);
     });
+    // Reviewed wrong (issue 9): the writer has divided the sentence already, so no part runs past the limit.
+    const divided: Array<[string, string, string]> = [
+      // A dash, a semicolon, a colon.
+      ['adrs', 'cloud-platform-012-One-cluster-for-dev-staging-prod.md', "However, given multiple clusters, with different security and other constraints, some 'drift' is inevitable - e.g. the development cluster might be upgraded to a newer kubernetes version before staging and production, or it could have different connectivity into private networks, or different performance constraints from the production cluster."],
+      ['otel-community-roadmap-projects', 'otel-roadmap.md', "This roadmap is not _law_, and it is not meant to be used to force people to\nwork on specific projects -- this is an open source project and we (community\nmembers, the governance committee, etc.) are not anyone's boss."],
+      ['rust-rfcs', 'rfc-2116-alloc-me-maybe.md', "Also these two benefits must be weighed against the cost of default generic parameters: they don't work very well (and may never?), and most people won't bother to support them so using a non-default just makes you incompatible with a bunch of the ecosystem."],
+      ['rust-rfcs', 'rfc-0809-box-and-in-for-stdlib.md', "* Use unstable traits in `core::ops` for both operators, so that\n    libstd can provide support for the overloaded operators; the\n    traits are unstable so that the language designers are free to\n    revise the underlying protocol in the future post 1.0."],
+      // Numbered parts.
+      ['otel-community-roadmap-projects', 'otel-roadmap.md', "Since OpenTelemetry's initiation, end-users and vendors have expressed a desire\nto (a) understand what SDKs, language agents, and Collectors are deployed within\ntheir environment (along with their status), and to (b) be able to make changes\nto the configuration of these artifacts or possibly even update agent binaries."],
+      // Two sentences: the second opens with a link, so no capital letter follows the full stop.
+      ['rust-rfcs', 'rfc-3128-io-safety.md', "Rust's standard library almost provides *I/O safety*, a guarantee that if one\npart of a program holds a raw handle privately, other parts cannot access it.\n[`FromRawFd::from_raw_fd`] is unsafe, which prevents users from doing things\nlike `File::from_raw_fd(7)`, in safe Rust, and doing I/O on a file descriptor\nwhich might be held privately elsewhere in the program."],
+    ];
+    for (const [folder, file, text] of divided) {
+      it(`corpus ${file}: ${text.slice(0, 40)}…`, () => assert.deepEqual(firedText(quoteIn(folder, file, text), SENTENCE), []));
+    }
+    // Reviewed wrong (issue 9): one point, a little past the limit.
+    for (const [folder, file, text] of [
+      ['rust-rfcs', 'rfc-3923-cargo-min-publish-age.md', "Also, even if all users of a crate set a minimum publish age there is still value in a delay, because it provides time for automated security scanners, and human reviewers\nto review the changes before the new version is pulled in by updates."],
+      ['hyperledger-toc-project-reports', 'hyperledger-2021-Q3-Hyperledger-Aries.md', "There were significant milestones accomplished within Aries this past\nquarter, including the approval by the community of the Aries Interop\nProfile (AIP) 2.0, which extends the AIP 1.0 from 2020 to achieve Aries\nstated goal of being both ledger and verifiable credential form\"at agnostic."],
+    ] as Array<[string, string, string]>) {
+      it(`corpus ${file}: one point, ${text.slice(0, 30)}…`, () => assert.deepEqual(firedText(quoteIn(folder, file, text), SENTENCE), []));
+    }
+    // Reviewed right (issue 9): still flagged.
+    for (const [folder, file, text] of [
+      // Half again past the limit, a semicolon notwithstanding (53 words, the longest part 37).
+      ['rust-rfcs', 'rfc-1721-crt-static.md', "As future work this RFC\ndiscusses how the proposed scheme scheme can be extended to rebuild std\nspecifically for a particular C-linkage scenario, which may have minor\nadvantages on Windows due to issues around dllimport and dllexport; and how this\nscheme naturally extends to recompiling std in the presence of modified CPU\nfeatures."],
+      // 46 words, and a second main clause ("but we need to…").
+      ['adrs', 'cloud-platform-007-Use-ECR-As-Container-Registry.md', '@Kerin has done some proof of concept work on defining ECR access policies that reference Github teams and roles but we need to establish how we will map GitHub IDs to IAM roles we need to push and pull images before this decision is fully validated.'],
+    ] as Array<[string, string, string]>) {
+      it(`corpus ${file}: flagged, ${text.slice(0, 30)}…`, () => assert.equal(fires(quoteIn(folder, file, text), SENTENCE).length, 1));
+    }
     // 37 words with one point: judged fine in review (it was flagged before issue 9).
     it('corpus 2016-2016-03.md: 37 words of one point pass', () => {
       const s = quote('2016-2016-03.md', "However during this quarter we had a 50% increase of issue@ activity which could be attributed to increased testing during the holiday period when development at users' companies might have slowed down, so users could test better.");

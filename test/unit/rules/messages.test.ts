@@ -11,6 +11,7 @@ const wrapped = (sentence: string): string => sentence.split(' ').join('\n');
 // One sentence per rule that quotes a phrase of two or more words.
 const SENTENCES = [
   'The launch was delayed by two weeks.',
+  'The plan was rejected by a wide margin.',
   'I think we should ship the beta.',
   'We might want to maybe possibly ship it.',
   'It is widely considered the best product in its category.',

@@ -10,37 +10,42 @@ const DEFLECTION = 'ownership/deflection';
 const WE = 'ownership/we-not-i';
 
 describe('ownership/hidden-actor', () => {
-  describe('fires on agentless passives about decisions and failures', () => {
+  describe('fires on agentless passives that report a decision or a refusal', () => {
     const cases: Array<[string, string[]]> = [
-      ['The launch was delayed.', ['was delayed']],
       ['It was decided that we stop the pilot.', ['was decided']],
-      ['The budget was approved.', ['was approved']],
-      ['The deadline was missed.', ['was missed']],
+      ['It was agreed that the pilot stops.', ['was agreed']],
+      ['The request was rejected.', ['was rejected']],
       ['Mistakes were made.', ['were made']],
-      ['The feature got cut.', ['got cut']],
-      ['The launch has been delayed.', ['been delayed']],
-      ['The launch is being delayed.', ['is being delayed']],
-      ['The launch will be delayed.', ['be delayed']],
-      ['The feature was quietly deprioritized.', ['was quietly deprioritized']],
-      ['The launch, which was delayed, ships now.', ['was delayed']],
-      ['The rollout was paused and the pilot was cancelled.', ['was paused', 'was cancelled']],
+      ['The proposal has been turned down.', ['been turned']],
+      ['A decision has yet to be made on pricing.', ['be made']],
+      ['The extension, which was denied, mattered.', ['was denied']],
+      ['The budget was refused and the hire was vetoed.', ['was refused', 'was vetoed']],
     ];
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), expected));
 
-    it('"by" with a measure is not an agent: "delayed by two weeks"', () => {
-      assert.deepEqual(firedText('The launch was delayed by two weeks.', HIDDEN), ['was delayed']);
+    it('"by" with a measure is not an agent: "rejected by a wide margin"', () => {
+      assert.deepEqual(firedText('The plan was rejected by a wide margin.', HIDDEN), ['was rejected']);
     });
     it('corpus 2020-2020-06.md: "…was denied" hides who denied the plan', () => {
       const s = quote('2020-2020-06.md', "We have not made a decision how best to use last year's generous donation since our plan to contract a specialist for UX and technical writing to update our documentation and create getting started guides was denied.");
       assert.deepEqual(firedText(s, HIDDEN), ['was denied']);
     });
+    // Real sentences reviewed right (issue 9): the decision itself in the passive.
+    for (const [text, expected] of [
+      [quoteIn('adrs', 'fac-0040-data-migration-implementing-logging-and-transformation-tracking.md', 'the decision was made to maintain all data in a live state for the time being.'), ['was made']],
+      [quoteIn('adrs', 'govuk-aws-0011-migration-strategy.md', 'The second option - all in one go - was decided because:'), ['was decided']],
+      [quoteIn('adrs', 'govuk-aws-0030-change-in-architecture-to-asset-master.md', 'A decision has yet to be made on the role of the asset-slave'), ['be made']],
+      [quoteIn('rust-rfcs', 'rfc-0115-rm-integer-fallback.md', 'This is often felt to be potentially error-prone'), ['is often felt']],
+    ] as Array<[string, string[]]>) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), expected));
+    }
   });
 
   describe('does not fire', () => {
     for (const text of [
       // Agent named.
-      'The budget was approved by the CFO.',
-      'The launch was delayed by the vendor.',
+      'It was decided by the CFO.',
+      'The plan was denied by the vendor.',
       'The request was rejected by legal.',
       // Adjectival participles and perfect tenses.
       'We are excited about the launch.',
@@ -53,8 +58,8 @@ describe('ownership/hidden-actor', () => {
       'The report was written last week.',
       'The release is scheduled for May.',
       // Not the writer's voice.
-      '> The launch was delayed.',
-      'The `launch was delayed` banner is gone.',
+      '> It was decided that we stop.',
+      'The `request was rejected` banner is gone.',
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), []));
     }
@@ -82,6 +87,25 @@ describe('ownership/hidden-actor', () => {
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), []));
     }
+    // Reported changes and failures (reviewed wrong, issue 9): the team or a system is the obvious actor.
+    for (const text of [
+      quoteIn('hyperledger-toc-project-reports', 'hyperledger-2023-Q1-Hyperledger-Indy.md', 'The AnonCreds Rust implementation previously in [indy-shared-rs] has been moved'),
+      quoteIn('asf-cordova-board-reports', '2016-2016-12.md', 'The drop off (as discussed in the last report) is due to a large number of active contributors from a major vendor being moved off the Apache Cordova project.'),
+      quoteIn('hyperledger-toc-project-reports', 'hyperledger-2020-Q1-Hyperledger-Grid.md', 'The RFC for Grid Catalog was approved'),
+      quoteIn('otel-community-roadmap-projects', 'otel-roadmap.md', 'These topics have been discussed in the past, but have either been deliberately\nprioritized beneath the project\'s major ongoing priorities'),
+      quoteIn('rust-rfcs', 'rfc-3923-cargo-min-publish-age.md', 'were chosen to be'),
+      quoteIn('rust-rfcs', 'rfc-2314-roadmap-2018.md', 'The remainder of the year will be broken up into four chunks:'),
+      quoteIn('adrs', 'govuk-aws-0026-remove-load-balancer-tier.md', 'will be pushed down'),
+      'The launch was delayed.',
+      'The feature got cut.',
+    ]) {
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), []));
+    }
+    // A refusal stated as a rule, not reported as done (reviewed wrong, issue 9).
+    it('corpus rfc-2141: "will be rejected at publish time" says how the registry behaves', () => {
+      const s = quoteIn('rust-rfcs', 'rfc-2141-alternative-registries.md', 'will be rejected at publish time.');
+      assert.deepEqual(firedText(`Dependencies from other registries ${s}`, HIDDEN), []);
+    });
     it('an Unresolved questions section asks who decides on purpose', () => {
       assert.deepEqual(firedText(doc('# Lint RFC', '## Unresolved questions', 'The stable lint was rejected last cycle.'), HIDDEN), []);
     });
@@ -97,15 +121,15 @@ describe('ownership/hidden-actor', () => {
   });
 
   describe('fix: name the owner', () => {
-    it('"The launch was delayed." → "The launch was delayed by [owner]." (needs review)', () => {
-      checkFix('The launch was delayed.', HIDDEN, { safe: false, expected: 'The launch was delayed by [owner].' });
+    it('"The request was rejected." → "The request was rejected by [owner]." (needs review)', () => {
+      checkFix('The request was rejected.', HIDDEN, { safe: false, expected: 'The request was rejected by [owner].' });
     });
     it('"It was decided that we stop." → "It was decided by [owner] that we stop."', () => {
       checkFix('It was decided that we stop.', HIDDEN, { safe: false, expected: 'It was decided by [owner] that we stop.' });
     });
     it('inside a document', () => {
-      const text = doc('# Status', 'Revenue grew 12% to $4.1M.', 'The launch was delayed. We ship on May 3.');
-      checkFix(text, HIDDEN, { safe: false, expected: doc('# Status', 'Revenue grew 12% to $4.1M.', 'The launch was delayed by [owner]. We ship on May 3.') });
+      const text = doc('# Status', 'Revenue grew 12% to $4.1M.', 'The budget request was rejected. We ship on May 3.');
+      checkFix(text, HIDDEN, { safe: false, expected: doc('# Status', 'Revenue grew 12% to $4.1M.', 'The budget request was rejected by [owner]. We ship on May 3.') });
     });
   });
 });
