@@ -63,6 +63,16 @@ export interface DimensionScore {
   /** Relative weight in the overall score (0 when the rubric turns the dimension off). */
   weight: number;
   findings: number;
+  /** Points earned (0–100): what the document does for this dimension, before findings subtract. */
+  credit: number;
+  /** Points the findings take off the credit (their costs within the dimension, before the 0 floor). */
+  lost: number;
+  /** Findings a presence-disable comment silenced: they cost nothing, and the report says they were silenced. */
+  silenced: number;
+  /** False when the document holds too little for this dimension to judge; `note` then says so. */
+  judged: boolean;
+  /** One line on what earned the credit, or why the dimension could not be judged. */
+  note: string;
 }
 
 export interface TopFix {
@@ -84,6 +94,18 @@ export interface Score {
   topFixes: TopFix[];
   /** Set when the score needs a word of explanation (empty document, only code, truncated). */
   explanation?: string;
+  /** Placeholders left to fill (`[N%]`, `[owner]`): unfinished work, charged to the overall score. */
+  placeholders: number;
+  /** Overall points the placeholders cost. */
+  unfinished: number;
+  /** Findings silenced by presence-disable comments, in all dimensions. */
+  silenced: number;
+  /** Set when the document is too thin to judge: the overall score is capped at this value. */
+  cap?: number;
+  /** False when the file turns Presence off (presence-disable-file): `overall` is then 0 and means nothing. */
+  scored: boolean;
+  /** One line: how the overall score is computed from credit, findings and placeholders. */
+  formula: string;
 }
 
 export interface AnalysisResult {

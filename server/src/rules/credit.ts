@@ -1,0 +1,173 @@
+// Credit signals: what a document does, measured from the document model once per analysis. Each signal is a
+// fraction 0–1 and says whether there was anything to judge; a rubric's `credit` table turns signals into the
+// points each dimension can earn. The engine combines them without knowing what a signal measures.
+//
+// One rule holds everywhere: a sentence with a placeholder ("[N%]", "[owner]") earns nothing. A template fix
+// that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
+import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
+import { hasDate } from './util.js';
+import { placeholdersIn } from './placeholders.js';
+import sections from '../../../rubrics/data/sections.json';
+
+/** Plain prose sentences a document needs before every dimension can be judged. */
+export const MIN_JUDGED_SENTENCES = 5;
+/** Plain prose sentences below which a document counts as a stub: its overall score is capped. */
+export const SUBSTANCE_SENTENCES = 12;
+
+type Role = keyof Omit<typeof sections, '$comment'>;
+const ROLE_PATTERNS = Object.fromEntries(
+  (Object.keys(sections) as Array<keyof typeof sections>)
+    .filter((k): k is Role => k !== '$comment')
+    .map((k) => [k, new RegExp(`(?:^|[^\\p{L}-])(?:${(sections[k] as string[]).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}-])`, 'iu')]),
+) as Record<Role, RegExp>;
+
+/** Whether a heading's title gives its section this role. */
+export function hasRole(title: string, role: Role): boolean {
+  return ROLE_PATTERNS[role].test(title);
+}
+
+const DIGIT = /(?<!\p{L})\d/u;
+
+/** What one pass over the document counts. */
+export interface Tally {
+  /** Plain prose sentences (four words or more, not quoted, no placeholder). */
+  sentences: number;
+  /** Sentences that hold a placeholder. */
+  placeholderSentences: number;
+  numeric: number;
+  compared: number;
+  financial: number;
+  asks: number;
+  /** The best ask's contract: 0.5 for a date, 0.5 for who decides. */
+  askContract: number;
+  /** Words of prose in sections whose heading gives them the tradeoffs role. */
+  tradeoffWords: number;
+  /** Sentences elsewhere that name a cost, an alternative or a thing given up. */
+  tradeoffSentences: number;
+  optionWords: number;
+  uncertain: number;
+  resolved: number;
+  /** Items under roadmap or priorities headings, and those with evidence. */
+  priorityItems: number;
+  evidencedItems: number;
+  /** Sentences or blocks citing evidence (a number, a source, a link). */
+  evidenced: number;
+  /** Numeric sentences in a results section or the second half of the document. */
+  results: number;
+  opening: { words: number; point: boolean; number: boolean } | null;
+}
+
+/** The document's tally, counted once per analysis (document rules and the score share it). */
+export function tally(input: DocInput): Tally {
+  const cached = input.memo.get('credit/tally') as Tally | undefined;
+  if (cached) return cached;
+  const { doc, rubric, text } = input;
+  const { lists } = rubric;
+  const t: Tally = {
+    sentences: 0, placeholderSentences: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0,
+    tradeoffWords: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
+    evidencedItems: 0, evidenced: 0, results: 0, opening: null,
+  };
+  const roleOf = doc.sections.map((s) => (s.heading < 0 ? '' : s.title));
+  // A section inherits the roles of the sections it sits in ("## Alternatives" → "### Option B").
+  const inRole = (section: number, role: Role): boolean => {
+    for (let s = section; s >= 0; s = doc.sections[s].parent) if (roleOf[s] && hasRole(roleOf[s], role)) return true;
+    return false;
+  };
+  const half = doc.blocks.length > 0 ? doc.blocks[doc.blocks.length - 1].end / 2 : 0;
+  let openingBlock = -1;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (block.kind !== 'paragraph' || block.quoted) continue;
+    if (openingBlock < 0 && b > doc.title) openingBlock = b;
+    const section = block.section;
+    const tradeoffRole = inRole(section, 'tradeoffs');
+    const optionsRole = inRole(section, 'options');
+    const resultsRole = inRole(section, 'results');
+    const facts = input.facts(b);
+    const priority = block.list >= 0 && facts.evidenceHeading;
+    let itemEvidence = false;
+    const blockPlaceholders = placeholdersIn(text, block, input.memo).length > 0;
+    for (const s of input.sentences(b)) {
+      if (s.words.length < 4 && !(block.list >= 0 && s.words.length >= 2)) continue;
+      if (blockPlaceholders && placeholdersIn(text, block, input.memo).some(([ps]) => ps >= s.start && ps < s.end)) {
+        t.placeholderSentences++;
+        continue;
+      }
+      t.sentences++;
+      const words = s.words;
+      const numeric = DIGIT.test(s.text);
+      const empty = lists.emptyAsks.test(words) || lists.consensusDeferral.test(words);
+      if (numeric) {
+        t.numeric++;
+        if (lists.comparators.test(words)) t.compared++;
+        if (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text)) t.financial++;
+        if (resultsRole || s.start >= half) t.results++;
+      }
+      if (!empty && (lists.ask.test(words) || lists.recommendation.test(words))) {
+        t.asks++;
+        const contract = (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0);
+        t.askContract = Math.max(t.askContract, contract);
+      }
+      if (tradeoffRole) t.tradeoffWords += words.length;
+      else if (facts.tradeoff && lists.tradeoff.test(words)) t.tradeoffSentences++;
+      if (optionsRole) t.optionWords += words.length;
+      if (lists.uncertainty.test(words)) {
+        t.uncertain++;
+        if (lists.resolution.test(words) || lists.calibration.test(words) || hasDate(text, s)) t.resolved++;
+      } else if (lists.resolution.test(words)) t.resolved++;
+      if (numeric || block.hasLink || lists.evidenceSources.test(words)) {
+        t.evidenced++;
+        itemEvidence = true;
+      }
+      if (b === openingBlock) {
+        const o = (t.opening ??= { words: 0, point: false, number: false });
+        o.words += words.length;
+        if (!empty && (lists.ask.test(words) || lists.recommendation.test(words))) o.point = true;
+        if (numeric) o.number = true;
+      }
+    }
+    if (priority) {
+      t.priorityItems++;
+      if (itemEvidence) t.evidencedItems++;
+    }
+  }
+  input.memo.set('credit/tally', t);
+  return t;
+}
+
+const frac = (n: number, of: number): number => (of <= 0 ? 0 : Math.max(0, Math.min(1, n / of)));
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Every credit signal a rubric may name, by name. */
+export const SIGNALS: Record<string, (t: Tally) => Signal> = {
+  prose: (t) => ({ value: frac(t.sentences, SUBSTANCE_SENTENCES), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.sentences, 'sentence')} of prose` }),
+  opening: (t) => {
+    const o = t.opening;
+    if (!o || o.words < 6) return { value: 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: 'no opening paragraph with substance' };
+    const value = 0.4 + (o.point || o.number ? 0.4 : 0) + (o.number ? 0.2 : 0);
+    return { value, seen: true, note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}` };
+  },
+  ask: (t) => ({ value: t.asks > 0 ? 1 : 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.asks > 0 ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}` : 'no ask or decision' }),
+  askContract: (t) => ({ value: t.askContract, seen: t.asks > 0, note: t.askContract >= 1 ? 'an ask names who decides and by when' : t.askContract > 0 ? 'no ask names both who decides and by when' : 'no ask names who decides or by when' }),
+  tradeoffs: (t) => ({ value: frac(t.tradeoffWords + 15 * t.tradeoffSentences, 60), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.tradeoffWords + t.tradeoffSentences > 0 ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative` : 'no cost, alternative or thing given up is stated' }),
+  options: (t) => ({ value: frac(t.optionWords, 40), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.optionWords > 0 ? `${plural(t.optionWords, 'word')} on the options` : 'no options section with content' }),
+  numbers: (t) => ({ value: frac(t.numeric, Math.max(2, 0.12 * t.sentences)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.numeric, 'sentence')} with a figure` }),
+  comparators: (t) => ({ value: frac(t.compared, 2), seen: t.numeric > 0, note: `${plural(t.compared, 'figure')} against a plan, target or prior period` }),
+  financials: (t) => ({ value: frac(t.financial, 2), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.financial, 'financial figure')}` }),
+  resolved: (t) => (t.uncertain === 0
+    ? { value: 1, seen: false, note: 'no open uncertainty' }
+    : { value: frac(t.resolved, t.uncertain), seen: true, note: `${plural(t.uncertain, 'uncertainty', 'uncertainties')}, ${plural(t.resolved, 'assumption, estimate or revisit date', 'assumptions, estimates or revisit dates')}` }),
+  evidence: (t) => (t.priorityItems > 0
+    ? { value: frac(t.evidencedItems, t.priorityItems), seen: true, note: `${t.evidencedItems} of ${plural(t.priorityItems, 'priority', 'priorities')} with evidence` }
+    : { value: frac(t.evidenced, Math.max(2, 0.2 * t.sentences)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.evidenced, 'sentence')} citing a figure, source or link` }),
+  result: (t) => ({ value: frac(t.results, 1), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.results > 0 ? 'states a measurable result' : 'no measurable result' }),
+};
+
+/** Every signal's value for a document (the engine's score combines them with the rubric's credit table). */
+export function creditSignals(input: DocInput): CreditReport {
+  const t = tally(input);
+  const signals: Record<string, Signal> = {};
+  for (const [name, f] of Object.entries(SIGNALS)) signals[name] = f(t);
+  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES };
+}
