@@ -1,9 +1,9 @@
 // Findings and credit → per-dimension and overall score.
 //
 // A dimension earns credit for what the document does (the rubric's `credit` table names the signals and their
-// points; the signals are measured by the rules layer) and loses each finding's cost: score = credit − lost, from
-// 0 to 100. The overall score is the rubric-weighted average of the dimensions, less the placeholders left to
-// fill (unfinished work), capped below "almost there" for a stub and below "board-ready" while placeholders are
+// points; the signals are measured by the rules layer) and loses each finding's cost: score = credit − lost while
+// the findings take up to half the credit, then a tail that never reaches 0 (dimensionScore). The overall score is the rubric-weighted average of the dimensions, less the placeholders left to
+// fill (unfinished work), capped below "almost there" for a stub and while placeholders are
 // left. The costs of word- and sentence-level findings are scaled by document length in sentences past a base
 // length, so a longer document with the same density of problems scores the same. Silenced findings cost nothing
 // and are counted per dimension.
@@ -22,9 +22,9 @@ const scaled = (f: Finding, scale: number): number => f.cost * (DOCUMENT_RULES.h
 const BASE_SENTENCES = 40;
 /** Overall points one placeholder costs, by severity; placeholders are not diluted by length. */
 const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, information: 2, hint: 1 };
-/** A stub cannot reach "almost there"; a document with placeholders cannot be "board-ready". */
+/** A stub, or a document with placeholders left to fill, cannot reach "almost there". */
 const STUB_CAP = 60;
-const PLACEHOLDER_CAP = 84;
+const PLACEHOLDER_CAP = 69;
 
 export function bandFor(overall: number): Band {
   return overall >= 85 ? 'board-ready' : overall >= 70 ? 'almost there' : 'needs reframing';
@@ -44,6 +44,17 @@ interface Earned {
   credit: number;
   judged: boolean;
   note: string;
+}
+
+/**
+ * A dimension's score from its credit and the points its findings take: linear (credit − lost) while the findings
+ * take up to half the credit, then a tail that halves what is left each time they take a further ~35% of the
+ * credit. It never reaches 0 while credit is left, so one more problem, or one fewer, always moves it.
+ */
+export function dimensionScore(credit: number, lost: number): number {
+  const half = credit / 2;
+  if (lost <= half) return credit - lost;
+  return half * Math.exp(-(lost - half) / half);
 }
 
 function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined): Earned {
@@ -97,7 +108,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   }
 
   const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report)]));
-  const exact = new Map(DIMENSIONS.map((d) => [d, Math.max(0, Math.min(100, earnedBy.get(d)!.credit - lostBy.get(d)!))]));
+  const exact = new Map(DIMENSIONS.map((d) => [d, Math.min(100, dimensionScore(earnedBy.get(d)!.credit, lostBy.get(d)!))]));
   const weigh = (n: number, d: Dimension): number => (totalWeight === 0 ? 0 : (n * weights[d]) / totalWeight);
   let raw = 0;
   let creditOverall = 0;
@@ -121,20 +132,21 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     if (f.fixes.length === 0 || f.dimension === 'rubric' || UNFINISHED_RULES.has(f.ruleId) || totalWeight === 0) return;
     const credit = earnedBy.get(f.dimension)!.credit;
     const lost = lostBy.get(f.dimension)!;
-    const gain = weigh(Math.min(credit, lost) - Math.min(credit, Math.max(0, lost - scaled(f, scale))), f.dimension);
+    const gain = weigh(dimensionScore(credit, Math.max(0, lost - scaled(f, scale))) - dimensionScore(credit, lost), f.dimension);
     if (gain <= 0) return;
     topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), start: f.start, end: f.end });
   });
   topFixes.sort((a, b) => b.gain - a.gain || a.start - b.start);
 
-  // Points per finding: its share of what its dimension lost (a dimension floors at 0), weighted into the overall;
+  // Points per finding: its share of what its dimension lost (past half the credit, the tail), weighted into the overall;
   // a placeholder's share of the unfinished points.
   for (const f of findings) {
     if (f.dimension === 'rubric' || totalWeight === 0) f.cost = 0;
     else if (UNFINISHED_RULES.has(f.ruleId)) f.cost = unfinishedSum === 0 ? 0 : round2((UNFINISHED_COST[f.severity] / unfinishedSum) * unfinishedPts);
     else {
       const lost = lostBy.get(f.dimension)!;
-      const taken = Math.min(earnedBy.get(f.dimension)!.credit, lost);
+      const credit = earnedBy.get(f.dimension)!.credit;
+      const taken = credit - dimensionScore(credit, lost);
       f.cost = lost === 0 ? 0 : round2(weigh((scaled(f, scale) / lost) * taken, f.dimension));
     }
   }

@@ -150,17 +150,16 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
   },
   ask: (t) => ({ value: t.asks > 0 ? 1 : 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.asks > 0 ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}` : 'no ask or decision' }),
   askContract: (t) => ({ value: t.askContract, seen: t.asks > 0, note: t.askContract >= 1 ? 'an ask names who decides and by when' : t.askContract > 0 ? 'no ask names both who decides and by when' : 'no ask names who decides or by when' }),
-  tradeoffs: (t) => ({ value: frac(t.tradeoffWords + 15 * t.tradeoffSentences, 60), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.tradeoffWords + t.tradeoffSentences > 0 ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative` : 'no cost, alternative or thing given up is stated' }),
+  // A tradeoff section with content earns most; sentences elsewhere that name a cost or an alternative earn up to half.
+  tradeoffs: (t) => ({ value: Math.min(1, frac(t.tradeoffWords, 150) + 0.5 * frac(t.tradeoffSentences, 8)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.tradeoffWords + t.tradeoffSentences > 0 ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative` : 'no cost, alternative or thing given up is stated' }),
   options: (t) => ({ value: frac(t.optionWords, 40), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.optionWords > 0 ? `${plural(t.optionWords, 'word')} on the options` : 'no options section with content' }),
-  numbers: (t) => ({ value: frac(t.numeric, Math.max(2, 0.12 * t.sentences)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.numeric, 'sentence')} with a figure` }),
+  numbers: (t) => ({ value: frac(t.numeric, 8), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.numeric, 'sentence')} with a figure` }),
   comparators: (t) => ({ value: frac(t.compared, 2), seen: t.numeric > 0, note: `${plural(t.compared, 'figure')} against a plan, target or prior period` }),
   financials: (t) => ({ value: frac(t.financial, 2), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.financial, 'financial figure')}` }),
-  resolved: (t) => (t.uncertain === 0
-    ? { value: 1, seen: false, note: 'no open uncertainty' }
-    : { value: frac(t.resolved, t.uncertain), seen: true, note: `${plural(t.uncertain, 'uncertainty', 'uncertainties')}, ${plural(t.resolved, 'assumption, estimate or revisit date', 'assumptions, estimates or revisit dates')}` }),
+  resolved: (t) => ({ value: frac(t.resolved, 2), seen: t.uncertain > 0 || t.resolved > 0, note: `${plural(t.uncertain, 'uncertainty', 'uncertainties')}, ${plural(t.resolved, 'assumption, estimate or revisit date', 'assumptions, estimates or revisit dates')}` }),
   evidence: (t) => (t.priorityItems > 0
     ? { value: frac(t.evidencedItems, t.priorityItems), seen: true, note: `${t.evidencedItems} of ${plural(t.priorityItems, 'priority', 'priorities')} with evidence` }
-    : { value: frac(t.evidenced, Math.max(2, 0.2 * t.sentences)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.evidenced, 'sentence')} citing a figure, source or link` }),
+    : { value: frac(t.evidenced, 6), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.evidenced, 'sentence')} citing a figure, source or link` }),
   result: (t) => ({ value: frac(t.results, 1), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.results > 0 ? 'states a measurable result' : 'no measurable result' }),
 };
 
