@@ -130,10 +130,8 @@ const addBottomLine: Mutation = {
   },
 };
 
-const applyEveryFix: Mutation = {
-  name: 'apply every fix, placeholders left unfilled',
-  expect: 'noBetterBand',
-  apply(text, _doc, before) {
+/** Applies the first fix of every finding at once, as a writer clicking through would (overlaps: the first wins). */
+export function applyFirstFixes(text: string, before: AnalysisResult): string | undefined {
     const edits: TextEdit[] = [];
     for (const f of before.findings) if (f.fixes[0]) edits.push(...f.fixes[0].edits);
     // Overlapping edits from different findings: keep the first of each overlapping run.
@@ -146,7 +144,12 @@ const applyEveryFix: Mutation = {
       reach = e.end;
     }
     return kept.length ? applyEdits(text, kept) : undefined;
-  },
+}
+
+const applyEveryFix: Mutation = {
+  name: 'apply every fix, placeholders left unfilled',
+  expect: 'noBetterBand',
+  apply: (text, _doc, before) => applyFirstFixes(text, before),
 };
 
 export const MUTATIONS: readonly Mutation[] = [deleteTradeoffs, emptyTradeoffs, stub, hedgeFive, blurFigures, addBottomLine, applyEveryFix];

@@ -179,6 +179,8 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     dimensions,
     topFixes: topFixes.slice(0, 10),
     ...(explanation ? { explanation } : {}),
+    credit: round2(creditOverall),
+    capped: words === 0 ? 0 : round2(Math.max(0, beforeCap - overallExact)),
     placeholders: unfinished.length,
     unfinished: round2(unfinishedPts),
     silenced,

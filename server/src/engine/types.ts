@@ -94,6 +94,10 @@ export interface Score {
   topFixes: TopFix[];
   /** Set when the score needs a word of explanation (empty document, only code, truncated). */
   explanation?: string;
+  /** Weighted credit (0–100): what the overall would be with no findings, placeholders or cap. */
+  credit: number;
+  /** Overall points a cap took (a stub, placeholders left); 0 when none. */
+  capped: number;
   /** Placeholders left to fill (`[N%]`, `[owner]`): unfinished work, charged to the overall score. */
   placeholders: number;
   /** Overall points the placeholders cost. */

@@ -30,7 +30,7 @@ const DIGIT = /(?<!\p{L})\d/u;
 
 /** What one pass over the document counts. */
 export interface Tally {
-  /** Plain prose sentences (four words or more, not quoted, no placeholder). */
+  /** Plain prose sentences (two words or more, not quoted, no placeholder). */
   sentences: number;
   /** Sentences that hold a placeholder. */
   placeholderSentences: number;
@@ -89,7 +89,9 @@ export function tally(input: DocInput): Tally {
     let itemEvidence = false;
     const blockPlaceholders = placeholdersIn(text, block, input.memo).length > 0;
     for (const s of input.sentences(b)) {
-      if (s.words.length < 4 && !(block.list >= 0 && s.words.length >= 2)) continue;
+      // Two words make a sentence ("Coming soon." is one); a lone "TBD" is not prose. A safe fix drops a word or
+      // two from a longer sentence, so it rarely changes the count.
+      if (s.words.length < 2) continue;
       if (blockPlaceholders && placeholdersIn(text, block, input.memo).some(([ps]) => ps >= s.start && ps < s.end)) {
         t.placeholderSentences++;
         continue;
@@ -144,7 +146,7 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
   prose: (t) => ({ value: frac(t.sentences, SUBSTANCE_SENTENCES), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.sentences, 'sentence')} of prose` }),
   opening: (t) => {
     const o = t.opening;
-    if (!o || o.words < 6) return { value: 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: 'no opening paragraph with substance' };
+    if (!o) return { value: 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: 'no opening paragraph with substance' };
     const value = 0.4 + (o.point || o.number ? 0.4 : 0) + (o.number ? 0.2 : 0);
     return { value, seen: true, note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}` };
   },
