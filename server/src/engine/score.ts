@@ -26,6 +26,9 @@ const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, inform
 const STUB_CAP = 60;
 const PLACEHOLDER_CAP = 69;
 
+/** A bracketed slot in a fix's inserted text (not a link): the fix is a template the writer completes. */
+const SLOT = /\[[^\]\n]+\](?![([])/;
+
 export function bandFor(overall: number): Band {
   return overall >= 85 ? 'board-ready' : overall >= 70 ? 'almost there' : 'needs reframing';
 }
@@ -134,7 +137,8 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     const lost = lostBy.get(f.dimension)!;
     const gain = weigh(dimensionScore(credit, Math.max(0, lost - scaled(f, scale))) - dimensionScore(credit, lost), f.dimension);
     if (gain <= 0) return;
-    topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), start: f.start, end: f.end });
+    const template = f.fixes[0].edits.some((e) => SLOT.test(e.newText));
+    topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), template, start: f.start, end: f.end });
   });
   topFixes.sort((a, b) => b.gain - a.gain || a.start - b.start);
 

@@ -80,8 +80,10 @@ export interface TopFix {
   finding: number;
   ruleId: string;
   title: string;
-  /** Overall points this fix would win back. */
+  /** Overall points this fix would win back (for a template fix, once its placeholders are filled). */
   gain: number;
+  /** The fix inserts placeholders: it wins its points only once the writer fills them in. */
+  template: boolean;
   start: number;
   end: number;
 }
