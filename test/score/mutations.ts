@@ -111,7 +111,7 @@ const blurFigures: Mutation = {
         const figure = m[0];
         const start = b.start + m.index;
         // A year or a day of the month is a date, and a number after an acronym ("RFC 2008", "PDR 22") an id: not figures.
-        if (/^(?:19|20)\d\d$/.test(figure) || /\b\p{Lu}{2,}\s$/u.test(b.masked.slice(Math.max(0, m.index - 8), m.index)) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.test(b.masked.slice(Math.max(0, m.index - 12), m.index))) continue;
+        if (/^(?:19|20)\d\d$/.test(figure) || /(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(b.masked.slice(Math.max(0, m.index - 8), m.index)) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.test(b.masked.slice(Math.max(0, m.index - 12), m.index))) continue;
         edits.push({ start, end: start + figure.length, newText: m[1] || figure.includes('%') || figure.includes('percent') ? 'a significant amount' : 'many' });
       }
     }

@@ -1,8 +1,8 @@
 // Findings and credit → per-dimension and overall score.
 //
 // A dimension earns credit for what the document does (the rubric's `credit` table names the signals and their
-// points; the signals are measured by the rules layer) and loses each finding's cost: score = credit − lost while
-// the findings take up to half the credit, then a tail that never reaches 0 (dimensionScore). The overall score is the rubric-weighted average of the dimensions, less the placeholders left to
+// points; the signals are measured by the rules layer) and loses what its findings cost: score = credit × e^(−lost/80)
+// (dimensionScore), so credit and findings both count wherever the dimension stands. The overall score is the rubric-weighted average of the dimensions, less the placeholders left to
 // fill (unfinished work), capped below "almost there" for a stub and while placeholders are
 // left. The costs of word- and sentence-level findings are scaled by document length in sentences past a base
 // length, so a longer document with the same density of problems scores the same. Silenced findings cost nothing
@@ -22,8 +22,11 @@ const scaled = (f: Finding, scale: number): number => f.cost * (DOCUMENT_RULES.h
 const BASE_SENTENCES = 40;
 /** Overall points one placeholder costs, by severity; placeholders are not diluted by length. */
 const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, information: 2, hint: 1 };
-/** A stub, or a document with placeholders left to fill, cannot reach "almost there". */
-const STUB_CAP = 60;
+/**
+ * A stub, or a document with placeholders left to fill, cannot reach "almost there". A stub's cap rises with each
+ * sentence of prose (30 with none, 69 just short of the substance threshold), so writing still moves the score.
+ */
+const stubCap = (sentences: number, substance: number): number => 30 + (39 * Math.min(sentences, substance)) / substance;
 const PLACEHOLDER_CAP = 69;
 
 /** A bracketed slot in a fix's inserted text (not a link): the fix is a template the writer completes. */
@@ -50,14 +53,14 @@ interface Earned {
 }
 
 /**
- * A dimension's score from its credit and the points its findings take: linear (credit − lost) while the findings
- * take up to half the credit, then a tail that halves what is left each time they take a further ~35% of the
- * credit. It never reaches 0 while credit is left, so one more problem, or one fewer, always moves it.
+ * A dimension's score from its credit and the points its findings take: the credit, shrunk by e^(−lost/80). One
+ * warning (20 points) keeps 78% of the credit, a document-level finding (40) 61%, 100 points 29%. It never reaches
+ * 0 while credit is left, and both credit and findings move it wherever it stands, so one more problem, or one
+ * more thing done, always shows.
  */
+const FINDINGS_SCALE = 80;
 export function dimensionScore(credit: number, lost: number): number {
-  const half = credit / 2;
-  if (lost <= half) return credit - lost;
-  return half * Math.exp(-(lost - half) / half);
+  return credit * Math.exp(-lost / FINDINGS_SCALE);
 }
 
 function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined): Earned {
@@ -124,7 +127,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const unfinishedSum = unfinished.reduce((n, f) => n + UNFINISHED_COST[f.severity], 0);
   const unfinishedPts = Math.min(raw, unfinishedSum);
   const stub = report !== undefined && report.sentences < report.substance;
-  const cap = Math.min(stub ? STUB_CAP : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
+  const cap = Math.min(stub ? stubCap(report.sentences, report.substance) : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
   const beforeCap = raw - unfinishedPts;
   const overallExact = words === 0 ? 0 : Math.min(cap, beforeCap);
   const overall = Math.round(overallExact);
@@ -142,7 +145,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   });
   topFixes.sort((a, b) => b.gain - a.gain || a.start - b.start);
 
-  // Points per finding: its share of what its dimension lost (past half the credit, the tail), weighted into the overall;
+  // Points per finding: its share of what its dimension lost (credit − score), weighted into the overall;
   // a placeholder's share of the unfinished points.
   for (const f of findings) {
     if (f.dimension === 'rubric' || totalWeight === 0) f.cost = 0;
@@ -171,7 +174,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   });
   const silenced = context.silenced.length;
   const findingPts = round2(findings.reduce((n, f) => n + (UNFINISHED_RULES.has(f.ruleId) ? 0 : f.cost), 0));
-  const capNote = overallExact < beforeCap ? ` · capped at ${cap}: ${stub ? `fewer than ${report!.substance} sentences of prose` : 'placeholders left to fill'}` : '';
+  const capNote = overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: ${stub ? `fewer than ${report!.substance} sentences of prose` : 'placeholders left to fill'}` : '';
   const formula = `${overall} = credit ${Math.round(creditOverall)} − findings ${Math.round(findingPts)}${unfinished.length ? ` − placeholders ${Math.round(unfinishedPts)}` : ''}${capNote}`;
   let explanation: string | undefined;
   if (words === 0) explanation = 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.';

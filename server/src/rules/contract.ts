@@ -1,11 +1,11 @@
 // Contract: a decision the reader can act on. The ask names who decides and by when; next steps have an owner and a
 // date; each named risk has a mitigation or an owner; "let us know your thoughts" is not an ask. And placeholders
 // ("[N%]", "[owner]") are unfinished work: a finding of their own, charged to the overall score.
-import type { DocInput, DocRule } from '../engine/rule.js';
+import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Sentence } from '../engine/sentences.js';
 import type { TextEdit } from '../engine/types.js';
-import { hasDate, quoteText } from './util.js';
+import { hasDate, matchList, quoteText } from './util.js';
 import { placeholdersIn } from './placeholders.js';
 import { hasRole } from './credit.js';
 
@@ -168,31 +168,23 @@ const unmitigatedRisk: DocRule = {
   },
 };
 
-const emptyAsk: DocRule = {
+const emptyAsk: BlockRule = {
   id: 'contract/empty-ask',
   dimension: 'decision',
   title: 'An invitation that is not an ask',
   severity: 'warning',
   doc: docPath('contract/empty-ask'),
-  scope: 'document',
+  scope: 'block',
   check(input, out) {
-    const { doc, rubric, text } = input;
-    for (let b = 0; b < doc.blocks.length; b++) {
-      const block = doc.blocks[b];
-      if (block.kind !== 'paragraph' || block.quoted) continue;
-      for (const s of input.sentences(b)) {
-        for (const m of rubric.lists.emptyAsks.matchAll(s.words)) {
-          const start = s.words[m.from].start;
-          const end = s.words[m.to - 1].end;
-          out.push({
-            rule: this.id,
-            start,
-            end,
-            message: `"${quoteText(text, start, end)}" asks for nothing the reader can do, and commits to nothing. Name the decision you need and by when, or the step you will take.`,
-            fixes: [{ title: 'Replace with a decision and a date', safe: false, edits: [{ start: s.start, end: s.end, newText: 'I ask you to decide [what] by [date].' }] }],
-          });
-        }
-      }
+    for (const m of matchList(input, 'emptyAsks')) {
+      const s = m.sentence;
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${quoteText(input.text, m.start, m.end)}" asks for nothing the reader can do, and commits to nothing. Name the decision you need and by when, or the step you will take.`,
+        fixes: [{ title: 'Replace with a decision and a date', safe: false, edits: [{ start: s.start, end: s.end, newText: 'I ask you to decide [what] by [date].' }] }],
+      });
     }
   },
 };

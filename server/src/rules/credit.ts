@@ -26,7 +26,19 @@ export function hasRole(title: string, role: Role): boolean {
   return ROLE_PATTERNS[role].test(title);
 }
 
-const DIGIT = /(?<!\p{L})\d/u;
+// A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
+// a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
+const NUMBER = /(?<![\p{L}\d.#\/_-])\d[\d,]*(?:\.\d+)*/gu;
+function hasFigure(text: string): boolean {
+  if (!/\d/.test(text)) return false;
+  for (const m of text.matchAll(NUMBER)) {
+    const n = m[0];
+    if (/^(?:19|20)\d\d$/.test(n) || (n.match(/\./g)?.length ?? 0) >= 2) continue;
+    if (/(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** What one pass over the document counts. */
 export interface Tally {
@@ -57,81 +69,117 @@ export interface Tally {
   opening: { words: number; point: boolean; number: boolean } | null;
 }
 
+/** What one prose block contributes; independent of where the block sits, so it is cached by its text. */
+interface BlockTally {
+  sentences: number;
+  placeholderSentences: number;
+  words: number;
+  numeric: number;
+  compared: number;
+  financial: number;
+  asks: number;
+  askContract: number;
+  tradeoffSentences: number;
+  uncertain: number;
+  resolved: number;
+  evidenced: number;
+  /** An ask or recommendation among its sentences (for the opening). */
+  point: boolean;
+}
+
+const ROLE_TRADEOFFS = 1;
+/** Per rubric, block tallies by role bits, placeholder offsets and source text. Bounded: cleared when full. */
+const blockCache = new Map<string, BlockTally>();
+const MAX_CACHED = 50_000;
+
+function blockTally(input: DocInput, b: number, roles: number): BlockTally {
+  const { doc, rubric, text } = input;
+  const block = doc.blocks[b];
+  const facts = input.facts(b);
+  const placeholders = placeholdersIn(text, block, input.memo);
+  const key = `${rubric.key}\u0001${roles}\u0001${block.hasLink ? 1 : 0}${placeholders.map(([s, e]) => `${s - block.start}-${e - block.start}`).join(',')}\u0001${text.slice(block.start, block.end)}`;
+  const hit = blockCache.get(key);
+  if (hit) return hit;
+  const { lists } = rubric;
+  const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false };
+  // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
+  const mayAsk = facts.asks > 0 || facts.recommendations.length > 0;
+  for (const s of input.sentences(b)) {
+    // Two words make a sentence ("Coming soon." is one); a lone "TBD" is not prose. A safe fix drops a word or
+    // two from a longer sentence, so it rarely changes the count.
+    if (s.words.length < 2) continue;
+    if (placeholders.length > 0 && placeholders.some(([ps]) => ps >= s.start && ps < s.end)) {
+      t.placeholderSentences++;
+      continue;
+    }
+    t.sentences++;
+    const words = s.words;
+    t.words += words.length;
+    const numeric = hasFigure(s.text);
+    if (numeric) {
+      t.numeric++;
+      if (lists.comparators.test(words)) t.compared++;
+      if (facts.financial && (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
+    }
+    if (mayAsk && (lists.ask.test(words) || lists.recommendation.test(words)) && !lists.emptyAsks.test(words) && !lists.consensusDeferral.test(words)) {
+      t.asks++;
+      t.point = true;
+      t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0));
+    }
+    if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.test(words)) t.tradeoffSentences++;
+    if (lists.uncertainty.test(words)) {
+      t.uncertain++;
+      if (lists.resolution.test(words) || lists.calibration.test(words) || hasDate(text, s)) t.resolved++;
+    } else if (lists.resolution.test(words)) t.resolved++;
+    if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
+  }
+  if (blockCache.size >= MAX_CACHED) blockCache.clear();
+  blockCache.set(key, t);
+  return t;
+}
+
 /** The document's tally, counted once per analysis (document rules and the score share it). */
 export function tally(input: DocInput): Tally {
   const cached = input.memo.get('credit/tally') as Tally | undefined;
   if (cached) return cached;
-  const { doc, rubric, text } = input;
-  const { lists } = rubric;
+  const { doc } = input;
   const t: Tally = {
     sentences: 0, placeholderSentences: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0,
     tradeoffWords: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
     evidencedItems: 0, evidenced: 0, results: 0, opening: null,
   };
-  const roleOf = doc.sections.map((s) => (s.heading < 0 ? '' : s.title));
-  // A section inherits the roles of the sections it sits in ("## Alternatives" → "### Option B").
-  const inRole = (section: number, role: Role): boolean => {
-    for (let s = section; s >= 0; s = doc.sections[s].parent) if (roleOf[s] && hasRole(roleOf[s], role)) return true;
-    return false;
-  };
+  // A section inherits the roles of the sections it sits in ("## Alternatives" → "### Option B"), once per section.
+  const roleBits = new Int32Array(doc.sections.length);
+  doc.sections.forEach((s, i) => {
+    const own = s.heading < 0 ? 0 : (hasRole(s.title, 'tradeoffs') ? 1 : 0) | (hasRole(s.title, 'options') ? 2 : 0) | (hasRole(s.title, 'results') ? 4 : 0);
+    roleBits[i] = own | (s.parent >= 0 ? roleBits[s.parent] : 0);
+  });
   const half = doc.blocks.length > 0 ? doc.blocks[doc.blocks.length - 1].end / 2 : 0;
   let openingBlock = -1;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted) continue;
     if (openingBlock < 0 && b > doc.title) openingBlock = b;
-    const section = block.section;
-    const tradeoffRole = inRole(section, 'tradeoffs');
-    const optionsRole = inRole(section, 'options');
-    const resultsRole = inRole(section, 'results');
-    const facts = input.facts(b);
-    const priority = block.list >= 0 && facts.evidenceHeading;
-    let itemEvidence = false;
-    const blockPlaceholders = placeholdersIn(text, block, input.memo).length > 0;
-    for (const s of input.sentences(b)) {
-      // Two words make a sentence ("Coming soon." is one); a lone "TBD" is not prose. A safe fix drops a word or
-      // two from a longer sentence, so it rarely changes the count.
-      if (s.words.length < 2) continue;
-      if (blockPlaceholders && placeholdersIn(text, block, input.memo).some(([ps]) => ps >= s.start && ps < s.end)) {
-        t.placeholderSentences++;
-        continue;
-      }
-      t.sentences++;
-      const words = s.words;
-      const numeric = DIGIT.test(s.text);
-      const empty = lists.emptyAsks.test(words) || lists.consensusDeferral.test(words);
-      if (numeric) {
-        t.numeric++;
-        if (lists.comparators.test(words)) t.compared++;
-        if (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text)) t.financial++;
-        if (resultsRole || s.start >= half) t.results++;
-      }
-      if (!empty && (lists.ask.test(words) || lists.recommendation.test(words))) {
-        t.asks++;
-        const contract = (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0);
-        t.askContract = Math.max(t.askContract, contract);
-      }
-      if (tradeoffRole) t.tradeoffWords += words.length;
-      else if (facts.tradeoff && lists.tradeoff.test(words)) t.tradeoffSentences++;
-      if (optionsRole) t.optionWords += words.length;
-      if (lists.uncertainty.test(words)) {
-        t.uncertain++;
-        if (lists.resolution.test(words) || lists.calibration.test(words) || hasDate(text, s)) t.resolved++;
-      } else if (lists.resolution.test(words)) t.resolved++;
-      if (numeric || block.hasLink || lists.evidenceSources.test(words)) {
-        t.evidenced++;
-        itemEvidence = true;
-      }
-      if (b === openingBlock) {
-        const o = (t.opening ??= { words: 0, point: false, number: false });
-        o.words += words.length;
-        if (!empty && (lists.ask.test(words) || lists.recommendation.test(words))) o.point = true;
-        if (numeric) o.number = true;
-      }
-    }
-    if (priority) {
+    const roles = roleBits[block.section];
+    const x = blockTally(input, b, roles & ROLE_TRADEOFFS);
+    t.sentences += x.sentences;
+    t.placeholderSentences += x.placeholderSentences;
+    t.numeric += x.numeric;
+    t.compared += x.compared;
+    t.financial += x.financial;
+    t.asks += x.asks;
+    t.askContract = Math.max(t.askContract, x.askContract);
+    t.tradeoffSentences += x.tradeoffSentences;
+    t.uncertain += x.uncertain;
+    t.resolved += x.resolved;
+    t.evidenced += x.evidenced;
+    if (roles & 1) t.tradeoffWords += x.words;
+    if (roles & 2) t.optionWords += x.words;
+    if (roles & 4 || block.start >= half) t.results += x.numeric;
+    if (b === openingBlock && x.sentences > 0) t.opening = { words: x.words, point: x.point, number: x.numeric > 0 };
+    if (block.list >= 0 && input.facts(b).evidenceHeading) {
       t.priorityItems++;
-      if (itemEvidence) t.evidencedItems++;
+      if (x.evidenced > 0) t.evidencedItems++;
     }
   }
   input.memo.set('credit/tally', t);
