@@ -7,7 +7,7 @@ import { isEnabled, isMarkdown, type Scores } from './scores.js';
 
 export function statusText(r: ScoreResult): string {
   if (!r.scored) return '$(pulse) Presence: no score';
-  return `$(pulse) Presence ${r.overall} · ${r.band}${r.placeholders ? ` · ${r.placeholders} to fill` : ''}`;
+  return `$(pulse) Presence ${r.overall} · ${r.band}`;
 }
 
 export function statusTooltip(r: ScoreResult): vscode.MarkdownString {
