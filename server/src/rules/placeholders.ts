@@ -21,17 +21,18 @@ export function placeholdersIn(text: string, block: Block, memo?: Map<string, un
   return out;
 }
 
-// A slot says what goes in it: lowercase words ("[date]", "[what we give up]"), a variable ("[N%]", "[$X]", "[Q?]"),
-// or an ellipsis ("[the outcome…]").
-const SLOT = /^(?:[^\p{L}]*\p{Ll}|.*(?:…|\.\.\.)|[$€£#~+±-]?(?:N|X|Y|NN|XX)\b)/u;
+// A slot says what goes in it: lowercase words ("[date]", "[what we give up]", not a name such as "[indy-vdr]"), a
+// variable ("[N%]", "[$X]"), an ellipsis ("[the outcome…]"), or a to-do mark ("[TBD]", "[TODO]").
+const SLOT = /^(?:[^\p{L}]*\p{Ll}[\p{Ll}']*(?:[ ,:;/][^\]]*)?$|.*(?:…|\.\.\.)|[$€£#~+±-]?(?:N|X|Y|NN|XX)\b|(?:TBD|TBC|TODO|TK|XXX|FIXME)\b)/u;
 const CITATION = /^(?:\d+(?:[,-]\d+)*|[A-Z][\p{L}\d.&' -]*\d[\p{L}\d.-]*)$/u;
 
 function isPlaceholder(text: string, block: Block, open: number, close: number, inner: string, memo?: Map<string, unknown>): boolean {
   if (inner.length === 0 || inner.length > 80 || inner.includes('[') || inner.includes('\n')) return false;
   if (/^[ xX]$/.test(inner) || inner.startsWith('^') || inner.startsWith('!')) return false;
+  // "(" a link (also on the next line, as writers wrap them), "[" a reference link, ":" a reference definition.
+  const after = /^\s*(.)/.exec(text.slice(close + 1, close + 40))?.[1];
   const next = text.charCodeAt(close + 1);
-  // "(" a link, "[" a reference link, ":" a reference definition.
-  if (next === 40 || next === 91 || next === 58) return false;
+  if (after === '(' || next === 91 || next === 58) return false;
   const prev = text.charCodeAt(open - 1);
   if (prev === 93 || prev === 33 || prev === 92) return false; // "][" the second half of a reference link, "![" an image, "\[" escaped
   if (inner.includes('://') || CITATION.test(inner) || !SLOT.test(inner)) return false;
