@@ -204,12 +204,12 @@ export class Analyzer {
 
     // Findings as reported, at absolute offsets: block findings are cached relative to their block.
     const silenced = silencer(doc);
-    /** Rule ids of the findings comments silenced: the score shows them as silenced, not passed. */
-    const silencedIds: string[] = [];
+    /** The findings comments silenced: the score shows them as silenced, not passed. */
+    const silencedIds: Array<{ rule: string; start: number }> = [];
     const emit = (f: RawFinding, base: number, into: Finding[]): void => {
       const start = f.start + base;
       if (silenced?.(f.rule, start)) {
-        if (severityOf.has(f.rule)) silencedIds.push(f.rule);
+        if (severityOf.has(f.rule)) silencedIds.push({ rule: f.rule, start });
         return;
       }
       const meta = RULE_BY_ID.get(f.rule);

@@ -28,6 +28,12 @@ export interface Signal {
   seen: boolean;
   /** A few words on what was found, for the report. */
   note: string;
+  /**
+   * For a signal that counts sentences (value = count / target, at most 1): the score takes off the count each
+   * sentence that holds a finding (or a silenced one), so a sentence with a problem earns nothing as prose.
+   */
+  count?: number;
+  target?: number;
 }
 
 /** Credit signals by name (rubrics name them in their `credit` table), with the amount of prose they saw. */
@@ -37,6 +43,8 @@ export interface CreditReport {
   sentences: number;
   /** Below this many sentences a document is a stub: its overall score is capped below "almost there". */
   substance: number;
+  /** [start, end) of each of those sentences, in document order, as flattened pairs. */
+  spans: readonly number[];
 }
 
 /** A finding as a rule reports it; analyze() adds severity, cost and the doc link. */

@@ -40,8 +40,8 @@ export function bandFor(overall: number): Band {
 export interface ScoreContext {
   /** Credit signals measured on the document; undefined when it has no prose. */
   credit?: CreditReport;
-  /** Rule ids of findings that presence-disable comments silenced (one entry per finding). */
-  silenced: readonly string[];
+  /** Findings that presence-disable comments silenced (one entry per finding): rule id and start offset. */
+  silenced: ReadonlyArray<{ rule: string; start: number }>;
   /** The file holds a presence-disable-file comment: it has no score. */
   fileDisabled: boolean;
 }
@@ -63,7 +63,7 @@ export function dimensionScore(credit: number, lost: number): number {
   return credit * Math.exp(-lost / FINDINGS_SCALE);
 }
 
-function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined): Earned {
+function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined, findings: number): Earned {
   const spec = rubric.credit[d];
   const names = Object.keys(spec).filter((k) => spec[k] > 0);
   if (!report) return { credit: 0, judged: false, note: 'not enough text to judge' };
@@ -76,7 +76,9 @@ function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined):
     const s = report.signals[n];
     if (!s) continue;
     points += spec[n];
-    got += spec[n] * s.value;
+    // A sentence-counting signal loses one sentence per finding (or silenced finding).
+    const value = s.count !== undefined && s.target ? Math.max(0, Math.min(1, (s.count - findings) / s.target)) : s.value;
+    got += spec[n] * value;
     seen ||= s.seen;
     notes.push(s.note);
   }
@@ -108,12 +110,15 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     counted.set(f.dimension, counted.get(f.dimension)! + 1);
   }
   const silencedBy = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
-  for (const id of context.silenced) {
+  for (const { rule: id } of context.silenced) {
     const d = RULE_BY_ID.get(id)?.dimension;
     if (d) silencedBy.set(d, silencedBy.get(d)! + 1);
   }
 
-  const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report)]));
+  // A sentence that holds a problem is not clean prose: sentence-counting credit loses each sentence that holds a
+  // word- or sentence-level finding, silenced or not (document-level findings sit on no sentence of their own).
+  const problems = report ? sentencesHolding(report.spans, [...findings.filter((f) => f.dimension !== 'rubric' && !DOCUMENT_RULES.has(f.ruleId)).map((f) => f.start), ...context.silenced.filter((x) => !DOCUMENT_RULES.has(x.rule)).map((x) => x.start)]) : 0;
+  const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report, problems)]));
   const exact = new Map(DIMENSIONS.map((d) => [d, Math.min(100, dimensionScore(earnedBy.get(d)!.credit, lostBy.get(d)!))]));
   const weigh = (n: number, d: Dimension): number => (totalWeight === 0 ? 0 : (n * weights[d]) / totalWeight);
   let raw = 0;
@@ -195,6 +200,22 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     scored: !context.fileDisabled,
     formula,
   };
+}
+
+/** How many of the sentences ([start, end) pairs in order) hold at least one of the offsets. */
+function sentencesHolding(spans: readonly number[], offsets: number[]): number {
+  const hit = new Set<number>();
+  for (const at of offsets) {
+    let lo = 0;
+    let hi = spans.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[2 * mid] <= at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (hi >= 0 && at < spans[2 * hi + 1]) hit.add(hi);
+  }
+  return hit.size;
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -67,6 +67,8 @@ export interface Tally {
   /** Numeric sentences in a results section or the second half of the document. */
   results: number;
   opening: { words: number; point: boolean; number: boolean } | null;
+  /** [start, end) of each counted prose sentence, in document order (flattened pairs). */
+  spans: number[];
 }
 
 /** What one prose block contributes; independent of where the block sits, so it is cached by its text. */
@@ -85,6 +87,8 @@ interface BlockTally {
   evidenced: number;
   /** An ask or recommendation among its sentences (for the opening). */
   point: boolean;
+  /** [start, end) of each counted prose sentence, relative to the block start. */
+  spans: number[];
 }
 
 const ROLE_TRADEOFFS = 1;
@@ -101,7 +105,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const hit = blockCache.get(key);
   if (hit) return hit;
   const { lists } = rubric;
-  const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false };
+  const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false, spans: [] };
   // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
   const mayAsk = facts.asks > 0 || facts.recommendations.length > 0;
   for (const s of input.sentences(b)) {
@@ -113,6 +117,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       continue;
     }
     t.sentences++;
+    t.spans.push(s.start - block.start, s.end - block.start);
     const words = s.words;
     t.words += words.length;
     const numeric = hasFigure(s.text);
@@ -127,10 +132,11 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0));
     }
     if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.test(words)) t.tradeoffSentences++;
-    if (lists.uncertainty.test(words)) {
-      t.uncertain++;
-      if (lists.resolution.test(words) || lists.calibration.test(words) || hasDate(text, s)) t.resolved++;
-    } else if (lists.resolution.test(words)) t.resolved++;
+    // Resolved: an assumption, estimate or revisit that is pinned to a date or a figure ("revisit by 1 March", "we
+    // estimate a 60% chance"); "revisit this soon" is not.
+    const resolved = (lists.resolution.test(words) || lists.calibration.test(words)) && (numeric || hasDate(text, s));
+    if (lists.uncertainty.test(words)) t.uncertain++;
+    if (resolved) t.resolved++;
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
   }
   if (blockCache.size >= MAX_CACHED) blockCache.clear();
@@ -146,7 +152,7 @@ export function tally(input: DocInput): Tally {
   const t: Tally = {
     sentences: 0, placeholderSentences: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0,
     tradeoffWords: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
-    evidencedItems: 0, evidenced: 0, results: 0, opening: null,
+    evidencedItems: 0, evidenced: 0, results: 0, opening: null, spans: [],
   };
   // A section inherits the roles of the sections it sits in ("## Alternatives" → "### Option B"), once per section.
   const roleBits = new Int32Array(doc.sections.length);
@@ -173,6 +179,7 @@ export function tally(input: DocInput): Tally {
     t.uncertain += x.uncertain;
     t.resolved += x.resolved;
     t.evidenced += x.evidenced;
+    for (const o of x.spans) t.spans.push(o + block.start);
     if (roles & 1) t.tradeoffWords += x.words;
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;
@@ -191,7 +198,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 /** Every credit signal a rubric may name, by name. */
 export const SIGNALS: Record<string, (t: Tally) => Signal> = {
-  prose: (t) => ({ value: frac(t.sentences, SUBSTANCE_SENTENCES), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.sentences, 'sentence')} of prose` }),
+  prose: (t) => ({ value: frac(t.sentences, SUBSTANCE_SENTENCES), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.sentences, 'sentence')} of prose`, count: t.sentences, target: SUBSTANCE_SENTENCES }),
   opening: (t) => {
     const o = t.opening;
     if (!o) return { value: 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: 'no opening paragraph with substance' };
@@ -218,5 +225,5 @@ export function creditSignals(input: DocInput): CreditReport {
   const t = tally(input);
   const signals: Record<string, Signal> = {};
   for (const [name, f] of Object.entries(SIGNALS)) signals[name] = f(t);
-  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES };
+  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES, spans: t.spans };
 }
