@@ -12,6 +12,8 @@
 //      findings per 1,000 words per folder, the findings new since the review, and the issue's targets.
 //   d) timing: analyze() of a generated 10,000-word memo, median of 30 runs after 10 warm-ups; write-good on
 //      the same text; the scorer's cost per word.
+//   f) calibration: Spearman's rho between the overall score and blind ratings, and the bands against the
+//      ratings, from test/calibration/ratings.jsonl when it exists ("no ratings yet" otherwise).
 //
 // Writes bench/eval-results.json. Exit 2 when ../shared is missing, 1 when a section failed.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tok
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
+import { calibrate, readRatings, RATINGS_FILE, type Calibration } from './calibration.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
@@ -542,6 +545,30 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
 }
 
 // ---------------------------------------------------------------------------------------------
+// f) calibration: the overall score against blind ratings (scripts/calibration.ts), when there are any
+
+type CalibrationResult = Calibration | { ratings: 'none' };
+
+function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResult {
+  const read = readRatings();
+  if (!read) return { ratings: 'none' };
+  for (const p of read.problems) console.error(`calibration: ${path.relative(repoRoot, RATINGS_FILE)} ${p}`);
+  if (!newAnalyzer) throw new Error('the engine did not load');
+  const analyze = newAnalyzer();
+  return calibrate(read.ratings, (text) => analyze(text, undefined, { today: TODAY }).score);
+}
+
+function printCalibration(c: CalibrationResult | undefined): void {
+  if (!c) return;
+  if ('ratings' in c) {
+    console.log('\nCalibration — no ratings yet (test/calibration/ratings.jsonl)');
+    return;
+  }
+  console.log(`\nCalibration — ${c.documents} rated documents: Spearman ρ(overall, rating) = ${c.spearman}${c.missing.length ? ` (${c.missing.length} not found: ${c.missing.join(', ')})` : ''}`);
+  for (const [band, b] of Object.entries(c.bands)) console.log(`  ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function row(name: string, p: Figures | undefined, extra = ''): string {
   if (!p) return `  ${name.padEnd(54)} (not measured)`;
@@ -585,6 +612,11 @@ async function main(): Promise<void> {
     results.timing = evalTiming(newAnalyzer, writeGood);
   } catch (e) {
     fail('timing', e);
+  }
+  try {
+    results.calibration = evalCalibration(newAnalyzer);
+  } catch (e) {
+    fail('calibration', e);
   }
   results.errors = errors;
   results.seconds = round((performance.now() - t0) / 1000, 1);
@@ -637,6 +669,7 @@ async function main(): Promise<void> {
     console.log(`\nTiming — ${t.words.toLocaleString('en-US')}-word memo, median of 30 after 10 warm-ups`);
     console.log(`  analyze() cold ${t.presenceMedianMs ?? '—'} ms (cached re-run ${t.presenceCachedMedianMs ?? '—'} ms) · write-good ${t.writeGoodMedianMs} ms · presence/write-good ${t.ratioPresenceToWriteGood ?? '—'} · scorer ${t.scorerNsPerWord} ns/word`);
   }
+  printCalibration(results.calibration as CalibrationResult | undefined);
   console.log(`\nwrote bench/eval-results.json (${results.seconds as number}s)`);
   if (errors.length) {
     console.error(`\n${errors.length} section(s) failed:\n  ${errors.join('\n  ')}`);

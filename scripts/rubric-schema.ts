@@ -2,6 +2,7 @@
 // shipped schema (editor completion and validation) cannot drift from what the engine accepts.
 // Run: node --import tsx scripts/rubric-schema.ts > rubrics/schema.json
 import { DIMENSIONS, RULES, RUBRIC_LIMITS, REPLACEMENT_PATTERN } from '../server/src/engine/index.ts';
+import { SIGNALS } from '../server/src/rules/registry.ts';
 import words from '../rubrics/words.json';
 
 export function rubricSchema(): object {
@@ -74,6 +75,14 @@ export function rubricSchema(): object {
           additionalProperties: false,
           properties: { name: { type: 'string' }, headings: { type: 'array', items: { type: 'string' }, minItems: 1 } },
         },
+      },
+      credit: {
+        type: 'object',
+        description: 'What each dimension earns credit for: credit signal → points. A dimension scores its weighted share of the signals, less its findings; a dimension named here replaces the table it extends.',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          DIMENSIONS.map((d) => [d, { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(SIGNALS).map((s) => [s, { type: 'number', minimum: 0, maximum: 100 }])) }]),
+        ),
       },
     },
   };

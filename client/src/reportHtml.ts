@@ -20,12 +20,19 @@ export function reportBody(r: ScoreResult, ctx: ReportContext): string {
     .map((d) => {
       const off = d.weight === 0;
       const width = off ? 0 : Math.max(0, Math.min(100, Math.round(d.score)));
-      const count = d.findings === 0 ? '' : d.findings === 1 ? ' · 1 finding' : ` · ${d.findings} findings`;
+      // A dimension at 0 is the worst score, not missing data: it draws a sliver of the worst colour.
+      const drawn = off ? 0 : Math.max(2, width);
+      const parts = [
+        `credit ${d.credit}`,
+        d.findings ? `−${formatGain(d.lost)} for ${d.findings === 1 ? '1 finding' : `${d.findings} findings`}` : '',
+        d.silenced ? `${d.silenced === 1 ? '1 finding' : `${d.silenced} findings`} silenced` : '',
+      ].filter(Boolean);
+      const detail = `${d.note} · ${parts.join(' · ')}`;
       return `<div class="dimension${off ? ' off' : ''}" data-dimension="${esc(d.dimension)}">
   <span class="dimension-name" title="${esc(hintFor(d.dimension))}">${esc(d.dimension)}</span>
-  <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${d.dimension}: ${off ? 'not scored' : `${width} of 100`}`)}"><rect class="track" x="0" y="0" width="100" height="10"></rect><rect class="fill ${tone(width)}" x="0" y="0" width="${width}" height="10"></rect></svg>
+  <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${d.dimension}: ${off ? 'not scored' : `${width} of 100`}`)}"><rect class="track" x="0" y="0" width="100" height="10"></rect><rect class="fill ${tone(width)}" x="0" y="0" width="${drawn}" height="10"></rect></svg>
   <span class="dimension-score">${off ? '<span class="muted">off</span>' : esc(Math.round(d.score))}</span>
-  <span class="dimension-detail muted">${esc(off ? 'not scored by this rubric' : `${hintFor(d.dimension)}${count}`)}</span>
+  <span class="dimension-detail muted">${esc(off ? 'not scored by this rubric' : detail)}</span>
 </div>`;
     })
     .join('\n');
@@ -36,7 +43,7 @@ export function reportBody(r: ScoreResult, ctx: ReportContext): string {
           const finding = r.findings[f.finding];
           const line = f.range.start.line + 1;
           return `<li class="fix" data-rule="${esc(f.ruleId)}">
-  <div class="fix-head"><code class="fix-rule">${esc(f.ruleId)}</code> <span class="fix-title">${esc(f.title)}</span> <span class="fix-gain good">+${esc(formatGain(f.gain))}</span></div>
+  <div class="fix-head"><code class="fix-rule">${esc(f.ruleId)}</code> <span class="fix-title">${esc(f.title)}</span> <span class="fix-gain good">+${esc(formatGain(f.gain))}</span>${f.template ? ' <span class="muted">once you fill in its placeholders</span>' : ''}</div>
   ${finding ? `<div class="fix-message muted">${esc(finding.message)}</div>` : ''}
   <div class="fix-actions"><a href="#" class="fix-goto" data-action="reveal" data-index="${i}">Go to line ${line}</a> <button class="fix-apply" data-action="apply" data-index="${i}">Apply</button></div>
 </li>`;
@@ -45,22 +52,36 @@ export function reportBody(r: ScoreResult, ctx: ReportContext): string {
     : `<p id="top-fixes" class="muted">Nothing here costs points, so there is nothing to fix.</p>`;
 
   const findings = r.findings.length === 1 ? '1 finding' : `${r.findings.length} findings`;
+  // Every finding's cost, most expensive first, so each point lost can be checked.
+  const costs = r.findings
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => f.cost > 0)
+    .sort((a, b) => b.f.cost - a.f.cost || a.i - b.i)
+    .map(({ f }) => `<tr><td class="cost">−${esc(formatGain(f.cost))}</td><td><code>${esc(f.ruleId)}</code></td><td>${esc(f.dimension)}</td><td class="muted">line ${esc(f.range.start.line + 1)}: ${esc(f.message)}</td></tr>`)
+    .join('\n');
+  const overall = r.scored ? String(r.overall) : '—';
+  const band = r.scored ? r.band : 'no score';
   return `<main id="presence-report" data-score="${esc(r.overall)}" data-band="${esc(r.band)}">
 <header class="summary">
-  <div id="overall" class="overall ${tone(r.overall)}">${esc(r.overall)}</div>
+  <div id="overall" class="overall ${tone(r.overall)}">${esc(overall)}</div>
   <div>
-    <div id="band" class="band ${tone(r.overall)}">${esc(r.band)}</div>
+    <div id="band" class="band ${tone(r.overall)}">${esc(band)}</div>
     <div class="muted">${esc(ctx.fileName)} · rubric <code id="rubric">${esc(r.rubric)}</code> · ${esc(r.words)} words · ${esc(findings)}</div>
     ${ctx.note ? `<div id="note" class="muted">${esc(ctx.note)}</div>` : ''}
   </div>
 </header>
 ${r.explanation ? `<p id="explanation">${esc(r.explanation)}</p>` : ''}
+${r.scored && r.words > 0 ? `<p id="formula" class="muted">${esc(r.formula)}</p>` : ''}
+${r.placeholders ? `<p id="placeholders">${esc(`${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} to fill`)} (−${esc(formatGain(r.unfinished))})</p>` : ''}
+${r.silenced ? `<p id="silenced" class="muted">${esc(`${r.silenced === 1 ? '1 finding' : `${r.silenced} findings`} silenced by presence-disable comments: they cost nothing, and they are not passed.`)}</p>` : ''}
 <h2>Dimensions</h2>
 <section id="dimensions">
 ${dims}
 </section>
 <h2>Top fixes</h2>
 ${fixes}
+<h2>What each finding costs</h2>
+${costs ? `<table id="costs"><tbody>${costs}</tbody></table>` : '<p id="costs" class="muted">No finding costs points.</p>'}
 <p class="muted legend">85 and up: board-ready · 70–84: almost there · below 70: needs reframing</p>
 </main>`;
 }
@@ -85,6 +106,8 @@ const REPORT_CSS = `
 .fix-gain { font-weight: 700; margin-left: 4px; }
 .fix-actions { margin-top: 4px; display: flex; gap: 12px; align-items: center; }
 .legend { margin-top: 24px; font-size: .9em; }
+#costs td { padding: 2px 8px 2px 0; vertical-align: top; }
+#costs .cost { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 `;
 
 export function reportPage(r: ScoreResult, ctx: ReportContext, cspSource: string, nonce: string): string {

@@ -109,7 +109,7 @@ export class ReportView implements vscode.Disposable {
     const params: FixParams = { uri: this.scores.serverUri(uri), finding: target.finding, title: target.title, version };
     const lspEdit = await this.scores.client.sendRequest<LspWorkspaceEdit | null>(FixRequest, params);
     const edit = lspEdit ? await this.scores.client.protocol2CodeConverter.asWorkspaceEdit(lspEdit) : undefined;
-    if (!edit || !(await vscode.workspace.applyEdit(edit))) {
+    if (!edit || !(await (target.template ? applyAsSnippet(doc, edit) : vscode.workspace.applyEdit(edit)))) {
       void vscode.window.showInformationMessage('Presence: that fix could not be applied; the report is up to date now.');
     }
     const after = await this.scores.score(uri);
@@ -121,4 +121,41 @@ export class ReportView implements vscode.Disposable {
     this.watching?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** A bracketed slot in inserted text ("[date]", "[N%]"), as Presence's template fixes write them. */
+const SLOT = /\[[^\]\n]+\](?![([])/g;
+
+/** Inserted text as a snippet: each placeholder becomes a tab stop with its text selected, the first one first. */
+export function snippetFor(text: string): string {
+  let n = 0;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(SLOT)) {
+    out += escapeSnippet(text.slice(last, m.index));
+    out += `\${${++n}:${escapeSnippet(m[0])}}`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeSnippet(text.slice(last));
+}
+
+const escapeSnippet = (s: string): string => s.replace(/[\\$}]/g, '\\$&');
+
+/**
+ * Applies a template fix so the writer fills it at once: a single text edit goes in as a snippet (tab stops on its
+ * placeholders, the first selected); anything else is applied as it is and its first placeholder selected.
+ */
+async function applyAsSnippet(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Promise<boolean> {
+  const entries = edit.entries();
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One });
+  if (entries.length === 1 && entries[0][0].toString() === doc.uri.toString() && entries[0][1].length === 1) {
+    const only = entries[0][1][0];
+    return editor.insertSnippet(new vscode.SnippetString(snippetFor(only.newText)), only.range);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  const firstStart = Math.min(...entries.flatMap(([, edits]) => edits.map((e) => doc.offsetAt(e.range.start))));
+  const after = doc.getText().slice(firstStart);
+  const m = /\[[^\]\n]+\](?![([])/.exec(after);
+  if (m) editor.selection = new vscode.Selection(doc.positionAt(firstStart + m.index), doc.positionAt(firstStart + m.index + m[0].length));
+  return true;
 }

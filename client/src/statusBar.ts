@@ -6,21 +6,24 @@ import type { LiveScores } from './live.js';
 import { isEnabled, isMarkdown, type Scores } from './scores.js';
 
 export function statusText(r: ScoreResult): string {
+  if (!r.scored) return '$(pulse) Presence: no score';
   return `$(pulse) Presence ${r.overall} · ${r.band}`;
 }
 
 export function statusTooltip(r: ScoreResult): vscode.MarkdownString {
   const rows = r.dimensions
     .filter((d) => d.weight > 0)
-    .map((d) => `| ${d.dimension} | ${Math.round(d.score)} | ${d.findings} | ${hintFor(d.dimension)} |`);
+    .map((d) => `| ${d.dimension} | ${d.judged ? Math.round(d.score) : `${Math.round(d.score)} (too little text)`} | ${d.credit} | ${d.findings}${d.silenced ? ` (+${d.silenced} silenced)` : ''} | ${hintFor(d.dimension)} |`);
   // The rubric name comes from a workspace file: strip what could break out of the code span.
   const rubric = r.rubric.replace(/[`\r\n|]/g, '');
   const md = new vscode.MarkdownString(
     [
-      `**Presence ${r.overall} · ${r.band}** — rubric \`${rubric}\`, ${r.words} words`,
+      r.scored ? `**Presence ${r.overall} · ${r.band}** — rubric \`${rubric}\`, ${r.words} words` : `**Presence: no score** — rubric \`${rubric}\`, ${r.words} words`,
       '',
-      '| Dimension | Score | Findings | Asks for |',
-      '|:--|--:|--:|:--|',
+      r.scored ? `${r.formula}${r.placeholders ? ` · ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} to fill` : ''}` : '',
+      '',
+      '| Dimension | Score | Credit | Findings | Asks for |',
+      '|:--|--:|--:|--:|:--|',
       ...rows,
       '',
       r.explanation ? `${r.explanation.replace(/[\\`*_[\]<>|]/g, '\\$&')}\n` : '',

@@ -12,6 +12,8 @@ export interface ScoredFinding {
   message: string;
   range: LspRange;
   cost: number;
+  /** The dimension it scores in ('rubric' for findings that do not score). */
+  dimension: string;
   /** file:// URI of the rule's documentation page. */
   doc?: string;
 }
@@ -20,6 +22,8 @@ export interface ScoredTopFix {
   ruleId: string;
   title: string;
   gain: number;
+  /** The fix inserts placeholders: it wins its points once they are filled in. */
+  template: boolean;
   range: LspRange;
   /** Index into `ScoreResult.findings`; the fix is `findings[finding]`'s fix with this title. */
   finding: number;
@@ -38,6 +42,19 @@ export interface ScoreResult {
   topFixes: ScoredTopFix[];
   findings: ScoredFinding[];
   explanation?: string;
+  /** Weighted credit earned (0–100), before findings, placeholders and caps. */
+  credit: number;
+  /** Overall points a cap took (a stub, placeholders left to fill). */
+  capped: number;
+  /** Placeholders left to fill, and the overall points they cost. */
+  placeholders: number;
+  unfinished: number;
+  /** Findings silenced by presence-disable comments. */
+  silenced: number;
+  /** False when presence-disable-file turns the file off: there is no score. */
+  scored: boolean;
+  /** One line: how the overall score was computed. */
+  formula: string;
 }
 
 export interface UriParams {

@@ -18,6 +18,8 @@ export function lineCol(lineStarts: readonly number[], offset: number): { line: 
 }
 
 const bar = (score: number, width = 20): string => '█'.repeat(Math.round((score / 100) * width)).padEnd(width, '·');
+/** Points with one decimal under 10 ("1.6"), whole above. */
+const points = (n: number): string => (n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10));
 
 /**
  * Output in two steps: `render` turns one file into pieces (pure, nothing carried between files), and a `Stitcher`
@@ -58,7 +60,8 @@ export function stitcher(format: Format, version: string): Stitcher {
 
 /** Exit code 1 material: below --min-score, or an error-severity finding. */
 export function isFailing(result: AnalysisResult, minScore?: number): boolean {
-  return (minScore !== undefined && result.score.overall < minScore) || result.findings.some((x) => x.severity === 'error');
+  // A file that turns Presence off (presence-disable-file) has no score to hold against --min-score.
+  return (minScore !== undefined && result.score.scored && result.score.overall < minScore) || result.findings.some((x) => x.severity === 'error');
 }
 
 function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): string {
@@ -68,22 +71,27 @@ function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): strin
   for (const x of f.result.findings) {
     if (quiet && x.severity !== 'error') continue;
     const { line, column } = lineCol(starts, x.start);
-    lines.push(`${f.path}:${line}:${column}  ${x.severity.padEnd(11)}  ${x.ruleId.padEnd(38)}  ${x.message}`);
+    lines.push(`${f.path}:${line}:${column}  ${x.severity.padEnd(11)}  ${x.ruleId.padEnd(38)}  ${x.message}${x.cost > 0 ? `  (−${points(x.cost)})` : ''}`);
   }
   const s = f.result.score;
   lines.push('');
-  lines.push(`${f.path}  score ${s.overall}/100 · ${s.band}  (rubric ${f.result.rubric}, ${f.result.words} words${f.fixed ? `, ${f.fixed} safe fixes applied` : ''})`);
+  const extra = [`rubric ${f.result.rubric}`, `${f.result.words} words`, f.fixed ? `${f.fixed} safe fixes applied` : ''].filter(Boolean).join(', ');
+  if (!s.scored) lines.push(`${f.path}  no score  (${extra})`);
+  else lines.push(`${f.path}  score ${s.overall}/100 · ${s.band}  (${extra})`);
   if (s.explanation) lines.push(`  ${s.explanation}`);
+  if (s.scored && f.result.words > 0) lines.push(`  ${s.formula}`);
+  if (s.placeholders > 0) lines.push(`  ${s.placeholders} placeholder${s.placeholders === 1 ? '' : 's'} to fill`);
   if (!quiet) {
     for (const d of s.dimensions) {
       if (d.weight === 0) continue;
-      lines.push(`  ${d.dimension.padEnd(11)} ${bar(d.score)} ${String(d.score).padStart(3)}  ${d.findings ? `${d.findings} finding${d.findings === 1 ? '' : 's'}` : ''}`);
+      const detail = [`credit ${d.credit}`, d.lost > 0 ? `−${points(d.lost)} for ${d.findings} finding${d.findings === 1 ? '' : 's'}` : '', d.silenced ? `${d.silenced} silenced` : '', d.judged ? '' : 'not enough text to judge'].filter(Boolean).join(' · ');
+      lines.push(`  ${d.dimension.padEnd(11)} ${bar(d.score)} ${String(d.score).padStart(3)}  ${detail}`);
     }
     if (s.topFixes.length) {
       lines.push('  top fixes:');
       for (const t of s.topFixes.slice(0, 5)) {
         const { line, column } = lineCol(starts, t.start);
-        lines.push(`    +${t.gain.toFixed(1).padStart(4)}  ${f.path}:${line}:${column}  ${t.title} (${t.ruleId})`);
+        lines.push(`    +${t.gain.toFixed(1).padStart(4)}  ${f.path}:${line}:${column}  ${t.title} (${t.ruleId})${t.template ? ' — once you fill in its placeholders' : ''}`);
       }
     }
   }

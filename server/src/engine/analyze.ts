@@ -10,8 +10,8 @@ import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } fro
 import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';
 import { hasNumber } from '../rules/util.js';
-import { RULES } from '../rules/registry.js';
-import type { BlockFacts, BlockInput, BlockRule, DocRule, RawFinding, Rule } from './rule.js';
+import { RULES, creditSignals } from '../rules/registry.js';
+import type { BlockFacts, BlockInput, BlockRule, CreditReport, DocRule, RawFinding, Rule } from './rule.js';
 import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
@@ -38,7 +38,9 @@ interface BlockResult {
 }
 
 const PARAGRAPHS: ReadonlyArray<Block['kind']> = ['paragraph'];
-const SEVERITY_COST: Record<Severity, number> = { error: 30, warning: 20, information: 8, hint: 2 };
+// A hint costs what an information finding does: its rule is shown faintly because it is not yet right often enough
+// to underline by default, but when it is right the weakness is as real (hedging five sentences must cost points).
+const SEVERITY_COST: Record<Severity, number> = { error: 30, warning: 20, information: 8, hint: 8 };
 /** Document-level findings (a buried lede, no ask) weigh more than a single word. */
 const DOCUMENT_RULE_FACTOR = 2;
 
@@ -184,6 +186,7 @@ export class Analyzer {
       }
     }
 
+    let credit: CreditReport | undefined;
     if (words > 0) {
       const input = {
         text,
@@ -198,13 +201,20 @@ export class Analyzer {
       const threshold = opts.staleAfterMonths;
       if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1) input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
       for (const { rule } of docRules) rule.check(input, raw);
+      // Score hook: what the document earns, measured once from the same input (see score.ts).
+      credit = creditSignals(input);
     }
 
     // Findings as reported, at absolute offsets: block findings are cached relative to their block.
     const silenced = silencer(doc);
+    /** The findings comments silenced: the score shows them as silenced, not passed. */
+    const silencedIds: Array<{ rule: string; start: number }> = [];
     const emit = (f: RawFinding, base: number, into: Finding[]): void => {
       const start = f.start + base;
-      if (silenced?.(f.rule, start)) return;
+      if (silenced?.(f.rule, start)) {
+        if (severityOf.has(f.rule)) silencedIds.push({ rule: f.rule, start });
+        return;
+      }
       const meta = RULE_BY_ID.get(f.rule);
       const severity = severityOf.get(f.rule);
       if (!meta || !severity) return;
@@ -256,7 +266,8 @@ export class Analyzer {
       });
     }
     findings.sort(byPosition);
-    const result = score(findings, rubric, words, sentenceCount);
+    const fileDisabled = doc.directives.some((d) => d.kind === 'disable-file');
+    const result = score(findings, rubric, words, sentenceCount, { credit, silenced: silencedIds, fileDisabled });
     return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}), lineStarts: doc.lineStarts };
   }
 

@@ -4,7 +4,7 @@ import { DIMENSIONS, SEVERITIES, type Dimension, type RubricResolver, type Rubri
 import { PhraseMatcher, ListIndex } from './phrases.js';
 import { segmentWords } from './sentences.js';
 import { findJsonSyntaxError, lineColumn } from './jsonSyntax.js';
-import { RULES } from '../rules/registry.js';
+import { RULES, SIGNALS } from '../rules/registry.js';
 import baseWords from '../../../rubrics/words.json';
 import executive from '../../../rubrics/executive.json';
 import boardUpdate from '../../../rubrics/board-update.json';
@@ -65,6 +65,8 @@ export interface Rubric {
   /** Phrase → replacement lists (filler). */
   replacements: Record<string, Map<string, string>>;
   requiredSections: RequiredSection[];
+  /** Per dimension, the credit signals it earns from and the points each is worth (a dimension's credit is their weighted share of 100). */
+  credit: Record<Dimension, Record<string, number>>;
   /** Identity for caches: equal keys mean equal rubrics. */
   key: string;
 }
@@ -96,9 +98,13 @@ interface RubricData {
   thresholds?: Partial<Thresholds>;
   words?: Record<string, string[] | { add?: string[]; remove?: string[] } | Record<string, string>>;
   requiredSections?: RequiredSection[];
+  credit?: Partial<Record<Dimension, Record<string, number>>>;
 }
 
-const FAMILIES = new Set<string>(DIMENSIONS);
+const DIMENSION_NAMES = new Set<string>(DIMENSIONS);
+/** Names a `rules` entry may use for a whole family: the dimensions, and rule-id prefixes that are not dimensions ("contract"). */
+const FAMILIES = new Set<string>([...DIMENSIONS, ...RULES.map((r) => r.id.split('/')[0])]);
+const SIGNAL_NAMES = Object.keys(SIGNALS);
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 const LIST_NAMES = new Set(Object.keys(baseWords).filter((k) => !k.startsWith('$')));
 /** The one word list whose entries are phrase → replacement, applied by a safe fix. */
@@ -211,7 +217,7 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     problems.push({ field: '', message: 'a rubric must be a JSON object', start: 0, end: Math.min(1, text.length) });
     return problems;
   }
-  const known = new Set(['$schema', '$comment', 'name', 'description', 'extends', 'weights', 'rules', 'thresholds', 'words', 'requiredSections']);
+  const known = new Set(['$schema', '$comment', 'name', 'description', 'extends', 'weights', 'rules', 'thresholds', 'words', 'requiredSections', 'credit']);
   for (const k of Object.keys(value)) if (!known.has(k)) add(shortName(k), k, () => `unknown field ${quote(k)} (expected one of ${[...known].filter((x) => !x.startsWith('$')).join(', ')})`);
   for (const k of ['name', 'description', 'extends']) {
     if (k in value && typeof value[k] !== 'string') add(k, k, `"${k}" must be a string`);
@@ -221,7 +227,7 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     if (!isObject(w)) add('weights', 'weights', '"weights" must be an object of dimension → number');
     else
       for (const [d, n] of Object.entries(w)) {
-        if (!FAMILIES.has(d)) add(`weights.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
+        if (!DIMENSION_NAMES.has(d)) add(`weights.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
         else if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 100) add(`weights.${d}`, d, 'a weight must be a number from 0 to 100');
       }
   }
@@ -292,6 +298,20 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     const rs = value.requiredSections;
     if (!Array.isArray(rs) || rs.some((s) => !isObject(s) || typeof s.name !== 'string' || !Array.isArray(s.headings) || s.headings.some((h) => typeof h !== 'string')))
       add('requiredSections', 'requiredSections', '"requiredSections" must be an array of { "name": string, "headings": [string, ...] }');
+  }
+  if ('credit' in value) {
+    const c = value.credit;
+    if (!isObject(c)) add('credit', 'credit', '"credit" must be an object of dimension → { signal: points }');
+    else
+      for (const [d, spec] of Object.entries(c)) {
+        if (!DIMENSION_NAMES.has(d)) add(`credit.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
+        else if (!isObject(spec)) add(`credit.${d}`, d, 'must be an object of signal → points');
+        else
+          for (const [signal, points] of Object.entries(spec)) {
+            if (!SIGNAL_NAMES.includes(signal)) add(`credit.${d}.${shortName(signal)}`, signal, () => `unknown credit signal ${quote(signal)} (expected one of ${SIGNAL_NAMES.join(', ')})`);
+            else if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 100) add(`credit.${d}.${signal}`, signal, 'points must be a number from 0 to 100');
+          }
+      }
   }
   if (unreported > 0) problems.push({ field: '', message: `and ${unreported.toLocaleString('en-US')} more ${unreported === 1 ? 'problem' : 'problems'} not listed`, start: 0, end: 0 });
   return problems;
@@ -493,6 +513,7 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
     else replacements[k] = new Map(Object.entries(v as Record<string, string>));
   }
   let requiredSections: RequiredSection[] = [];
+  const credit = Object.fromEntries(DIMENSIONS.map((d) => [d, {}])) as Record<Dimension, Record<string, number>>;
   let description = '';
   for (const { data, path, text } of chain) {
     if (data.description) description = data.description;
@@ -510,6 +531,8 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
       }
     }
     if (data.requiredSections) requiredSections = data.requiredSections;
+    // A dimension's credit table replaces the one it extends, as a whole.
+    for (const [d, spec] of Object.entries(data.credit ?? {})) credit[d as Dimension] = { ...spec };
     // Each file is within the limit alone (checkSource); the chain together is checked as it grows.
     let total = 0;
     for (const set of Object.values(words)) total += set.size;
@@ -533,7 +556,7 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
   for (const [k, map] of Object.entries(replacements)) phrases[k] = [...map.keys()];
   const lists: Record<string, PhraseMatcher> = {};
   for (const [k, p] of Object.entries(phrases)) lists[k] = new PhraseMatcher(p);
-  return { name, description, severities, weights, thresholds, lists, index: new ListIndex(phrases), replacements, requiredSections, key: `${name}\u0000${key}` };
+  return { name, description, severities, weights, thresholds, lists, index: new ListIndex(phrases), replacements, requiredSections, credit, key: `${name}\u0000${key}` };
 }
 
 /** Effective severity of a rule: settings override, then rubric by id, then by family, then the rule's default. */

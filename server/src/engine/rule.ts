@@ -14,6 +14,38 @@ export interface RuleMeta {
   severity: Severity | 'off';
   /** Documentation page relative to the package root. */
   doc: string;
+  /**
+   * The finding marks unfinished work (a placeholder left to fill): it costs the overall score directly rather
+   * than one dimension's points, and the score report counts it apart.
+   */
+  unfinished?: boolean;
+}
+
+/** One credit signal: what a document does, measured once per analysis. */
+export interface Signal {
+  /** 0–1: how much of what the signal asks the document does. */
+  value: number;
+  /** There was something to judge (enough prose, or the thing the signal looks at exists). */
+  seen: boolean;
+  /** A few words on what was found, for the report. */
+  note: string;
+  /**
+   * For a signal that counts sentences (value = count / target, at most 1): the score takes off the count each
+   * sentence that holds a finding (or a silenced one), so a sentence with a problem earns nothing as prose.
+   */
+  count?: number;
+  target?: number;
+}
+
+/** Credit signals by name (rubrics name them in their `credit` table), with the amount of prose they saw. */
+export interface CreditReport {
+  signals: Record<string, Signal>;
+  /** Plain prose sentences that earn credit (placeholders excluded). */
+  sentences: number;
+  /** Below this many sentences a document is a stub: its overall score is capped below "almost there". */
+  substance: number;
+  /** [start, end) of each of those sentences, in document order, as flattened pairs. */
+  spans: readonly number[];
 }
 
 /** A finding as a rule reports it; analyze() adds severity, cost and the doc link. */

@@ -1,87 +1,221 @@
-// Findings → per-dimension and overall score. Each dimension starts at 100 and loses each finding's cost; the
-// costs of word- and sentence-level findings are scaled by document length in sentences past a base length, so a
-// longer document with the same density of problems scores the same.
-import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type TopFix } from './types.js';
+// Findings and credit → per-dimension and overall score.
+//
+// A dimension earns credit for what the document does (the rubric's `credit` table names the signals and their
+// points; the signals are measured by the rules layer) and loses what its findings cost: score = credit × e^(−lost/80)
+// (dimensionScore), so credit and findings both count wherever the dimension stands. The overall score is the rubric-weighted average of the dimensions, less the placeholders left to
+// fill (unfinished work), capped below "almost there" for a stub and while placeholders are
+// left. The costs of word- and sentence-level findings are scaled by document length in sentences past a base
+// length, so a longer document with the same density of problems scores the same. Silenced findings cost nothing
+// and are counted per dimension.
+import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type Severity, type TopFix } from './types.js';
 import type { Rubric } from './rubric.js';
+import type { CreditReport } from './rule.js';
 import { RULES } from '../rules/registry.js';
 
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 // Document-level findings happen once per document, so length does not dilute them.
 const DOCUMENT_RULES = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
+const UNFINISHED_RULES = new Set(RULES.filter((r) => r.unfinished).map((r) => r.id));
 const scaled = (f: Finding, scale: number): number => f.cost * (DOCUMENT_RULES.has(f.ruleId) ? 1 : scale);
 
 /** Documents up to this many sentences take findings at full cost. */
 const BASE_SENTENCES = 40;
+/** Overall points one placeholder costs, by severity; placeholders are not diluted by length. */
+const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, information: 2, hint: 1 };
+/**
+ * A stub, or a document with placeholders left to fill, cannot reach "almost there". A stub's cap rises with each
+ * sentence of prose (30 with none, 69 just short of the substance threshold), so writing still moves the score.
+ */
+const stubCap = (sentences: number, substance: number): number => 30 + (39 * Math.min(sentences, substance)) / substance;
+const PLACEHOLDER_CAP = 69;
+
+/** A bracketed slot in a fix's inserted text (not a link): the fix is a template the writer completes. */
+const SLOT = /\[[^\]\n]+\](?![([])/;
 
 export function bandFor(overall: number): Band {
   return overall >= 85 ? 'board-ready' : overall >= 70 ? 'almost there' : 'needs reframing';
 }
 
-interface Model {
-  weights: Record<Dimension, number>;
-  totalWeight: number;
-  scale: number;
+/** What the analysis hands the score besides the findings. */
+export interface ScoreContext {
+  /** Credit signals measured on the document; undefined when it has no prose. */
+  credit?: CreditReport;
+  /** Findings that presence-disable comments silenced (one entry per finding): rule id and start offset. */
+  silenced: ReadonlyArray<{ rule: string; start: number }>;
+  /** The file holds a presence-disable-file comment: it has no score. */
+  fileDisabled: boolean;
 }
 
-function dimensionScores(findings: readonly Finding[], model: Model): Map<Dimension, number> {
-  const lost = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
-  findings.forEach((f) => {
-    if (f.dimension === 'rubric') return;
-    lost.set(f.dimension, (lost.get(f.dimension) ?? 0) + scaled(f, model.scale));
-  });
-  return new Map(DIMENSIONS.map((d) => [d, Math.max(0, 100 - (lost.get(d) ?? 0))]));
-}
-
-function overallOf(scores: Map<Dimension, number>, model: Model): number {
-  if (model.totalWeight === 0) return 100;
-  let sum = 0;
-  for (const d of DIMENSIONS) sum += (scores.get(d) ?? 100) * model.weights[d];
-  return sum / model.totalWeight;
+interface Earned {
+  credit: number;
+  judged: boolean;
+  note: string;
 }
 
 /**
- * Scores findings. Mutates each finding's `cost` into the overall points it actually costs, so that the costs
- * add up to the points lost (a dimension floors at 0, so its findings share its 100 points).
+ * A dimension's score from its credit and the points its findings take: the credit, shrunk by e^(−lost/80). One
+ * warning (20 points) keeps 78% of the credit, a document-level finding (40) 61%, 100 points 29%. It never reaches
+ * 0 while credit is left, and both credit and findings move it wherever it stands, so one more problem, or one
+ * more thing done, always shows.
  */
-export function score(findings: Finding[], rubric: Rubric, words: number, sentences: number): Score {
+const FINDINGS_SCALE = 80;
+export function dimensionScore(credit: number, lost: number): number {
+  return credit * Math.exp(-lost / FINDINGS_SCALE);
+}
+
+function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined, findings: number): Earned {
+  const spec = rubric.credit[d];
+  const names = Object.keys(spec).filter((k) => spec[k] > 0);
+  if (!report) return { credit: 0, judged: false, note: 'not enough text to judge' };
+  if (names.length === 0) return { credit: 100, judged: true, note: 'the rubric sets no credit: findings only' };
+  let points = 0;
+  let got = 0;
+  let seen = false;
+  const notes: string[] = [];
+  for (const n of names) {
+    const s = report.signals[n];
+    if (!s) continue;
+    points += spec[n];
+    // A sentence-counting signal loses one sentence per finding (or silenced finding).
+    const value = s.count !== undefined && s.target ? Math.max(0, Math.min(1, (s.count - findings) / s.target)) : s.value;
+    got += spec[n] * value;
+    seen ||= s.seen;
+    notes.push(s.note);
+  }
+  const credit = points === 0 ? 100 : (100 * got) / points;
+  return { credit, judged: seen, note: seen ? notes.join('; ') : `not enough text to judge (${notes.join('; ')})` };
+}
+
+/**
+ * Scores findings. Mutates each finding's `cost` into the overall points it actually costs, so that the points
+ * lost add up: 100 − overall = (100 − weighted credit) + Σ finding costs + what a cap takes.
+ */
+export function score(findings: Finding[], rubric: Rubric, words: number, sentences: number, context: ScoreContext = { silenced: [], fileDisabled: false }): Score {
   const weights = rubric.weights;
   const totalWeight = DIMENSIONS.reduce((n, d) => n + weights[d], 0);
   // Length in sentences: removing words (most fixes) never changes it, and inserting a template line only adds.
   const scale = Math.min(1, BASE_SENTENCES / Math.max(1, sentences));
-  const model: Model = { weights, totalWeight, scale };
-  const scores = dimensionScores(findings, model);
-  const exact = overallOf(scores, model);
-  const overall = Math.round(exact);
+  const report = words > 0 ? context.credit : undefined;
+
+  const lostBy = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
+  const counted = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
+  const unfinished: Finding[] = [];
+  for (const f of findings) {
+    if (f.dimension === 'rubric') continue;
+    if (UNFINISHED_RULES.has(f.ruleId)) {
+      unfinished.push(f);
+      continue;
+    }
+    lostBy.set(f.dimension, lostBy.get(f.dimension)! + scaled(f, scale));
+    counted.set(f.dimension, counted.get(f.dimension)! + 1);
+  }
+  const silencedBy = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
+  for (const { rule: id } of context.silenced) {
+    const d = RULE_BY_ID.get(id)?.dimension;
+    if (d) silencedBy.set(d, silencedBy.get(d)! + 1);
+  }
+
+  // A sentence that holds a problem is not clean prose: sentence-counting credit loses each sentence that holds a
+  // word- or sentence-level finding, silenced or not (document-level findings sit on no sentence of their own).
+  const problems = report ? sentencesHolding(report.spans, [...findings.filter((f) => f.dimension !== 'rubric' && !DOCUMENT_RULES.has(f.ruleId)).map((f) => f.start), ...context.silenced.filter((x) => !DOCUMENT_RULES.has(x.rule)).map((x) => x.start)]) : 0;
+  const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report, problems)]));
+  const exact = new Map(DIMENSIONS.map((d) => [d, Math.min(100, dimensionScore(earnedBy.get(d)!.credit, lostBy.get(d)!))]));
+  const weigh = (n: number, d: Dimension): number => (totalWeight === 0 ? 0 : (n * weights[d]) / totalWeight);
+  let raw = 0;
+  let creditOverall = 0;
+  for (const d of DIMENSIONS) {
+    raw += weigh(exact.get(d)!, d);
+    creditOverall += weigh(earnedBy.get(d)!.credit, d);
+  }
+  if (totalWeight === 0) raw = creditOverall = 100;
+
+  const unfinishedSum = unfinished.reduce((n, f) => n + UNFINISHED_COST[f.severity], 0);
+  const unfinishedPts = Math.min(raw, unfinishedSum);
+  const stub = report !== undefined && report.sentences < report.substance;
+  const cap = Math.min(stub ? stubCap(report.sentences, report.substance) : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
+  const beforeCap = raw - unfinishedPts;
+  const overallExact = words === 0 ? 0 : Math.min(cap, beforeCap);
+  const overall = Math.round(overallExact);
 
   // Removing one finding changes only its own dimension, so its gain is computed from that dimension alone.
-  const lostBy = new Map<Dimension, number>();
-  for (const f of findings) if (f.dimension !== 'rubric') lostBy.set(f.dimension, (lostBy.get(f.dimension) ?? 0) + scaled(f, scale));
   const topFixes: TopFix[] = [];
   findings.forEach((f, i) => {
-    if (f.fixes.length === 0 || f.dimension === 'rubric' || totalWeight === 0) return;
-    const lost = lostBy.get(f.dimension) ?? 0;
-    const gain = ((Math.min(100, lost) - Math.min(100, lost - scaled(f, scale))) * weights[f.dimension]) / totalWeight;
+    if (f.fixes.length === 0 || f.dimension === 'rubric' || UNFINISHED_RULES.has(f.ruleId) || totalWeight === 0) return;
+    const credit = earnedBy.get(f.dimension)!.credit;
+    const lost = lostBy.get(f.dimension)!;
+    const gain = weigh(dimensionScore(credit, Math.max(0, lost - scaled(f, scale))) - dimensionScore(credit, lost), f.dimension);
     if (gain <= 0) return;
-    topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), start: f.start, end: f.end });
+    const template = f.fixes[0].edits.some((e) => SLOT.test(e.newText));
+    topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), template, start: f.start, end: f.end });
   });
   topFixes.sort((a, b) => b.gain - a.gain || a.start - b.start);
 
-  // Points per finding: its share of its dimension's loss (a dimension floors at 0), weighted into the overall.
+  // Points per finding: its share of what its dimension lost (credit − score), weighted into the overall;
+  // a placeholder's share of the unfinished points.
   for (const f of findings) {
-    const lost = lostBy.get(f.dimension as Dimension) ?? 0;
-    f.cost = f.dimension === 'rubric' || totalWeight === 0 || lost === 0 ? 0 : round2((((scaled(f, scale) / lost) * Math.min(100, lost)) * weights[f.dimension]) / totalWeight);
+    if (f.dimension === 'rubric' || totalWeight === 0) f.cost = 0;
+    else if (UNFINISHED_RULES.has(f.ruleId)) f.cost = unfinishedSum === 0 ? 0 : round2((UNFINISHED_COST[f.severity] / unfinishedSum) * unfinishedPts);
+    else {
+      const lost = lostBy.get(f.dimension)!;
+      const credit = earnedBy.get(f.dimension)!.credit;
+      const taken = credit - dimensionScore(credit, lost);
+      f.cost = lost === 0 ? 0 : round2(weigh((scaled(f, scale) / lost) * taken, f.dimension));
+    }
   }
 
-  const dimensions: DimensionScore[] = DIMENSIONS.map((d) => ({
-    dimension: d,
-    score: Math.round(scores.get(d) ?? 100),
-    weight: weights[d],
-    findings: findings.filter((f) => f.dimension === d).length,
-  }));
-  const explanation =
-    words === 0
-      ? 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.'
-      : undefined;
-  return { overall: words === 0 ? 0 : overall, band: bandFor(words === 0 ? 0 : overall), dimensions, topFixes: topFixes.slice(0, 10), ...(explanation ? { explanation } : {}) };
+  const dimensions: DimensionScore[] = DIMENSIONS.map((d) => {
+    const e = earnedBy.get(d)!;
+    return {
+      dimension: d,
+      score: Math.round(exact.get(d)!),
+      weight: weights[d],
+      findings: counted.get(d)!,
+      credit: Math.round(e.credit),
+      lost: round2(lostBy.get(d)!),
+      silenced: silencedBy.get(d)!,
+      judged: e.judged,
+      note: e.note,
+    };
+  });
+  const silenced = context.silenced.length;
+  const findingPts = round2(findings.reduce((n, f) => n + (UNFINISHED_RULES.has(f.ruleId) ? 0 : f.cost), 0));
+  const capNote = overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: ${stub ? `fewer than ${report!.substance} sentences of prose` : 'placeholders left to fill'}` : '';
+  const formula = `${overall} = credit ${Math.round(creditOverall)} − findings ${Math.round(findingPts)}${unfinished.length ? ` − placeholders ${Math.round(unfinishedPts)}` : ''}${capNote}`;
+  let explanation: string | undefined;
+  if (words === 0) explanation = 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.';
+  else if (context.fileDisabled) explanation = 'A presence-disable-file comment turns Presence off for this file, so it has no score.';
+  else if (stub) explanation = `There is not enough text to judge: ${report!.sentences} of the ${report!.substance} sentences of prose a document needs before it can score "almost there".`;
+  return {
+    overall: context.fileDisabled ? 0 : overall,
+    band: bandFor(context.fileDisabled ? 0 : overall),
+    dimensions,
+    topFixes: topFixes.slice(0, 10),
+    ...(explanation ? { explanation } : {}),
+    credit: round2(creditOverall),
+    capped: words === 0 ? 0 : round2(Math.max(0, beforeCap - overallExact)),
+    placeholders: unfinished.length,
+    unfinished: round2(unfinishedPts),
+    silenced,
+    ...(overallExact < beforeCap ? { cap } : {}),
+    scored: !context.fileDisabled,
+    formula,
+  };
+}
+
+/** How many of the sentences ([start, end) pairs in order) hold at least one of the offsets. */
+function sentencesHolding(spans: readonly number[], offsets: number[]): number {
+  const hit = new Set<number>();
+  for (const at of offsets) {
+    let lo = 0;
+    let hi = spans.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[2 * mid] <= at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (hi >= 0 && at < spans[2 * hi + 1]) hit.add(hi);
+  }
+  return hit.size;
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -63,6 +63,16 @@ export interface DimensionScore {
   /** Relative weight in the overall score (0 when the rubric turns the dimension off). */
   weight: number;
   findings: number;
+  /** Points earned (0–100): what the document does for this dimension, before findings subtract. */
+  credit: number;
+  /** Points the findings take off the credit (their costs within the dimension, before the 0 floor). */
+  lost: number;
+  /** Findings a presence-disable comment silenced: they cost nothing, and the report says they were silenced. */
+  silenced: number;
+  /** False when the document holds too little for this dimension to judge; `note` then says so. */
+  judged: boolean;
+  /** One line on what earned the credit, or why the dimension could not be judged. */
+  note: string;
 }
 
 export interface TopFix {
@@ -70,8 +80,10 @@ export interface TopFix {
   finding: number;
   ruleId: string;
   title: string;
-  /** Overall points this fix would win back. */
+  /** Overall points this fix would win back (for a template fix, once its placeholders are filled). */
   gain: number;
+  /** The fix inserts placeholders: it wins its points only once the writer fills them in. */
+  template: boolean;
   start: number;
   end: number;
 }
@@ -84,6 +96,22 @@ export interface Score {
   topFixes: TopFix[];
   /** Set when the score needs a word of explanation (empty document, only code, truncated). */
   explanation?: string;
+  /** Weighted credit (0–100): what the overall would be with no findings, placeholders or cap. */
+  credit: number;
+  /** Overall points a cap took (a stub, placeholders left); 0 when none. */
+  capped: number;
+  /** Placeholders left to fill (`[N%]`, `[owner]`): unfinished work, charged to the overall score. */
+  placeholders: number;
+  /** Overall points the placeholders cost. */
+  unfinished: number;
+  /** Findings silenced by presence-disable comments, in all dimensions. */
+  silenced: number;
+  /** Set when the document is too thin to judge: the overall score is capped at this value. */
+  cap?: number;
+  /** False when the file turns Presence off (presence-disable-file): `overall` is then 0 and means nothing. */
+  scored: boolean;
+  /** One line: how the overall score is computed from credit, findings and placeholders. */
+  formula: string;
 }
 
 export interface AnalysisResult {

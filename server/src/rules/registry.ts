@@ -10,6 +10,7 @@ import { concisionRules } from './concision.js';
 import { composureRules } from './composure.js';
 import { judgmentRules } from './judgment.js';
 import { evidenceRules } from './evidence.js';
+import { contractRules } from './contract.js';
 
 export const RULES: readonly Rule[] = [
   ...impactRules,
@@ -22,4 +23,8 @@ export const RULES: readonly Rule[] = [
   ...composureRules,
   ...judgmentRules,
   ...evidenceRules,
+  ...contractRules,
 ];
+
+// What documents earn: credit signals the score reads through each rubric's `credit` table.
+export { creditSignals, SIGNALS } from './credit.js';

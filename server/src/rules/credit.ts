@@ -1,0 +1,229 @@
+// Credit signals: what a document does, measured from the document model once per analysis. Each signal is a
+// fraction 0–1 and says whether there was anything to judge; a rubric's `credit` table turns signals into the
+// points each dimension can earn. The engine combines them without knowing what a signal measures.
+//
+// One rule holds everywhere: a sentence with a placeholder ("[N%]", "[owner]") earns nothing. A template fix
+// that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
+import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
+import { hasDate } from './util.js';
+import { placeholdersIn } from './placeholders.js';
+import sections from '../../../rubrics/data/sections.json';
+
+/** Plain prose sentences a document needs before every dimension can be judged. */
+export const MIN_JUDGED_SENTENCES = 5;
+/** Plain prose sentences below which a document counts as a stub: its overall score is capped. */
+export const SUBSTANCE_SENTENCES = 12;
+
+type Role = keyof Omit<typeof sections, '$comment'>;
+const ROLE_PATTERNS = Object.fromEntries(
+  (Object.keys(sections) as Array<keyof typeof sections>)
+    .filter((k): k is Role => k !== '$comment')
+    .map((k) => [k, new RegExp(`(?:^|[^\\p{L}-])(?:${(sections[k] as string[]).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}-])`, 'iu')]),
+) as Record<Role, RegExp>;
+
+/** Whether a heading's title gives its section this role. */
+export function hasRole(title: string, role: Role): boolean {
+  return ROLE_PATTERNS[role].test(title);
+}
+
+// A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
+// a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
+const NUMBER = /(?<![\p{L}\d.#\/_-])\d[\d,]*(?:\.\d+)*/gu;
+function hasFigure(text: string): boolean {
+  if (!/\d/.test(text)) return false;
+  for (const m of text.matchAll(NUMBER)) {
+    const n = m[0];
+    if (/^(?:19|20)\d\d$/.test(n) || (n.match(/\./g)?.length ?? 0) >= 2) continue;
+    if (/(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** What one pass over the document counts. */
+export interface Tally {
+  /** Plain prose sentences (two words or more, not quoted, no placeholder). */
+  sentences: number;
+  /** Sentences that hold a placeholder. */
+  placeholderSentences: number;
+  numeric: number;
+  compared: number;
+  financial: number;
+  asks: number;
+  /** The best ask's contract: 0.5 for a date, 0.5 for who decides. */
+  askContract: number;
+  /** Words of prose in sections whose heading gives them the tradeoffs role. */
+  tradeoffWords: number;
+  /** Sentences elsewhere that name a cost, an alternative or a thing given up. */
+  tradeoffSentences: number;
+  optionWords: number;
+  uncertain: number;
+  resolved: number;
+  /** Items under roadmap or priorities headings, and those with evidence. */
+  priorityItems: number;
+  evidencedItems: number;
+  /** Sentences or blocks citing evidence (a number, a source, a link). */
+  evidenced: number;
+  /** Numeric sentences in a results section or the second half of the document. */
+  results: number;
+  opening: { words: number; point: boolean; number: boolean } | null;
+  /** [start, end) of each counted prose sentence, in document order (flattened pairs). */
+  spans: number[];
+}
+
+/** What one prose block contributes; independent of where the block sits, so it is cached by its text. */
+interface BlockTally {
+  sentences: number;
+  placeholderSentences: number;
+  words: number;
+  numeric: number;
+  compared: number;
+  financial: number;
+  asks: number;
+  askContract: number;
+  tradeoffSentences: number;
+  uncertain: number;
+  resolved: number;
+  evidenced: number;
+  /** An ask or recommendation among its sentences (for the opening). */
+  point: boolean;
+  /** [start, end) of each counted prose sentence, relative to the block start. */
+  spans: number[];
+}
+
+const ROLE_TRADEOFFS = 1;
+/** Per rubric, block tallies by role bits, placeholder offsets and source text. Bounded: cleared when full. */
+const blockCache = new Map<string, BlockTally>();
+const MAX_CACHED = 50_000;
+
+function blockTally(input: DocInput, b: number, roles: number): BlockTally {
+  const { doc, rubric, text } = input;
+  const block = doc.blocks[b];
+  const facts = input.facts(b);
+  const placeholders = placeholdersIn(text, block, input.memo);
+  const key = `${rubric.key}\u0001${roles}\u0001${block.hasLink ? 1 : 0}${placeholders.map(([s, e]) => `${s - block.start}-${e - block.start}`).join(',')}\u0001${text.slice(block.start, block.end)}`;
+  const hit = blockCache.get(key);
+  if (hit) return hit;
+  const { lists } = rubric;
+  const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false, spans: [] };
+  // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
+  const mayAsk = facts.asks > 0 || facts.recommendations.length > 0;
+  for (const s of input.sentences(b)) {
+    // Two words make a sentence ("Coming soon." is one); a lone "TBD" is not prose. A safe fix drops a word or
+    // two from a longer sentence, so it rarely changes the count.
+    if (s.words.length < 2) continue;
+    if (placeholders.length > 0 && placeholders.some(([ps]) => ps >= s.start && ps < s.end)) {
+      t.placeholderSentences++;
+      continue;
+    }
+    t.sentences++;
+    t.spans.push(s.start - block.start, s.end - block.start);
+    const words = s.words;
+    t.words += words.length;
+    const numeric = hasFigure(s.text);
+    if (numeric) {
+      t.numeric++;
+      if (lists.comparators.test(words)) t.compared++;
+      if (facts.financial && (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
+    }
+    if (mayAsk && (lists.ask.test(words) || lists.recommendation.test(words)) && !lists.emptyAsks.test(words) && !lists.consensusDeferral.test(words)) {
+      t.asks++;
+      t.point = true;
+      t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0));
+    }
+    if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.test(words)) t.tradeoffSentences++;
+    // Resolved: an assumption, estimate or revisit that is pinned to a date or a figure ("revisit by 1 March", "we
+    // estimate a 60% chance"); "revisit this soon" is not.
+    const resolved = (lists.resolution.test(words) || lists.calibration.test(words)) && (numeric || hasDate(text, s));
+    if (lists.uncertainty.test(words)) t.uncertain++;
+    if (resolved) t.resolved++;
+    if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
+  }
+  if (blockCache.size >= MAX_CACHED) blockCache.clear();
+  blockCache.set(key, t);
+  return t;
+}
+
+/** The document's tally, counted once per analysis (document rules and the score share it). */
+export function tally(input: DocInput): Tally {
+  const cached = input.memo.get('credit/tally') as Tally | undefined;
+  if (cached) return cached;
+  const { doc } = input;
+  const t: Tally = {
+    sentences: 0, placeholderSentences: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0,
+    tradeoffWords: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
+    evidencedItems: 0, evidenced: 0, results: 0, opening: null, spans: [],
+  };
+  // A section inherits the roles of the sections it sits in ("## Alternatives" → "### Option B"), once per section.
+  const roleBits = new Int32Array(doc.sections.length);
+  doc.sections.forEach((s, i) => {
+    const own = s.heading < 0 ? 0 : (hasRole(s.title, 'tradeoffs') ? 1 : 0) | (hasRole(s.title, 'options') ? 2 : 0) | (hasRole(s.title, 'results') ? 4 : 0);
+    roleBits[i] = own | (s.parent >= 0 ? roleBits[s.parent] : 0);
+  });
+  const half = doc.blocks.length > 0 ? doc.blocks[doc.blocks.length - 1].end / 2 : 0;
+  let openingBlock = -1;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (block.kind !== 'paragraph' || block.quoted) continue;
+    if (openingBlock < 0 && b > doc.title) openingBlock = b;
+    const roles = roleBits[block.section];
+    const x = blockTally(input, b, roles & ROLE_TRADEOFFS);
+    t.sentences += x.sentences;
+    t.placeholderSentences += x.placeholderSentences;
+    t.numeric += x.numeric;
+    t.compared += x.compared;
+    t.financial += x.financial;
+    t.asks += x.asks;
+    t.askContract = Math.max(t.askContract, x.askContract);
+    t.tradeoffSentences += x.tradeoffSentences;
+    t.uncertain += x.uncertain;
+    t.resolved += x.resolved;
+    t.evidenced += x.evidenced;
+    for (const o of x.spans) t.spans.push(o + block.start);
+    if (roles & 1) t.tradeoffWords += x.words;
+    if (roles & 2) t.optionWords += x.words;
+    if (roles & 4 || block.start >= half) t.results += x.numeric;
+    if (b === openingBlock && x.sentences > 0) t.opening = { words: x.words, point: x.point, number: x.numeric > 0 };
+    if (block.list >= 0 && input.facts(b).evidenceHeading) {
+      t.priorityItems++;
+      if (x.evidenced > 0) t.evidencedItems++;
+    }
+  }
+  input.memo.set('credit/tally', t);
+  return t;
+}
+
+const frac = (n: number, of: number): number => (of <= 0 ? 0 : Math.max(0, Math.min(1, n / of)));
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Every credit signal a rubric may name, by name. */
+export const SIGNALS: Record<string, (t: Tally) => Signal> = {
+  prose: (t) => ({ value: frac(t.sentences, SUBSTANCE_SENTENCES), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.sentences, 'sentence')} of prose`, count: t.sentences, target: SUBSTANCE_SENTENCES }),
+  opening: (t) => {
+    const o = t.opening;
+    if (!o) return { value: 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: 'no opening paragraph with substance' };
+    const value = 0.4 + (o.point || o.number ? 0.4 : 0) + (o.number ? 0.2 : 0);
+    return { value, seen: true, note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}` };
+  },
+  ask: (t) => ({ value: t.asks > 0 ? 1 : 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.asks > 0 ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}` : 'no ask or decision' }),
+  askContract: (t) => ({ value: t.askContract, seen: t.asks > 0, note: t.askContract >= 1 ? 'an ask names who decides and by when' : t.askContract > 0 ? 'no ask names both who decides and by when' : 'no ask names who decides or by when' }),
+  // A tradeoff section with content earns most; sentences elsewhere that name a cost or an alternative earn up to half.
+  tradeoffs: (t) => ({ value: Math.min(1, frac(t.tradeoffWords, 150) + 0.5 * frac(t.tradeoffSentences, 8)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.tradeoffWords + t.tradeoffSentences > 0 ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative` : 'no cost, alternative or thing given up is stated' }),
+  options: (t) => ({ value: frac(t.optionWords, 40), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.optionWords > 0 ? `${plural(t.optionWords, 'word')} on the options` : 'no options section with content' }),
+  numbers: (t) => ({ value: frac(t.numeric, 8), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.numeric, 'sentence')} with a figure` }),
+  comparators: (t) => ({ value: frac(t.compared, 2), seen: t.numeric > 0, note: `${plural(t.compared, 'figure')} against a plan, target or prior period` }),
+  financials: (t) => ({ value: frac(t.financial, 2), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.financial, 'financial figure')}` }),
+  resolved: (t) => ({ value: frac(t.resolved, 2), seen: t.uncertain > 0 || t.resolved > 0, note: `${plural(t.uncertain, 'uncertainty', 'uncertainties')}, ${plural(t.resolved, 'assumption, estimate or revisit date', 'assumptions, estimates or revisit dates')}` }),
+  evidence: (t) => (t.priorityItems > 0
+    ? { value: frac(t.evidencedItems, t.priorityItems), seen: true, note: `${t.evidencedItems} of ${plural(t.priorityItems, 'priority', 'priorities')} with evidence` }
+    : { value: frac(t.evidenced, 6), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.evidenced, 'sentence')} citing a figure, source or link` }),
+  result: (t) => ({ value: frac(t.results, 1), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.results > 0 ? 'states a measurable result' : 'no measurable result' }),
+};
+
+/** Every signal's value for a document (the engine's score combines them with the rubric's credit table). */
+export function creditSignals(input: DocInput): CreditReport {
+  const t = tally(input);
+  const signals: Record<string, Signal> = {};
+  for (const [name, f] of Object.entries(SIGNALS)) signals[name] = f(t);
+  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES, spans: t.spans };
+}

@@ -1,0 +1,206 @@
+// Mutations of real documents, each with the way a reader expects the score to move. Built on the engine's own
+// document model (sections, blocks, masked prose), so a mutation never edits code, front matter or link targets.
+// None of them knows a corpus sentence: they are edits a writer could make to any document.
+import { parseDocument, type Doc } from '../../server/src/engine/document.ts';
+import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from '../../server/src/engine/index.ts';
+import { hasRole } from '../../server/src/rules/credit.ts';
+
+export const TODAY = '2026-11-22';
+
+export type Expect = 'lower' | 'higher' | 'below50' | 'noBetterBand';
+
+export interface Mutation {
+  name: string;
+  expect: Expect;
+  /** The mutated text, or undefined when the mutation does not apply to this document. */
+  apply(text: string, doc: Doc, before: AnalysisResult): string | undefined;
+}
+
+/** [start, end) of each section's subtree (its heading line to the next heading of the same or a higher level). */
+function sectionRanges(doc: Doc): Array<{ section: number; start: number; bodyStart: number; end: number }> {
+  const { blocks, sections, text } = doc;
+  const out: Array<{ section: number; start: number; bodyStart: number; end: number }> = [];
+  sections.forEach((s, i) => {
+    if (s.heading < 0) return;
+    const h = blocks[s.heading];
+    const start = doc.lineStarts[h.line];
+    const nextLine = doc.lineStarts[h.line + 1] ?? text.length;
+    let end = text.length;
+    for (let j = i + 1; j < sections.length; j++) {
+      const other = sections[j];
+      if (other.heading >= 0 && other.level <= s.level) {
+        end = doc.lineStarts[blocks[other.heading].line];
+        break;
+      }
+    }
+    out.push({ section: i, start, bodyStart: nextLine, end });
+  });
+  return out;
+}
+
+/** Outermost sections whose heading gives them the tradeoffs role (Drawbacks, Alternatives, Risks, Consequences…). */
+function tradeoffSections(doc: Doc): Array<{ start: number; bodyStart: number; end: number }> {
+  const ranges = sectionRanges(doc).filter((r) => hasRole(doc.sections[r.section].title, 'tradeoffs') && doc.sections[r.section].level > 1);
+  return ranges.filter((r) => !ranges.some((o) => o !== r && o.start <= r.start && o.end >= r.end));
+}
+
+const removeRanges = (text: string, ranges: Array<[number, number]>): string =>
+  applyEdits(text, ranges.map(([start, end]) => ({ start, end, newText: '' })));
+
+const deleteTradeoffs: Mutation = {
+  name: 'delete the tradeoff sections',
+  expect: 'lower',
+  apply(text, doc) {
+    const r = tradeoffSections(doc);
+    return r.length ? removeRanges(text, r.map((x) => [x.start, x.end])) : undefined;
+  },
+};
+
+const emptyTradeoffs: Mutation = {
+  name: 'empty the tradeoff sections (headings kept)',
+  expect: 'lower',
+  apply(text, doc) {
+    const r = tradeoffSections(doc).filter((x) => x.end > x.bodyStart && text.slice(x.bodyStart, x.end).trim() !== '');
+    return r.length ? applyEdits(text, r.map((x) => ({ start: x.bodyStart, end: x.end, newText: '\n' }))) : undefined;
+  },
+};
+
+const stub: Mutation = {
+  name: 'replace the body with "Coming soon."',
+  expect: 'below50',
+  apply(text, doc) {
+    const from = doc.title >= 0 ? doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length : doc.frontMatter ? doc.blocks[0]?.start ?? 0 : 0;
+    return `${text.slice(0, from)}\nComing soon.\n`;
+  },
+};
+
+const HEDGES = ['I think ', 'Maybe ', 'Perhaps ', 'We believe ', 'Hopefully, '];
+// The first word may lose its capital after a hedge when it is an ordinary word, not a name.
+const ORDINARY = /^(The|This|That|These|Those|We|Our|It|Its|There|In|For|A|An|All|Each|Most|Some|When|If|As|At|By|To|With|One|After|Before|Since|Currently|Today|Now)\b/;
+
+const hedgeFive: Mutation = {
+  name: 'hedge five plain sentences',
+  expect: 'lower',
+  apply(text, doc, before) {
+    const hedged = new Set(before.findings.filter((f) => f.ruleId.startsWith('conviction/')).map((f) => f.start));
+    const edits: TextEdit[] = [];
+    for (const b of doc.blocks) {
+      if (edits.length === 5) break;
+      if (b.kind !== 'paragraph' || b.quoted) continue;
+      const first = text.slice(b.start, b.end);
+      if (!/^[A-Z][a-z]+ [a-z]/.test(first) || first.split(/\s+/).length < 8 || [...hedged].some((s) => s >= b.start && s < b.end)) continue;
+      const hedge = HEDGES[edits.length];
+      const word = ORDINARY.test(first) && !/^I\b/.test(first) ? first[0].toLowerCase() : first[0];
+      edits.push({ start: b.start, end: b.start + 1, newText: hedge + word });
+    }
+    return edits.length === 5 ? applyEdits(text, edits) : undefined;
+  },
+};
+
+// A figure in prose: a money amount, a percentage or a count, not a year, a version, an ordinal or an id.
+const FIGURE = /(?<![\p{L}\d.#\/:+-])(?:([$€£] ?\d[\d,.]*(?: ?(?:[kKmMbB]|million|billion))?)|(\d[\d,]*(?:\.\d+)?(?: ?(?:%|percent))?))(?![\p{L}\d.:\/-]|\.\d)/gu;
+
+const blurFigures: Mutation = {
+  name: 'turn figures into "many" / "a significant amount"',
+  expect: 'lower',
+  apply(text, doc) {
+    const edits: TextEdit[] = [];
+    for (const b of doc.blocks) {
+      if (b.kind !== 'paragraph' || b.quoted) continue;
+      for (const m of b.masked.matchAll(FIGURE)) {
+        const figure = m[0];
+        const start = b.start + m.index;
+        // A year or a day of the month is a date, and a number after an acronym ("RFC 2008", "PDR 22") an id: not figures.
+        if (/^(?:19|20)\d\d$/.test(figure) || /(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(b.masked.slice(Math.max(0, m.index - 8), m.index)) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.test(b.masked.slice(Math.max(0, m.index - 12), m.index))) continue;
+        edits.push({ start, end: start + figure.length, newText: m[1] || figure.includes('%') || figure.includes('percent') ? 'a significant amount' : 'many' });
+      }
+    }
+    return edits.length ? applyEdits(text, edits) : undefined;
+  },
+};
+
+const BOTTOM_LINE = '**Bottom line:** I ask the steering committee to approve this plan by 30 June 2027; it cuts operating cost by 15% against last year\'s budget.';
+
+const addBottomLine: Mutation = {
+  name: 'add a real bottom line with an ask and a date',
+  expect: 'higher',
+  apply(text, doc) {
+    const at = doc.title >= 0 ? doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length : doc.blocks[0] ? doc.lineStarts[doc.blocks[0].line] : text.length;
+    return `${text.slice(0, at)}\n${BOTTOM_LINE}\n\n${text.slice(at)}`;
+  },
+};
+
+/** Applies the first fix of every finding at once, as a writer clicking through would (overlaps: the first wins). */
+export function applyFirstFixes(text: string, before: AnalysisResult): string | undefined {
+    const edits: TextEdit[] = [];
+    for (const f of before.findings) if (f.fixes[0]) edits.push(...f.fixes[0].edits);
+    // Overlapping edits from different findings: keep the first of each overlapping run.
+    edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    const kept: TextEdit[] = [];
+    let reach = -1;
+    for (const e of edits) {
+      if (e.start < reach || (e.start === reach && kept.length && kept[kept.length - 1].start === e.start)) continue;
+      kept.push(e);
+      reach = e.end;
+    }
+    return kept.length ? applyEdits(text, kept) : undefined;
+}
+
+const applyEveryFix: Mutation = {
+  name: 'apply every fix, placeholders left unfilled',
+  expect: 'noBetterBand',
+  apply: (text, _doc, before) => applyFirstFixes(text, before),
+};
+
+export const MUTATIONS: readonly Mutation[] = [deleteTradeoffs, emptyTradeoffs, stub, hedgeFive, blurFigures, addBottomLine, applyEveryFix];
+
+const BAND_RANK = { 'needs reframing': 0, 'almost there': 1, 'board-ready': 2 } as const;
+
+/** Whether the score moved the way the mutation expects; `exact` compares unrounded-enough scores. */
+export function movedRight(expect: Expect, before: AnalysisResult, after: AnalysisResult): boolean {
+  const a = before.score.overall;
+  const b = after.score.overall;
+  switch (expect) {
+    case 'lower':
+      return b < a;
+    case 'higher':
+      return b > a;
+    case 'below50':
+      return b < 50;
+    case 'noBetterBand':
+      return BAND_RANK[bandFor(b)] <= BAND_RANK[bandFor(a)];
+  }
+}
+
+export interface Outcome {
+  folder: string;
+  file: string;
+  mutation: string;
+  ok: boolean;
+  before: number;
+  after: number;
+  /** Rules whose findings the mutation removed, with the overall points they cost before. */
+  gone: Array<[string, number]>;
+}
+
+/** Applies every mutation to one document and analyses each mutated text once. */
+export function mutateAndScore(folder: string, file: string, text: string): Outcome[] {
+  const before = analyze(text, undefined, { today: TODAY });
+  const doc = parseDocument(text);
+  const out: Outcome[] = [];
+  for (const m of MUTATIONS) {
+    const mutated = m.apply(text, doc, before);
+    if (mutated === undefined || mutated === text) continue;
+    const after = analyze(mutated, undefined, { today: TODAY });
+    const left = new Map<string, number>();
+    for (const f of after.findings) left.set(f.ruleId, (left.get(f.ruleId) ?? 0) + 1);
+    const gone = new Map<string, number>();
+    for (const f of before.findings) {
+      const n = left.get(f.ruleId) ?? 0;
+      if (n > 0) left.set(f.ruleId, n - 1);
+      else gone.set(f.ruleId, (gone.get(f.ruleId) ?? 0) + f.cost);
+    }
+    out.push({ folder, file, mutation: m.name, ok: movedRight(m.expect, before, after), before: before.score.overall, after: after.score.overall, gone: [...gone].sort((a, b) => b[1] - a[1]) });
+  }
+  return out;
+}
