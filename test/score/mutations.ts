@@ -3,7 +3,6 @@
 // None of them knows a corpus sentence: they are edits a writer could make to any document.
 import { parseDocument, type Doc } from '../../server/src/engine/document.ts';
 import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from '../../server/src/engine/index.ts';
-import { hasRole } from '../../server/src/rules/credit.ts';
 
 export const TODAY = '2026-11-22';
 
@@ -40,7 +39,7 @@ function sectionRanges(doc: Doc): Array<{ section: number; start: number; bodySt
 
 /** Outermost sections whose heading gives them the tradeoffs role (Drawbacks, Alternatives, Risks, Consequences…). */
 function tradeoffSections(doc: Doc): Array<{ start: number; bodyStart: number; end: number }> {
-  const ranges = sectionRanges(doc).filter((r) => hasRole(doc.sections[r.section].title, 'tradeoffs') && doc.sections[r.section].level > 1);
+  const ranges = sectionRanges(doc).filter((r) => ['drawbacks', 'alternatives'].includes(doc.sections[r.section].role) && doc.sections[r.section].level > 1);
   return ranges.filter((r) => !ranges.some((o) => o !== r && o.start <= r.start && o.end >= r.end));
 }
 

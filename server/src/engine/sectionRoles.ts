@@ -3,7 +3,7 @@
 // section defers on purpose. The headings are data (rubrics/data/section-roles.json).
 import data from '../../../rubrics/data/section-roles.json';
 
-export const SECTION_ROLES = ['none', 'summary', 'background', 'proposal', 'alternatives', 'drawbacks', 'unresolved', 'asks', 'nextSteps', 'appendix', 'metadata'] as const;
+export const SECTION_ROLES = ['none', 'summary', 'background', 'proposal', 'alternatives', 'options', 'drawbacks', 'unresolved', 'asks', 'nextSteps', 'results', 'appendix', 'metadata'] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 
 const ROLES: ReadonlyArray<{ role: SectionRole; whole: boolean; phrases: readonly string[] }> = (data.roles as Array<{ role: string; whole?: boolean; phrases: string[] }>).map((r) => ({

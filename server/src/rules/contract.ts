@@ -7,7 +7,6 @@ import type { Sentence } from '../engine/sentences.js';
 import type { TextEdit } from '../engine/types.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import { placeholdersIn } from './placeholders.js';
-import { hasRole } from './credit.js';
 
 const placeholder: DocRule = {
   id: 'contract/placeholder',
@@ -96,14 +95,14 @@ const openEndedAsk: DocRule = {
 const OWNER = /@\w|\bowners?\b|\bI\b|\b(?:we|I) will\b/i;
 const NAME = /(?<!^)(?<![.!?]\s)\b\p{Lu}\p{Ll}+\b/u;
 
-const stepsOrRisks = (input: DocInput, role: 'nextSteps' | 'risks'): number[] => {
+const stepsOrRisks = (input: DocInput, role: 'nextSteps' | 'drawbacks'): number[] => {
   const { doc } = input;
   const out: number[] = [];
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted || block.list < 0 || block.listDepth !== 1) continue;
     const section = doc.sections[block.section];
-    if (section.heading >= 0 && hasRole(section.title, role)) out.push(b);
+    if (section.heading >= 0 && section.role === role) out.push(b);
   }
   return out;
 };
@@ -147,7 +146,7 @@ const unmitigatedRisk: DocRule = {
   scope: 'document',
   check(input, out) {
     const { doc, text, rubric } = input;
-    for (const b of stepsOrRisks(input, 'risks')) {
+    for (const b of stepsOrRisks(input, 'drawbacks')) {
       const block = doc.blocks[b];
       const sentences = input.sentences(b);
       if (sentences.length === 0 || placeholdersIn(text, block, input.memo).length > 0) continue;

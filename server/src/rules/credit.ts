@@ -7,24 +7,16 @@
 import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
 import { hasDate } from './util.js';
 import { placeholdersIn } from './placeholders.js';
-import sections from '../../../rubrics/data/sections.json';
+import type { SectionRole } from '../engine/sectionRoles.js';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
 export const MIN_JUDGED_SENTENCES = 5;
 /** Plain prose sentences below which a document counts as a stub: its overall score is capped. */
 export const SUBSTANCE_SENTENCES = 12;
 
-type Role = keyof Omit<typeof sections, '$comment'>;
-const ROLE_PATTERNS = Object.fromEntries(
-  (Object.keys(sections) as Array<keyof typeof sections>)
-    .filter((k): k is Role => k !== '$comment')
-    .map((k) => [k, new RegExp(`(?:^|[^\\p{L}-])(?:${(sections[k] as string[]).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}-])`, 'iu')]),
-) as Record<Role, RegExp>;
-
-/** Whether a heading's title gives its section this role. */
-export function hasRole(title: string, role: Role): boolean {
-  return ROLE_PATTERNS[role].test(title);
-}
+// Which section roles (engine/sectionRoles.ts, inherited by subsections) count for which signal.
+const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
+const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
 // a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
@@ -154,12 +146,8 @@ export function tally(input: DocInput): Tally {
     tradeoffWords: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
     evidencedItems: 0, evidenced: 0, results: 0, opening: null, spans: [],
   };
-  // A section inherits the roles of the sections it sits in ("## Alternatives" → "### Option B"), once per section.
-  const roleBits = new Int32Array(doc.sections.length);
-  doc.sections.forEach((s, i) => {
-    const own = s.heading < 0 ? 0 : (hasRole(s.title, 'tradeoffs') ? 1 : 0) | (hasRole(s.title, 'options') ? 2 : 0) | (hasRole(s.title, 'results') ? 4 : 0);
-    roleBits[i] = own | (s.parent >= 0 ? roleBits[s.parent] : 0);
-  });
+  // The document model gives each section its role (a subsection without one takes its parent's).
+  const roleBits = Int32Array.from(doc.sections, (s) => (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) | (OPTION_ROLES.includes(s.role) ? 2 : 0) | (s.role === 'results' ? 4 : 0));
   const half = doc.blocks.length > 0 ? doc.blocks[doc.blocks.length - 1].end / 2 : 0;
   let openingBlock = -1;
   for (let b = 0; b < doc.blocks.length; b++) {

@@ -139,7 +139,7 @@ const optionsWithoutRecommendation: DocRule = {
     for (let si = 0; si < doc.sections.length; si++) {
       const section = doc.sections[si];
       // Alternatives already considered and rejected are reasoning, not a pick left to the reader.
-      if (section.heading < 0 || !OPTIONS_HEADING.test(section.title) || section.role !== 'none') continue;
+      if (section.heading < 0 || !OPTIONS_HEADING.test(section.title) || (section.role !== 'none' && section.role !== 'options')) continue;
       // The last block of the section and its subsections (sections are in document order).
       let last = -1;
       const end = subtreeEnds(input)[si];
