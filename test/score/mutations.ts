@@ -1,6 +1,7 @@
 // Mutations of real documents, each with the way a reader expects the score to move. Built on the engine's own
 // document model (sections, blocks, masked prose), so a mutation never edits code, front matter or link targets.
 // None of them knows a corpus sentence: they are edits a writer could make to any document.
+import { isMetadata } from '../../server/src/rules/grammar.ts';
 import { parseDocument, type Doc } from '../../server/src/engine/document.ts';
 import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from '../../server/src/engine/index.ts';
 
@@ -106,6 +107,10 @@ const blurFigures: Mutation = {
     const edits: TextEdit[] = [];
     for (const b of doc.blocks) {
       if (b.kind !== 'paragraph' || b.quoted) continue;
+      // Figures in the writer's prose only: not a header line ("Start Date: 2014-12-13"), a template's checklist
+      // item or prompt question ("fewer than 2 active OWNERS?"), or a list item that is only a link.
+      const source = text.slice(b.start, b.end);
+      if (isMetadata(source) || /^\s*\[[ xX]\]\s/.test(source) || b.masked.trimEnd().endsWith('?') || (b.list >= 0 && /^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(source.trim()))) continue;
       for (const m of b.masked.matchAll(FIGURE)) {
         const figure = m[0];
         const start = b.start + m.index;

@@ -3,8 +3,8 @@
 // A dimension earns credit for what the document does (the rubric's `credit` table names the signals and their
 // points; the signals are measured by the rules layer) and loses what its findings cost: score = credit × e^(−lost/80)
 // (dimensionScore), so credit and findings both count wherever the dimension stands. The overall score is the rubric-weighted average of the dimensions, less the placeholders left to
-// fill (unfinished work), capped below "almost there" for a stub and while placeholders are
-// left. The costs of word- and sentence-level findings are scaled by document length in sentences past a base
+// fill (unfinished work); a stub is scaled down (it cannot reach "almost there", and what it does still moves it)
+// and placeholders left to fill cap it below "almost there". The costs of word- and sentence-level findings are scaled by document length in sentences past a base
 // length, so a longer document with the same density of problems scores the same. Silenced findings cost nothing
 // and are counted per dimension.
 import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type Severity, type TopFix } from './types.js';
@@ -23,8 +23,9 @@ const BASE_SENTENCES = 40;
 /** Overall points one placeholder costs, by severity; placeholders are not diluted by length. */
 const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, information: 2, hint: 1 };
 /**
- * A stub, or a document with placeholders left to fill, cannot reach "almost there". A stub's cap rises with each
- * sentence of prose (30 with none, 69 just short of the substance threshold), so writing still moves the score.
+ * A stub, or a document with placeholders left to fill, cannot reach "almost there". A stub's score is scaled by its
+ * cap, which rises with each sentence of prose (30% with none, 69% just short of the substance threshold), so
+ * writing, and everything else it does, still moves the score.
  */
 const stubCap = (sentences: number, substance: number): number => 30 + (39 * Math.min(sentences, substance)) / substance;
 const PLACEHOLDER_CAP = 69;
@@ -132,9 +133,12 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const unfinishedSum = unfinished.reduce((n, f) => n + UNFINISHED_COST[f.severity], 0);
   const unfinishedPts = Math.min(raw, unfinishedSum);
   const stub = report !== undefined && report.sentences < report.substance;
+  // A stub scales down (its cap is the most it can score), so what it does or fails to do still moves its score;
+  // placeholders left to fill cap it.
+  const stubFactor = stub ? stubCap(report.sentences, report.substance) / 100 : 1;
   const cap = Math.min(stub ? stubCap(report.sentences, report.substance) : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
   const beforeCap = raw - unfinishedPts;
-  const overallExact = words === 0 ? 0 : Math.min(cap, beforeCap);
+  const overallExact = words === 0 ? 0 : Math.min(cap, beforeCap * stubFactor);
   const overall = Math.round(overallExact);
 
   // Removing one finding changes only its own dimension, so its gain is computed from that dimension alone.
@@ -179,7 +183,9 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   });
   const silenced = context.silenced.length;
   const findingPts = round2(findings.reduce((n, f) => n + (UNFINISHED_RULES.has(f.ruleId) ? 0 : f.cost), 0));
-  const capNote = overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: ${stub ? `fewer than ${report!.substance} sentences of prose` : 'placeholders left to fill'}` : '';
+  const capNote = stub
+    ? ` · × ${stubFactor.toFixed(2)}: ${report!.sentences} of the ${report!.substance} sentences of prose a document needs`
+    : overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: placeholders left to fill` : '';
   const formula = `${overall} = credit ${Math.round(creditOverall)} − findings ${Math.round(findingPts)}${unfinished.length ? ` − placeholders ${Math.round(unfinishedPts)}` : ''}${capNote}`;
   let explanation: string | undefined;
   if (words === 0) explanation = 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.';

@@ -6,6 +6,8 @@
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
 import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
 import { hasDate } from './util.js';
+import { isImperative, isMetadata } from './grammar.js';
+import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 
@@ -13,9 +15,15 @@ import type { SectionRole } from '../engine/sectionRoles.js';
 export const MIN_JUDGED_SENTENCES = 5;
 /** Plain prose sentences below which a document counts as a stub: its overall score is capped. */
 export const SUBSTANCE_SENTENCES = 12;
+/** Words of plain prose a Decision or Proposal section needs to state a decision ("Replace the stack." is four). */
+const DECISION_WORDS = 4;
+/** Words a list item needs to count as a sentence of prose. */
+const LIST_SENTENCE_WORDS = 4;
 
 // Which section roles (engine/sectionRoles.ts, inherited by subsections) count for which signal.
 const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
+// A Decision, Proposal or Recommendation section (an RFC's design) states the decision the document makes.
+const DECISION_ROLES: readonly SectionRole[] = ['proposal'];
 const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
@@ -46,6 +54,10 @@ export interface Tally {
   askContract: number;
   /** Words of prose in sections whose heading gives them the tradeoffs role. */
   tradeoffWords: number;
+  /** Words of prose (no placeholder) in Decision, Proposal or Recommendation sections. */
+  decisionWords: number;
+  /** Summary or decision sections that open with an imperative proposal. */
+  imperatives: number;
   /** Sentences elsewhere that name a cost, an alternative or a thing given up. */
   tradeoffSentences: number;
   optionWords: number;
@@ -100,7 +112,18 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false, spans: [] };
   // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
   const mayAsk = facts.asks > 0 || facts.recommendations.length > 0;
-  for (const s of input.sentences(b)) {
+  const sentences = input.sentences(b);
+  // A template's checklist item ("[x] CONTRIBUTING.md reviewed") or its prompt (a block that is one question) is the
+  // form's wording, not the writer's prose: a filled-in template with empty answers is still a stub.
+  const source = text.slice(block.start, block.end);
+  // (A prompt is a numbered or bulleted question, or one set in bold; a question in a paragraph is the writer's.)
+  const prompt = sentences.length === 1 && /\?[!*_\s]*$/.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
+  const form = /^\s*\[[ xX]\]\s/.test(source) || prompt;
+  // A list item that is a link and little else ("[2340 - Consistent reads](…) - v1.28") is a reference, not prose.
+  const reference = block.list >= 0 && /^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(source.trim());
+  for (const s of form || reference ? [] : sentences) {
+    // In a list, a label of a few words ("API Expression", "component-base") is a name, not a sentence.
+    if (block.list >= 0 && s.words.length < LIST_SENTENCE_WORDS) continue;
     // Two words make a sentence ("Coming soon." is one); a lone "TBD" is not prose. A safe fix drops a word or
     // two from a longer sentence, so it rarely changes the count.
     if (s.words.length < 2) continue;
@@ -129,6 +152,8 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     const resolved = (lists.resolution.test(words) || lists.calibration.test(words)) && (numeric || hasDate(text, s));
     if (lists.uncertainty.test(words)) t.uncertain++;
     if (resolved) t.resolved++;
+    // The opening's point, as the opening rules read it (an imperative proposal, a result, an ask).
+    if (!t.point && carriesPoint(input, s)) t.point = true;
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
   }
   if (blockCache.size >= MAX_CACHED) blockCache.clear();
@@ -140,22 +165,32 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
 export function tally(input: DocInput): Tally {
   const cached = input.memo.get('credit/tally') as Tally | undefined;
   if (cached) return cached;
-  const { doc } = input;
+  const { doc, text } = input;
   const t: Tally = {
     sentences: 0, placeholderSentences: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0,
-    tradeoffWords: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
+    tradeoffWords: 0, decisionWords: 0, imperatives: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
     evidencedItems: 0, evidenced: 0, results: 0, opening: null, spans: [],
   };
   // The document model gives each section its role (a subsection without one takes its parent's).
-  const roleBits = Int32Array.from(doc.sections, (s) => (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) | (OPTION_ROLES.includes(s.role) ? 2 : 0) | (s.role === 'results' ? 4 : 0));
+  const roleBits = Int32Array.from(doc.sections, (s) => (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) | (OPTION_ROLES.includes(s.role) ? 2 : 0) | (s.role === 'results' ? 4 : 0) | (DECISION_ROLES.includes(s.role) ? 8 : 0));
+  // The first block of each summary or decision section: an imperative there ("Replace the self-hosted stack with
+  // the managed service.") is the decision, stated.
+  const firstOfSection = new Set<number>();
+  doc.sections.forEach((s) => {
+    if (s.role !== 'summary' && s.role !== 'proposal') return;
+    const first = s.blocks.find((x) => doc.blocks[x].kind === 'paragraph' && !doc.blocks[x].quoted);
+    if (first !== undefined) firstOfSection.add(first);
+  });
   const half = doc.blocks.length > 0 ? doc.blocks[doc.blocks.length - 1].end / 2 : 0;
   let openingBlock = -1;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted) continue;
-    if (openingBlock < 0 && b > doc.title) openingBlock = b;
     const roles = roleBits[block.section];
     const x = blockTally(input, b, roles & ROLE_TRADEOFFS);
+    // The opening is the first prose the writer wrote: not a header line ("Feature Name: …", "Status: Accepted"),
+    // not a section a template fills with metadata, not a block with no sentence of prose.
+    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && doc.sections[block.section]?.role !== 'metadata' && !isMetadata(text.slice(block.start, block.end))) openingBlock = b;
     t.sentences += x.sentences;
     t.placeholderSentences += x.placeholderSentences;
     t.numeric += x.numeric;
@@ -169,6 +204,11 @@ export function tally(input: DocInput): Tally {
     t.evidenced += x.evidenced;
     for (const o of x.spans) t.spans.push(o + block.start);
     if (roles & 1) t.tradeoffWords += x.words;
+    if (roles & 8) t.decisionWords += x.words;
+    if (firstOfSection.has(b) && x.sentences > 0) {
+      const first = input.sentences(b)[0];
+      if (first && isImperative(first.words, first.text)) t.imperatives++;
+    }
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;
     if (b === openingBlock && x.sentences > 0) t.opening = { words: x.words, point: x.point, number: x.numeric > 0 };
@@ -193,7 +233,10 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
     const value = 0.4 + (o.point || o.number ? 0.4 : 0) + (o.number ? 0.2 : 0);
     return { value, seen: true, note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}` };
   },
-  ask: (t) => ({ value: t.asks > 0 ? 1 : 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.asks > 0 ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}` : 'no ask or decision' }),
+  ask: (t) => {
+    const stated = t.decisionWords >= DECISION_WORDS || t.imperatives > 0;
+    return { value: t.asks > 0 || stated ? 1 : 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.asks > 0 ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}` : stated ? 'the decision is stated in its own section' : 'no ask or decision' };
+  },
   askContract: (t) => ({ value: t.askContract, seen: t.asks > 0, note: t.askContract >= 1 ? 'an ask names who decides and by when' : t.askContract > 0 ? 'no ask names both who decides and by when' : 'no ask names who decides or by when' }),
   // A tradeoff section with content earns most; sentences elsewhere that name a cost or an alternative earn up to half.
   tradeoffs: (t) => ({ value: Math.min(1, frac(t.tradeoffWords, 150) + 0.5 * frac(t.tradeoffSentences, 8)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.tradeoffWords + t.tradeoffSentences > 0 ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative` : 'no cost, alternative or thing given up is stated' }),

@@ -4,9 +4,10 @@ import { docPath } from '../engine/rule.js';
 import type { Block } from '../engine/document.js';
 import type { Sentence } from '../engine/sentences.js';
 import type { Fix } from '../engine/types.js';
-import { collapseSpace, hasNumber, isPlainProse } from './util.js';
+import { collapseSpace, isPlainProse } from './util.js';
 import { lineStartOf } from './anchor.js';
-import { isImperative, isMetadata, reportsOutcome } from './grammar.js';
+import { isImperative, isMetadata } from './grammar.js';
+import { carriesPoint } from './point.js';
 import { CONTENT_WORDS, subtreeWords } from './sections.js';
 
 const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.quoted;
@@ -77,21 +78,6 @@ function titleDecides(input: DocInput): boolean {
   let k = 0;
   while (k < s.words.length - 1 && (/^\d/.test(s.words[k].text) || /^(?:adr|rfc)$/i.test(s.words[k].text))) k++;
   return isImperative(s.words.slice(k), s.text);
-}
-
-// After "This proposal …", a verb that states the change: "This proposal adds a config option."
-const STATES_CHANGE = /^(?:adds|introduces|removes|replaces|changes|deprecates|renames|allows|makes|defines|proposes|extends|moves|sets)$/;
-
-function carriesPoint(input: DocInput, s: Sentence): boolean {
-  const { lists } = input.rubric;
-  if (lists.ask.test(s.words) || lists.recommendation.test(s.words)) return true;
-  // A proposal stated as an imperative ("Add socket timeouts to std::net.") or as what the document changes.
-  if (isImperative(s.words, s.text)) return true;
-  const meta = lists.metaOpeners.matchAt(s.words, 0);
-  if (meta > 0) return s.words.slice(meta, meta + 2).some((w) => STATES_CHANGE.test(w.lower));
-  // After "Last quarter…", even a number or a result is the story so far, not the point.
-  if (s.words.length > 0 && lists.chronologyOpeners.matchAt(s.words, 0) > 0) return false;
-  return hasNumber(input.text, s) || reportsOutcome(s.words);
 }
 
 /** The first sentence after the opening that already holds a recommendation, and can be moved as it is. */
