@@ -67,7 +67,7 @@ function badStarts(text: string): string[] {
 test('the attack run\'s sentences: dropping an opener next to markup leaves a capitalised sentence, no stray comma or space', () => {
   const cases: Array<[string, string]> = [
     ['Unfortunately, **the launch** slipped.', '**The launch** slipped.'],
-    ['Maybe `deploy.sh` is broken.', '`deploy.sh` is broken.'],
+    ['Honestly, `deploy.sh` is broken.', '`deploy.sh` is broken.'],
     ['I think **we should** ship the new pricing page.', '**We should** ship the new pricing page.'],
     ['**Unfortunately**, the launch slipped.', 'The launch slipped.'],
     ['Honestly, [the plan](https://example.com/p) is late.', '[The plan](https://example.com/p) is late.'],

@@ -141,7 +141,7 @@ test('a document whose analysis runs out of memory gets a warning, and the serve
 test('what the analysis worker prints goes to the log, never into the protocol stream', { timeout: 30_000 }, async (t) => {
   const c = await LspClient.start({ env: HOOKS });
   t.after(() => c.dispose());
-  const uri = await c.open('print.md', '# Notes\n\nI think PRESENCE-TEST-PRINT\n');
+  const uri = await c.open('print.md', '# Notes\n\nI think we should PRESENCE-TEST-PRINT\n');
   assert.ok((await c.waitForDiagnostics(uri, 1)).some((d) => d.code === 'conviction/hedge'));
   await c.until(() => c.logs.some((l) => l.includes('hello from the worker')), 'the worker output in the log');
   assert.match(JSON.stringify(await c.hover(uri, 12)), /hedge/, 'the stream is intact');

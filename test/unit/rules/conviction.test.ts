@@ -2,7 +2,7 @@
 // disable comments that silence rules.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, doc, firedText, fires, quote, ruleIds } from './helpers.js';
+import { checkFix, doc, firedText, fires, quote, quoteIn, ruleIds } from './helpers.js';
 
 const HEDGE = 'conviction/hedge';
 const STACKED = 'conviction/stacked-hedges';
@@ -11,32 +11,27 @@ const PERMISSION = 'conviction/permission-seeking';
 
 describe('conviction/hedge', () => {
   describe('fires on hedges', () => {
+    // Only a hedge on the writer's own plan, commitment or position: "I" or "we" is the subject of its clause.
     const cases: Array<[string, string[]]> = [
       ['I think we should ship.', ['I think']],
-      ['We think the plan works.', ['We think']],
       ['We should maybe ship in May.', ['maybe']],
-      ['Hopefully, we ship in May.', ['Hopefully']],
+      ['Maybe we should ship in May.', ['Maybe']],
       ['We will try to ship in May.', ['try to']],
-      ['We might want to cut the price.', ['might want to']],
-      ['It seems like the plan works.', ['It seems like']],
       ['In my opinion, we should ship.', ['In my opinion']],
       ['We sort of agreed on the scope.', ['sort of']],
-      ['If possible, we ship in May.', ['If possible']],
+      ['We ship in May if possible.', ['if possible']],
       ['We ship in May, I think.', ['I think']],
+      ['We will, hopefully, ship in May.', ['hopefully']],
+      ['We will ship in May, hopefully.', ['hopefully']],
+      ['We ship (maybe) in May.', ['maybe']],
       // A number alone does not make a hedge calibrated: there is no probability, range or interval.
-      ['Revenue will probably land at $4M.', ['probably']],
-      // Misses named in issue 9.
-      ['The team could use help with reviews.', ['could use help']],
-      ['The services appear to need more memory.', ['appear to']],
-      ['The change is relatively small.', ['relatively']],
-      ['Broadly speaking, adoption is up.', ['Broadly speaking']],
+      ['We will probably land at $4M.', ['probably']],
       ['We would like to propose raising the limit.', ['would like to propose']],
-      // The writer or the reader is the one trying or wanting, with auxiliaries between.
+      // The writer is the one trying, with auxiliaries between.
       ['We are actively trying to prune the PR backlog.', ['trying to']],
       ['We are attempting to clear technical debt for the 2H roadmap.', ['attempting to']],
-      ['You may want to cut the price.', ['may want to']],
-      // A passive wish hedges the spec whoever the subject is.
-      ['Additional data may want to be logged.', ['may want to']],
+      // "that" opening a clause of its own: the writer is its subject.
+      ['We expect that we will probably ship in May.', ['probably']],
     ];
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HEDGE), expected));
 
@@ -46,27 +41,33 @@ describe('conviction/hedge', () => {
     });
 
     it('each hedged sentence of a paragraph is reported on its own', () => {
-      assert.deepEqual(firedText('Maybe we ship in May. Perhaps we wait for June.', HEDGE), ['Maybe', 'Perhaps']);
+      assert.deepEqual(firedText('We will maybe ship in May. We will perhaps wait for June.', HEDGE), ['maybe', 'perhaps']);
     });
 
     it('in a list item and after other paragraphs, with the right offsets', () => {
-      const text = doc('# Plan', 'We ship on May 3.', '- Hopefully the migration holds.');
+      const text = doc('# Plan', 'We ship on May 3.', '- We will hopefully finish the migration.');
       const [f] = fires(text, HEDGE);
-      assert.equal(text.slice(f.start, f.end), 'Hopefully');
-      assert.equal(f.start, text.indexOf('Hopefully'));
+      assert.equal(text.slice(f.start, f.end), 'hopefully');
+      assert.equal(f.start, text.indexOf('hopefully'));
     });
 
-    // Apache Cordova board reports.
-    const corpus: Array<[string, string, string[]]> = [
-      ['2021-2021-06.md', 'I believe the global pandemic has had an effect also as without any large corporate sponsored development it can be hard to find personal time.', ['I believe']],
-      ['2018-2018-06.md', 'We have started migrating from JIRA to Github Issues (starting with cordova-docs) to perhaps take advantage of some automation available through Github apps.', ['perhaps']],
-      ['2022-12.md', 'This seems to be a better forum for technical discussions as it happens closer to the code.', ['seems to']],
-      ['2025-03.md', "This was the first meetup we've hosted in a long time, and we hope to continue these events for information sharing and community engagement.", ['we hope to']],
-      ['2016-2016-12.md', 'We are actively trying to prune the PRs by closing out stale issues or issues that cannot merge cleanly.', ['trying to']],
-      ['2024-06.md', 'The talk discussed some ideas and results of the survey and hopefully inspires other projects to have a look at their community.', ['hopefully']],
+    // Right findings of the corpus review (test/review), with their real sentences.
+    const corpus: Array<[string, string, string, string[]]> = [
+      ['asf-cordova-board-reports', '2018-2018-06.md', 'We have started migrating from JIRA to Github Issues (starting with cordova-docs) to perhaps take advantage of some automation available through Github apps.', ['perhaps']],
+      ['asf-cordova-board-reports', '2025-03.md', "This was the first meetup we've hosted in a long time, and we hope to continue these events for information sharing and community engagement.", ['we hope to']],
+      ['asf-cordova-board-reports', '2016-2016-12.md', 'We are actively trying to prune the PRs by closing out stale issues or issues that cannot merge cleanly.', ['trying to']],
+      ['asf-cordova-board-reports', '2020-2020-09.md', 'All meetings will be recorded and shared on YouTube, and we hope to get more and more intrest from the community.', ['we hope to']],
+      ['adrs', 'fac-0018-uei-and-missing-data.md', 'We probably need to flag this in some way that makes it clear that UEI is the standard and that submitting without one may require jumping through further hoops.', ['probably']],
+      ['hyperledger-toc-project-reports', 'hyperledger-2023-Q1-Hyperledger-Solang.md', 'Both these efforts are now complete and we hope to see more user activity.', ['we hope to']],
+      ['hyperledger-toc-project-reports', 'hyperledger-2024-Q2-Hyperledger-Besu.md', 'We are attempting to clear technical debt for a jam-packed 2H roadmap and delivery schedule', ['attempting to']],
+      ['otel-community-roadmap-projects', 'otel-projects-completed-projects-one-logging-bridge-per-language.md', "However, we'll try to recruit new contributors to work on this once we have a few examples to follow.", ['try to']],
+      ['otel-community-roadmap-projects', 'otel-projects-resources-and-entities.md', 'We believe we have arrived at that point and now is the time to start this project.', ['We believe']],
+      ['otel-community-roadmap-projects', 'otel-projects-zig-sig-bootstrap.md', 'We hope that by making Zig support official, more contributors will step in.', ['We hope']],
+      ['rust-rfcs', 'rfc-3245-refined-impls.md', 'We should probably be conservative and require library authors to opt in to refined APIs with a `#[refine]` attribute.', ['probably']],
+      ['rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', 'To keep the user experience consistent, we should probably emit the same warning at the end', ['probably']],
     ];
-    for (const [file, sentence, expected] of corpus) {
-      it(`corpus ${file}: ${sentence.slice(0, 50)}…`, () => assert.deepEqual(firedText(quote(file, sentence), HEDGE), expected));
+    for (const [folder, file, sentence, expected] of corpus) {
+      it(`corpus ${file}: ${sentence.slice(0, 50)}…`, () => assert.deepEqual(firedText(quoteIn(folder, file, sentence), HEDGE), expected));
     }
   });
 
@@ -139,13 +140,45 @@ describe('conviction/hedge', () => {
     ];
     for (const [what, text] of grammar) it(`${what}: ${JSON.stringify(text.slice(0, 60))}`, () => assert.deepEqual(firedText(text, HEDGE), []));
 
+    // Classes of wrong findings of the second review: a hedge on anything but the writer's own plan or position.
+    const notTheWriters: Array<[string, string, string, string]> = [
+      // Someone or something else is the subject: a forecast about others, a risk, a technical aside, a reported practice.
+      ['another subject', 'rust-rfcs', 'rfc-2116-alloc-me-maybe.md', "A runtime probably wouldn't ever want to build a native Vec backed by the GC heap, but a Vec *might* contain GC'd pointers that the runtime must trace."],
+      ['another subject', 'k8s-annual-reports', 'k8s-sig-testing-annual-report-2021.md', 'The boskos metrics dashboard is probably the most notable loss.'],
+      ['another subject', 'asf-cordova-board-reports', '2024-06.md', 'The talk discussed some ideas and results of the survey and hopefully inspires other projects to have a look at their community.'],
+      ['another subject', 'rust-rfcs', 'rfc-0115-rm-integer-fallback.md', 'the fallback has a relatively small impact on existing code,'],
+      ['another subject', 'k8s-annual-reports', 'k8s-sig-api-machinery-annual-report-2021.md', "There is plenty of areas were the SIG could use help in reviewing and maintaining the code, but it's a complicated code base to ramp up."],
+      ['another subject', 'k8s-annual-reports', 'k8s-sig-contributor-experience-annual-report-2022.md', 'SIG-ContribEx could use more help from people with project coordination experience, such as Project Managers.'],
+      ['another subject', 'rust-rfcs', 'rfc-2008-non-exhaustive.md', 'error-handling code (hopefully) shouldn\'t run very often, it could matter for'],
+      // An opinion verb over a claim that is not the writer's plan: it marks a view as a view.
+      ['a view of something else', 'asf-cordova-board-reports', '2021-2021-06.md', 'I believe the global pandemic has had an effect also as without any large corporate sponsored development it can be hard to find personal time.'],
+      ['a view of something else', 'rust-rfcs', 'rfc-3691-trusted-publishing-cratesio.md', 'While these are potential drawbacks, we believe the benefits outweigh them.'],
+      ['a view of something else', 'rust-rfcs', 'rfc-1584-macros.md', 'I believe it is extremely important that moving to the new macro system is as'],
+      // A modal of possibility names an option still open.
+      ['an open option', 'adrs', 'govuk-aws-0030-change-in-architecture-to-asset-master.md', 'A decision has yet to be made on the role of the asset-slave, as we could potentially move'],
+      ['an open option', 'rust-rfcs', 'rfc-3245-refined-impls.md', 'We may want to upgrade the above lint to an error in 2024 or make refinement the default without any attribute at all.'],
+      ['an open option', 'rust-rfcs', 'rfc-2314-roadmap-2018.md', 'for the start of this year we’ll take some time to process RFCs, to plan, and to spike any late-breaking design ideas that could possibly ship in the Rust 2018 edition release.'],
+      // The writer is the subject of a relative clause, which describes a noun.
+      ['a relative clause', 'asf-cordova-board-reports', '2017-2017-03.md', 'The badges that are red are general flakiness and unreliability of the CI environments that we use, which we are trying to track down.'],
+      ['a relative clause', 'k8s-annual-reports', 'k8s-sig-api-machinery-annual-report-2021.md', 'The ecosystem of the different Kubernetes Clients that we own grows more or less organically.'],
+      // A hedge set off by a comma at the start of the sentence comments on all of it: a courtesy or a personal wish.
+      ['an opener set off by a comma', 'hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Iroha.md', "Hopefully, we'll continue working on Iroha together."],
+      ['an opener set off by a comma', 'k8s-annual-reports', 'k8s-sig-k8s-infra-annual-report-2020.md', 'If possible, I would like to see the group’s'],
+    ];
+    for (const [what, folder, file, sentence] of notTheWriters) {
+      it(`${what}, corpus ${file}: ${JSON.stringify(sentence.slice(0, 50))}`, () => assert.deepEqual(firedText(quoteIn(folder, file, sentence), HEDGE), []));
+    }
+    for (const text of ['We think the plan works.', 'It seems like the plan works.', 'Revenue will probably land at $4M.', 'The change is relatively small.', 'You may want to cut the price.', 'We might want to cut the price.', 'Hopefully, we ship in May.', 'If possible, we ship in May.']) {
+      it(`not the writer's plan: ${JSON.stringify(text)}`, () => assert.deepEqual(firedText(text, HEDGE), []));
+    }
+
     // Sections whose job is to weigh options, concede costs or leave things open.
     const bySection: Array<[string, string]> = [
-      ['## Alternatives', 'I think a better fit for Rust would be to give all options a default.'],
-      ['## Unresolved questions', 'Hopefully, we can then deprecate it.'],
-      ['## Drawbacks', 'Maybe someone was really leveraging that behaviour.'],
-      ['## Future possibilities', 'We may want to drop the `[]` notation.'],
-      ['## Rationale and alternatives', 'This approach in general is probably not a good idea.'],
+      ['## Alternatives', 'I think we should give all options a default.'],
+      ['## Unresolved questions', 'We can hopefully deprecate it then.'],
+      ['## Drawbacks', 'We should maybe keep that behaviour.'],
+      ['## Future possibilities', 'We will probably drop the `[]` notation.'],
+      ['## Rationale and alternatives', 'We should probably not take this approach.'],
     ];
     for (const [heading, text] of bySection) {
       it(`under "${heading.slice(3)}": ${JSON.stringify(text.slice(0, 50))}`, () => {
@@ -160,7 +193,6 @@ describe('conviction/hedge', () => {
     const safe: Array<[string, string]> = [
       ['I think we should ship.', 'We should ship.'],
       ['I think that we should ship.', 'We should ship.'],
-      ['We think the plan works.', 'The plan works.'],
       ['In my opinion, we should ship.', 'We should ship.'],
     ];
     for (const [text, expected] of safe) {
@@ -171,15 +203,12 @@ describe('conviction/hedge', () => {
     // Likelihood, degree, attempt or suggestion: without the hedge the sentence claims or commits to more, which
     // only the writer can decide. Offered one at a time, never applied by Fix All.
     const reviewed: Array<[string, string]> = [
-      ['Hopefully, we ship in May.', 'We ship in May.'],
       ['We will, hopefully, ship in May.', 'We will ship in May.'],
       ['We should maybe ship in May.', 'We should ship in May.'],
       ['We will try to ship in May.', 'We will ship in May.'],
       ["We'll try to ship in May.", "We'll ship in May."],
-      ['We might want to cut the price.', 'We should cut the price.'],
-      ['Might want to cut the price.', 'Should cut the price.'],
       ['We sort of agreed on the scope.', 'We agreed on the scope.'],
-      ['Revenue will probably land at $4M.', 'Revenue will land at $4M.'],
+      ['We will probably land at $4M.', 'We will land at $4M.'],
     ];
     for (const [text, expected] of reviewed) {
       it(`${JSON.stringify(text)} → ${JSON.stringify(expected)} (the writer's call, not Fix All's)`, () => {
@@ -194,7 +223,7 @@ describe('conviction/hedge', () => {
     });
 
     it('hedges whose removal would change the meaning get no fix', () => {
-      for (const text of ['If possible, we ship in May.', 'It seems like the plan works.', 'We ship in May, I think.', 'We are actively trying to prune the PRs.']) {
+      for (const text of ['We ship in May if possible.', 'We hope to ship in May.', 'We ship in May, I think.', 'We are actively trying to prune the PRs.']) {
         const [f] = fires(text, HEDGE);
         assert.ok(f, text);
         assert.deepEqual(f.fixes, [], text);
@@ -216,8 +245,11 @@ describe('conviction/stacked-hedges', () => {
     assert.deepEqual(firedText(text, STACKED), ['I believe we should perhaps']);
     assert.deepEqual(firedText(text, HEDGE), []);
   });
+  it('an opinion over the writer\'s plan with a second hedge: "I think maybe we should ship."', () => {
+    assert.deepEqual(firedText('I think maybe we should ship.', STACKED), ['I think maybe']);
+  });
   it('three hedges', () => {
-    assert.deepEqual(firedText('Maybe we could possibly, hopefully, ship.', STACKED), ['Maybe we could possibly, hopefully']);
+    assert.deepEqual(firedText('We will maybe sort of probably ship.', STACKED), ['maybe sort of probably']);
   });
   it('fix drops every hedge: "I believe we should perhaps ship." → "We should ship." (not safe: "perhaps" says how likely)', () => {
     checkFix('I believe we should perhaps ship.', STACKED, { safe: false, expected: 'We should ship.' });
@@ -296,8 +328,9 @@ describe('conviction/unowned-claim', () => {
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNOWNED), []));
     }
-    it('the hedge rule takes a hedged sentence', () => {
-      assert.deepEqual(firedText('Some say the market will probably double.', HEDGE), ['probably']);
+    it('the hedge rule takes a hedged sentence on the writer\'s plan', () => {
+      assert.deepEqual(firedText('Some say we should probably double the price.', HEDGE), ['probably']);
+      assert.deepEqual(firedText('Some say we should probably double the price.', UNOWNED), []);
     });
 
     // Real sentences that name their owner or state a plain fact.
@@ -352,74 +385,74 @@ describe('conviction/permission-seeking', () => {
 
 describe('inline disable comments', () => {
   it('presence-disable-next-line <rule> silences that rule on the next line only', () => {
-    const text = '<!-- presence-disable-next-line conviction/hedge -->\nMaybe we ship in May.\nPerhaps we wait for June.\n';
-    assert.deepEqual(firedText(text, HEDGE), ['Perhaps']);
+    const text = '<!-- presence-disable-next-line conviction/hedge -->\nWe should maybe ship in May.\nWe will perhaps wait for June.\n';
+    assert.deepEqual(firedText(text, HEDGE), ['perhaps']);
   });
   it('presence-disable-next-line <rule> leaves other rules on that line alone', () => {
-    const text = '<!-- presence-disable-next-line conviction/hedge -->\nMaybe we ship in May!\n';
+    const text = '<!-- presence-disable-next-line conviction/hedge -->\nWe should maybe ship in May!\n';
     assert.deepEqual(firedText(text, HEDGE), []);
     assert.deepEqual(firedText(text, 'composure/exclamation'), ['!']);
   });
   it('presence-disable-next-line <other rule> does not silence the hedge', () => {
-    const text = '<!-- presence-disable-next-line composure -->\nMaybe we ship in May!\n';
-    assert.deepEqual(firedText(text, HEDGE), ['Maybe']);
+    const text = '<!-- presence-disable-next-line composure -->\nWe should maybe ship in May!\n';
+    assert.deepEqual(firedText(text, HEDGE), ['maybe']);
     assert.deepEqual(firedText(text, 'composure/exclamation'), []);
   });
   it('presence-disable-next-line with no rule silences every rule on the next line', () => {
-    const text = '<!-- presence-disable-next-line -->\nMaybe we ship in May!\nPerhaps we wait.\n';
-    assert.deepEqual(firedText(text, HEDGE), ['Perhaps']);
+    const text = '<!-- presence-disable-next-line -->\nWe should maybe ship in May!\nWe will perhaps wait.\n';
+    assert.deepEqual(firedText(text, HEDGE), ['perhaps']);
     assert.deepEqual(firedText(text, 'composure/exclamation'), []);
   });
   it('presence-disable-next-line followed by a blank line silences nothing', () => {
-    const text = '<!-- presence-disable-next-line conviction/hedge -->\n\nMaybe we ship in May.\n';
-    assert.deepEqual(firedText(text, HEDGE), ['Maybe']);
+    const text = '<!-- presence-disable-next-line conviction/hedge -->\n\nWe should maybe ship in May.\n';
+    assert.deepEqual(firedText(text, HEDGE), ['maybe']);
   });
   it('presence-disable <family> … presence-enable <family> silences the family in between', () => {
     const text = doc(
-      'Maybe we ship in May.',
+      'We should maybe ship in May.',
       '<!-- presence-disable conviction -->',
-      'Perhaps we wait for June. I believe we should perhaps ship. Some say the market will double.',
+      'We will perhaps wait for June. I believe we should perhaps ship. Some say the market will double.',
       '<!-- presence-enable conviction -->',
-      'Hopefully we ship in July.',
+      'We will hopefully ship in July.',
     );
-    assert.deepEqual(firedText(text, HEDGE), ['Maybe', 'Hopefully']);
+    assert.deepEqual(firedText(text, HEDGE), ['maybe', 'hopefully']);
     assert.deepEqual(firedText(text, STACKED), []);
     assert.deepEqual(firedText(text, UNOWNED), []);
   });
   it('presence-disable <family> does not silence other families', () => {
-    const text = doc('<!-- presence-disable conviction -->', 'Maybe we ship in May!');
+    const text = doc('<!-- presence-disable conviction -->', 'We should maybe ship in May!');
     assert.deepEqual(firedText(text, HEDGE), []);
     assert.deepEqual(firedText(text, 'composure/exclamation'), ['!']);
   });
   it('presence-disable <rule> with no enable lasts to the end of the document', () => {
-    const text = doc('Maybe we ship in May.', '<!-- presence-disable conviction/hedge -->', 'Perhaps we wait.', 'Hopefully we ship in July.');
-    assert.deepEqual(firedText(text, HEDGE), ['Maybe']);
+    const text = doc('We should maybe ship in May.', '<!-- presence-disable conviction/hedge -->', 'We will perhaps wait.', 'We will hopefully ship in July.');
+    assert.deepEqual(firedText(text, HEDGE), ['maybe']);
   });
   it('disable … enable … disable: later comments win', () => {
-    const text = doc('<!-- presence-disable conviction -->', 'Maybe A.', '<!-- presence-enable conviction -->', 'Perhaps B.', '<!-- presence-disable conviction -->', 'Hopefully C.');
-    assert.deepEqual(firedText(text, HEDGE), ['Perhaps']);
+    const text = doc('<!-- presence-disable conviction -->', 'We will maybe ship A.', '<!-- presence-enable conviction -->', 'We will perhaps ship B.', '<!-- presence-disable conviction -->', 'We will hopefully ship C.');
+    assert.deepEqual(firedText(text, HEDGE), ['perhaps']);
   });
   it('presence-disable-file silences every rule in the file, wherever it stands', () => {
-    const text = doc('Maybe we ship in May!', 'I believe we should perhaps ship.', '<!-- presence-disable-file -->');
+    const text = doc('We should maybe ship in May!', 'I believe we should perhaps ship.', '<!-- presence-disable-file -->');
     assert.deepEqual(ruleIds(text), []);
   });
   it('presence-disable-file <rule> silences only that rule', () => {
-    const text = doc('<!-- presence-disable-file conviction/hedge -->', 'Maybe we ship in May!', 'Perhaps we wait.');
+    const text = doc('<!-- presence-disable-file conviction/hedge -->', 'We should maybe ship in May!', 'We will perhaps wait.');
     assert.deepEqual(firedText(text, HEDGE), []);
     assert.deepEqual(firedText(text, 'composure/exclamation'), ['!']);
   });
   it('several rules in one comment, separated by commas or spaces', () => {
-    const text = '<!-- presence-disable-next-line conviction/hedge, composure/exclamation -->\nMaybe we ship in May!\n';
+    const text = '<!-- presence-disable-next-line conviction/hedge, composure/exclamation -->\nWe should maybe ship in May!\n';
     assert.deepEqual(firedText(text, HEDGE), []);
     assert.deepEqual(firedText(text, 'composure/exclamation'), []);
   });
   it('a comment naming another rule of the family does not silence this one', () => {
-    const text = '<!-- presence-disable-next-line conviction/stacked-hedges -->\nMaybe we ship in May.\n';
-    assert.deepEqual(firedText(text, HEDGE), ['Maybe']);
+    const text = '<!-- presence-disable-next-line conviction/stacked-hedges -->\nWe should maybe ship in May.\n';
+    assert.deepEqual(firedText(text, HEDGE), ['maybe']);
   });
   it('a disable comment inside a code block is not a directive', () => {
-    const text = doc('```', '<!-- presence-disable-file -->', '```', 'Maybe we ship in May.');
-    assert.deepEqual(firedText(text, HEDGE), ['Maybe']);
+    const text = doc('```', '<!-- presence-disable-file -->', '```', 'We should maybe ship in May.');
+    assert.deepEqual(firedText(text, HEDGE), ['maybe']);
   });
 });
 
