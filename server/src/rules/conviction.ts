@@ -280,6 +280,36 @@ const hedge: BlockRule = {
   },
 };
 
+// The hedges conviction/hedge leaves out because they are not the writer's own plan or position ("Maybe the
+// cache is stale", "this could potentially move"): often honest calibration in design prose, sometimes a claim the
+// writer could state plainly. Reviewed, far fewer than 80% were weaknesses worth an underline, so it is a hint; the
+// score still counts them, so hedging five plain sentences costs points.
+const qualifiedClaim: BlockRule = {
+  id: 'conviction/qualified-claim',
+  dimension: 'conviction',
+  title: 'Qualified claim',
+  severity: 'hint',
+  doc: docPath('conviction/qualified-claim'),
+  scope: 'block',
+  check(input, out) {
+    const all = hedgeMatches(input);
+    if (all.length === 0) return;
+    const own = new Set(reportedHedges(input));
+    const seen = new Set<number>();
+    for (const m of all) {
+      if (own.has(m) || seen.has(m.sentence.start)) continue;
+      seen.add(m.sentence.start);
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${quoteText(input.text, m.start, m.end)}" qualifies this claim. If you know, say it plainly; if you don't, give the estimate or what it depends on.`,
+        fixes: fixesFor(input, m),
+      });
+    }
+  },
+};
+
 const stackedHedges: BlockRule = {
   id: 'conviction/stacked-hedges',
   dimension: 'conviction',
@@ -404,4 +434,4 @@ const permissionSeeking = listRule({
   message: (p) => `"${p}" asks for permission to make your point. Make the point; the reader will say if they disagree.`,
 });
 
-export const convictionRules = [hedge, stackedHedges, uncertainClaim, permissionSeeking];
+export const convictionRules = [hedge, qualifiedClaim, stackedHedges, uncertainClaim, permissionSeeking];

@@ -493,3 +493,17 @@ describe('not prose, or not the writer’s voice: no rule fires (all families)',
     for (const id of ['conviction/stacked-hedges', 'composure/apology', 'ownership/hidden-actor', 'concision/activity', 'composure/exclamation']) assert.ok(ids.includes(id), id);
   });
 });
+
+describe('conviction/qualified-claim (hint): the hedges conviction/hedge leaves to the writer', () => {
+  const QUALIFIED = 'conviction/qualified-claim';
+  it('fires on a softener over a claim about the world, once per sentence', () => {
+    assert.deepEqual(firedText('Maybe the renewal backlog is the reason churn rose. It probably is.', QUALIFIED), ['Maybe', 'probably']);
+  });
+  it('is a hint by default', () => {
+    assert.deepEqual(fires('Maybe the renewal backlog is the reason churn rose.', QUALIFIED).map((f) => f.severity), ['hint']);
+  });
+  it('does not fire where conviction/hedge does (the writer\'s own plan), nor on calibrated estimates', () => {
+    assert.deepEqual(firedText('We should probably ship in May.', QUALIFIED), []);
+    assert.deepEqual(firedText('We estimate a 70% chance that churn is probably seasonal.', QUALIFIED), []);
+  });
+});
