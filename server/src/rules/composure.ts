@@ -77,8 +77,9 @@ const intensifier: BlockRule = {
       // intensifier tones the claim down; "likely extremely rare" is an estimate of degree.
       const before = m.sentence.words.slice(Math.max(0, m.from - 3), m.from);
       if (before.some((w) => NEGATIONS.has(w.lower) || w.lower.endsWith("n't") || w.lower === 'unlikely' || ESTIMATES.has(w.lower))) continue;
-      // "(Super Healthy)", a capitalised word inside a sentence: a label or a name someone else gave, not the writer's emotion.
-      if (m.from > 0 && /^\p{Lu}/u.test(m.sentence.words[m.from].text)) continue;
+      // "(Super Healthy)", a title-case word inside a sentence: a label or a name someone else gave, not the writer's emotion
+      // ("EXTREMELY" in capitals is shouting, and still flagged).
+      if (m.from > 0 && /^\p{Lu}\p{Ll}/u.test(m.sentence.words[m.from].text)) continue;
       // Where a proposal or its background is argued ("this is extremely subtle"), degree words are exposition.
       if (EXPOSITION.includes(input.role)) continue;
       const removable = REMOVABLE_INTENSIFIERS.has(m.phrase) && next !== undefined && next.start === m.end + 1;

@@ -304,7 +304,8 @@ const qualifiedClaim: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" qualifies this claim. If you know, say it plainly; if you don't, give the estimate or what it depends on.`,
-        fixes: fixesFor(input, m),
+        // Offered, never applied by Fix All: a claim about the world stated plainly claims more.
+        fixes: fixesFor(input, m).map((f) => ({ ...f, safe: false })),
       });
     }
   },
