@@ -9,6 +9,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
+// The same seeded generator as the scorer's cross-validation, so a sample is the same on every machine.
+import { seededRandom, shuffle } from './train-uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 
 export const REVIEW_TODAY = '2026-11-22';
@@ -148,33 +150,12 @@ export function loadVerdicts(dir = REVIEW_DIR): Map<string, VerdictRow> {
   return out;
 }
 
-// Seeded PRNG (mulberry32), so a sample is the same on every machine.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
-
 /**
  * n unjudged findings: each rule gets a share proportional to its square root of count (so rare rules are seen and
  * frequent ones do not crowd them out), at least `floor` when it has them; within a rule the folders take turns.
  */
 export function sample(pool: readonly CorpusFinding[], n: number, seed: number, floor = 6): CorpusFinding[] {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const byRule = new Map<string, CorpusFinding[]>();
   const seen = new Set<string>();
   for (const f of pool) {
@@ -190,7 +171,7 @@ export function sample(pool: readonly CorpusFinding[], n: number, seed: number, 
   const out: CorpusFinding[] = [];
   for (const r of rules) {
     const byFolder = new Map<string, CorpusFinding[]>();
-    for (const f of shuffled(byRule.get(r)!, rnd)) byFolder.set(f.folder, [...(byFolder.get(f.folder) ?? []), f]);
+    for (const f of shuffle([...byRule.get(r)!], rnd)) byFolder.set(f.folder, [...(byFolder.get(f.folder) ?? []), f]);
     const folders = [...byFolder.keys()].sort();
     let want = quota.get(r)!;
     while (want > 0) {
@@ -205,7 +186,7 @@ export function sample(pool: readonly CorpusFinding[], n: number, seed: number, 
       if (!took) break;
     }
   }
-  return shuffled(out, rnd);
+  return shuffle(out, rnd);
 }
 
 export interface PrecisionRow {

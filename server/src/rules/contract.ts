@@ -95,6 +95,12 @@ const openEndedAsk: DocRule = {
 const OWNER = /@\w|\bowners?\b|\bI\b|\b(?:we|I) will\b/i;
 const NAME = /(?<!^)(?<![.!?]\s)\b\p{Lu}\p{Ll}+\b/u;
 
+/** Where a block's text ends, trailing white space left out: a fix appends there. */
+const contentEnd = (text: string, start: number, end: number): number => {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+};
+
 const stepsOrRisks = (input: DocInput, role: 'nextSteps' | 'drawbacks'): number[] => {
   const { doc } = input;
   const out: number[] = [];
@@ -124,8 +130,7 @@ const stepWithoutOwner: DocRule = {
       const dated = sentences.some((s) => hasDate(text, s));
       if (owner && dated) continue;
       const addition = !owner && !dated ? ' — Owner: [name], by [date]' : !owner ? ' — Owner: [name]' : ' — by [date]';
-      let end = block.end;
-      while (end > block.start && /\s/.test(text[end - 1])) end--;
+      const end = contentEnd(text, block.start, block.end);
       out.push({
         rule: this.id,
         start: block.start,
@@ -154,8 +159,7 @@ const unmitigatedRisk: DocRule = {
       const next = doc.blocks[b + 1];
       const nested = next && next.listDepth > block.listDepth ? input.sentences(b + 1) : [];
       if ([...sentences, ...nested].some((s) => rubric.lists.mitigations.test(s.words)) || OWNER.test(block.masked)) continue;
-      let end = block.end;
-      while (end > block.start && /\s/.test(text[end - 1])) end--;
+      const end = contentEnd(text, block.start, block.end);
       out.push({
         rule: this.id,
         start: block.start,
