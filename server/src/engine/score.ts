@@ -132,11 +132,16 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
 
   const unfinishedSum = unfinished.reduce((n, f) => n + UNFINISHED_COST[f.severity], 0);
   const unfinishedPts = Math.min(raw, unfinishedSum);
-  const stub = report !== undefined && report.sentences < report.substance;
+  // Substance is prose: a document is a stub below the substance threshold, and also when fewer than half of that
+  // many of its sentences are clean (hold no problem), so sentences of hedges and apologies do not lift it out.
+  // Within a stub, only clean sentences raise the scale.
+  const clean = report ? Math.max(0, report.sentences - problems) : 0;
+  const stub = report !== undefined && (report.sentences < report.substance || clean < report.substance / 2);
   // A stub scales down (its cap is the most it can score), so what it does or fails to do still moves its score;
   // placeholders left to fill cap it.
-  const stubFactor = stub ? stubCap(report.sentences, report.substance) / 100 : 1;
-  const cap = Math.min(stub ? stubCap(report.sentences, report.substance) : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
+  // Only clean sentences lift a stub: a hedged or apologetic sentence added to one is not substance.
+  const stubFactor = stub ? stubCap(clean, report.substance) / 100 : 1;
+  const cap = Math.min(stub ? stubCap(clean, report.substance) : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
   const beforeCap = raw - unfinishedPts;
   const overallExact = words === 0 ? 0 : Math.min(cap, beforeCap * stubFactor);
   const overall = Math.round(overallExact);
@@ -184,13 +189,13 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const silenced = context.silenced.length;
   const findingPts = round2(findings.reduce((n, f) => n + (UNFINISHED_RULES.has(f.ruleId) ? 0 : f.cost), 0));
   const capNote = stub
-    ? ` · × ${stubFactor.toFixed(2)}: ${report!.sentences} of the ${report!.substance} sentences of prose a document needs`
+    ? ` · × ${stubFactor.toFixed(2)}: ${clean} of the ${report!.substance} clean sentences of prose a document needs`
     : overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: placeholders left to fill` : '';
   const formula = `${overall} = credit ${Math.round(creditOverall)} − findings ${Math.round(findingPts)}${unfinished.length ? ` − placeholders ${Math.round(unfinishedPts)}` : ''}${capNote}`;
   let explanation: string | undefined;
   if (words === 0) explanation = 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.';
   else if (context.fileDisabled) explanation = 'A presence-disable-file comment turns Presence off for this file, so it has no score.';
-  else if (stub) explanation = `There is not enough text to judge: ${report!.sentences} of the ${report!.substance} sentences of prose a document needs before it can score "almost there".`;
+  else if (stub) explanation = `There is not enough text to judge: ${clean} of the ${report!.substance} sentences of clean prose (no finding in them) a document needs before it can score "almost there".`;
   return {
     overall: context.fileDisabled ? 0 : overall,
     band: bandFor(context.fileDisabled ? 0 : overall),

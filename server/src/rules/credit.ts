@@ -141,7 +141,8 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       if (lists.comparators.test(words)) t.compared++;
       if (facts.financial && (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
     }
-    if (mayAsk && (lists.ask.test(words) || lists.recommendation.test(words)) && !lists.emptyAsks.test(words) && !lists.consensusDeferral.test(words)) {
+    // "We might want to maybe revisit this" is not a decision: a hedged ask, like an empty one or a deferral, earns nothing.
+    if (mayAsk && (lists.ask.test(words) || lists.recommendation.test(words)) && !lists.emptyAsks.test(words) && !lists.consensusDeferral.test(words) && !lists.hedges.test(words)) {
       t.asks++;
       t.point = true;
       t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0));
