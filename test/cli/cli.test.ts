@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { REPO_ROOT } from '../../scripts/repo.ts';
+import { fromRoot, REPO_ROOT } from '../../scripts/repo.ts';
 
 const CLI = join(REPO_ROOT, 'dist/cli.js');
 const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -29,7 +29,7 @@ test('json output has offsets, line/column, fixes and the score breakdown', () =
   const files = JSON.parse(r.stdout) as Array<{ path: string; score: { overall: number; dimensions: unknown[] }; findings: Array<{ start: number; line: number; column: number; fixes: unknown[] }> }>;
   assert.equal(files.length, 2);
   const weak = files.find((f) => f.path.endsWith('weak-board-update.md'))!;
-  const text = readFileSync('examples/weak-board-update.md', 'utf8');
+  const text = readFileSync(fromRoot('examples/weak-board-update.md'), 'utf8');
   for (const f of weak.findings) {
     const lineStart = text.split('\n').slice(0, f.line - 1).join('\n').length + (f.line > 1 ? 1 : 0);
     assert.equal(lineStart + f.column - 1, f.start);
@@ -42,7 +42,7 @@ test('sarif output validates against the SARIF 2.1.0 schema, with rules and loca
   const sarif = JSON.parse(r.stdout);
   assert.equal(sarif.version, '2.1.0');
   // The official schema (draft-04), as shipped by Microsoft's SARIF test matchers; its patterns predate the u flag.
-  const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+  const schema = JSON.parse(readFileSync(fromRoot('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
   const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(schema);
   // A fresh parse: the validator's type guard would otherwise narrow `sarif` to unknown.
   assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 3)));

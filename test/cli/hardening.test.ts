@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../../scripts/repo.ts';
+import { fromRoot, REPO_ROOT } from '../../scripts/repo.ts';
 
 const CLI = join(REPO_ROOT, 'dist/cli.js');
 const TODAY = ['--today', '2026-11-22'];
@@ -182,7 +182,7 @@ test('--fix creates its temporary file with a random name, never through a plant
 
 test('output closed early (| head -1): the run stops quietly with 141, not 1, and no stack trace', { skip: !posix }, () => {
   const dir = scratch('pipe');
-  const weak = fs.readFileSync('examples/weak-board-update.md', 'utf8');
+  const weak = fs.readFileSync(fromRoot('examples/weak-board-update.md'), 'utf8');
   const names = Array.from({ length: 150 }, (_, i) => `m${String(i).padStart(3, '0')}.md`);
   for (const n of names) fs.writeFileSync(join(dir, n), `${weak}\n\n${FIXABLE}`);
   const original = fs.readFileSync(join(dir, names[0]), 'utf8');

@@ -1,3 +1,4 @@
+import { fromRoot } from '../../scripts/repo.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,14 +10,14 @@ const today = '2026-11-22';
 const memo = 'I think we should ship the new pricing page. It will grow revenue.\n';
 
 test('every built-in rubric file is valid and loads', () => {
-  for (const f of readdirSync('rubrics').filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'words.json')) {
-    assert.deepEqual(validateRubric(readFileSync(`rubrics/${f}`, 'utf8'), f), [], f);
+  for (const f of readdirSync(fromRoot('rubrics')).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'words.json')) {
+    assert.deepEqual(validateRubric(readFileSync(fromRoot(`rubrics/${f}`), 'utf8'), f), [], f);
   }
   for (const name of BUILTIN_RUBRIC_NAMES) assert.equal(loadRubric(name).name, name);
 });
 
 test('the shipped JSON schema is generated from the engine and up to date', () => {
-  assert.deepEqual(JSON.parse(readFileSync('rubrics/schema.json', 'utf8')), rubricSchema());
+  assert.deepEqual(JSON.parse(readFileSync(fromRoot('rubrics/schema.json'), 'utf8')), rubricSchema());
 });
 
 test('front matter picks the rubric, then the caller, then executive', () => {

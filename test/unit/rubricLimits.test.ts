@@ -2,6 +2,7 @@
 // never bring a phrase back (so --fix converges), an extends chain is bounded in depth, size and phrases before
 // anything is indexed, messages quote only short names, and a relative `extends` is resolved from the rubric
 // that names it. The engine reads no files: each test hands it a resolver.
+import { fromRoot } from '../../scripts/repo.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -244,7 +245,7 @@ test('a relative extends resolves from the extending rubric, and a cycle through
 });
 
 test('the rubric/invalid page states the limits the engine enforces', () => {
-  const page = readFileSync('docs/rules/rubric/invalid.md', 'utf8');
+  const page = readFileSync(fromRoot('docs/rules/rubric/invalid.md'), 'utf8');
   const n = (x: number): string => x.toLocaleString('en-US');
   for (const [what, limit] of Object.entries(RUBRIC_LIMITS)) assert.ok(page.includes(`at most ${n(limit)}`) || page.includes(`first ${n(limit)}`), `${what}: ${n(limit)}`);
 });
