@@ -37,15 +37,23 @@ function breaksClause(text: string, a: Word, b: Word): boolean {
  * Word indices [first, last] of the clause holding words [from, to): bounded by clause punctuation and by a
  * coordinator or a subordinator. A fronted adverbial ("In the future, X may…") takes the clause after its comma.
  */
+/**
+ * How far, in words, a clause is followed from the match. Real clauses are far shorter; the bound keeps a sentence
+ * with no punctuation and thousands of matches linear (each match would otherwise walk the whole sentence).
+ */
+export const CLAUSE_REACH = 60;
+
 export function clauseAround(words: readonly Word[], text: string, from: number, to: number): [number, number] {
+  const lo = Math.max(0, from - CLAUSE_REACH);
+  const hi = Math.min(words.length, to + CLAUSE_REACH);
   let first = from;
-  while (first > 0 && !breaksClause(text, words[first - 1], words[first]) && !opensClause(words, first - 1)) first--;
+  while (first > lo && !breaksClause(text, words[first - 1], words[first]) && !opensClause(words, first - 1)) first--;
   let last = to - 1;
-  while (last + 1 < words.length && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1) && !SUBORDINATORS.has(words[last + 1].lower)) last++;
+  while (last + 1 < hi && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1) && !SUBORDINATORS.has(words[last + 1].lower)) last++;
   // "In the future, the crate may decide": the phrase opens the sentence as an adverbial of the next clause.
-  if (first === 0 && last + 1 < words.length && last - first < 4 && breaksClause(text, words[last], words[last + 1])) {
+  if (first === 0 && last + 1 < hi && last - first < 4 && breaksClause(text, words[last], words[last + 1])) {
     last++;
-    while (last + 1 < words.length && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1)) last++;
+    while (last + 1 < hi && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1)) last++;
   }
   return [first, last];
 }
@@ -67,7 +75,7 @@ export function negatedBefore(words: readonly Word[], text: string, at: number, 
 
 /** The clause before index `at` opens with a subordinator (a condition or a time clause). */
 export function subordinateBefore(words: readonly Word[], text: string, at: number): boolean {
-  for (let k = at - 1; k >= 0; k--) {
+  for (let k = at - 1; k >= 0 && k >= at - CLAUSE_REACH; k--) {
     if (breaksClause(text, words[k], words[k + 1])) return false;
     const w = words[k].lower;
     if (SUBORDINATORS.has(w)) return true;
@@ -77,9 +85,17 @@ export function subordinateBefore(words: readonly Word[], text: string, at: numb
 }
 
 /** The phrase [start, end) sits inside parentheses: "(eventually)", "(see the list below)". An aside. */
-export function inParentheses(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('(', start);
-  if (open < 0 || text.lastIndexOf(')', start) > open) return false;
-  const close = text.indexOf(')', end);
-  return close >= 0 && (text.indexOf('(', end) < 0 || text.indexOf('(', end) > close);
+export function inParentheses(text: string, start: number, end: number, lo = 0, hi = text.length): boolean {
+  // Looked for within a few hundred characters of the phrase, inside [lo, hi): an aside is short, and an unbounded
+  // search from every match of a huge paragraph would be quadratic.
+  const from = Math.max(lo, start - PAREN_REACH);
+  const to = Math.min(hi, end + PAREN_REACH);
+  const before = text.slice(from, start);
+  const after = text.slice(end, to);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.lastIndexOf(')') > open) return false;
+  const close = after.indexOf(')');
+  const reopen = after.indexOf('(');
+  return close >= 0 && (reopen < 0 || reopen > close);
 }
+const PAREN_REACH = 400;

@@ -3,7 +3,7 @@ import type { BlockRule, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { hasDate, hasNumber, matchList, quoteText, replaceEdit } from './util.js';
 import { documentAnchor } from './anchor.js';
-import { anyWord, clauseAround, inParentheses, isPossibility, negatedBefore, subordinateBefore } from './clause.js';
+import { anyWord, CLAUSE_REACH, clauseAround, inParentheses, isPossibility, negatedBefore, subordinateBefore } from './clause.js';
 import type { Sentence } from '../engine/sentences.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 import data from '../../../rubrics/data/quantity.json';
@@ -121,7 +121,7 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   const prev = words[from - 1]?.lower;
   const next = words[to]?.lower;
   if (phrase === 'soon' && prev === 'as' && next === 'as') return false;
-  if (inParentheses(text.slice(s.start, s.end), start - s.start, end - s.start)) return false;
+  if (inParentheses(text, start, end, s.start, s.end)) return false;
   const [first, last] = clauseAround(words, text, from, to);
   // The clause outside the phrase: "later this quarter" is itself vague.
   const clause = s.text.slice(words[first].start - s.start, start - s.start) + ' ' + s.text.slice(end - s.start, words[last].end - s.start);
@@ -130,7 +130,7 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   if (phrase === 'eventually' && !anyWord(words, first, last, (w) => w === 'we' || w === 'i' || w === "we'll" || w === "i'll")) return false;
   if (anyWord(words, first, last, isPossibility)) return false;
   if (subordinateBefore(words, text, from)) return false;
-  for (let k = to; k < words.length; k++) {
+  for (let k = to; k < Math.min(words.length, to + CLAUSE_REACH); k++) {
     const w = words[k].lower;
     if (DEPENDS_ON.test(w) || (w === 'as' && AS_CLAUSE.test(words[k + 1]?.lower ?? ''))) return false;
   }
