@@ -1,7 +1,7 @@
 // Mutations of real documents, each with the way a reader expects the score to move. Built on the engine's own
 // document model (sections, blocks, masked prose), so a mutation never edits code, front matter or link targets.
 // None of them knows a corpus sentence: they are edits a writer could make to any document.
-import { isMetadata } from '../../server/src/rules/grammar.ts';
+import { isChecklistItem, isLinkOnly, isMetadata } from '../../server/src/rules/grammar.ts';
 import { parseDocument, type Doc } from '../../server/src/engine/document.ts';
 import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from '../../server/src/engine/index.ts';
 
@@ -110,7 +110,7 @@ const blurFigures: Mutation = {
       // Figures in the writer's prose only: not a header line ("Start Date: 2014-12-13"), a template's checklist
       // item or prompt question ("fewer than 2 active OWNERS?"), or a list item that is only a link.
       const source = text.slice(b.start, b.end);
-      if (isMetadata(source) || /^\s*\[[ xX]\]\s/.test(source) || b.masked.trimEnd().endsWith('?') || (b.list >= 0 && /^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(source.trim()))) continue;
+      if (isMetadata(source) || isChecklistItem(source) || b.masked.trimEnd().endsWith('?') || (b.list >= 0 && isLinkOnly(source))) continue;
       for (const m of b.masked.matchAll(FIGURE)) {
         const figure = m[0];
         const start = b.start + m.index;

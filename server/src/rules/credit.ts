@@ -6,7 +6,7 @@
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
 import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
 import { hasDate } from './util.js';
-import { isImperative, isMetadata } from './grammar.js';
+import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
@@ -118,9 +118,9 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const source = text.slice(block.start, block.end);
   // (A prompt is a numbered or bulleted question, or one set in bold; a question in a paragraph is the writer's.)
   const prompt = sentences.length === 1 && /\?[!*_\s]*$/.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
-  const form = /^\s*\[[ xX]\]\s/.test(source) || prompt;
-  // A list item that is a link and little else ("[2340 - Consistent reads](…) - v1.28") is a reference, not prose.
-  const reference = block.list >= 0 && /^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(source.trim());
+  const form = isChecklistItem(source) || prompt;
+  // A list item that is a link and little else is a reference, not prose.
+  const reference = block.list >= 0 && isLinkOnly(source);
   for (const s of form || reference ? [] : sentences) {
     // In a list, a label of a few words ("API Expression", "component-base") is a name, not a sentence.
     if (block.list >= 0 && s.words.length < LIST_SENTENCE_WORDS) continue;

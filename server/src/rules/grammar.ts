@@ -34,3 +34,9 @@ const OUTCOME_VERBS = new Set(data.outcomeVerbs);
 export function reportsOutcome(words: readonly Word[]): boolean {
   return words.some((w) => OUTCOME_VERBS.has(w.lower));
 }
+
+/** A template's checklist item: "[x] CONTRIBUTING.md reviewed", "[ ] Meeting notes linked". */
+export const isChecklistItem = (source: string): boolean => /^\s*\[[ xX]\]\s/.test(source);
+
+/** A link and little else ("[2340 - Consistent reads](…) - v1.28"): a reference, not a sentence of prose. */
+export const isLinkOnly = (source: string): boolean => /^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(source.trim());

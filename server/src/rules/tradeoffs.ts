@@ -7,10 +7,10 @@ import type { Word } from '../engine/sentences.js';
 import type { PhraseMatcher } from '../engine/phrases.js';
 import { matchList, quoteText } from './util.js';
 
-// A section like this anywhere in the document states the tradeoffs for every recommendation in it.
-const TRADEOFF_HEADING = /\b(trade-?offs?|risks?|costs?|downsides?|alternatives?|options?|not doing|non-goals|what we give up|considered|cons)\b/i;
 
-const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
+// A section of these roles anywhere in the document (Drawbacks, Risks, Consequences, Alternatives, Options, Non-goals…)
+// states the tradeoffs for every recommendation in it, when something is written under it.
+const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives', 'options'];
 const NOT_THE_CALL: readonly SectionRole[] = ['background', 'appendix', 'alternatives', 'metadata'];
 
 const unstated: DocRule = {
@@ -24,7 +24,7 @@ const unstated: DocRule = {
     const { doc } = input;
     // A Drawbacks, Consequences or Alternatives section states the tradeoff, when something is written under it:
     // a heading alone, or "None.", states nothing.
-    if (doc.sections.some((s, i) => s.heading >= 0 && (TRADEOFF_ROLES.includes(s.role) || TRADEOFF_HEADING.test(s.title)) && subtreeWords(input, i) >= CONTENT_WORDS)) return;
+    if (doc.sections.some((s, i) => s.heading >= 0 && TRADEOFF_ROLES.includes(s.role) && subtreeWords(input, i) >= CONTENT_WORDS)) return;
     for (const section of doc.sections) {
       // Background and references report others' recommendations and past decisions; they are not the writer's call.
       if (NOT_THE_CALL.includes(section.role)) continue;
