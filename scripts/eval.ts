@@ -30,6 +30,9 @@ const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
 // Issue 9: the uncertainty set measures the conviction family only (vague quantities are another quality).
 const HEDGE_DIMENSIONS = new Set<string>(['conviction']);
+/** Issue 9's target for the conviction family on the hedge set: this precision, and F1 above write-good's. */
+const HEDGE_MIN_PRECISION = 0.75;
+const WHAT_IF_THRESHOLD = 0.7;
 
 const repoRoot = REPO_ROOT;
 const shared = SHARED_DIR;
@@ -140,21 +143,6 @@ function perRuleTable(rules: readonly string[][], gold: readonly boolean[]): Rul
     .sort((a, b) => b.fired - a.fired || (a.ruleId < b.ruleId ? -1 : 1));
 }
 
-/** Whether swapping the scorer's weights reaches the engine's rules (it would not if they held another module instance). */
-function scorerReachesEngine(newAnalyzer: NewAnalyzer, shipped: UncertaintyModelFile): boolean {
-  const probe = 'The river festival gained a following in the region over the years.';
-  const run = (bias: number): string => {
-    // A cue word is needed too: rules highlight the cue and skip sentences without one.
-    const restore = swapUncertaintyModelForEvaluation({ ...shipped, bias, vocabulary: ['the'], features: ['the'], weights: [1] });
-    try {
-      return newAnalyzer()(probe, RUBRIC, { today: TODAY }).findings.map((f) => `${f.ruleId}@${f.start}`).sort().join(' ');
-    } finally {
-      restore();
-    }
-  };
-  return run(50) !== run(-50);
-}
-
 async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteGood): Promise<Record<string, unknown>> {
   const file = path.join(shared, 'eval/hedge-wiki-dev.csv');
   const data = loadLabelled(file, 'uncertain');
@@ -175,8 +163,6 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
   if (newAnalyzer) {
     try {
       const t0 = performance.now();
-      out.engineUsesScorer = scorerReachesEngine(newAnalyzer, shipped);
-      if (!out.engineUsesScorer) console.warn('  note: no engine rule reacts to the uncertainty scorer (not wired yet?); the three engine rows are equal.');
       const honest: string[][] = new Array<string[]>(data.length);
       const folds = stratifiedFolds(gold, 5, CV_SEED);
       for (let k = 0; k < 5; k++) {
@@ -197,10 +183,14 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
       } finally {
         restore();
       }
+      // Whether the scorer reaches the engine's rules at all (it would not if they held another module instance).
+      out.engineUsesScorer = asShipped.some((r, i) => r.join() !== noScorer[i]!.join());
+      if (!out.engineUsesScorer) console.warn('  note: no engine rule reacts to the uncertainty scorer (not wired yet?); the three engine rows are equal.');
       out.presence = figures(prf(honest.map((r) => r.length > 0), gold));
       out.presenceInSampleScorer = figures(prf(asShipped.map((r) => r.length > 0), gold));
       out.presenceWithoutScorer = figures(prf(noScorer.map((r) => r.length > 0), gold));
       out.presencePerRule = perRuleTable(honest, gold);
+      out.presenceHonestRules = honest;
       // What-if: the honest figures with one rule left out (which rules cost precision on this set).
       out.presenceWithoutRule = [...new Set(honest.flat())].sort().map((ruleId) => ({
         ruleId,
@@ -240,6 +230,14 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
     cvByThreshold: thresholds,
     cvSeconds: round((performance.now() - t0) / 1000, 1),
   };
+  // Two reference points for reading the figures. Flagging every sentence: on a set that is 29% uncertain its F1 is
+  // already about 0.45. And what the conviction family would score if a rule reported every sentence the scorer rates
+  // at or above WHAT_IF_THRESHOLD, whatever its cue (no such rule ships: on the memo corpus most of those sentences are
+  // "some"/"many" or a technical "probably", see the README's quality section).
+  out.flagEverything = figures(prf(gold.map(() => true), gold));
+  const honest = out.presenceHonestRules as string[][] | undefined;
+  if (honest) out.whatIfScorerRule = { threshold: WHAT_IF_THRESHOLD, ...figures(prf(honest.map((r, i) => r.length > 0 || cv.oof[i]! >= WHAT_IF_THRESHOLD), gold)) };
+  delete out.presenceHonestRules;
   return out;
 }
 
@@ -624,13 +622,14 @@ async function main(): Promise<void> {
 
   // Compact report.
   type H = {
-    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presenceWithoutRule?: (Figures & { ruleId: string })[]; presencePerRule?: RuleRow[]; falsePositiveFloor?: { family: string; certainFlagged: number; tpNeeded: number; recallNeeded: number }[]; writeGoodAll: Figures; writeGoodWeasel: Figures;
+    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presenceWithoutRule?: (Figures & { ruleId: string })[]; presencePerRule?: RuleRow[]; falsePositiveFloor?: { family: string; certainFlagged: number; tpNeeded: number; recallNeeded: number }[]; writeGoodAll: Figures; writeGoodWeasel: Figures; flagEverything: Figures; whatIfScorerRule?: Figures & { threshold: number };
     model: { threshold: number; cvThresholdReproduced: number; cv5Pooled: Figures; cv5Nested: Figures; cv5AtShippedThreshold: Figures; inSample: Figures; cvByThreshold: (Figures & { threshold: number })[] };
   };
   const h = results.hedge as H | undefined;
   console.log('\nPresence eval' + (errors.length ? `  (${errors.length} section error${errors.length > 1 ? 's' : ''})` : ''));
   if (h) {
-    console.log(`\nUncertainty — hedge-wiki-dev (${h.sentences} sentences, ${h.positives} uncertain)   target: F1 ≥ 0.65 with P ≥ 0.70`);
+    const met = h.presence && h.presence.precision >= HEDGE_MIN_PRECISION && h.presence.f1 > h.writeGoodAll.f1;
+    console.log(`\nUncertainty — hedge-wiki-dev (${h.sentences} sentences, ${h.positives} uncertain), conviction family only   target: P ≥ ${HEDGE_MIN_PRECISION} and F1 above write-good's: ${met ? 'met' : 'MISSED'}`);
     console.log(row('engine, scorer out-of-fold (honest)', h.presence));
     console.log(row('engine, scorer in-sample (as shipped; optimistic)', h.presenceInSampleScorer));
     console.log(row('engine without the scorer', h.presenceWithoutScorer));
@@ -639,6 +638,8 @@ async function main(): Promise<void> {
     console.log(row('scorer, in-sample (optimistic)', h.model.inSample));
     console.log(row('write-good, all checks', h.writeGoodAll));
     console.log(row('write-good, weasel only', h.writeGoodWeasel));
+    console.log(row('every sentence flagged (reference)', h.flagEverything));
+    if (h.whatIfScorerRule) console.log(row(`what-if: engine ∪ every sentence the scorer rates ≥ ${h.whatIfScorerRule.threshold}`, h.whatIfScorerRule));
     console.log('  scorer CV by threshold: ' + h.model.cvByThreshold.map((t) => `${t.threshold}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`).join(' · '));
     if (h.presenceWithoutRule?.length) {
       console.log('  honest engine without one rule: ' + h.presenceWithoutRule.map((r) => `−${r.ruleId} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)}`).join(' · '));

@@ -293,6 +293,12 @@ interface LowerWord {
   lower: string;
 }
 
+/** The scorer's probability for a sentence of engine words (words in `ignore` read as unknown). Allocates nothing. */
+export function sentenceUncertainty(words: readonly LowerWord[], ignore: ReadonlySet<string> = NO_WORDS): number {
+  return sigmoid(logOdds(idsOfWords(words, ignore), undefined));
+}
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /**
  * The engine's door: the index of the strongest cue of a sentence of engine words whose probability reaches
  * `threshold`, or -1 (below the threshold, or no word raises the score). Words in `ignore` read as unknown ("_").

@@ -502,6 +502,13 @@ describe('conviction/qualified-claim (hint): the hedges conviction/hedge leaves 
   it('is a hint by default', () => {
     assert.deepEqual(fires('Maybe the renewal backlog is the reason churn rose.', QUALIFIED).map((f) => f.severity), ['hint']);
   });
+  it('mid-sentence, speaks only where the sentence as a whole reads as uncertain (real corpus sentences)', () => {
+    // Judged right: the project's main goal, softened.
+    assert.deepEqual(firedText(quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Cactus.md', 'We are currently working towards a v1.0 release, and this is probably\nthe biggest goal (in terms of work) that we have in the near future.'), QUALIFIED), ['probably']);
+    // Judged wrong: a comparative engineering assessment, not doubt.
+    assert.deepEqual(firedText(quoteIn('rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', 'It is relatively easy to extend the JSON output of `rustc` to include\na new record of any future-incompatibility lints that were triggered'), QUALIFIED), []);
+    assert.deepEqual(firedText(quoteIn('k8s-annual-reports', 'k8s-sig-api-machinery-annual-report-2021.md', 'The ecosystem of the different Kubernetes Clients that we own grows more or less organically.'), QUALIFIED), []);
+  });
   it('does not fire where conviction/hedge does (the writer\'s own plan), nor on calibrated estimates', () => {
     assert.deepEqual(firedText('We should probably ship in May.', QUALIFIED), []);
     assert.deepEqual(firedText('We estimate a 70% chance that churn is probably seasonal.', QUALIFIED), []);
