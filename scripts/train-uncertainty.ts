@@ -242,7 +242,7 @@ export function train(words: readonly string[][], labels: readonly boolean[], ro
 }
 
 /** Limited-memory BFGS with a backtracking (Armijo) line search. Deterministic. */
-export function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, maxIter: number, m = 10): Float64Array {
+function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, maxIter: number, m = 10): Float64Array {
   const w = new Float64Array(dim);
   const g = new Float64Array(dim);
   let fx = f(w, g);
