@@ -44,6 +44,29 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
 }
 
 export const RATINGS_FILE = path.join(REPO_ROOT, 'test', 'calibration', 'ratings.jsonl');
+/** Every rater's file: the first rater's, then one `ratings-rater<N>.jsonl` per further blind rater. */
+export const RATER_FILES = [RATINGS_FILE, path.join(REPO_ROOT, 'test', 'calibration', 'ratings-rater2.jsonl')];
+
+/** The mean rating per document over the raters who rated it, in the first rater's order. */
+export function meanRatings(raters: readonly (readonly Rating[])[]): Rating[] {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const rows of raters) {
+    for (const r of rows) {
+      const s = sums.get(r.doc) ?? { total: 0, n: 0 };
+      s.total += r.rating;
+      s.n++;
+      sums.set(r.doc, s);
+    }
+  }
+  return [...sums].map(([doc, s]) => ({ doc, rating: s.total / s.n }));
+}
+
+/** Spearman's rho between two raters over the documents both rated (how far the reference itself agrees). */
+export function interRater(a: readonly Rating[], b: readonly Rating[]): { documents: number; spearman: number } {
+  const byDoc = new Map(b.map((r) => [r.doc, r.rating]));
+  const pairs = a.filter((r) => byDoc.has(r.doc)).map((r) => [r.rating, byDoc.get(r.doc)!] as const);
+  return { documents: pairs.length, spearman: Math.round(spearman(pairs.map((p) => p[0]), pairs.map((p) => p[1])) * 1000) / 1000 };
+}
 
 /** The ratings, or undefined when the file does not exist yet. Rows that do not parse are reported, not fatal. */
 export function readRatings(file = RATINGS_FILE): { ratings: Rating[]; problems: string[] } | undefined {

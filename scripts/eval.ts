@@ -24,7 +24,7 @@ import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tok
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
-import { calibrate, readRatings, RATINGS_FILE, type Calibration } from './calibration.ts';
+import { calibrate, interRater, meanRatings, RATER_FILES, readRatings, type Calibration, type Rating } from './calibration.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
@@ -545,15 +545,26 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
 // ---------------------------------------------------------------------------------------------
 // f) calibration: the overall score against blind ratings (scripts/calibration.ts), when there are any
 
-type CalibrationResult = Calibration | { ratings: 'none' };
+type CalibrationResult = (Calibration & { raters: { file: string; spearman: number }[]; interRater?: { documents: number; spearman: number } }) | { ratings: 'none' };
 
 function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResult {
-  const read = readRatings();
-  if (!read) return { ratings: 'none' };
-  for (const p of read.problems) console.error(`calibration: ${path.relative(repoRoot, RATINGS_FILE)} ${p}`);
+  const raters: { file: string; ratings: Rating[] }[] = [];
+  for (const file of RATER_FILES) {
+    const read = readRatings(file);
+    if (!read) continue;
+    for (const p of read.problems) console.error(`calibration: ${path.relative(repoRoot, file)} ${p}`);
+    raters.push({ file: path.relative(repoRoot, file), ratings: read.ratings });
+  }
+  if (raters.length === 0) return { ratings: 'none' };
   if (!newAnalyzer) throw new Error('the engine did not load');
   const analyze = newAnalyzer();
-  return calibrate(read.ratings, (text) => analyze(text, undefined, { today: TODAY }).score);
+  const score = (text: string) => analyze(text, undefined, { today: TODAY }).score;
+  // The reference is the raters' mean per document; each rater alone and their agreement show how firm it is.
+  return {
+    ...calibrate(meanRatings(raters.map((r) => r.ratings)), score),
+    raters: raters.map((r) => ({ file: r.file, spearman: calibrate(r.ratings, score).spearman })),
+    ...(raters.length > 1 ? { interRater: interRater(raters[0]!.ratings, raters[1]!.ratings) } : {}),
+  };
 }
 
 function printCalibration(c: CalibrationResult | undefined): void {
@@ -562,7 +573,10 @@ function printCalibration(c: CalibrationResult | undefined): void {
     console.log('\nCalibration — no ratings yet (test/calibration/ratings.jsonl)');
     return;
   }
-  console.log(`\nCalibration — ${c.documents} rated documents: Spearman ρ(overall, rating) = ${c.spearman}${c.missing.length ? ` (${c.missing.length} not found: ${c.missing.join(', ')})` : ''}`);
+  const reference = c.raters.length > 1 ? `the mean of ${c.raters.length} blind raters` : 'rating';
+  console.log(`\nCalibration — ${c.documents} rated documents: Spearman ρ(overall, ${reference}) = ${c.spearman}${c.missing.length ? ` (${c.missing.length} not found: ${c.missing.join(', ')})` : ''}   target ≥ 0.6`);
+  if (c.raters.length > 1) console.log(`  each rater alone: ${c.raters.map((r) => `${r.file} ρ ${r.spearman}`).join(' · ')}`);
+  if (c.interRater) console.log(`  the raters with each other: ρ ${c.interRater.spearman} over ${c.interRater.documents} documents`);
   for (const [band, b] of Object.entries(c.bands)) console.log(`  ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`);
 }
 

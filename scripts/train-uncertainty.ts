@@ -160,7 +160,9 @@ export function stratifiedFolds(labels: readonly boolean[], k: number, seed: num
   const folds = new Array<number>(labels.length).fill(0);
   for (const want of [true, false]) {
     const idx = shuffle(labels.flatMap((l, i) => (l === want ? [i] : [])), rnd);
-    idx.forEach((i, n) => (folds[i] = n % k));
+    idx.forEach((i, n) => {
+      folds[i] = n % k;
+    });
   }
   return folds;
 }

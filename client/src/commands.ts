@@ -1,7 +1,7 @@
 // Registers the Presence commands. Each returns its result so tests can await `executeCommand`.
 import * as vscode from 'vscode';
 import type { ScoreResult } from '../../server/src/protocol.js';
-import { AuditView, runAudit, type AuditResult } from './audit.js';
+import { type AuditView, runAudit, type AuditResult } from './audit.js';
 import { chooseRubric } from './chooseRubric.js';
 import { fixAll } from './fixAll.js';
 import type { ReportView } from './reportView.js';

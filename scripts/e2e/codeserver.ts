@@ -124,7 +124,10 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const child = spawn(NODE24, args, { cwd: opts.dir, env, stdio: ['ignore', fd, fd], detached: true });
   closeSync(fd);
   let exited: string | undefined;
-  const exitPromise = new Promise<void>((r) => child.on('exit', (code, sig) => ((exited = `exit ${code ?? sig}`), r())));
+  const exitPromise = new Promise<void>((r) => child.on('exit', (code, sig) => {
+    exited = `exit ${code ?? sig}`;
+    r();
+  }));
   const onExit = () => killGroup(child, 'SIGKILL');
   process.on('exit', onExit);
 

@@ -53,7 +53,7 @@ function processFile(path: string, opts: CliOptions, analyzer: Analyzer, rubrics
 }
 
 function main(argv: string[]): number {
-  let opts;
+  let opts: CliOptions;
   try {
     opts = parseArgs(argv);
   } catch (e) {

@@ -114,7 +114,9 @@ test('--fix killed mid-run leaves every file either original or fully fixed', as
   assert.notEqual(fixed, original);
   const FILES = 300;
   const names = Array.from({ length: FILES }, (_, i) => `m${String(i).padStart(3, '0')}.md`);
-  const reset = () => names.forEach((n) => writeFileSync(join(dir, n), original));
+  const reset = (): void => {
+    for (const n of names) writeFileSync(join(dir, n), original);
+  };
   const states = () => names.map((n) => readFileSync(join(dir, n), 'utf8'));
   // Kill as soon as some files are fixed and others are not (a true mid-run kill), three times.
   let midRunKills = 0;

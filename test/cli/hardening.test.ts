@@ -187,6 +187,7 @@ test('output closed early (| head -1): the run stops quietly with 141, not 1, an
   for (const n of names) fs.writeFileSync(join(dir, n), `${weak}\n\n${FIXABLE}`);
   const original = fs.readFileSync(join(dir, names[0]), 'utf8');
   // Output is far more than a pipe holds, so the CLI is still writing when head has gone.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash variable, not a template.
   const r = spawnSync('bash', ['-c', '"$0" "$@" | head -1 >/dev/null; echo "status=${PIPESTATUS[0]}" >&2', process.execPath, CLI, dir, '--fix', ...TODAY], { encoding: 'utf8', timeout: TIMEOUT_MS });
   assert.equal(r.signal, null);
   const [statusLine, ...rest] = r.stderr.trim().split('\n').reverse();

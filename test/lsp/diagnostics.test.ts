@@ -121,7 +121,11 @@ test('a document with thousands of findings publishes the 1,000 most severe and 
   assert.ok(ds.some((d) => d.code === 'rubric/invalid'), 'the error is among those shown');
   // The severities shown are exactly the 1,000 most severe of all the findings.
   const LSP = { error: 1, warning: 2, information: 3, hint: 4 } as const;
-  const count = (xs: number[]) => xs.reduce<Record<number, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
+  const count = (xs: number[]) => {
+    const m: Record<number, number> = {};
+    for (const x of xs) m[x] = (m[x] ?? 0) + 1;
+    return m;
+  };
   const expected = all.map((f) => LSP[f.severity]).sort((a, b) => a - b).slice(0, 1000);
   assert.deepEqual(count(ds.filter((d) => d !== note).map((d) => d.severity ?? 0)), count(expected));
   await c.close(uri);

@@ -234,7 +234,10 @@ export class LspClient {
     const last = this.latest.get(uri);
     if (version !== undefined && last && (last.version ?? null) === version) return Promise.resolve(last);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) };
+      const waiter: Waiter = { uri, version, resolve: (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      } };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? null);

@@ -98,7 +98,7 @@ const hedgeFive: Mutation = {
 };
 
 // A figure in prose: a money amount, a percentage or a count, not a year, a version, an ordinal or an id.
-const FIGURE = /(?<![\p{L}\d.#\/:+-])(?:([$€£] ?\d[\d,.]*(?: ?(?:[kKmMbB]|million|billion))?)|(\d[\d,]*(?:\.\d+)?(?: ?(?:%|percent))?))(?![\p{L}\d.:\/-]|\.\d)/gu;
+const FIGURE = /(?<![\p{L}\d.#/:+-])(?:([$€£] ?\d[\d,.]*(?: ?(?:[kKmMbB]|million|billion))?)|(\d[\d,]*(?:\.\d+)?(?: ?(?:%|percent))?))(?![\p{L}\d.:/-]|\.\d)/gu;
 
 const blurFigures: Mutation = {
   name: 'turn figures into "many" / "a significant amount"',

@@ -195,7 +195,10 @@ test('a file that is not valid JSON is reported by line and column, quoting none
 test('the JSON error finder agrees with JSON.parse on damaged rubrics', () => {
   const valid = JSON.stringify({ name: 'team', extends: 'executive', rules: { 'conviction/hedge': 'off' }, words: { filler: { 'at this juncture': 'now' }, hedges: ['a', 'b\\u00e9'] }, weights: { impact: 1.5e1, evidence: -0 } }, null, 2);
   let seed = 7;
-  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
   const junk = '{}[]",:\\ \n0-1.5eEtrufalsnl\u0001';
   for (let i = 0; i < 3000; i++) {
     let text = valid;

@@ -1,5 +1,5 @@
 // Expands files, folders and globs into Markdown files, in a stable order.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compileGlob } from '../core/glob.js';
 
@@ -7,7 +7,7 @@ const MARKDOWN = /\.(md|markdown|mdx)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.e2e', '.bench-cache']);
 
 function walk(dir: string, out: string[]): void {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -53,7 +53,7 @@ export function expandInputs(inputs: string[]): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
-    let st;
+    let st: Stats | undefined;
     try {
       st = statSync(input);
     } catch {

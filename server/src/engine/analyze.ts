@@ -285,7 +285,7 @@ export class Analyzer {
     // Workspace rubrics, and every rubric they extend, can change on disk: a cached result stands only while each
     // source it was built from resolves to the same file and text.
     const hit = this.rubricCache.get(ref);
-    if (hit && hit.sources.every((s) => sameSource(resolve?.(s.ref, s.from), s.got))) return hit.result;
+    if (hit?.sources.every((s) => sameSource(resolve?.(s.ref, s.from), s.got))) return hit.result;
     const sources: ResolvedSource[] = [];
     const recording = resolve && ((r: string, from?: string): RubricSource | undefined => {
       const got = resolve(r, from);

@@ -14,7 +14,7 @@ const isAlnum = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p
  */
 export function maskInline(view: string, onComment: (start: number, end: number) => void): MaskResult {
   // Fast path: nothing that could need masking.
-  if (!/[`<\[\]!\\*_~]|https?:|www\./.test(view)) return { masked: view, hasLink: false };
+  if (!/[`<[\]!\\*_~]|https?:|www\./.test(view)) return { masked: view, hasLink: false };
   // Ranges to blank, as [start, end) pairs in increasing order (the scan only moves forward).
   const blanks: number[] = [];
   let hasLink = false;

@@ -17,7 +17,7 @@ const ROLES: ReadonlyArray<{ role: SectionRole; whole: boolean; phrases: readonl
 function normalise(title: string): string {
   return title
     .toLowerCase()
-    .replace(/[^\p{L}\p{N};\-]+/gu, ' ')
+    .replace(/[^\p{L}\p{N};-]+/gu, ' ')
     .replace(/(^| )-+|-+( |$)/g, ' ')
     .trim();
 }

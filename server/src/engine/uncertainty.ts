@@ -7,7 +7,7 @@
 import model from '../../../rubrics/data/uncertainty-model.json';
 
 /** The word pattern shared by training and inference. */
-export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export interface WordToken {
   /** Lowercased, with ’ folded to '. */

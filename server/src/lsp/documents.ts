@@ -253,7 +253,7 @@ export class Documents {
   /** `presence/scoreFile`: scores and publishes; null for a file Presence is told to leave alone, an error for one it cannot read. */
   async scoreFile(uri: string): Promise<ScoreResult | null> {
     const got = await this.analyseAnywhere(uri);
-    if (!got || !got.analysed.active) return null;
+    if (!got?.analysed.active) return null;
     if (got.fromDisk && !this.states.has(uri)) void this.s.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(got.analysed, this.s.docs) });
     return toScoreResult(got.analysed, this.s.docs);
   }

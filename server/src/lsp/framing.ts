@@ -93,7 +93,10 @@ export class FramedMessageReader extends AbstractMessageReader {
           return;
         }
         const parsed = parseHeaderBlock(head.subarray(0, end).toString('latin1'));
-        if (parsed instanceof FramingError) return this.stop(parsed);
+        if (parsed instanceof FramingError) {
+          this.stop(parsed);
+          return;
+        }
         this.bodyLength = parsed.length;
         this.charset = parsed.charset;
         this.consume(end + END.length);

@@ -127,7 +127,7 @@ export class WorkspaceRubrics {
   /** True when a change to this file may change which rubrics exist or what they say. */
   concerns(uri: string): boolean {
     const p = uriToPath(uri);
-    if (!p || !p.endsWith('.json')) return false;
+    if (!p?.endsWith('.json')) return false;
     return path.basename(path.dirname(p)) === 'rubrics' || this.pathCache.has(p);
   }
 
@@ -261,7 +261,10 @@ export class WorkspaceRubrics {
 
   /** Publishes a rubric file's problems, or why it was not read (logged too); the file is inside the workspace. */
   private report(file: string, outcome: Outcome): void {
-    if ('text' in outcome) return this.publishProblems(file, outcome.text);
+    if ('text' in outcome) {
+      this.publishProblems(file, outcome.text);
+      return;
+    }
     this.connection.console.error(`presence: rubric ${this.displayPath(file)} was not read: it ${outcome.problem}.`);
     this.publish(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'presence', code: 'rubric/unreadable', message: `Presence did not read this rubric: it ${outcome.problem}.` }]);
   }

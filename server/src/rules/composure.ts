@@ -101,7 +101,7 @@ const COURTESY = new Set(['thank', 'thanks', 'thanked', 'thanking', 'welcome', '
 /** The sentence ending at `at` thanks, welcomes or congratulates someone. */
 function courteous(sentences: readonly Sentence[], at: number): boolean {
   const s = sentences.find((x) => x.start <= at && at <= x.end);
-  return s !== undefined && s.words.some((w) => COURTESY.has(w.lower));
+  return s?.words.some((w) => COURTESY.has(w.lower)) === true;
 }
 
 const exclamation: BlockRule = {

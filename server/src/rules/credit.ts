@@ -28,7 +28,7 @@ const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
 // a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
-const NUMBER = /(?<![\p{L}\d.#\/_-])\d[\d,]*(?:\.\d+)*/gu;
+const NUMBER = /(?<![\p{L}\d.#/_-])\d[\d,]*(?:\.\d+)*/gu;
 function hasFigure(text: string): boolean {
   if (!/\d/.test(text)) return false;
   for (const m of text.matchAll(NUMBER)) {

@@ -156,10 +156,10 @@ const buriedLede: DocRule = {
     const fixes: Fix[] = [{ title: 'Insert a "Bottom line" at the top', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '**Bottom line:** [the outcome, decision or ask, with a number]\n\n' }] }];
     const last = opening.sentences[opening.sentences.length - 1];
     const move = recommendationToMove(input, last.end);
-    let related;
+    let related: { start: number; end: number; message: string }[] | undefined;
     if (move) {
       const removal = removeSentence(input, move.block, move.sentence);
-      if (removal && removal.every((e) => e.start >= insertAt)) {
+      if (removal?.every((e) => e.start >= insertAt)) {
         const sentenceText = input.text.slice(move.sentence.start, move.sentence.end);
         fixes.unshift({ title: `Move "${clip(collapseSpace(sentenceText))}" to the top`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `${sentenceText}\n\n` }, ...removal] });
         related = [{ start: move.sentence.start, end: move.sentence.end, message: 'This sentence holds your point: lead with it.' }];
