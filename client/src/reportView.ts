@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
+import { firstSlot, snippetFor } from '../../server/src/core/slots.js';
 import { FixRequest, type FixParams, type ScoreResult, type ScoredTopFix } from '../../server/src/protocol.js';
 import type { LiveScores } from './live.js';
 import { LivePanel, type PanelMessage } from './panel.js';
@@ -123,23 +124,6 @@ export class ReportView implements vscode.Disposable {
   }
 }
 
-/** A bracketed slot in inserted text ("[date]", "[N%]"), as Presence's template fixes write them. */
-const SLOT = /\[[^\]\n]+\](?![([])/g;
-
-/** Inserted text as a snippet: each placeholder becomes a tab stop with its text selected, the first one first. */
-export function snippetFor(text: string): string {
-  let n = 0;
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(SLOT)) {
-    out += escapeSnippet(text.slice(last, m.index));
-    out += `\${${++n}:${escapeSnippet(m[0])}}`;
-    last = m.index + m[0].length;
-  }
-  return out + escapeSnippet(text.slice(last));
-}
-
-const escapeSnippet = (s: string): string => s.replace(/[\\$}]/g, '\\$&');
 
 /**
  * Applies a template fix so the writer fills it at once: a single text edit goes in as a snippet (tab stops on its
@@ -154,8 +138,7 @@ async function applyAsSnippet(doc: vscode.TextDocument, edit: vscode.WorkspaceEd
   }
   if (!(await vscode.workspace.applyEdit(edit))) return false;
   const firstStart = Math.min(...entries.flatMap(([, edits]) => edits.map((e) => doc.offsetAt(e.range.start))));
-  const after = doc.getText().slice(firstStart);
-  const m = /\[[^\]\n]+\](?![([])/.exec(after);
-  if (m) editor.selection = new vscode.Selection(doc.positionAt(firstStart + m.index), doc.positionAt(firstStart + m.index + m[0].length));
+  const slot = firstSlot(doc.getText().slice(firstStart));
+  if (slot) editor.selection = new vscode.Selection(doc.positionAt(firstStart + slot.index), doc.positionAt(firstStart + slot.index + slot.length));
   return true;
 }

@@ -75,7 +75,8 @@ function tellUntrusted(): void {
 
 connection.onInitialize((params): InitializeResult => {
   caps = params.capabilities ?? {};
-  editTarget = { documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true };
+  const documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+  editTarget = { documentChanges, snippets: documentChanges && caps.workspace?.workspaceEdit?.snippetEditSupport === true };
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   rubrics.setFolders(folders);
   rubrics.setTrusted(readTrusted(params.initializationOptions, 'workspaceTrusted') !== false);

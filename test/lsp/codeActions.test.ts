@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { safeFixEdits } from '../../server/src/engine/index.js';
+import { applyEdits, safeFixEdits } from '../../server/src/engine/index.js';
 import { FixAllRequest, FixRequest, type ScoreResult } from '../../server/src/protocol.js';
-import { editsFor, LspClient } from './lspClient.js';
+import { editsFor, LspClient, snippetDefault } from './lspClient.js';
 import { engineResult, essentials, expectedDiagnostics, hedges } from './expected.js';
 
 let c: LspClient;
@@ -54,6 +54,53 @@ test('one quick fix per engine fix of the finding; applying the preferred one re
   assert.notEqual(fixed, text);
   const after = await setText(uri, fixed);
   assert.equal(hedges(after).length, 0, `hedge gone after the fix: ${JSON.stringify(fixed)}`);
+});
+
+test('where findings overlap, every real fix comes before any "Disable" entry', async () => {
+  // The bundled weak sample's recommendation: a hedge and an unstated tradeoff on one sentence, each with a fix.
+  const text = '# Q3 board update\n\nI think we should move the enterprise launch to March, which protects $2.4M of renewals.\n';
+  const { uri, hedge } = await openWithHedge('overlap.md', text);
+  const actions = await c.codeActions(uri, hedge.range);
+  const rules = new Set(actions.filter((a) => !disable(a)).map((a) => a.diagnostics?.[0]?.code));
+  assert.ok(rules.size >= 2, `fixes from at least two overlapping findings: ${actions.map((a) => a.title).join(' | ')}`);
+  const firstDisable = actions.findIndex(disable);
+  assert.ok(firstDisable > 0, 'disable entries are offered');
+  assert.ok(actions.slice(firstDisable).every(disable), `no fix after a Disable entry: ${actions.map((a) => a.title).join(' | ')}`);
+});
+
+test('a template fix reaches a snippet-capable client as a snippet: its slots are tab stops, its text the same', async () => {
+  const text = '# Q3 board update\n\nWe should move the enterprise launch to March, which protects $2.4M of renewals.\n';
+  const templateOf = (actions: CodeAction[]) => actions.find((a) => !disable(a) && a.diagnostics?.[0]?.code === 'tradeoffs/unstated');
+  const engineFix = engineResult(text).findings.find((f) => f.ruleId === 'tradeoffs/unstated')?.fixes[0];
+  assert.ok(engineFix && !engineFix.safe && engineFix.edits.some((e) => /\[[^\]]+\]/.test(e.newText)), 'the sentence gets a template fix with slots');
+
+  const snippets = await LspClient.start({ snippets: true });
+  try {
+    const uri = await snippets.open('template.md', text);
+    const [d] = (await snippets.waitForDiagnostics(uri, 1)).filter((x) => x.code === 'tradeoffs/unstated');
+    assert.ok(d, 'tradeoffs/unstated flagged');
+    const action = templateOf(await snippets.codeActions(uri, d.range));
+    assert.ok(action?.edit?.documentChanges, 'the template fix is offered as a versioned edit');
+    const dc = action.edit.documentChanges[0]!;
+    const snippet = 'edits' in dc ? dc.edits.find((e) => 'snippet' in e) : undefined;
+    assert.ok(snippet && 'snippet' in snippet, `one edit is a snippet: ${JSON.stringify(dc)}`);
+    assert.match(snippet.snippet.value, /\$\{1:\[[^\]]+\]\}/, 'the first slot is tab stop 1, its text selected');
+    const expected = applyEdits(text, engineFix.edits);
+    assert.equal(snippets.applyWorkspaceEdit(uri, action.edit), expected, 'before anything is typed, the snippet inserts exactly the template');
+  } finally {
+    snippets.dispose();
+  }
+
+  // A client without snippet support gets the same fix as plain text.
+  const uri = await c.open('template-plain.md', text);
+  const [d] = (await c.waitForDiagnostics(uri, 1)).filter((x) => x.code === 'tradeoffs/unstated');
+  const plain = templateOf(await c.codeActions(uri, d!.range));
+  assert.ok(plain?.edit && !JSON.stringify(plain.edit).includes('"snippet"'), 'no snippet edit for a client that did not ask for them');
+  assert.equal(c.applyWorkspaceEdit(uri, plain.edit), applyEdits(text, engineFix.edits));
+});
+
+test('snippetDefault: tab stops keep their text, escapes are undone', () => {
+  assert.equal(snippetDefault('Tradeoff: ${1:[what we give up]} \\$5 \\} $2end'), 'Tradeoff: [what we give up] $5 } end');
 });
 
 test('"Disable for this line" inserts an indented comment above the line; "for this file" goes after the front matter', async () => {

@@ -63,6 +63,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Whether the client accepts versioned `documentChanges` in workspace edits (default true). */
   documentChanges?: boolean;
+  /** Whether the client applies snippet edits in workspace edits (LSP 3.18; default false). */
+  snippets?: boolean;
 }
 
 interface Waiter {
@@ -133,7 +135,7 @@ export class LspClient {
         workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
-        workspaceEdit: { documentChanges: opts.documentChanges ?? true },
+        workspaceEdit: { documentChanges: opts.documentChanges ?? true, snippetEditSupport: opts.snippets ?? false },
       },
       textDocument: {
         synchronization: { didSave: true },
@@ -334,9 +336,17 @@ export function editsFor(uri: string, edit: WorkspaceEdit | null | undefined, ve
     if (version !== undefined && dc.textDocument.version !== null && dc.textDocument.version !== version) {
       throw new Error(`edit is for version ${dc.textDocument.version}, document is at ${version}`);
     }
-    out.push(...dc.edits.filter((e): e is TextEdit => 'range' in e));
+    // A snippet edit lands as an editor inserts it before the writer types: each tab stop holds its default text.
+    out.push(...dc.edits.map((e) => ('snippet' in e ? { range: e.range, newText: snippetDefault(e.snippet.value) } : e)));
   }
   return out;
+}
+
+/** The text a snippet inserts before anything is typed: `${1:text}` → text, `$1` → nothing, escapes undone. */
+export function snippetDefault(snippet: string): string {
+  return snippet.replace(/\$\{\d+:((?:\\.|[^\\}])*)\}|\$\d+|\\([\\$}])/g, (_, inner: string | undefined, escaped: string | undefined) =>
+    escaped ?? (inner ?? '').replace(/\\([\\$}])/g, '$1'),
+  );
 }
 
 export function applyTextEdits(text: string, edits: TextEdit[]): string {

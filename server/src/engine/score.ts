@@ -9,6 +9,7 @@
 // and are counted per dimension.
 import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type Severity, type TopFix } from './types.js';
 import type { Rubric } from './rubric.js';
+import { hasSlot } from '../core/slots.js';
 import type { CreditReport } from './rule.js';
 import { RULES } from '../rules/registry.js';
 
@@ -29,9 +30,6 @@ const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, inform
  */
 const stubCap = (sentences: number, substance: number): number => 30 + (39 * Math.min(sentences, substance)) / substance;
 const PLACEHOLDER_CAP = 69;
-
-/** A bracketed slot in a fix's inserted text (not a link): the fix is a template the writer completes. */
-const SLOT = /\[[^\]\n]+\](?![([])/;
 
 export function bandFor(overall: number): Band {
   return overall >= 85 ? 'board-ready' : overall >= 70 ? 'almost there' : 'needs reframing';
@@ -154,7 +152,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     const lost = lostBy.get(f.dimension)!;
     const gain = weigh(dimensionScore(credit, Math.max(0, lost - scaled(f, scale))) - dimensionScore(credit, lost), f.dimension);
     if (gain <= 0) return;
-    const template = f.fixes[0].edits.some((e) => SLOT.test(e.newText));
+    const template = f.fixes[0].edits.some((e) => hasSlot(e.newText));
     topFixes.push({ finding: i, ruleId: f.ruleId, title: f.fixes[0].title, gain: round2(gain), template, start: f.start, end: f.end });
   });
   topFixes.sort((a, b) => b.gain - a.gain || a.start - b.start);

@@ -1,5 +1,6 @@
 // Quick fixes, fix-all and the disable-comment actions, computed on engine offsets and converted at the end.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type SnippetTextEdit, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { hasSlot, snippetFor } from '../core/slots.js';
 import { parseFrontMatter } from '../core/frontmatter.js';
 import { safeFixEdits, type Finding, type Fix, type TextEdit } from '../engine/index.js';
 import { FixAllCodeActionKind } from '../protocol.js';
@@ -11,6 +12,8 @@ import type { RuleDocs } from './ruleDocs.js';
 export interface EditTarget {
   /** Send a versioned TextDocumentEdit (the client then refuses to apply it to a newer text). */
   documentChanges: boolean;
+  /** The client applies snippet edits (LSP 3.18): a template fix's slots become tab stops. Needs documentChanges. */
+  snippets?: boolean;
 }
 
 export function toLspEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTextEdit[] {
@@ -107,6 +110,9 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
       .map((_, i) => i)
       .filter((i) => echoed.has(i) || (findings[i]!.start <= req.end && req.start <= findings[i]!.end));
     const fileDisables = new Set<string>();
+    // Real fixes first, for every finding under the cursor, then the Disable entries: where findings overlap, a
+    // rewrite should never sit below another finding's "Disable".
+    const disables: CodeAction[] = [];
     for (const i of picked) {
       const f = findings[i]!;
       const diagnostic = echoed.get(i) ?? toDiagnostic(a, i, docs);
@@ -120,13 +126,14 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
       // A broken rubric is fixed in the rubric, not silenced; `presence/too-large` ignores disable comments.
       if (f.ruleId.startsWith('rubric/') || f.ruleId.startsWith('presence/')) continue;
       const line = disableLineEdit(a.lines, f);
-      if (line) out.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [line], target) });
+      if (line) disables.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [line], target) });
       if (!fileDisables.has(f.ruleId)) {
         fileDisables.add(f.ruleId);
         const file = disableFileEdit(a.lines, f.ruleId);
-        if (file) out.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [file], target) });
+        if (file) disables.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [file], target) });
       }
     }
+    out.push(...disables);
   }
 
   if (req.only && wants(req.only, FixAllCodeActionKind)) {
@@ -137,5 +144,19 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
 }
 
 function quickFix(a: Analysed, fix: Fix, diagnostic: Diagnostic, target: EditTarget): CodeAction {
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, fix.edits, target) };
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: target.snippets && !fix.safe ? templateEdit(a, fix.edits, target) : workspaceEdit(a, fix.edits, target) };
+}
+
+/**
+ * A template fix as the writer should meet it: its first edit with slots ("by [date]", "Owner: [name]") goes in as a
+ * snippet, each slot a tab stop and the first one selected, so the writer types over it at once. One snippet per
+ * fix: editors apply at most one snippet edit per document at a time.
+ */
+function templateEdit(a: Analysed, edits: readonly TextEdit[], target: EditTarget): WorkspaceEdit {
+  const lsp = toLspEdits(a.lines, edits);
+  const k = lsp.findIndex((e) => hasSlot(e.newText));
+  if (k < 0 || a.version === null) return workspaceEdit(a, edits, target);
+  const withSnippet: (LspTextEdit | SnippetTextEdit)[] = [...lsp];
+  withSnippet[k] = { range: lsp[k]!.range, snippet: { kind: 'snippet', value: snippetFor(lsp[k]!.newText) } };
+  return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: withSnippet }] };
 }

@@ -49,6 +49,38 @@ suite(`Presence end to end (${mode})`, () => {
     }
   });
 
+  test('the README and the walkthrough show images that ship inside the extension', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const root = vscode.Uri.file(ext.extensionPath);
+    const exists = async (rel: string): Promise<boolean> => {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, rel));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Packaging stores the README as readme.md.
+    const readmeName = (await vscode.workspace.fs.readDirectory(root)).map(([name]) => name).find((name) => /^readme\.md$/i.test(name));
+    assert.ok(readmeName, `no README in ${ext.extensionPath}`);
+    const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, readmeName)));
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length > 0, 'the README shows screenshots');
+    for (const src of images) {
+      // Packaging must not point them at a repository URL: the extension carries its own.
+      assert.ok(!/^[a-z]+:/i.test(src), `README image ${src} is not a path inside the extension`);
+      assert.ok(await exists(src), `README image ${src} is missing from ${ext.extensionPath}`);
+    }
+    const steps = (ext.packageJSON as { contributes: { walkthroughs: { steps: { id: string; media: { image: string | Record<string, string> } }[] }[] } }).contributes.walkthroughs[0]!.steps;
+    for (const step of steps) {
+      const media = typeof step.media.image === 'string' ? [step.media.image] : Object.values(step.media.image);
+      for (const src of media) {
+        assert.notEqual(src, 'media/icon.png', `walkthrough step ${step.id} shows the icon, not the feature`);
+        assert.ok(await exists(src), `walkthrough image ${src} is missing from ${ext.extensionPath}`);
+      }
+    }
+  });
+
   test('publishes a conviction/hedge diagnostic for "I think" in a memo', async () => {
     const { doc } = await openMemo('board-update.md');
     const ds = await waitForDiagnostics(doc.uri, `a ${HEDGE} diagnostic in board-update.md`, (ds) => ds.some((d) => codeOf(d) === HEDGE));
