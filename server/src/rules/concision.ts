@@ -6,7 +6,7 @@ import { isMetadata } from './grammar.js';
 import { docPath } from '../engine/rule.js';
 import type { Sentence, Word } from '../engine/sentences.js';
 import { firstBlockAfter } from '../engine/document.js';
-import { replaceEdit, removalEdits, plural, quoteText, matchList } from './util.js';
+import { replaceEdit, removalEdits, plural, quoteText, matchList, sentenceTemplate, answered } from './util.js';
 import { documentAnchor } from './anchor.js';
 import type { SentenceMatch } from './util.js';
 import { longestPart, labelsItsParts } from './sentenceParts.js';
@@ -44,8 +44,16 @@ const activity: BlockRule = {
       if (/:\s*$/.test(input.text.slice(m.sentence.start, m.sentence.end))) continue;
       // A concession: the effort is granted, and the clause after "but" or "however" carries the point.
       if (words.slice(m.to).some((w) => TURNS.has(w.lower))) continue;
+      // The writer said what came of it, as the template asks.
+      if (answered(input, m.sentence, 'Result')) continue;
       const phrase = quoteText(input.text, m.start, m.end);
-      out.push({ rule: this.id, start: m.start, end: m.end, message: `"${phrase}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.` });
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${phrase}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.`,
+        fixes: [sentenceTemplate(input.text, m.sentence, 'Add "Result: …"', 'Result', '[what changed because of it].')],
+      });
     }
   },
 };

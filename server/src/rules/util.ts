@@ -3,7 +3,7 @@
 import { docPath, type BlockInput, type BlockRule } from '../engine/rule.js';
 import type { Sentence, Word } from '../engine/sentences.js';
 import type { PhraseMatch } from '../engine/phrases.js';
-import type { Dimension, Severity, TextEdit } from '../engine/types.js';
+import type { Dimension, Fix, Severity, TextEdit } from '../engine/types.js';
 
 export interface SentenceMatch extends PhraseMatch {
   sentence: Sentence;
@@ -156,10 +156,30 @@ export function wordAt(words: readonly Word[], i: number): string {
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /**
- * A rule that flags every phrase of one word list, with a message about the phrase as written. Most
- * word-level rules are this; the ones with conditions or fixes are written out in their family.
+ * A template the writer completes, added after the sentence as "Label: [slots]" ("… Result: [what changed because of
+ * it]."). Never safe: its slots are the writer's to fill, and a slot left open is itself a finding.
  */
-export function listRule(spec: { id: string; dimension: Dimension; title: string; severity: Severity; list: string; message: (phrase: string) => string }): BlockRule {
+export function sentenceTemplate(docText: string, sentence: Sentence, title: string, label: string, body: string): Fix {
+  // A list item or heading-like line may end without a full stop: close it first so the template is a sentence of its own.
+  const closed = /[.!?…][)"'’”*_]*$/.test(docText.slice(sentence.start, sentence.end));
+  return { title, safe: false, edits: [{ start: sentence.end, end: sentence.end, newText: `${closed ? '' : '.'} ${label}: ${body}` }] };
+}
+
+/**
+ * Whether the writer answered the sentence the way its template asks: the next words in the block are "Label:"
+ * ("We held three workshops. Result: …"). A rule that offers a template stops flagging a sentence answered so;
+ * slots still left in the answer are the placeholder rule's to report.
+ */
+export function answered(input: BlockInput, sentence: Sentence, label: string): boolean {
+  const after = input.text.slice(sentence.end, Math.min(input.block.end, sentence.end + label.length + 8));
+  return new RegExp(`^\\.?\\s*(?:\\*\\*)?${label}(?:\\*\\*)?:`, 'i').test(after);
+}
+
+/**
+ * A rule that flags every phrase of one word list, with a message about the phrase as written, and optionally a
+ * template after its sentence. Most word-level rules are this; the ones with conditions are written out in their family.
+ */
+export function listRule(spec: { id: string; dimension: Dimension; title: string; severity: Severity; list: string; message: (phrase: string) => string; template?: { title: string; label: string; body: string } }): BlockRule {
   return {
     id: spec.id,
     dimension: spec.dimension,
@@ -168,7 +188,11 @@ export function listRule(spec: { id: string; dimension: Dimension; title: string
     doc: docPath(spec.id),
     scope: 'block',
     check(input, out) {
-      for (const m of matchList(input, spec.list)) out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(quoteText(input.text, m.start, m.end)) });
+      const t = spec.template;
+      for (const m of matchList(input, spec.list)) {
+        if (t && answered(input, m.sentence, t.label)) continue;
+        out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(quoteText(input.text, m.start, m.end)), ...(t ? { fixes: [sentenceTemplate(input.text, m.sentence, t.title, t.label, t.body)] } : {}) });
+      }
     },
   };
 }

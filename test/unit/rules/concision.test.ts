@@ -83,10 +83,10 @@ describe('concision/activity', () => {
     });
   });
 
-  it('is an error in status updates and offers no automatic fix', () => {
+  it('is an error in status updates and offers only a template to fill, never an automatic rewrite', () => {
     const [f] = fires(withRubric('status-update', 'We worked on the billing migration.'), ACTIVITY);
     assert.equal(f.severity, 'error');
-    assert.deepEqual(f.fixes, []);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Add "Result: …"', false]]);
   });
 });
 

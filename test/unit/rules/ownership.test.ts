@@ -176,9 +176,9 @@ describe('ownership/consensus-deferral', () => {
     checkFix('The team thinks we should wait.', CONSENSUS, { safe: false, expected: 'I recommend we wait.' });
     checkFix('The team believes the price is right.', CONSENSUS, { safe: false, expected: 'I recommend the price is right.' });
   });
-  it('other deferrals get no automatic fix', () => {
+  it('other deferrals get a template to take a position, never an automatic rewrite', () => {
     const [f] = fires('We will ship once we align with sales.', CONSENSUS);
-    assert.deepEqual(f.fixes, []);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Take a position: "Recommendation: … Decision by: …"', false]]);
   });
 });
 

@@ -138,8 +138,8 @@ describe('tradeoffs/no-downside', () => {
     });
   });
 
-  it('offers no automatic fix', () => {
+  it('offers a template to name the cost, never an automatic rewrite', () => {
     const [f] = fires('This plan has no downside.', NO_DOWNSIDE);
-    assert.deepEqual(f.fixes, []);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Name the cost: "Cost: …"', false]]);
   });
 });
