@@ -110,7 +110,7 @@ test('measureKeystrokeLatency (the benchmark helper) times one publish per keyst
 
 test('a document with thousands of findings publishes the 1,000 most severe and says how many there are', async () => {
   // Hedges everywhere (warnings and information), and an error-severity rubric finding at the top.
-  const text = `---\npresence: no-such-rubric\n---\n# Notes\n\n${'I think maybe we could possibly ship it soon. '.repeat(700)}\n`;
+  const text = `---\npresence: no-such-rubric\n---\n# Notes\n\n${'I think maybe we could possibly ship it soon. '.repeat(1400)}\n`;
   const all = engineResult(text).findings;
   assert.ok(all.length > 1200, `the engine reports ${all.length} findings`);
   const uri = await c.open('flood.md', text);

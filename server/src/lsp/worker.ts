@@ -63,6 +63,20 @@ export class AnalysisWorker {
   }
 
   /** Drops the worker's caches for a document. */
+  /**
+   * Starts the worker now, so its thread and bundle are ready before the first analysis: an editor opens the first
+   * memo right after initialize, and a worker started then would hold back its first diagnostics. Never throws; a
+   * worker that cannot start is reported by the first analysis that needs it.
+   */
+  warm(): void {
+    if (this.disposed) return;
+    try {
+      this.ensure();
+    } catch {
+      // run() reports it.
+    }
+  }
+
   forget(uri: string): void {
     this.send({ type: 'forget', uri });
   }
