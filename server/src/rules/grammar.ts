@@ -30,9 +30,28 @@ export function isMetadata(source: string): boolean {
 
 const OUTCOME_VERBS = new Set(data.outcomeVerbs);
 
-/** The sentence reports a result: "Server-side apply promoted to GA", "We shipped v2 in March". */
+const STATUS_COPULAS = new Set(data.statusCopulas);
+const STATUS_WORDS = new Set(data.statusWords);
+const STATUS_PHRASES = data.statusPhrases.map((p) => p.split(' '));
+// Between the copula and the verdict: "is still green", "continues to be a healthy project", "is very much on track".
+const STATUS_FILLERS = new Set(['a', 'an', 'very', 'still', 'now', 'again', 'largely', 'mostly', 'generally', 'overall', 'fully', 'much']);
+
+/**
+ * The sentence reports a result: "Server-side apply promoted to GA", "We shipped v2 in March", or gives a status
+ * verdict, which is the bottom line of a status report: "Health is good.", "The migration is on track.",
+ * "Cactus continues to be a healthy project."
+ */
 export function reportsOutcome(words: readonly Word[]): boolean {
-  return words.some((w) => OUTCOME_VERBS.has(w.lower));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.lower;
+    if (OUTCOME_VERBS.has(w)) return true;
+    if (!STATUS_COPULAS.has(w)) continue;
+    let k = i + 1;
+    while (k < words.length && k <= i + 3 && STATUS_FILLERS.has(words[k]!.lower)) k++;
+    if (k < words.length && STATUS_WORDS.has(words[k]!.lower)) return true;
+    if (STATUS_PHRASES.some((p) => p.every((x, j) => words[k + j]?.lower === x))) return true;
+  }
+  return false;
 }
 
 /** A template's checklist item: "[x] CONTRIBUTING.md reviewed", "[ ] Meeting notes linked". */

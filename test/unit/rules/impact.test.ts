@@ -53,6 +53,16 @@ describe('impact/buried-lede', () => {
       const s = quoteIn('otel-community-roadmap-projects', 'otel-projects-zig-sig-bootstrap.md', "Zig is a general-purpose programming language designed for performance, robustness, and clarity.\nOne of Zig's key features is its seamless interoperability with C, making it a compelling choice for systems programming.");
       assert.deepEqual(firedText(doc('# Bootstrap Zig Special Interest Group', '## Background and description', s), LEDE), ['Zig is a general-purpose programming language designed for performance, robustness, and clarity.']);
     });
+    // Judged wrong by the review: a status report's opening verdict is its bottom line.
+    it('a status verdict opening a status report states the point', () => {
+      const health = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2019-Q3-Hyperledger-Transact.md', 'Health is good. There is a surprising level of interest in the project;');
+      assert.deepEqual(firedText(doc('# 2019 Q3 Hyperledger Transact', '## Project Health', `${health} the interest is high.`), LEDE), []);
+      const cactus = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Cactus.md', 'Cactus continues to\u00a0be a healthy project.');
+      assert.deepEqual(firedText(doc('# 2021 Q4 Hyperledger Cactus', '## Project Health', cactus), LEDE), []);
+      assert.deepEqual(firedText(doc('# Migration', 'The billing migration is on track for June 1.'), LEDE), []);
+      // Not a verdict: how the team feels about it, or what it is busy with.
+      assert.deepEqual(firedText(doc('# Q3', 'The team is excited about the roadmap.', 'We met twice.'), LEDE), ['The team is excited about the roadmap.']);
+    });
     it('interview-answer reads only the first sentence', () => {
       const text = 'Some context first. I recommend we hire two engineers.';
       assert.deepEqual(firedText(text, LEDE, { rubric: 'interview-answer' }), ['Some context first.']);
