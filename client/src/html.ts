@@ -57,6 +57,8 @@ code { font-family: var(--vscode-editor-font-family); color: var(--vscode-textPr
 .muted { color: var(--vscode-descriptionForeground); }
 .good { color: var(--vscode-charts-green); }
 .fair { color: var(--vscode-charts-yellow); }
+/* Light themes draw charts.yellow as a dark olive gold; their orange reads as the amber between green and red. */
+body.vscode-light .fair { color: var(--vscode-charts-orange); }
 .poor { color: var(--vscode-charts-red); }
 `;
 

@@ -100,6 +100,7 @@ const REPORT_CSS = `
 .bar .track { fill: var(--vscode-editorWidget-background, var(--vscode-input-background)); }
 .bar .fill.good { fill: var(--vscode-charts-green); }
 .bar .fill.fair { fill: var(--vscode-charts-yellow); }
+body.vscode-light .bar .fill.fair { fill: var(--vscode-charts-orange); }
 .bar .fill.poor { fill: var(--vscode-charts-red); }
 #top-fixes { padding-left: 1.4em; }
 .fix { margin: 0 0 12px; }
