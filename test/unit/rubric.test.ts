@@ -2,7 +2,7 @@ import { fromRoot } from '../../scripts/repo.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { analyze, Analyzer, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/engine/index.ts';
+import { analyze, Analyzer, applyEdits, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/engine/index.ts';
 import { loadRubric, RubricError } from '../../server/src/engine/rubric.ts';
 import { rubricSchema } from '../../scripts/rubric-schema.ts';
 
@@ -45,6 +45,20 @@ test('word lists can be extended, trimmed or replaced', () => {
   assert.deepEqual(add.findings.filter((f) => f.ruleId === 'quantified/vague-time').map((f) => f.message.slice(0, 8)), ['"pronto"']);
   const remove = analyze('We will ship it soon.\n', 'x', { today, resolveRubric: () => src({ vagueTime: { remove: ['soon'] } }) });
   assert.ok(!remove.findings.some((f) => f.ruleId === 'quantified/vague-time'));
+});
+
+test('a hedge a rubric adds gets the drop fix when the rubric lists it as droppable, and a safe one when it only frames', () => {
+  const src = (words: object): RubricSource => ({ path: 'x.json', text: JSON.stringify({ words }) });
+  const text = 'We will, all being well, ship it in May.\n';
+  const hedgeFix = (words: object) => analyze(text, 'x', { today, resolveRubric: () => src(words) }).findings.find((f) => f.ruleId === 'conviction/hedge')?.fixes[0];
+  // Flagged, but with no word the rule knows it may drop: the calibrated-estimate template.
+  const added = { hedges: { add: ['all being well'] } };
+  assert.match(hedgeFix(added)?.title ?? '', /Confidence/);
+  const drop = hedgeFix({ ...added, droppableHedges: { add: ['all being well'] } });
+  assert.deepEqual([drop?.title, drop?.safe], ['Drop "all being well"', false]);
+  const framing = hedgeFix({ ...added, droppableHedges: { add: ['all being well'] }, framingHedges: { add: ['all being well'] } });
+  assert.deepEqual([framing?.title, framing?.safe], ['Drop "all being well"', true]);
+  assert.equal(applyEdits(text, framing!.edits), 'We will ship it in May.\n');
 });
 
 test('rubric errors name the file, the field and the problem, and fall back to the default', () => {

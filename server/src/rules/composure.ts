@@ -3,12 +3,10 @@ import type { BlockRule } from '../engine/rule.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 import type { Sentence } from '../engine/sentences.js';
 import { docPath } from '../engine/rule.js';
-import { matchList, quoteText, removalEdits } from './util.js';
+import { isWholePhrase, matchList, quoteText, removalEdits } from './util.js';
 
-// Sentence adverbs whose removal (with their comma) leaves the sentence intact.
-const REMOVABLE_OPENERS = new Set(['unfortunately', 'regrettably', 'admittedly', 'to be fair', 'in our defense', 'in our defence', 'in my defense', 'in my defence', 'to be honest', 'honestly', 'frankly', 'for what it\'s worth']);
-// Intensifying adverbs that modify the next word and can simply go.
-const REMOVABLE_INTENSIFIERS = new Set(['extremely', 'incredibly', 'super', 'absolutely', 'totally', 'insanely', 'tremendously', 'ridiculously', 'unbelievably', 'amazingly', 'hugely', 'enormously', 'utterly', 'terribly', 'awfully', 'desperately']);
+// Which apologies (sentence adverbs, dropped with their comma) and intensifiers (adverbs on the next word) can simply
+// go are word lists, `droppableApologies` and `droppableIntensifiers`, so a rubric adding a phrase can say so too.
 
 // "Unfortunately" and its kin sigh over a fact. In a status report that reads as defensive ("Unfortunately, the
 // launch slipped"); in a section whose job is the problem (motivation, context, alternatives, drawbacks, open
@@ -36,7 +34,7 @@ const apology: BlockRule = {
   check(input, out) {
     for (const m of matchList(input, 'apology')) {
       if (SIGHS.has(m.phrase) && !soundsDefensive(m, input.role)) continue;
-      const removable = REMOVABLE_OPENERS.has(m.phrase) && (m.from === 0 || input.text[m.end] === ',');
+      const removable = isWholePhrase(input.rubric.lists.droppableApologies, m) && (m.from === 0 || input.text[m.end] === ',');
       out.push({
         rule: this.id,
         start: m.start,
@@ -82,7 +80,7 @@ const intensifier: BlockRule = {
       if (m.from > 0 && /^\p{Lu}\p{Ll}/u.test(m.sentence.words[m.from].text)) continue;
       // Where a proposal or its background is argued ("this is extremely subtle"), degree words are exposition.
       if (EXPOSITION.includes(input.role)) continue;
-      const removable = REMOVABLE_INTENSIFIERS.has(m.phrase) && next !== undefined && next.start === m.end + 1;
+      const removable = isWholePhrase(input.rubric.lists.droppableIntensifiers, m) && next !== undefined && next.start === m.end + 1;
       out.push({
         rule: this.id,
         start: m.start,

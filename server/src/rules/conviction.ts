@@ -5,16 +5,15 @@ import type { Fix } from '../engine/types.js';
 import type { Sentence, Word } from '../engine/sentences.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
-import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, answered } from './util.js';
+import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, answered, isWholePhrase } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
 const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
-// Hedges whose removal leaves the sentence intact.
-const REMOVABLE = new Set(['maybe', 'perhaps', 'possibly', 'probably', 'hopefully', 'arguably', 'presumably', 'conceivably', 'somewhat', 'sort of', 'kind of', 'kinda', 'sorta', 'in my opinion', 'in our opinion', 'more or less', 'to some extent', 'to a certain extent', 'ideally']);
-// Of those, the ones that only frame the claim as the writer's view: dropping them keeps what is claimed, so Fix All
-// may. The others say how likely or how far something is true ("probably", "somewhat", "ideally"): without them the
-// sentence claims more, which only the writer can decide, so their fix is offered one at a time, never applied blind.
-const FRAMING = new Set(['in my opinion', 'in our opinion']);
+// The hedges whose removal leaves the sentence intact are the `droppableHedges` word list, so a rubric that adds a
+// hedge can say it may be dropped. Of those, `framingHedges` only frame the claim as the writer's view: dropping them
+// keeps what is claimed, so Fix All may. The others say how likely or how far something is true ("probably",
+// "somewhat", "ideally"): without them the sentence claims more, which only the writer can decide, so their fix is
+// offered one at a time, never applied blind.
 const COMMITMENT_BEFORE_TRY = new Set(['will', "'ll", "we'll", "i'll", "they'll", 'shall', 'should', 'must', 'to', 'would', 'can', 'could', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and']);
 const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i suppose', 'we think', 'we believe', 'we feel']);
 
@@ -259,7 +258,8 @@ function dropFixes(input: BlockInput, m: SentenceMatch): Fix[] {
     const endWord = s.words[m.to - 1 + skipThat];
     return [{ title: `Drop "${quoteText(text, m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
   }
-  if (REMOVABLE.has(m.phrase)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: FRAMING.has(m.phrase), edits: removalEdits(text, s, m.start, m.end) }];
+  const { lists } = input.rubric;
+  if (isWholePhrase(lists.droppableHedges, m)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: isWholePhrase(lists.framingHedges, m), edits: removalEdits(text, s, m.start, m.end) }];
   // It turns an attempt into a commitment: the writer's call, never Fix All's.
   if (m.phrase === 'try to' && /^(?:will|'ll|we'll|i'll|to|should|must|can|shall)$/.test(s.words[m.from - 1]?.lower ?? '')) {
     return [{ title: 'Commit: drop "try to"', safe: false, edits: removalEdits(text, s, m.start, m.end) }];
