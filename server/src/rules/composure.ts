@@ -4,6 +4,7 @@ import type { SectionRole } from '../engine/sectionRoles.js';
 import type { Sentence } from '../engine/sentences.js';
 import { docPath } from '../engine/rule.js';
 import { isWholePhrase, matchList, quoteText, removalEdits } from './util.js';
+import { isNegation } from './clause.js';
 
 // Which apologies (sentence adverbs, dropped with their comma) and intensifiers (adverbs on the next word) can simply
 // go are word lists, `droppableApologies` and `droppableIntensifiers`, so a rubric adding a phrase can say so too.
@@ -47,7 +48,6 @@ const apology: BlockRule = {
   },
 };
 
-const NEGATIONS = new Set(['not', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", 'never', 'no', "won't", "can't", 'nor']);
 // Adjective and participle endings, and the short adjectives "super" most often intensifies in business prose.
 const ADJECTIVE_ENDING = /(?:ed|ing|y|ful|ive|ous|able|ible|ic|al|ant|ent|ar|less)$/;
 const SHORT_ADJECTIVES = new Set(['fast', 'cool', 'easy', 'hard', 'simple', 'quick', 'nice', 'great', 'big', 'small', 'clear', 'fun', 'proud', 'keen', 'slow', 'low', 'high', 'good', 'bad', 'hot', 'smooth', 'strong', 'close']);
@@ -74,7 +74,7 @@ const intensifier: BlockRule = {
       // "not super familiar", "unlikely to be totally robust", "isn't even totally accurate": a negated
       // intensifier tones the claim down; "likely extremely rare" is an estimate of degree.
       const before = m.sentence.words.slice(Math.max(0, m.from - 3), m.from);
-      if (before.some((w) => NEGATIONS.has(w.lower) || w.lower.endsWith("n't") || w.lower === 'unlikely' || ESTIMATES.has(w.lower))) continue;
+      if (before.some((w) => isNegation(w.lower) || w.lower === 'nor' || w.lower === 'unlikely' || ESTIMATES.has(w.lower))) continue;
       // "(Super Healthy)", a title-case word inside a sentence: a label or a name someone else gave, not the writer's emotion
       // ("EXTREMELY" in capitals is shouting, and still flagged).
       if (m.from > 0 && /^\p{Lu}\p{Ll}/u.test(m.sentence.words[m.from].text)) continue;

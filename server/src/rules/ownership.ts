@@ -3,7 +3,7 @@ import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { passivesInWords } from '../engine/passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate, answered } from './util.js';
-import { anyWord, clauseAround, isPossibility, subordinateBefore } from './clause.js';
+import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
 import type { Sentence } from '../engine/sentences.js';
 import data from '../../../rubrics/data/quantity.json';
 
@@ -95,7 +95,6 @@ const hiddenActor: BlockRule = {
   },
 };
 
-const NEGATIONS = new Set(['not', "won't", "don't", "didn't", 'never', 'without', "can't", 'cannot', 'no']);
 const CLAUSE_START = new Set(['that', 'we', 'it', 'this', 'the', 'our', 'they', 'there', 'a', 'an', 'i', 'you']);
 
 const SKILL_BEFORE = new Set(['ability to', 'able to', 'how to', 'skills to', 'experience to', 'skill to']);
@@ -111,7 +110,7 @@ const consensusDeferral: BlockRule = {
     for (const m of matchList(input, 'consensusDeferral')) {
       const words = m.sentence.words;
       // "We will not wait for alignment" refuses to defer.
-      if (words.slice(Math.max(0, m.from - 3), m.from).some((w) => NEGATIONS.has(w.lower))) continue;
+      if (words.slice(Math.max(0, m.from - 3), m.from).some((w) => isNegation(w.lower))) continue;
       // "the ability to build consensus", "how to reach alignment": a skill or a method named, not a decision put off.
       // (Up to two words between, for a coordinated verb: "the ability to draft and build consensus".)
       let skill = false;
