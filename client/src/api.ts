@@ -12,4 +12,9 @@ export interface PresenceApi {
   getAuditHtml(): string | undefined;
   /** How long activate() took, in milliseconds (the server starts in the background after it). */
   getActivationMs(): number;
+  /**
+   * Milliseconds from the start of activate() to the server's initialize handshake completing, and to the first
+   * Presence diagnostics in any document; undefined until each has happened. Where the first squiggle's wait goes.
+   */
+  getStartupTimings(): { serverReadyMs?: number; firstDiagnosticsMs?: number };
 }

@@ -27,6 +27,15 @@ export function activate(context: vscode.ExtensionContext): PresenceApi {
     });
   });
 
+  const timings: { serverReadyMs?: number; firstDiagnosticsMs?: number } = {};
+  started.then(() => (timings.serverReadyMs = performance.now() - t0), () => undefined);
+  const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (!e.uris.some((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'presence'))) return;
+    timings.firstDiagnosticsMs = performance.now() - t0;
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
+
   const scores = new Scores(client, started, log);
   const live = new LiveScores(scores);
   const statusBar = new PresenceStatusBar(scores, live);
@@ -38,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): PresenceApi {
   log.info(`Presence activated in ${Math.round(activationMs)} ms`);
   return {
     getActivationMs: () => activationMs,
+    getStartupTimings: () => ({ ...timings }),
     getLastReport: () => report.lastReport,
     getStatusBarText: () => statusBar.text,
     getReportHtml: () => report.html,

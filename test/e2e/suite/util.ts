@@ -20,6 +20,7 @@ export interface PresenceApi {
   /** The open workspace audit panel's HTML. */
   getAuditHtml?(): string | undefined;
   getActivationMs?(): number;
+  getStartupTimings?(): { serverReadyMs?: number; firstDiagnosticsMs?: number };
 }
 
 /** Figures the suite measures in VS Code, written to the results file by index.ts. */
