@@ -2,9 +2,9 @@
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
 import { parseDocument, type Block, type Doc } from './document.js';
 import { silencer } from './silence.js';
-import { reparseDocument } from './reparse.js';
+import { reparse } from './reparse.js';
 import { SECTION_ROLES, type SectionRole } from './sectionRoles.js';
-import { segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
+import { detached, segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
@@ -54,6 +54,8 @@ interface CacheEntry {
   generation: number;
   /** The result moved to where the block last was, kept while the block stays there (typing after it). */
   placed?: Placed;
+  /** What document rules derive from this block's analysis alone (DocInput.blockMemo). */
+  memo?: Map<string, unknown>;
 }
 
 interface Placed {
@@ -77,6 +79,8 @@ export class Analyzer {
   private usedEntries = 0;
   /** The previous analysis's document, the base for an incremental re-parse. */
   private lastDoc: Doc | undefined;
+  /** The entry of each of lastDoc's blocks analysed whole (not cut at the word limit), and their configuration. */
+  private lastEntries: { doc: Doc; config: number; entries: Array<CacheEntry | undefined> } | undefined;
   private rubricCache = new Map<string, { result: Rubric | RubricError; sources: ResolvedSource[] }>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
@@ -86,8 +90,11 @@ export class Analyzer {
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
-    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text, MAX_PARSED_CHARS);
+    const re = this.lastDoc && reparse(this.lastDoc, text);
+    const doc = re ? re.doc : parseDocument(text, MAX_PARSED_CHARS);
+    const last = this.lastEntries?.doc === this.lastDoc ? this.lastEntries : undefined;
     this.lastDoc = doc;
+    this.lastEntries = undefined; // set again once this analysis has its entries
     const findings: Finding[] = [];
     const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
     if (error) findings.push(rubricFinding(doc, error));
@@ -146,6 +153,10 @@ export class Analyzer {
     };
     this.generation++;
     this.usedEntries = 0;
+    // After a re-parse every block but the edited one has the source, masked text and shape it had last time, so it
+    // takes the last analysis's entry by position instead of looking its text up.
+    const reuse = re && last && last.config === configId && last.entries.length === doc.blocks.length ? last.entries : undefined;
+    const whole: Array<CacheEntry | undefined> = [];
     /** The word limit was reached: the rest of the document is not analysed. */
     let limited = false;
     /** The end of the last block analysed. */
@@ -166,9 +177,13 @@ export class Analyzer {
       if (!block) {
         results.push(EMPTY_RESULT);
         entries.push(undefined);
+        whole.push(undefined);
         continue;
       }
-      const entry = this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId);
+      const isWhole = block === doc.blocks[i];
+      const prev = isWhole && reuse && i !== re?.changed ? reuse[i] : undefined;
+      const entry = prev ? this.use(prev) : this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId);
+      whole.push(isWhole ? entry : undefined);
       const result = entry.result;
       results.push(result);
       entries.push(entry);
@@ -177,6 +192,7 @@ export class Analyzer {
       sentenceCount += result.sentences.length;
     }
     if (limited || doc.parsedTo !== undefined) truncatedAtWords = words;
+    this.lastEntries = { doc, config: configId, entries: whole };
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
     if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.usedEntries + 256) {
       for (const [source, variants] of this.cache) {
@@ -196,6 +212,10 @@ export class Analyzer {
         words,
         sentences: sentencesAt,
         facts: factsAt,
+        blockMemo: (b: number): Map<string, unknown> | undefined => {
+          const e = whole[b];
+          return e && (e.memo ??= new Map());
+        },
         memo: new Map<string, unknown>(),
       };
       const threshold = opts.staleAfterMonths;
@@ -304,6 +324,15 @@ export class Analyzer {
     return result;
   }
 
+  /** Marks a cache entry used by this analysis. */
+  private use(entry: CacheEntry): CacheEntry {
+    if (entry.generation !== this.generation) {
+      entry.generation = this.generation;
+      this.usedEntries++;
+    }
+    return entry;
+  }
+
   /** `rules` are the block rules that apply to this block's kind and quoting. */
   private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number): CacheEntry {
     const source = text.slice(block.start, block.end);
@@ -312,26 +341,26 @@ export class Analyzer {
     if (variants) {
       for (const v of variants) {
         if (v.config !== configId || v.shape !== shape || v.masked !== block.masked) continue;
-        if (v.generation !== this.generation) {
-          v.generation = this.generation;
-          this.usedEntries++;
-        }
-        return v;
+        return this.use(v);
       }
     }
+    // A cached result outlives this text: it is computed from copies, or every string it holds (sentence texts,
+    // messages) would be a slice keeping this version of the whole document alive, one per edited block.
+    const own = detached(source);
+    const masked = detached(block.masked);
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.
-    const sentences = segmentSentences(block.masked, 0);
-    const local: Block = { ...block, start: 0, end: block.end - block.start };
+    const sentences = segmentSentences(masked, 0);
+    const local: Block = { ...block, start: 0, end: block.end - block.start, masked };
     const out: RawFinding[] = [];
     const matches: ListMatch[] = [];
     for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
-    const input: BlockInput = { text: source, block: local, role, sentences, rubric, matches };
+    const input: BlockInput = { text: own, block: local, role, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
-    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches, factBits(rubric.index)), findings: out };
-    const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };
+    const result: BlockResult = { sentences, facts: blockFacts(own, sentences, matches, factBits(rubric.index)), findings: out };
+    const entry: CacheEntry = { result, masked, shape, config: configId, generation: this.generation };
     this.usedEntries++;
     if (variants) variants.push(entry);
-    else this.cache.set(source, [entry]);
+    else this.cache.set(own, [entry]);
     return entry;
   }
 }
