@@ -55,11 +55,13 @@ interface CacheEntry {
   /** The result moved to where the block last was, kept while the block stays there (typing after it). */
   placed?: Placed;
   /** What document rules derive from this block's analysis alone (DocInput.blockMemo). */
-  memo?: Map<string, unknown>;
+  memo?: Record<string, unknown>;
 }
 
 interface Placed {
   base: number;
+  /** The analysis that placed the block at `base`. */
+  since: number;
   facts?: BlockFacts;
   sentences?: Sentence[];
   /** Findings at absolute offsets, for the severities with this id, at their base cost (never handed out). */
@@ -93,6 +95,8 @@ export class Analyzer {
     const re = this.lastDoc && reparse(this.lastDoc, text);
     const doc = re ? re.doc : parseDocument(text, MAX_PARSED_CHARS);
     const last = this.lastEntries?.doc === this.lastDoc ? this.lastEntries : undefined;
+    // The first analysis's entries may share this text's memory (it is kept while they are); later ones copy theirs.
+    const detach = this.lastDoc !== undefined;
     this.lastDoc = doc;
     this.lastEntries = undefined; // set again once this analysis has its entries
     const findings: Finding[] = [];
@@ -126,7 +130,7 @@ export class Analyzer {
       const entry = entries[b];
       if (!entry) return undefined;
       const base = doc.blocks[b].start;
-      if (entry.placed?.base !== base) entry.placed = { base };
+      if (entry.placed?.base !== base) entry.placed = { base, since: this.generation };
       return entry.placed;
     };
     const sentencesAt = (b: number): Sentence[] => {
@@ -182,7 +186,7 @@ export class Analyzer {
       }
       const isWhole = block === doc.blocks[i];
       const prev = isWhole && reuse && i !== re?.changed ? reuse[i] : undefined;
-      const entry = prev ? this.use(prev) : this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId);
+      const entry = prev ? this.use(prev) : this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId, detach);
       whole.push(isWhole ? entry : undefined);
       const result = entry.result;
       results.push(result);
@@ -212,9 +216,10 @@ export class Analyzer {
         words,
         sentences: sentencesAt,
         facts: factsAt,
-        blockMemo: (b: number): Map<string, unknown> | undefined => {
+        blockMemo: (b: number): Record<string, unknown> | undefined => {
           const e = whole[b];
-          return e && (e.memo ??= new Map());
+          // A plain object: one per block is kept with the cache, and a Map costs several times its size.
+          return e && (e.memo ??= {});
         },
         memo: new Map<string, unknown>(),
       };
@@ -258,7 +263,9 @@ export class Analyzer {
       // A block that has not moved since the last analysis reports the same findings (unless comments silence
       // some), with its fixes already moved. Each analysis gets its own copies: score() sets their costs.
       const p = silenced ? undefined : placedAt(b);
-      if (!p) {
+      // A block placed by this analysis (typing before it moves it with every keystroke) gets its findings moved
+      // straight into the result; they are kept only once it has stayed put for an analysis.
+      if (!p || p.since === this.generation) {
         for (const f of results[b].findings) emit(f, doc.blocks[b].start, findings);
         continue;
       }
@@ -333,8 +340,8 @@ export class Analyzer {
     return entry;
   }
 
-  /** `rules` are the block rules that apply to this block's kind and quoting. */
-  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number): CacheEntry {
+  /** `rules` are the block rules that apply to this block's kind and quoting; `detach`: copy the block's strings. */
+  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number, detach: boolean): CacheEntry {
     const source = text.slice(block.start, block.end);
     const shape = blockShape(block, role);
     const variants = this.cache.get(source);
@@ -344,10 +351,11 @@ export class Analyzer {
         return this.use(v);
       }
     }
-    // A cached result outlives this text: it is computed from copies, or every string it holds (sentence texts,
-    // messages) would be a slice keeping this version of the whole document alive, one per edited block.
-    const own = detached(source);
-    const masked = detached(block.masked);
+    // A cached result outlives this text: after the first analysis it is computed from copies, or every string it
+    // holds (sentence texts, messages) would be a slice keeping that version of the whole document alive, one
+    // version per edited block.
+    const own = detach ? detached(source) : source;
+    const masked = detach ? detached(block.masked) : block.masked;
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.
     const sentences = segmentSentences(masked, 0);
     const local: Block = { ...block, start: 0, end: block.end - block.start, masked };

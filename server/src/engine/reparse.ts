@@ -92,7 +92,7 @@ export function reparse(prev: Doc, text: string): { doc: Doc; changed: number } 
   blocks[b] = { ...block, start, end, lines, masked, hasLink };
   for (let i = b + 1; i < blocks.length; i++) {
     const x = blocks[i];
-    blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, lines: x.lines.map(([a, z]) => [a + delta, z + delta]) };
+    blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, lines: x.lines.map((l) => [l[0] + delta, l[1] + delta]) };
   }
   const lists: List[] = prev.lists.map((l) => (l.end < p ? l : l.start > p ? { ...l, start: l.start + delta, end: l.end + delta } : { ...l, end: l.end + delta }));
   return { doc: { text, frontMatter: prev.frontMatter, blocks, sections: prev.sections, lists, directives, lineStarts, title: prev.title }, changed: b };

@@ -114,7 +114,7 @@ export interface DocInput {
    * configuration stay the same (undefined for a block cut at the word limit). Only for what a rule derives from
    * those alone, or checks itself (e.g. anything it read from the rest of the document).
    */
-  blockMemo?(block: number): Map<string, unknown> | undefined;
+  blockMemo?(block: number): Record<string, unknown> | undefined;
 }
 
 export interface BlockRule extends RuleMeta {

@@ -129,10 +129,10 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   // The block's own memo first (kept with its cached analysis: no lookup by text while typing elsewhere).
   const memo = input.blockMemo?.(b);
   const source = text.slice(block.start, block.end);
-  let variants = memo?.get(TALLIES) as TallyVariant[] | undefined;
+  let variants = memo?.[TALLIES] as TallyVariant[] | undefined;
   if (!variants) {
     variants = blockCache.get(source);
-    if (variants) memo?.set(TALLIES, variants);
+    if (variants && memo) memo[TALLIES] = variants;
   }
   if (variants) {
     for (const v of variants) if (v.rubric === rubric.key && v.roles === roles && v.hasLink === block.hasLink && samePlaceholders(v.placeholders, placeholders, block.start)) return v.tally;
@@ -194,7 +194,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   let kept = blockCache.get(source);
   if (kept) kept.push(variant);
   else blockCache.set(detached(source), (kept = [variant]));
-  memo?.set(TALLIES, kept);
+  if (memo) memo[TALLIES] = kept;
   cachedTallies++;
   return t;
 }
