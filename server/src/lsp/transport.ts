@@ -28,26 +28,15 @@ function option(argv: readonly string[], name: string): string | undefined {
   return undefined;
 }
 
-/**
- * JSON → UTF-8 as vscode-jsonrpc's default encoder does, but with TextEncoder: Buffer.from transcodes a string V8
- * holds as UTF-16 (any finding quoting a document with an em dash) ten times slower, about 1 ms per publish of a
- * 10,000-word memo's diagnostics. The bytes are the same.
- */
-const utf8 = new TextEncoder();
-const WRITER_OPTIONS = {
-  charset: 'utf-8' as const,
-  contentTypeEncoder: { name: 'application/json', encode: (msg: unknown) => Promise.resolve(utf8.encode(JSON.stringify(msg))) },
-};
-
 function streams(argv: readonly string[]): { reader: MessageReader; writer: MessageWriter; stdio: boolean } {
   const warn = (m: string) => logLine(m);
   if (argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
-  if (argv.includes('--stdio')) return { reader: new FramedMessageReader(process.stdin, warn), writer: new StreamMessageWriter(process.stdout, WRITER_OPTIONS), stdio: true };
+  if (argv.includes('--stdio')) return { reader: new FramedMessageReader(process.stdin, warn), writer: new StreamMessageWriter(process.stdout), stdio: true };
   const port = Number.parseInt(option(argv, '--socket') ?? '', 10);
   const pipe = option(argv, '--pipe');
   if (Number.isInteger(port) || pipe) {
     const socket = Number.isInteger(port) ? net.createConnection(port, '127.0.0.1') : net.createConnection(pipe!);
-    return { reader: new FramedMessageReader(socket, warn), writer: new StreamMessageWriter(socket, WRITER_OPTIONS), stdio: false };
+    return { reader: new FramedMessageReader(socket, warn), writer: new StreamMessageWriter(socket), stdio: false };
   }
   throw new Error('Presence language server: start it with --stdio, --node-ipc, --socket=<port> or --pipe=<name>.');
 }
