@@ -449,6 +449,8 @@ function isOpenQuestion(s: Sentence): boolean {
 const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners', 'consensusDeferral'] as const;
 const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map((_, i) => 1 << i);
 
+const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
+
 function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint16Array): BlockFacts {
   // Word-list hits come from the block's single pass over all lists.
   const bits = new Uint16Array(sentences.length);
@@ -483,7 +485,8 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
     if (!evidence && (has(EVIDENCE) || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
   });
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
-  return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number, evidenceHeading, chronologyOpener };
+  // Most blocks have neither: they share one empty list (facts are cached per block, and read only).
+  return { words, recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {

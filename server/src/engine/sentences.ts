@@ -180,9 +180,12 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     while (s < e && isSpace(masked.charCodeAt(s))) s++;
     while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
-    const sw: Word[] = [];
     while (w < words.length && words[w].start < base + s) w++;
-    while (w < words.length && words[w].end <= base + e) sw.push(words[w++]);
+    const first = w;
+    while (w < words.length && words[w].end <= base + e) w++;
+    // A sentence with all the block's words (a list item, a heading, a one-sentence paragraph) takes the array
+    // itself; otherwise an exact-size slice. Sentences are cached with their block, so every array is kept.
+    const sw = first === 0 && w === words.length ? words : words.slice(first, w);
     if (sw.length === 0 && !/[\p{L}\p{N}]/u.test(masked.slice(s, e))) continue;
     // Every field present from the start: one object shape for all sentences.
     sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw, numeric: undefined, dated: undefined });
