@@ -57,7 +57,7 @@ function summarise(profile: Profiler.Profile, runs: number, top = 25): void {
   for (const [k, v] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
 }
 
-const unminified = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning' } as const;
+const unminified = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning', supported: { 'regexp-unicode-property-escapes': true } } as const;
 
 async function profileServer(edits: number): Promise<void> {
   // NODE_OPTIONS may not carry --cpu-prof, so the harness starts a wrapper that profiles the server in-process
