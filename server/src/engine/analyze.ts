@@ -4,7 +4,7 @@ import { parseDocument, type Block, type Doc } from './document.js';
 import { silencer } from './silence.js';
 import { reparse } from './reparse.js';
 import { SECTION_ROLES, type SectionRole } from './sectionRoles.js';
-import { detached, segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
+import { detached, segmentSentences, wordLimitOffset, type Sentence, type Word } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
@@ -445,6 +445,18 @@ function isOpenQuestion(s: Sentence): boolean {
   return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
 }
 
+const MONEY = /[$€£¥]\s?\d/;
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
+
+/** A capitalised name after "with", "from", "by"…: a customer or a source. */
+function namesSource(words: readonly Word[]): boolean {
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k];
+    if (startsUpper(w.text) && NAME_AFTER.has(words[k - 1].lower) && NAME_WORD.test(w.text) && !NOT_NAMES.has(w.text)) return true;
+  }
+  return false;
+}
+
 /** Word lists whose hits are block facts, as bits per sentence. */
 const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners', 'consensusDeferral'] as const;
 const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map((_, i) => 1 << i);
@@ -469,21 +481,24 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
   let financial = false;
   let number = false;
   let words = 0;
-  sentences.forEach((s, i) => {
-    const has = (list: number): boolean => (bits[i] & list) !== 0;
+  // A plain loop with hoisted patterns: a closure per sentence and a regex object per evaluation were a sizeable
+  // share of a cold analysis's garbage.
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const b = bits[i];
     words += s.words.length;
     // "We will circle back once everyone is aligned" defers the decision: it neither asks nor commits.
-    const deferred = has(DEFERRAL);
-    if (has(RECOMMENDATION) && !deferred) recommendations.push([s.start, s.end]);
-    if (has(ASK) && !deferred) asks++;
+    const deferred = (b & DEFERRAL) !== 0;
+    if ((b & RECOMMENDATION) !== 0 && !deferred) recommendations.push([s.start, s.end]);
+    if ((b & ASK) !== 0 && !deferred) asks++;
     // Marks an option as the recommended one ("Option B (recommended)").
-    if (!preferred && has(PREFERRED)) preferred = true;
-    if (!tradeoff && has(TRADEOFF)) tradeoff = true;
-    if (!financial && (has(FINANCIAL) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
+    if (!preferred && (b & PREFERRED) !== 0) preferred = true;
+    if (!tradeoff && (b & TRADEOFF) !== 0) tradeoff = true;
+    if (!financial && ((b & FINANCIAL) !== 0 || MONEY.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && (has(EVIDENCE) || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
-  });
+    if (!evidence && ((b & EVIDENCE) !== 0 || namesSource(s.words))) evidence = true;
+  }
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
   // Most blocks have neither: they share one empty list (facts are cached per block, and read only).
   return { words, recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
