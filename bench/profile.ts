@@ -57,13 +57,15 @@ function summarise(profile: Profiler.Profile, runs: number, top = 25): void {
   for (const [k, v] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
 }
 
-const unminified = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning' } as const;
+const unminified = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning', supported: { 'regexp-unicode-property-escapes': true } } as const;
 
 async function profileServer(edits: number): Promise<void> {
   // NODE_OPTIONS may not carry --cpu-prof, so the harness starts a wrapper that profiles the server in-process
   // (the inspector answers synchronously on the main thread, so the profile can be written on exit).
   const server = join(CACHE, 'server-profile.js');
   await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: server });
+  // The server starts its analysis worker from beside itself (without it every analysis fails over to the main thread).
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/analysisWorker.ts')], outfile: join(CACHE, 'analysisWorker.js') });
   const out = join(CACHE, 'presence-keystroke-server.cpuprofile');
   rmSync(out, { force: true });
   const wrapper = join(CACHE, 'server-profile-wrapper.js');

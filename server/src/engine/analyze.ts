@@ -2,9 +2,9 @@
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
 import { parseDocument, type Block, type Doc } from './document.js';
 import { silencer } from './silence.js';
-import { reparseDocument } from './reparse.js';
+import { reparse } from './reparse.js';
 import { SECTION_ROLES, type SectionRole } from './sectionRoles.js';
-import { segmentSentences, wordLimitOffset, type Sentence } from './sentences.js';
+import { detached, segmentSentences, wordLimitOffset, type Sentence, type Word } from './sentences.js';
 import type { ListIndex, ListMatch } from './phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
@@ -54,10 +54,14 @@ interface CacheEntry {
   generation: number;
   /** The result moved to where the block last was, kept while the block stays there (typing after it). */
   placed?: Placed;
+  /** What document rules derive from this block's analysis alone (DocInput.blockMemo). */
+  memo?: Record<string, unknown>;
 }
 
 interface Placed {
   base: number;
+  /** The analysis that placed the block at `base`. */
+  since: number;
   facts?: BlockFacts;
   sentences?: Sentence[];
   /** Findings at absolute offsets, for the severities with this id, at their base cost (never handed out). */
@@ -77,6 +81,8 @@ export class Analyzer {
   private usedEntries = 0;
   /** The previous analysis's document, the base for an incremental re-parse. */
   private lastDoc: Doc | undefined;
+  /** The entry of each of lastDoc's blocks analysed whole (not cut at the word limit), and their configuration. */
+  private lastEntries: { doc: Doc; config: number; entries: Array<CacheEntry | undefined> } | undefined;
   private rubricCache = new Map<string, { result: Rubric | RubricError; sources: ResolvedSource[] }>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
@@ -86,8 +92,13 @@ export class Analyzer {
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
-    const doc = (this.lastDoc && reparseDocument(this.lastDoc, text)) || parseDocument(text, MAX_PARSED_CHARS);
+    const re = this.lastDoc && reparse(this.lastDoc, text);
+    const doc = re ? re.doc : parseDocument(text, MAX_PARSED_CHARS);
+    const last = this.lastEntries?.doc === this.lastDoc ? this.lastEntries : undefined;
+    // The first analysis's entries may share this text's memory (it is kept while they are); later ones copy theirs.
+    const detach = this.lastDoc !== undefined;
     this.lastDoc = doc;
+    this.lastEntries = undefined; // set again once this analysis has its entries
     const findings: Finding[] = [];
     const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
     if (error) findings.push(rubricFinding(doc, error));
@@ -119,7 +130,7 @@ export class Analyzer {
       const entry = entries[b];
       if (!entry) return undefined;
       const base = doc.blocks[b].start;
-      if (entry.placed?.base !== base) entry.placed = { base };
+      if (entry.placed?.base !== base) entry.placed = { base, since: this.generation };
       return entry.placed;
     };
     const sentencesAt = (b: number): Sentence[] => {
@@ -146,6 +157,10 @@ export class Analyzer {
     };
     this.generation++;
     this.usedEntries = 0;
+    // After a re-parse every block but the edited one has the source, masked text and shape it had last time, so it
+    // takes the last analysis's entry by position instead of looking its text up.
+    const reuse = re && last && last.config === configId && last.entries.length === doc.blocks.length ? last.entries : undefined;
+    const whole: Array<CacheEntry | undefined> = [];
     /** The word limit was reached: the rest of the document is not analysed. */
     let limited = false;
     /** The end of the last block analysed. */
@@ -166,9 +181,13 @@ export class Analyzer {
       if (!block) {
         results.push(EMPTY_RESULT);
         entries.push(undefined);
+        whole.push(undefined);
         continue;
       }
-      const entry = this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId);
+      const isWhole = block === doc.blocks[i];
+      const prev = isWhole && reuse && i !== re?.changed ? reuse[i] : undefined;
+      const entry = prev ? this.use(prev) : this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId, detach);
+      whole.push(isWhole ? entry : undefined);
       const result = entry.result;
       results.push(result);
       entries.push(entry);
@@ -177,6 +196,7 @@ export class Analyzer {
       sentenceCount += result.sentences.length;
     }
     if (limited || doc.parsedTo !== undefined) truncatedAtWords = words;
+    this.lastEntries = { doc, config: configId, entries: whole };
     // Forget blocks this document no longer has, so editing for hours does not grow the cache.
     if (this.cache.size > MAX_CACHED_BLOCKS || this.cache.size > 2 * this.usedEntries + 256) {
       for (const [source, variants] of this.cache) {
@@ -196,6 +216,11 @@ export class Analyzer {
         words,
         sentences: sentencesAt,
         facts: factsAt,
+        blockMemo: (b: number): Record<string, unknown> | undefined => {
+          const e = whole[b];
+          // A plain object: one per block is kept with the cache, and a Map costs several times its size.
+          return e && (e.memo ??= {});
+        },
         memo: new Map<string, unknown>(),
       };
       const threshold = opts.staleAfterMonths;
@@ -238,7 +263,9 @@ export class Analyzer {
       // A block that has not moved since the last analysis reports the same findings (unless comments silence
       // some), with its fixes already moved. Each analysis gets its own copies: score() sets their costs.
       const p = silenced ? undefined : placedAt(b);
-      if (!p) {
+      // A block placed by this analysis (typing before it moves it with every keystroke) gets its findings moved
+      // straight into the result; they are kept only once it has stayed put for an analysis.
+      if (!p || p.since === this.generation) {
         for (const f of results[b].findings) emit(f, doc.blocks[b].start, findings);
         continue;
       }
@@ -304,34 +331,44 @@ export class Analyzer {
     return result;
   }
 
-  /** `rules` are the block rules that apply to this block's kind and quoting. */
-  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number): CacheEntry {
+  /** Marks a cache entry used by this analysis. */
+  private use(entry: CacheEntry): CacheEntry {
+    if (entry.generation !== this.generation) {
+      entry.generation = this.generation;
+      this.usedEntries++;
+    }
+    return entry;
+  }
+
+  /** `rules` are the block rules that apply to this block's kind and quoting; `detach`: copy the block's strings. */
+  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number, detach: boolean): CacheEntry {
     const source = text.slice(block.start, block.end);
     const shape = blockShape(block, role);
     const variants = this.cache.get(source);
     if (variants) {
       for (const v of variants) {
         if (v.config !== configId || v.shape !== shape || v.masked !== block.masked) continue;
-        if (v.generation !== this.generation) {
-          v.generation = this.generation;
-          this.usedEntries++;
-        }
-        return v;
+        return this.use(v);
       }
     }
+    // A cached result outlives this text: after the first analysis it is computed from copies, or every string it
+    // holds (sentence texts, messages) would be a slice keeping that version of the whole document alive, one
+    // version per edited block.
+    const own = detach ? detached(source) : source;
+    const masked = detach ? detached(block.masked) : block.masked;
     // Sentences are computed relative to 0 so the cached result can be moved to any offset.
-    const sentences = segmentSentences(block.masked, 0);
-    const local: Block = { ...block, start: 0, end: block.end - block.start };
+    const sentences = segmentSentences(masked, 0);
+    const local: Block = { ...block, start: 0, end: block.end - block.start, masked };
     const out: RawFinding[] = [];
     const matches: ListMatch[] = [];
     for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
-    const input: BlockInput = { text: source, block: local, role, sentences, rubric, matches };
+    const input: BlockInput = { text: own, block: local, role, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
-    const result: BlockResult = { sentences, facts: blockFacts(source, sentences, matches, factBits(rubric.index)), findings: out };
-    const entry: CacheEntry = { result, masked: block.masked, shape, config: configId, generation: this.generation };
+    const result: BlockResult = { sentences, facts: blockFacts(own, sentences, matches, factBits(rubric.index)), findings: out };
+    const entry: CacheEntry = { result, masked, shape, config: configId, generation: this.generation };
     this.usedEntries++;
     if (variants) variants.push(entry);
-    else this.cache.set(source, [entry]);
+    else this.cache.set(own, [entry]);
     return entry;
   }
 }
@@ -408,9 +445,23 @@ function isOpenQuestion(s: Sentence): boolean {
   return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
 }
 
+const MONEY = /[$€£¥]\s?\d/;
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
+
+/** A capitalised name after "with", "from", "by"…: a customer or a source. */
+function namesSource(words: readonly Word[]): boolean {
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k];
+    if (startsUpper(w.text) && NAME_AFTER.has(words[k - 1].lower) && NAME_WORD.test(w.text) && !NOT_NAMES.has(w.text)) return true;
+  }
+  return false;
+}
+
 /** Word lists whose hits are block facts, as bits per sentence. */
 const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners', 'consensusDeferral'] as const;
 const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map((_, i) => 1 << i);
+
+const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
 
 function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint16Array): BlockFacts {
   // Word-list hits come from the block's single pass over all lists.
@@ -430,23 +481,27 @@ function blockFacts(source: string, sentences: Sentence[], matches: readonly Lis
   let financial = false;
   let number = false;
   let words = 0;
-  sentences.forEach((s, i) => {
-    const has = (list: number): boolean => (bits[i] & list) !== 0;
+  // A plain loop with hoisted patterns: a closure per sentence and a regex object per evaluation were a sizeable
+  // share of a cold analysis's garbage.
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const b = bits[i];
     words += s.words.length;
     // "We will circle back once everyone is aligned" defers the decision: it neither asks nor commits.
-    const deferred = has(DEFERRAL);
-    if (has(RECOMMENDATION) && !deferred) recommendations.push([s.start, s.end]);
-    if (has(ASK) && !deferred) asks++;
+    const deferred = (b & DEFERRAL) !== 0;
+    if ((b & RECOMMENDATION) !== 0 && !deferred) recommendations.push([s.start, s.end]);
+    if ((b & ASK) !== 0 && !deferred) asks++;
     // Marks an option as the recommended one ("Option B (recommended)").
-    if (!preferred && has(PREFERRED)) preferred = true;
-    if (!tradeoff && has(TRADEOFF)) tradeoff = true;
-    if (!financial && (has(FINANCIAL) || /[$€£¥]\s?\d/.test(s.text))) financial = true;
+    if (!preferred && (b & PREFERRED) !== 0) preferred = true;
+    if (!tradeoff && (b & TRADEOFF) !== 0) tradeoff = true;
+    if (!financial && ((b & FINANCIAL) !== 0 || MONEY.test(s.text))) financial = true;
     if (!number && hasNumber(source, s)) number = true;
     if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && (has(EVIDENCE) || s.words.some((w, k) => k > 0 && startsUpper(w.text) && NAME_AFTER.has(s.words[k - 1].lower) && /^\p{Lu}\p{Ll}/u.test(w.text) && !NOT_NAMES.has(w.text)))) evidence = true;
-  });
+    if (!evidence && ((b & EVIDENCE) !== 0 || namesSource(s.words))) evidence = true;
+  }
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
-  return { words, recommendations, asks, tradeoff, financial, number, preferred, questions, evidence: evidence || number, evidenceHeading, chronologyOpener };
+  // Most blocks have neither: they share one empty list (facts are cached per block, and read only).
+  return { words, recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {

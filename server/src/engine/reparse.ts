@@ -25,8 +25,16 @@ function unsafe(s: string): boolean {
 }
 
 export function reparseDocument(prev: Doc, text: string): Doc | undefined {
+  return reparse(prev, text)?.doc;
+}
+
+/**
+ * reparseDocument, also saying which block the edit changed (-1 for none): every other block has the same source
+ * text, masked text, kind and section as in `prev`, only moved.
+ */
+export function reparse(prev: Doc, text: string): { doc: Doc; changed: number } | undefined {
   const old = prev.text;
-  if (old === text) return prev;
+  if (old === text) return { doc: prev, changed: -1 };
   const min = Math.min(old.length, text.length);
   // Common prefix and suffix, compared a chunk at a time (native string comparison), then character by character.
   let p = 0;
@@ -84,8 +92,8 @@ export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   blocks[b] = { ...block, start, end, lines, masked, hasLink };
   for (let i = b + 1; i < blocks.length; i++) {
     const x = blocks[i];
-    blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, lines: x.lines.map(([a, z]) => [a + delta, z + delta]) };
+    blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, lines: x.lines.map((l) => [l[0] + delta, l[1] + delta]) };
   }
   const lists: List[] = prev.lists.map((l) => (l.end < p ? l : l.start > p ? { ...l, start: l.start + delta, end: l.end + delta } : { ...l, end: l.end + delta }));
-  return { text, frontMatter: prev.frontMatter, blocks, sections: prev.sections, lists, directives, lineStarts, title: prev.title };
+  return { doc: { text, frontMatter: prev.frontMatter, blocks, sections: prev.sections, lists, directives, lineStarts, title: prev.title }, changed: b };
 }

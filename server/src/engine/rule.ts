@@ -109,6 +109,12 @@ export interface DocInput {
   words: number;
   /** Results of helpers several document rules call (section subtrees), so each is computed once. */
   memo: Map<string, unknown>;
+  /**
+   * A memo kept with the block's cached analysis, across analyses while the block's text, masked text, shape and
+   * configuration stay the same (undefined for a block cut at the word limit). Only for what a rule derives from
+   * those alone, or checks itself (e.g. anything it read from the rest of the document).
+   */
+  blockMemo?(block: number): Record<string, unknown> | undefined;
 }
 
 export interface BlockRule extends RuleMeta {

@@ -180,9 +180,12 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     while (s < e && isSpace(masked.charCodeAt(s))) s++;
     while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
-    const sw: Word[] = [];
     while (w < words.length && words[w].start < base + s) w++;
-    while (w < words.length && words[w].end <= base + e) sw.push(words[w++]);
+    const first = w;
+    while (w < words.length && words[w].end <= base + e) w++;
+    // A sentence with all the block's words (a list item, a heading, a one-sentence paragraph) takes the array
+    // itself; otherwise an exact-size slice. Sentences are cached with their block, so every array is kept.
+    const sw = first === 0 && w === words.length ? words : words.slice(first, w);
     if (sw.length === 0 && !/[\p{L}\p{N}]/u.test(masked.slice(s, e))) continue;
     // Every field present from the start: one object shape for all sentences.
     sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw, numeric: undefined, dated: undefined });
@@ -307,4 +310,13 @@ function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean 
   // lowercase after a word is ("… the SDK. cordova-windows had …").
   if (/\p{Ll}/u.test(next)) return token.length > 1 && nameAfterSpace(masked, j);
   return true;
+}
+
+/**
+ * The same text in memory of its own. V8 keeps a slice's whole parent string alive, so a cached string sliced from
+ * a document keeps that version of the document; concatenating flattens into a new string, which the slice then
+ * shares instead.
+ */
+export function detached(s: string): string {
+  return (s + ' ').slice(0, -1);
 }

@@ -9,6 +9,7 @@ import { hasDate } from './util.js';
 import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
+import { detached } from '../engine/sentences.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
@@ -96,18 +97,47 @@ interface BlockTally {
 }
 
 const ROLE_TRADEOFFS = 1;
-/** Per rubric, block tallies by role bits, placeholder offsets and source text. Bounded: cleared when full. */
-const blockCache = new Map<string, BlockTally>();
+/** A block's tally and what, besides its source text, it was counted with. */
+interface TallyVariant {
+  rubric: string;
+  roles: number;
+  hasLink: boolean;
+  /** Placeholder offsets relative to the block start, flattened pairs. */
+  placeholders: number[];
+  tally: BlockTally;
+}
+/**
+ * Block tallies by source text, then rubric, role bits, link and placeholder offsets. Looked up with a slice of the
+ * text (no key is built per block and keystroke: that was a copy of the whole document each analysis) and stored
+ * under a detached copy, so a key does not keep its whole document alive. Bounded: cleared when full.
+ */
+const blockCache = new Map<string, TallyVariant[]>();
+let cachedTallies = 0;
+const TALLIES = 'credit/tallies';
 const MAX_CACHED = 50_000;
+
+function samePlaceholders(a: readonly number[], b: ReadonlyArray<[number, number]>, base: number): boolean {
+  if (a.length !== 2 * b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[2 * i] !== b[i][0] - base || a[2 * i + 1] !== b[i][1] - base) return false;
+  return true;
+}
 
 function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const { doc, rubric, text } = input;
   const block = doc.blocks[b];
-  const facts = input.facts(b);
   const placeholders = placeholdersIn(text, block, input.memo);
-  const key = `${rubric.key}\u0001${roles}\u0001${block.hasLink ? 1 : 0}${placeholders.map(([s, e]) => `${s - block.start}-${e - block.start}`).join(',')}\u0001${text.slice(block.start, block.end)}`;
-  const hit = blockCache.get(key);
-  if (hit) return hit;
+  // The block's own memo first (kept with its cached analysis: no lookup by text while typing elsewhere).
+  const memo = input.blockMemo?.(b);
+  const source = text.slice(block.start, block.end);
+  let variants = memo?.[TALLIES] as TallyVariant[] | undefined;
+  if (!variants) {
+    variants = blockCache.get(source);
+    if (variants && memo) memo[TALLIES] = variants;
+  }
+  if (variants) {
+    for (const v of variants) if (v.rubric === rubric.key && v.roles === roles && v.hasLink === block.hasLink && samePlaceholders(v.placeholders, placeholders, block.start)) return v.tally;
+  }
+  const facts = input.facts(b);
   const { lists } = rubric;
   const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false, spans: [] };
   // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
@@ -115,7 +145,6 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const sentences = input.sentences(b);
   // A template's checklist item ("[x] CONTRIBUTING.md reviewed") or its prompt (a block that is one question) is the
   // form's wording, not the writer's prose: a filled-in template with empty answers is still a stub.
-  const source = text.slice(block.start, block.end);
   // (A prompt is a numbered or bulleted question, or one set in bold; a question in a paragraph is the writer's.)
   const prompt = sentences.length === 1 && /\?[!*_\s]*$/.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
   const form = isChecklistItem(source) || prompt;
@@ -157,8 +186,16 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     if (!t.point && carriesPoint(input, s)) t.point = true;
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
   }
-  if (blockCache.size >= MAX_CACHED) blockCache.clear();
-  blockCache.set(key, t);
+  if (cachedTallies >= MAX_CACHED) {
+    blockCache.clear();
+    cachedTallies = 0;
+  }
+  const variant: TallyVariant = { rubric: rubric.key, roles, hasLink: block.hasLink, placeholders: placeholders.flatMap(([ps, pe]) => [ps - block.start, pe - block.start]), tally: t };
+  let kept = blockCache.get(source);
+  if (kept) kept.push(variant);
+  else blockCache.set(detached(source), (kept = [variant]));
+  if (memo) memo[TALLIES] = kept;
+  cachedTallies++;
   return t;
 }
 

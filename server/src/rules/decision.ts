@@ -28,8 +28,8 @@ function recommendedElsewhere(input: DocInput): boolean {
 
 /** Sentences of a question-only block followed, in the same section, by a block that is not a question. */
 function isPrompt(input: DocInput, blocks: readonly number[], k: number, b: number): boolean {
-  const sentences = input.sentences(b);
-  if (sentences.length !== 1 || input.facts(b).questions.length !== 1) return false;
+  // Facts first: a block's sentences are moved to document offsets when asked for, and most blocks hold no question.
+  if (input.facts(b).questions.length !== 1 || input.sentences(b).length !== 1) return false;
   const next = blocks[k + 1];
   return next !== undefined && input.facts(next).questions.length === 0 && input.facts(next).words >= 3;
 }

@@ -3,21 +3,33 @@
 // ("[ ]", "[x]"), a footnote ("[^1]"), an alert ("[!NOTE]"), a citation ("[1]", "[RFC 2119]"), code.
 import type { Block } from '../engine/document.js';
 
+const NONE: ReadonlyArray<[number, number]> = [];
+
 /** Offsets [start, end) of the placeholders in a block, brackets included; memoised per block start. */
 export function placeholdersIn(text: string, block: Block, memo?: Map<string, unknown>): ReadonlyArray<[number, number]> {
-  const key = `placeholders/${block.start}`;
-  const hit = memo?.get(key) as Array<[number, number]> | undefined;
+  let byStart = memo?.get('placeholders') as Map<number, ReadonlyArray<[number, number]>> | undefined;
+  if (memo && !byStart) memo.set('placeholders', (byStart = new Map()));
+  const hit = byStart?.get(block.start);
   if (hit) return hit;
-  const out: Array<[number, number]> = [];
-  let i = text.indexOf('[', block.start);
-  while (i >= 0 && i < block.end) {
-    const close = text.indexOf(']', i + 1);
-    if (close < 0 || close >= block.end) break;
-    const inner = text.slice(i + 1, close);
-    if (isPlaceholder(text, block, i, close, inner, memo)) out.push([i, close + 1]);
-    i = text.indexOf('[', i + 1);
+  // Searched inside the block only: from the block start to the next "[" anywhere in the text was a scan of the
+  // rest of the document per block where brackets are rare.
+  const source = text.slice(block.start, block.end);
+  let i = source.indexOf('[');
+  if (i < 0) {
+    byStart?.set(block.start, NONE);
+    return NONE;
   }
-  memo?.set(key, out);
+  const out: Array<[number, number]> = [];
+  while (i >= 0) {
+    const close = source.indexOf(']', i + 1);
+    if (close < 0) break;
+    const open = block.start + i;
+    const end = block.start + close;
+    const inner = source.slice(i + 1, close);
+    if (isPlaceholder(text, block, open, end, inner, memo)) out.push([open, end + 1]);
+    i = source.indexOf('[', i + 1);
+  }
+  byStart?.set(block.start, out);
   return out;
 }
 

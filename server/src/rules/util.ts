@@ -41,10 +41,14 @@ const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
  */
 type SentenceSpan = Pick<Sentence, 'start' | 'end' | 'text' | 'numeric' | 'dated'>;
 
+// Hoisted: a regex literal in a function body is a new object each time it runs (these run once per sentence).
+const DIGIT = /(?<!\p{L})\d/u;
+const DAY_MONTH = /\d{1,2}\/\d{1,2}/;
+
 /** The sentence holds a number, a money amount, or a placeholder for one. */
 export function hasNumber(text: string, s: SentenceSpan): boolean {
   // A digit inside a name ("W3C", "Q3") is not a quantity.
-  return (s.numeric ??= /(?<!\p{L})\d/u.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
+  return (s.numeric ??= DIGIT.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 // "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
@@ -56,7 +60,7 @@ const YEAR = /\b(?:(?:in|by|since|until|before|after|from|during|of|early|mid|la
 
 /** The sentence names a date or deadline (or a placeholder for one). */
 export function hasDate(text: string, s: SentenceSpan): boolean {
-  return (s.dated ??= DATE_WORDS.test(s.text) || YEAR.test(s.text) || /\d{1,2}\/\d{1,2}/.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
+  return (s.dated ??= DATE_WORDS.test(s.text) || YEAR.test(s.text) || DAY_MONTH.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 /** The phrase starts its sentence (ignoring opening punctuation). */
