@@ -100,6 +100,7 @@ test('a template fix reaches a snippet-capable client as a snippet: its slots ar
 });
 
 test('snippetDefault: tab stops keep their text, escapes are undone', () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: snippet syntax, not a template.
   assert.equal(snippetDefault('Tradeoff: ${1:[what we give up]} \\$5 \\} $2end'), 'Tradeoff: [what we give up] $5 } end');
 });
 
