@@ -1,6 +1,6 @@
-// Many files on every core: the main thread and worker threads (dist/cli.js itself, started again) take the next
-// file in turn, and the outcomes are handed on strictly in file order, so the output is the same as from one thread.
-// Each thread has its own CliRubrics; a rubric is read at most once per thread.
+// Many files on the idle cores: the main thread and worker threads (dist/cli.js itself, started again) take the
+// next file in turn, and the outcomes are handed on strictly in file order, so the output is the same as from one
+// thread. Each thread has its own CliRubrics; a rubric is read at most once per thread.
 import { availableParallelism, loadavg } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { type Outcome, processFile } from './analyzeFile.js';
