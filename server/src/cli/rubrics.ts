@@ -10,6 +10,10 @@ import { relativeInside } from '../io/paths.js';
 import { parseFrontMatter } from '../core/frontmatter.js';
 import { decodeUtf8, readRegularFileSync } from '../io/readFile.js';
 
+export interface RubricNote {
+  key: string;
+  line: string;
+}
 
 /** The real folder a document's rubrics must stay in, and what it is (for the message). */
 interface Root {
@@ -27,8 +31,11 @@ export class CliRubrics {
   private readonly chosen = new Set<string>();
   private readonly roots = new Map<string, Root>();
   private readonly noted = new Set<string>();
-  /** One line per rubric that could not be read, for stderr; each is reported once per run. */
-  readonly notes: string[] = [];
+  /**
+   * One line per rubric that could not be read, for stderr, with the key it is reported once per run under (the
+   * CLI's threads each have a CliRubrics, and the main thread prints a key only the first time it sees it).
+   */
+  readonly notes: RubricNote[] = [];
 
   /** `cliRubric` is the --rubric value: the only reference that is read without a boundary. */
   constructor(private readonly cliRubric: string | undefined) {}
@@ -124,6 +131,6 @@ export class CliRubrics {
   private note(key: string, line: string): void {
     if (this.noted.has(key)) return;
     this.noted.add(key);
-    this.notes.push(`presence: ${line}`);
+    this.notes.push({ key, line: `presence: ${line}` });
   }
 }
