@@ -92,7 +92,6 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  documents.warm();
   void rubrics.reload(); // analyses wait for it, so no re-analysis is needed afterwards
   if (!rubrics.isTrusted) tellUntrusted();
   if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {

@@ -76,14 +76,11 @@ export class Documents {
   private readonly scheduler: Scheduler;
   private readonly worker: AnalysisWorker;
 
-  /** Gets the analysis worker going before the first document arrives (see AnalysisWorker.warm). */
-  warm(): void {
-    this.worker.warm();
-  }
-
   constructor(private readonly s: Services) {
     // The worker is bundled beside the server (dist/analysisWorker.js).
     this.worker = new AnalysisWorker(path.join(__dirname, 'analysisWorker.js'), (line) => this.s.connection.console.error(line));
+    // Started with the server, so the worker boots and warms up while the client's initialize handshake runs.
+    this.worker.warm();
     this.scheduler = new Scheduler(
       async (uri, rev) => void (await this.fresh(uri, rev)),
       (e) => this.s.connection.console.error(`presence: analysis failed: ${errorText(e)}`),
