@@ -3,7 +3,7 @@
 // quick fixes and the client's report, so all three agree on what a slot is.
 
 /** A bracketed slot: not a Markdown link or reference (`[text](url)`, `[text][ref]`). */
-export const SLOT_SOURCE = String.raw`\[[^\]\n]+\](?![([])`;
+const SLOT_SOURCE = String.raw`\[[^\]\n]+\](?![([])`;
 const SLOT = new RegExp(SLOT_SOURCE);
 
 /** Whether inserted text holds a slot to fill. */
