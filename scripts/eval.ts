@@ -160,10 +160,13 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
   // The engine three ways. Rules that call the scorer would be measured on the scorer's own training
   // sentences if run as shipped, so the headline figure swaps in, for each fold, a model trained on the
   // other four folds (the same folds as the scorer's CV).
+  // The engine's honest rule ids per sentence, kept for the what-if below.
+  let honestRules: string[][] | undefined;
   if (newAnalyzer) {
     try {
       const t0 = performance.now();
       const honest: string[][] = new Array<string[]>(data.length);
+      honestRules = honest;
       const folds = stratifiedFolds(gold, 5, CV_SEED);
       for (let k = 0; k < 5; k++) {
         const model = train(words, gold, all.filter((i) => folds[i] !== k), options);
@@ -190,7 +193,6 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
       out.presenceInSampleScorer = figures(prf(asShipped.map((r) => r.length > 0), gold));
       out.presenceWithoutScorer = figures(prf(noScorer.map((r) => r.length > 0), gold));
       out.presencePerRule = perRuleTable(honest, gold);
-      out.presenceHonestRules = honest;
       // What-if: the honest figures with one rule left out (which rules cost precision on this set).
       out.presenceWithoutRule = [...new Set(honest.flat())].sort().map((ruleId) => ({
         ruleId,
@@ -235,9 +237,7 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
   // at or above WHAT_IF_THRESHOLD, whatever its cue (no such rule ships: on the memo corpus most of those sentences are
   // "some"/"many" or a technical "probably", see the README's quality section).
   out.flagEverything = figures(prf(gold.map(() => true), gold));
-  const honest = out.presenceHonestRules as string[][] | undefined;
-  if (honest) out.whatIfScorerRule = { threshold: WHAT_IF_THRESHOLD, ...figures(prf(honest.map((r, i) => r.length > 0 || cv.oof[i]! >= WHAT_IF_THRESHOLD), gold)) };
-  delete out.presenceHonestRules;
+  if (honestRules) out.whatIfScorerRule = { threshold: WHAT_IF_THRESHOLD, ...figures(prf(honestRules.map((r, i) => r.length > 0 || cv.oof[i]! >= WHAT_IF_THRESHOLD), gold)) };
   return out;
 }
 
@@ -558,7 +558,13 @@ function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResul
   if (raters.length === 0) return { ratings: 'none' };
   if (!newAnalyzer) throw new Error('the engine did not load');
   const analyze = newAnalyzer();
-  const score = (text: string) => analyze(text, undefined, { today: TODAY }).score;
+  // Each document is scored once, for the mean and for each rater alike.
+  const scored = new Map<string, ReturnType<Analyze>['score']>();
+  const score = (text: string) => {
+    let s = scored.get(text);
+    if (!s) scored.set(text, (s = analyze(text, undefined, { today: TODAY }).score));
+    return s;
+  };
   // The reference is the raters' mean per document; each rater alone and their agreement show how firm it is.
   return {
     ...calibrate(meanRatings(raters.map((r) => r.ratings)), score),

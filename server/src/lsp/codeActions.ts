@@ -21,7 +21,10 @@ export function toLspEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTex
 }
 
 export function workspaceEdit(a: Analysed, edits: readonly TextEdit[], target: EditTarget): WorkspaceEdit {
-  const lsp = toLspEdits(a.lines, edits);
+  return editOf(a, toLspEdits(a.lines, edits), target);
+}
+
+function editOf(a: Analysed, lsp: LspTextEdit[], target: EditTarget): WorkspaceEdit {
   if (target.documentChanges && a.version !== null) return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: lsp }] };
   return { changes: { [a.uri]: lsp } };
 }
@@ -155,7 +158,7 @@ function quickFix(a: Analysed, fix: Fix, diagnostic: Diagnostic, target: EditTar
 function templateEdit(a: Analysed, edits: readonly TextEdit[], target: EditTarget): WorkspaceEdit {
   const lsp = toLspEdits(a.lines, edits);
   const k = lsp.findIndex((e) => hasSlot(e.newText));
-  if (k < 0 || a.version === null) return workspaceEdit(a, edits, target);
+  if (k < 0 || a.version === null) return editOf(a, lsp, target);
   const withSnippet: (LspTextEdit | SnippetTextEdit)[] = [...lsp];
   withSnippet[k] = { range: lsp[k]!.range, snippet: { kind: 'snippet', value: snippetFor(lsp[k]!.newText) } };
   return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: withSnippet }] };

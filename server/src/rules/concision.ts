@@ -6,7 +6,7 @@ import { isMetadata } from './grammar.js';
 import { docPath } from '../engine/rule.js';
 import type { Sentence, Word } from '../engine/sentences.js';
 import { firstBlockAfter } from '../engine/document.js';
-import { replaceEdit, removalEdits, plural, quoteText, matchList, sentenceTemplate, answered } from './util.js';
+import { replaceEdit, removalEdits, plural, quoteText, matchList, sentenceTemplate } from './util.js';
 import { documentAnchor } from './anchor.js';
 import type { SentenceMatch } from './util.js';
 import { longestPart, labelsItsParts } from './sentenceParts.js';
@@ -21,6 +21,8 @@ const FRONTED_WORDS = 3;
 const BE = new Set(['is', 'are', 'was', 'were', "it's", "that's", "this's"]);
 // "We discussed X in the meeting, but we still track the features in SIG Storage": after the turn comes the point.
 const TURNS = new Set(['but', 'however']);
+
+const RESULT = sentenceTemplate('Add "Result: …"', 'Result', '[what changed because of it].');
 
 const activity: BlockRule = {
   id: 'concision/activity',
@@ -45,14 +47,14 @@ const activity: BlockRule = {
       // A concession: the effort is granted, and the clause after "but" or "however" carries the point.
       if (words.slice(m.to).some((w) => TURNS.has(w.lower))) continue;
       // The writer said what came of it, as the template asks.
-      if (answered(input, m.sentence, 'Result')) continue;
+      if (RESULT.answers(input, m.sentence)) continue;
       const phrase = quoteText(input.text, m.start, m.end);
       out.push({
         rule: this.id,
         start: m.start,
         end: m.end,
         message: `"${phrase}" reports effort, not results. Say what changed because of it: the outcome, the number, the decision it enables.`,
-        fixes: [sentenceTemplate(input.text, m.sentence, 'Add "Result: …"', 'Result', '[what changed because of it].')],
+        fixes: [RESULT.fix(input.text, m.sentence)],
       });
     }
   },

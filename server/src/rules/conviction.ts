@@ -2,10 +2,10 @@
 import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
-import type { Sentence, Word } from '../engine/sentences.js';
+import type { Word } from '../engine/sentences.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
-import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, answered, isWholePhrase } from './util.js';
+import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
 const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
@@ -17,8 +17,8 @@ const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', '
 const COMMITMENT_BEFORE_TRY = new Set(['will', "'ll", "we'll", "i'll", "they'll", 'shall', 'should', 'must', 'to', 'would', 'can', 'could', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and']);
 const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i suppose', 'we think', 'we believe', 'we feel']);
 
-/** The label of the hedge's template: "Confidence: [N%]; it depends on [what]." right after the sentence calibrates it. */
-const CONFIDENCE = 'Confidence';
+/** A hedge's template, the calibrated estimate: "Confidence: [N%]; it depends on [what]." after the sentence calibrates it. */
+const CONFIDENCE = sentenceTemplate('Add "Confidence: … it depends on …"', 'Confidence', '[N%]; it depends on [what].');
 
 /** The sentence states calibrated uncertainty ("a 60% chance", "±5%", "between $2M and $3M", or a "Confidence:" after it). */
 function calibrated(input: BlockInput, m: SentenceMatch): boolean {
@@ -27,7 +27,7 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
   if (!known) (input.memo ??= new Map()).set('conviction/calibrated', (known = new Map()));
   let c = known.get(m.sentence);
   if (c === undefined) {
-    c = /±|\+\/-/.test(m.sentence.text) || (hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words)) || answered(input, m.sentence, CONFIDENCE);
+    c = /±|\+\/-/.test(m.sentence.text) || (hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words)) || CONFIDENCE.answers(input, m.sentence);
     known.set(m.sentence, c);
   }
   return c;
@@ -242,11 +242,9 @@ function reportedHedges(input: BlockInput): readonly SentenceMatch[] {
 /** A hedge's fixes: dropping it where that keeps the sentence whole, else the calibrated-estimate template. */
 function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
   const drop = dropFixes(input, m);
-  return drop.length > 0 ? drop : [confidenceTemplate(input, m.sentence)];
+  return drop.length > 0 ? drop : [CONFIDENCE.fix(input.text, m.sentence)];
 }
 
-// No word to drop ("we hope to", "I'm not sure"): the message's other way out, a calibrated estimate.
-const confidenceTemplate = (input: BlockInput, s: Sentence): Fix => sentenceTemplate(input.text, s, 'Add "Confidence: … it depends on …"', CONFIDENCE, '[N%]; it depends on [what].');
 
 /** Dropping the hedge, where the sentence reads whole without it; none otherwise. */
 function dropFixes(input: BlockInput, m: SentenceMatch): Fix[] {
@@ -354,7 +352,7 @@ const stackedHedges: BlockRule = {
       const fixes = group.map((m) => dropFixes(input, m));
       const all: Fix[] = fixes.every((f) => f.length > 0) && !overlaps(fixes.map((f) => f[0]))
         ? [{ title: 'Drop every hedge in this sentence', safe: fixes.every((f) => f[0].safe), edits: fixes.flatMap((f) => f[0].edits) }]
-        : [confidenceTemplate(input, first.sentence)];
+        : [CONFIDENCE.fix(input.text, first.sentence)];
       out.push({
         rule: this.id,
         start: first.start,

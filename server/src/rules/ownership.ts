@@ -2,7 +2,7 @@
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import { passivesInWords } from '../engine/passive.js';
-import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate, answered } from './util.js';
+import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
 import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
 import type { Sentence } from '../engine/sentences.js';
 import data from '../../../rubrics/data/quantity.json';
@@ -99,6 +99,8 @@ const CLAUSE_START = new Set(['that', 'we', 'it', 'this', 'the', 'our', 'they', 
 
 const SKILL_BEFORE = new Set(['ability to', 'able to', 'how to', 'skills to', 'experience to', 'skill to']);
 
+const TAKE_A_POSITION = sentenceTemplate('Take a position: "Recommendation: … Decision by: …"', 'Recommendation', '[your position]. Decision by: [date].');
+
 const consensusDeferral: BlockRule = {
   id: 'ownership/consensus-deferral',
   dimension: 'ownership',
@@ -119,7 +121,7 @@ const consensusDeferral: BlockRule = {
       // "The team feels strongly about quality" describes the team; "the team feels (that) we…" defers to it.
       if (/^the (team|group) (feels|thinks|believes)$/.test(m.phrase) && !CLAUSE_START.has(words[m.to]?.lower ?? '')) continue;
       const teamView = /^the (team|group) (feels|thinks|believes)$/.test(m.phrase);
-      if (!teamView && answered(input, m.sentence, 'Recommendation')) continue;
+      if (!teamView && TAKE_A_POSITION.answers(input, m.sentence)) continue;
       // "The team feels (that) we should" → "I recommend we".
       const w = m.sentence.words;
       let k = m.to;
@@ -133,7 +135,7 @@ const consensusDeferral: BlockRule = {
         message: `"${quoteText(input.text, m.start, m.end)}" waits for agreement instead of taking a position. State your recommendation and the date you will decide; invite objections rather than permission.`,
         fixes: teamView
           ? [{ title: 'Own it: "I recommend"', safe: false, edits: [replaceEdit(input.text, m.start, thatEnd, shouldAfterWe ? 'I recommend we' : 'I recommend')] }]
-          : [sentenceTemplate(input.text, m.sentence, 'Take a position: "Recommendation: … Decision by: …"', 'Recommendation', '[your position]. Decision by: [date].')],
+          : [TAKE_A_POSITION.fix(input.text, m.sentence)],
       });
     }
   },
@@ -146,7 +148,7 @@ const deflection = listRule({
   severity: 'warning',
   list: 'deflection',
   message: (p) => `"${p}" points at someone else. Say what happened, what you own in it, and what you are doing next; the reader will judge the rest.`,
-  template: { title: 'Add "Our part: … Next: …"', label: 'Our part', body: '[what we own in it]. Next: [what we do, by when].' },
+  template: sentenceTemplate('Add "Our part: … Next: …"', 'Our part', '[what we own in it]. Next: [what we do, by when].'),
 });
 
 const weNotI: BlockRule = {

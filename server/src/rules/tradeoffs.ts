@@ -5,7 +5,7 @@ import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Word } from '../engine/sentences.js';
 import type { PhraseMatcher } from '../engine/phrases.js';
-import { matchList, quoteText, sentenceTemplate, answered } from './util.js';
+import { matchList, quoteText, sentenceTemplate } from './util.js';
 
 
 // A section of these roles anywhere in the document (Drawbacks, Risks, Consequences, Alternatives, Options, Non-goals…)
@@ -96,6 +96,8 @@ const SPECIFIERS = new Set(['of', 'that']);
 // A reason given for it ("because we keep three backups") makes it an assessment, not a sales line.
 const REASONS = new Set(['because', 'since', 'thanks', 'given', 'as']);
 
+const COST = sentenceTemplate('Name the cost: "Cost: …"', 'Cost', '[the main cost or risk, and why it is worth paying].');
+
 const noDownside: BlockRule = {
   id: 'tradeoffs/no-downside',
   dimension: 'tradeoffs',
@@ -106,7 +108,7 @@ const noDownside: BlockRule = {
   check(input, out) {
     for (const m of matchList(input, 'noDownside')) {
       const words = m.sentence.words;
-      if (answered(input, m.sentence, 'Cost')) continue;
+      if (COST.answers(input, m.sentence)) continue;
       // "There is no risk of data loss because we keep three backups": a named risk, ruled out for a reason.
       if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower))) continue;
       out.push({
@@ -114,7 +116,7 @@ const noDownside: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}": every choice costs something, if only the alternatives. A reader who spots the cost you left out will doubt the rest.`,
-        fixes: [sentenceTemplate(input.text, m.sentence, 'Name the cost: "Cost: …"', 'Cost', '[the main cost or risk, and why it is worth paying].')],
+        fixes: [COST.fix(input.text, m.sentence)],
       });
     }
   },

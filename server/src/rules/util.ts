@@ -164,29 +164,33 @@ export const isWholePhrase = (list: PhraseMatcher, m: SentenceMatch): boolean =>
 
 /**
  * A template the writer completes, added after the sentence as "Label: [slots]" ("… Result: [what changed because of
- * it]."). Never safe: its slots are the writer's to fill, and a slot left open is itself a finding.
+ * it]."). Never safe: its slots are the writer's to fill, and a slot left open is itself a finding. A rule that offers
+ * one stops flagging a sentence the writer answered so (the next words in the block are "Label:"); slots still left
+ * in the answer are the placeholder rule's to report.
  */
-export function sentenceTemplate(docText: string, sentence: Sentence, title: string, label: string, body: string): Fix {
-  // A list item or heading-like line may end without a full stop: close it first so the template is a sentence of its own.
-  const closed = /[.!?…][)"'’”*_]*$/.test(docText.slice(sentence.start, sentence.end));
-  return { title, safe: false, edits: [{ start: sentence.end, end: sentence.end, newText: `${closed ? '' : '.'} ${label}: ${body}` }] };
+export interface SentenceTemplate {
+  fix(docText: string, sentence: Sentence): Fix;
+  answers(input: BlockInput, sentence: Sentence): boolean;
 }
 
-/**
- * Whether the writer answered the sentence the way its template asks: the next words in the block are "Label:"
- * ("We held three workshops. Result: …"). A rule that offers a template stops flagging a sentence answered so;
- * slots still left in the answer are the placeholder rule's to report.
- */
-export function answered(input: BlockInput, sentence: Sentence, label: string): boolean {
-  const after = input.text.slice(sentence.end, Math.min(input.block.end, sentence.end + label.length + 8));
-  return new RegExp(`^\\.?\\s*(?:\\*\\*)?${label}(?:\\*\\*)?:`, 'i').test(after);
+export function sentenceTemplate(title: string, label: string, body: string): SentenceTemplate {
+  const answer = new RegExp(`^\\.?\\s*(?:\\*\\*)?${label}(?:\\*\\*)?:`, 'i');
+  const reach = label.length + 8;
+  return {
+    fix(docText, sentence) {
+      // A list item or heading-like line may end without a full stop: close it first so the template is a sentence of its own.
+      const closed = /[.!?…][)"'’”*_]*$/.test(docText.slice(sentence.start, sentence.end));
+      return { title, safe: false, edits: [{ start: sentence.end, end: sentence.end, newText: `${closed ? '' : '.'} ${label}: ${body}` }] };
+    },
+    answers: (input, sentence) => answer.test(input.text.slice(sentence.end, Math.min(input.block.end, sentence.end + reach))),
+  };
 }
 
 /**
  * A rule that flags every phrase of one word list, with a message about the phrase as written, and optionally a
  * template after its sentence. Most word-level rules are this; the ones with conditions are written out in their family.
  */
-export function listRule(spec: { id: string; dimension: Dimension; title: string; severity: Severity; list: string; message: (phrase: string) => string; template?: { title: string; label: string; body: string } }): BlockRule {
+export function listRule(spec: { id: string; dimension: Dimension; title: string; severity: Severity; list: string; message: (phrase: string) => string; template?: SentenceTemplate }): BlockRule {
   return {
     id: spec.id,
     dimension: spec.dimension,
@@ -197,8 +201,8 @@ export function listRule(spec: { id: string; dimension: Dimension; title: string
     check(input, out) {
       const t = spec.template;
       for (const m of matchList(input, spec.list)) {
-        if (t && answered(input, m.sentence, t.label)) continue;
-        out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(quoteText(input.text, m.start, m.end)), ...(t ? { fixes: [sentenceTemplate(input.text, m.sentence, t.title, t.label, t.body)] } : {}) });
+        if (t?.answers(input, m.sentence)) continue;
+        out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(quoteText(input.text, m.start, m.end)), ...(t ? { fixes: [t.fix(input.text, m.sentence)] } : {}) });
       }
     },
   };
