@@ -26,7 +26,7 @@ import {
 } from './protocol.js';
 import { safeFixEdits } from './engine/index.js';
 import { codeActions, toLspEdits, workspaceEdit, type EditTarget } from './lsp/codeActions.js';
-import { Documents } from './lsp/documents.js';
+import { BRIEF_WAIT_MS, CODE_ACTION_WAIT_MS, Documents } from './lsp/documents.js';
 import { errorText } from './lsp/errorText.js';
 import { hover } from './lsp/hover.js';
 import { readUri, readFixParams, readTrusted } from './lsp/params.js';
@@ -140,7 +140,7 @@ connection.onNotification(TrustChangedNotification, (params: unknown) => {
 connection.onCodeAction(
   safely('code actions', [], async (params) => {
     const uri = readUri(params);
-    const a = uri ? await documents.current(uri, { brief: true }) : undefined;
+    const a = uri ? await documents.current(uri, { waitMs: CODE_ACTION_WAIT_MS }) : undefined;
     if (!a || !params.range) return [];
     const start = a.lines.offsetAt(params.range.start);
     const end = Math.max(start, a.lines.offsetAt(params.range.end));
@@ -153,7 +153,7 @@ connection.onCodeAction(
 connection.onHover(
   safely('hover', null, async (params) => {
     const uri = readUri(params);
-    const a = uri ? await documents.current(uri, { brief: true, staleOk: true }) : undefined;
+    const a = uri ? await documents.current(uri, { waitMs: BRIEF_WAIT_MS, staleOk: true }) : undefined;
     if (!a || !params.position) return null;
     return hover(a, a.lines.offsetAt(params.position), docs);
   }),

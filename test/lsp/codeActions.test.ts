@@ -56,6 +56,22 @@ test('one quick fix per engine fix of the finding; applying the preferred one re
   assert.equal(hedges(after).length, 0, `hedge gone after the fix: ${JSON.stringify(fixed)}`);
 });
 
+
+test('code actions asked for while a long analysis runs wait for it: the quick-fix menu is not empty', async () => {
+  // About 90,000 words, every paragraph new after the edit: the analysis takes far longer than a hover waits.
+  const body = (verb: string) => Array.from({ length: 6000 }, (_, i) => `Region ${i} ${verb} that revenue grew 4% against a plan of 3% this quarter.\n\n`).join('');
+  const text = `# Plan\n\nI think we should raise prices by 8% in March.\n\n${body('reports')}`;
+  const uri = await c.open('long.md', text);
+  const [hedge] = hedges(await c.waitForDiagnostics(uri, 1, 60_000));
+  assert.ok(hedge, 'the hedge is flagged');
+  const v = c.replace(uri, 0, text.length, `# Plan\n\nI think we should raise prices by 8% in March.\n\n${body('says')}`);
+  const actions = await c.codeActions(uri, hedge.range);
+  const fix = actions.find((a) => !disable(a) && a.diagnostics?.[0]?.code === 'conviction/hedge');
+  assert.ok(fix, `a fix is offered, not an empty menu (offered: ${actions.map((a) => a.title).join(', ') || 'nothing'})`);
+  const pinned = fix.edit?.documentChanges?.[0];
+  assert.equal(pinned && 'textDocument' in pinned ? pinned.textDocument.version : undefined, v, 'the fix is for the text after the edit');
+  await c.close(uri);
+});
 test('where findings overlap, every real fix comes before any "Disable" entry', async () => {
   // The bundled weak sample's recommendation: a hedge and an unstated tradeoff on one sentence, each with a fix.
   const text = '# Q3 board update\n\nI think we should move the enterprise launch to March, which protects $2.4M of renewals.\n';

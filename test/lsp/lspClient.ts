@@ -314,6 +314,10 @@ export class LspClient {
   dispose(): void {
     this.connection.dispose();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    // Nothing of the server may keep the test process alive once its tests are done (a CI run once sat six
+    // minutes after the last test of a file had passed): close our ends of its pipes and let go of the handle.
+    for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) s?.destroy();
+    this.child.unref();
     if (this.ownsWorkspace) fs.rmSync(this.workspace, { recursive: true, force: true });
   }
 

@@ -19,10 +19,16 @@ import type { WorkspaceRubrics } from './workspaceRubrics.js';
 import { errorText } from './errorText.js';
 
 /**
- * How long a request waits for the analysis of the document's current text before it is answered without it (from
- * the previous result where that is harmless, or empty): a slow analysis must not hold up hovers and code actions.
+ * How long a request sent on every cursor move waits for the analysis of the document's current text before it is
+ * answered from the previous result: a slow analysis must not hold up hovers or the status bar's score.
  */
-const REQUEST_WAIT_MS = 75;
+export const BRIEF_WAIT_MS = 75;
+/**
+ * Code actions cannot use a previous result (their edits are offsets in the current text), and an empty answer
+ * reads as "no fix here": they wait this long for the current analysis (on a loaded machine an analysis after an
+ * edit can take longer than BRIEF_WAIT_MS, and the quick-fix menu came up empty). Past it, the answer is empty.
+ */
+export const CODE_ACTION_WAIT_MS = 2000;
 
 interface Pending {
   rev: number;
@@ -59,12 +65,12 @@ function isProse(doc: TextDocument): boolean {
 
 export interface RequestOptions {
   /**
-   * Wait at most REQUEST_WAIT_MS for the current text's analysis once the document has a result: for requests sent
-   * on every cursor move (hover, code actions). Without it the request waits however long the analysis takes, as
-   * commands whose answer is applied to the text (fix-all) must.
+   * Wait at most this long for the current text's analysis once the document has a result: for requests sent on
+   * cursor moves (hover, code actions). Without it the request waits however long the analysis takes, as commands
+   * whose answer is applied to the text (fix-all) must.
    */
-  brief?: boolean;
-  /** With `brief`: the previous result will do when the current one takes long (nothing is applied to the text). */
+  waitMs?: number;
+  /** With `waitMs`: the previous result will do when the current one takes long (nothing is applied to the text). */
   staleOk?: boolean;
 }
 
@@ -140,16 +146,16 @@ export class Documents {
   }
 
   /**
-   * For a request: the analysis of the document's current text. With `brief`, waits for it at most REQUEST_WAIT_MS
+   * For a request: the analysis of the document's current text. With `waitMs`, waits for it at most that long
    * once the document has a result (then answers with the previous result if `staleOk`, otherwise undefined); the
    * first analysis of a document is always waited for.
    */
   async current(uri: string, opts: RequestOptions = {}): Promise<Analysed | undefined> {
     const fresh = this.fresh(uri);
     const st = this.states.get(uri);
-    if (!opts.brief || !st?.last) return fresh;
+    if (opts.waitMs === undefined || !st?.last) return fresh;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), REQUEST_WAIT_MS)));
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), opts.waitMs)));
     const got = await Promise.race([fresh, late]);
     clearTimeout(timer);
     if (got !== 'late') return got;
@@ -227,7 +233,7 @@ export class Documents {
    */
   async analyseAnywhere(uri: string): Promise<{ analysed: Analysed; fromDisk: boolean } | undefined> {
     if (this.states.has(uri)) {
-      const analysed = await this.current(uri, { brief: true, staleOk: true }); // a score says which version it is
+      const analysed = await this.current(uri, { waitMs: BRIEF_WAIT_MS, staleOk: true }); // a score says which version it is
       return analysed && { analysed, fromDisk: false };
     }
     const file = uriToPath(uri);
