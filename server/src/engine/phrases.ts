@@ -63,7 +63,29 @@ class WordTrie<E> {
   }
 }
 
-export class PhraseMatcher {
+/** What a rule asks of one word list: does a sentence hold one of its phrases, and how long is the one at a word. */
+export interface PhraseList {
+  readonly size: number;
+  test(words: readonly Word[]): boolean;
+  /** Length in words of the longest phrase starting at word i, or 0. */
+  matchAt(words: readonly Word[], i: number): number;
+  /** Non-overlapping matches, leftmost-longest ("a lot of" wins over "a lot"). */
+  matchAll(words: readonly Word[]): PhraseMatch[];
+}
+
+function matchAllOf(list: PhraseList, words: readonly Word[]): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const len = list.matchAt(words, i);
+    if (len > 0) {
+      out.push({ from: i, to: i + len, phrase: words.slice(i, i + len).map((w) => w.lower).join(' ') });
+      i += len - 1;
+    }
+  }
+  return out;
+}
+
+export class PhraseMatcher implements PhraseList {
   private readonly trie = new WordTrie<true>();
   readonly size: number;
 
@@ -78,18 +100,8 @@ export class PhraseMatcher {
     this.size = size;
   }
 
-  /** Non-overlapping matches, leftmost-longest ("a lot of" wins over "a lot"). */
   matchAll(words: readonly Word[]): PhraseMatch[] {
-    const out: PhraseMatch[] = [];
-    if (this.size === 0) return out;
-    for (let i = 0; i < words.length; i++) {
-      const len = this.matchAt(words, i);
-      if (len > 0) {
-        out.push({ from: i, to: i + len, phrase: words.slice(i, i + len).map((w) => w.lower).join(' ') });
-        i += len - 1;
-      }
-    }
-    return out;
+    return this.size === 0 ? [] : matchAllOf(this, words);
   }
 
   /** Length in words of the longest phrase starting at word i, or 0. */
@@ -121,16 +133,25 @@ export class ListIndex {
   private readonly ids: Map<string, number>;
   /** Per list, the first word index a new match may start at (scratch for matchAll). */
   private readonly nextFree: Int32Array;
+  /** Phrases per list. */
+  private readonly sizes: Int32Array;
+  /** listsIn's memory: the last word arrays asked about and their answers, a small ring. */
+  private readonly seen: Array<readonly Word[] | undefined> = [undefined, undefined, undefined, undefined];
+  private readonly seenLists: Uint8Array[] = [];
+  private nextSeen = 0;
 
   constructor(lists: Record<string, readonly string[]>) {
     this.names = Object.keys(lists);
     this.ids = new Map(this.names.map((n, i) => [n, i]));
     this.nextFree = new Int32Array(this.names.length);
+    this.sizes = new Int32Array(this.names.length);
     // Lists in id order, so each node's ends are in list order.
     this.names.forEach((name, list) => {
       for (const p of lists[name]) {
         const tokens = segmentWords(p, 0).map((w) => w.lower);
-        if (tokens.length > 0) this.trie.add(tokens, { list, tokens, phrase: tokens.join(' ') });
+        if (tokens.length === 0) continue;
+        this.trie.add(tokens, { list, tokens, phrase: tokens.join(' ') });
+        this.sizes[list]++;
       }
     });
   }
@@ -138,6 +159,41 @@ export class ListIndex {
   /** Id of a list name (its index in `names`), -1 for no such list. */
   idOf(name: string): number {
     return this.ids.get(name) ?? -1;
+  }
+
+  /** One list of the index, answering through it (see `listsIn`). */
+  list(name: string): PhraseList {
+    return new IndexedList(this, this.ids.get(name)!, this.sizes[this.ids.get(name)!]!);
+  }
+
+  /**
+   * Which lists have a phrase somewhere in `words` (1 at a list's id), from one walk of the index. Rules and the
+   * credit tally test a sentence against ten or more lists in a row; each test was a walk of its own. The last
+   * few word arrays asked about are remembered by identity (no per-sentence map entry for the collector to trace).
+   */
+  listsIn(words: readonly Word[]): Uint8Array {
+    const seen = this.seen;
+    for (let k = 0; k < seen.length; k++) if (seen[k] === words) return this.seenLists[k]!;
+    const found = new Uint8Array(this.names.length);
+    for (let i = 0; i < words.length; i++) {
+      const first = this.trie.first(words[i].lower);
+      if (!first) continue;
+      for (const node of this.trie.endsFrom(first, words, i)) for (const e of node.ends!) found[e.list] = 1;
+    }
+    const slot = this.nextSeen;
+    this.nextSeen = (slot + 1) % seen.length;
+    seen[slot] = words;
+    this.seenLists[slot] = found;
+    return found;
+  }
+
+  /** Length of the longest phrase of list `list` starting at word i, or 0. */
+  matchAt(list: number, words: readonly Word[], i: number): number {
+    const first = this.trie.first(words[i].lower);
+    if (!first) return 0;
+    const path = this.trie.endsFrom(first, words, i);
+    for (let p = path.length - 1; p >= 0; p--) for (const e of path[p]!.ends!) if (e.list === list) return path[p]!.depth;
+    return 0;
   }
 
   /** Appends the matches in one sentence's words (sentence number `sentence` of its block) to `out`. */
@@ -164,4 +220,25 @@ export class ListIndex {
 export interface ListMatch extends PhraseMatch {
   list: number;
   sentence: number;
+}
+
+/** A rubric's word list as a view of the rubric's one index: the same phrases, matched in the same walk. */
+class IndexedList implements PhraseList {
+  constructor(
+    private readonly index: ListIndex,
+    private readonly id: number,
+    readonly size: number,
+  ) {}
+
+  test(words: readonly Word[]): boolean {
+    return this.size > 0 && this.index.listsIn(words)[this.id] === 1;
+  }
+
+  matchAt(words: readonly Word[], i: number): number {
+    return this.size > 0 ? this.index.matchAt(this.id, words, i) : 0;
+  }
+
+  matchAll(words: readonly Word[]): PhraseMatch[] {
+    return this.test(words) ? matchAllOf(this, words) : [];
+  }
 }

@@ -1,7 +1,7 @@
 // Rubrics: data files that pick rules, severities, weights, thresholds, word lists and required sections.
 // Loading validates every field and reports problems with the file, the field and an offset to point at.
 import { DIMENSIONS, SEVERITIES, type Dimension, type RubricResolver, type RubricSource, type Severity } from './types.js';
-import { PhraseMatcher, ListIndex } from './phrases.js';
+import { PhraseMatcher, ListIndex, type PhraseList } from './phrases.js';
 import { segmentWords } from './sentences.js';
 import { findJsonSyntaxError, lineColumn } from './jsonSyntax.js';
 import { RULES, SIGNALS } from '../rules/registry.js';
@@ -59,7 +59,7 @@ export interface Rubric {
   severities: Map<string, Severity | 'off'>;
   weights: Record<Dimension, number>;
   thresholds: Thresholds;
-  lists: Record<string, PhraseMatcher>;
+  lists: Record<string, PhraseList>;
   /** All lists in one index, for scanning a sentence once. */
   index: ListIndex;
   /** Phrase → replacement lists (filler). */
@@ -463,7 +463,7 @@ export function loadRubric(ref: string, resolve?: RubricResolver): Rubric {
       throw new RubricError(source.path, [
         { field: '', message: `the rubrics in this extends chain have more than ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')} characters together (at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')})`, start: 0, end: 0 },
       ]);
-    const checked = checkSource(source.text);
+    const checked = checkedSource(source.text);
     if ('problems' in checked) throw new RubricError(source.path, checked.problems);
     chain.push({ ref: current, path: source.path, text: source.text, data: checked.data });
     current = checked.data.extends;
@@ -492,10 +492,28 @@ function rangeOf(text: string, key: string, from = 0): { start: number; end: num
   return { start, end };
 }
 
+const BUILTIN_SOURCES = new Map<string, RubricSource>();
+
 function sourceFor(ref: string, resolve: RubricResolver | undefined, from: string | undefined): RubricSource | undefined {
   const builtin = Object.hasOwn(BUILTIN_RUBRICS, ref) ? BUILTIN_RUBRICS[ref] : undefined;
-  if (builtin) return { path: `rubrics/${ref}.json`, text: JSON.stringify(builtin) };
-  return resolve?.(ref, from);
+  if (!builtin) return resolve?.(ref, from);
+  let source = BUILTIN_SOURCES.get(ref);
+  if (!source) BUILTIN_SOURCES.set(ref, (source = { path: `rubrics/${ref}.json`, text: JSON.stringify(builtin) }));
+  return source;
+}
+
+/**
+ * checkSource, remembered by text: a CLI run loads the same rubric for each of its files (a fresh Analyzer per
+ * file), and parsing and validating it again each time was a twentieth of a 1,000-file run. The data is only read.
+ */
+const CHECKED = new Map<string, ReturnType<typeof checkSource>>();
+function checkedSource(text: string): ReturnType<typeof checkSource> {
+  let checked = CHECKED.get(text);
+  if (!checked) {
+    if (CHECKED.size > 64) CHECKED.clear();
+    CHECKED.set(text, (checked = checkSource(text)));
+  }
+  return checked;
 }
 
 const DEFAULT_THRESHOLDS: Thresholds = { sentenceWords: 35, paragraphWords: 150, documentWords: 1500, listItems: 7, staleMonths: 6, openingSentences: 2 };
@@ -554,9 +572,10 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
   const phrases: Record<string, string[]> = {};
   for (const [k, set] of Object.entries(words)) phrases[k] = [...set];
   for (const [k, map] of Object.entries(replacements)) phrases[k] = [...map.keys()];
-  const lists: Record<string, PhraseMatcher> = {};
-  for (const [k, p] of Object.entries(phrases)) lists[k] = new PhraseMatcher(p);
-  return { name, description, severities, weights, thresholds, lists, index: new ListIndex(phrases), replacements, requiredSections, credit, key: `${name}\u0000${key}` };
+  const index = new ListIndex(phrases);
+  const lists: Record<string, PhraseList> = {};
+  for (const k of Object.keys(phrases)) lists[k] = index.list(k);
+  return { name, description, severities, weights, thresholds, lists, index, replacements, requiredSections, credit, key: `${name}\u0000${key}` };
 }
 
 /** Effective severity of a rule: settings override, then rubric by id, then by family, then the rule's default. */

@@ -9,7 +9,6 @@ import { hasDate } from './util.js';
 import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
-import { detached } from '../engine/sentences.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
@@ -106,15 +105,10 @@ interface TallyVariant {
   placeholders: number[];
   tally: BlockTally;
 }
-/**
- * Block tallies by source text, then rubric, role bits, link and placeholder offsets. Looked up with a slice of the
- * text (no key is built per block and keystroke: that was a copy of the whole document each analysis) and stored
- * under a detached copy, so a key does not keep its whole document alive. Bounded: cleared when full.
- */
-const blockCache = new Map<string, TallyVariant[]>();
-let cachedTallies = 0;
+// A block's tallies live in its own memo, kept with its cached analysis by the Analyzer that made it: no state
+// outlives an Analyzer, so a fresh one (a CLI file, a benchmark run) pays the whole cost and nothing leaks between
+// documents. The memo holds one variant per rubric, roles, link and placeholder offsets seen with that text.
 const TALLIES = 'credit/tallies';
-const MAX_CACHED = 50_000;
 
 function samePlaceholders(a: readonly number[], b: ReadonlyArray<[number, number]>, base: number): boolean {
   if (a.length !== 2 * b.length) return false;
@@ -129,11 +123,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   // The block's own memo first (kept with its cached analysis: no lookup by text while typing elsewhere).
   const memo = input.blockMemo?.(b);
   const source = text.slice(block.start, block.end);
-  let variants = memo?.[TALLIES] as TallyVariant[] | undefined;
-  if (!variants) {
-    variants = blockCache.get(source);
-    if (variants && memo) memo[TALLIES] = variants;
-  }
+  const variants = memo?.[TALLIES] as TallyVariant[] | undefined;
   if (variants) {
     for (const v of variants) if (v.rubric === rubric.key && v.roles === roles && v.hasLink === block.hasLink && samePlaceholders(v.placeholders, placeholders, block.start)) return v.tally;
   }
@@ -186,16 +176,11 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     if (!t.point && carriesPoint(input, s)) t.point = true;
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
   }
-  if (cachedTallies >= MAX_CACHED) {
-    blockCache.clear();
-    cachedTallies = 0;
+  if (memo) {
+    const variant: TallyVariant = { rubric: rubric.key, roles, hasLink: block.hasLink, placeholders: placeholders.flatMap(([ps, pe]) => [ps - block.start, pe - block.start]), tally: t };
+    if (variants) variants.push(variant);
+    else memo[TALLIES] = [variant];
   }
-  const variant: TallyVariant = { rubric: rubric.key, roles, hasLink: block.hasLink, placeholders: placeholders.flatMap(([ps, pe]) => [ps - block.start, pe - block.start]), tally: t };
-  let kept = blockCache.get(source);
-  if (kept) kept.push(variant);
-  else blockCache.set(detached(source), (kept = [variant]));
-  if (memo) memo[TALLIES] = kept;
-  cachedTallies++;
   return t;
 }
 

@@ -4,7 +4,7 @@ import { CONTENT_WORDS, subtreeWords } from './sections.js';
 import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Word } from '../engine/sentences.js';
-import type { PhraseMatcher } from '../engine/phrases.js';
+import type { PhraseList } from '../engine/phrases.js';
 import { matchList, quoteText, sentenceTemplate } from './util.js';
 
 
@@ -84,7 +84,7 @@ function namesTradeoff(input: DocInput, block: number): boolean {
 }
 
 /** Words inside a "no downside" claim: a cost word there denies the cost. */
-function deniedWords(words: readonly Word[], noDownside: PhraseMatcher): Uint8Array {
+function deniedWords(words: readonly Word[], noDownside: PhraseList): Uint8Array {
   const denied = new Uint8Array(words.length);
   for (const m of noDownside.matchAll(words)) denied.fill(1, m.from, m.to);
   return denied;

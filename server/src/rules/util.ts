@@ -2,7 +2,7 @@
 // replace words without leaving stray commas or a lowercase sentence start.
 import { docPath, type BlockInput, type BlockRule } from '../engine/rule.js';
 import type { Sentence, Word } from '../engine/sentences.js';
-import type { PhraseMatch, PhraseMatcher } from '../engine/phrases.js';
+import type { PhraseMatch, PhraseList } from '../engine/phrases.js';
 import type { Dimension, Fix, Severity, TextEdit } from '../engine/types.js';
 
 export interface SentenceMatch extends PhraseMatch {
@@ -160,7 +160,7 @@ export function wordAt(words: readonly Word[], i: number): string {
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** The whole matched phrase is a phrase of `list` (not only its first words): "kind of" is in a list, "kind" alone is not. */
-export const isWholePhrase = (list: PhraseMatcher, m: SentenceMatch): boolean => list.matchAt(m.sentence.words, m.from) === m.to - m.from;
+export const isWholePhrase = (list: PhraseList, m: SentenceMatch): boolean => list.matchAt(m.sentence.words, m.from) === m.to - m.from;
 
 /**
  * A template the writer completes, added after the sentence as "Label: [slots]" ("… Result: [what changed because of
