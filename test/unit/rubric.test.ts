@@ -61,6 +61,23 @@ test('a hedge a rubric adds gets the drop fix when the rubric lists it as droppa
   assert.equal(applyEdits(text, framing!.edits), 'We will ship it in May.\n');
 });
 
+test('an opinion opener a rubric adds is treated as the built-in ones: the same safe fix, the same view frame', () => {
+  const src = (words: object): RubricSource => ({ path: 'x.json', text: JSON.stringify({ words }) });
+  const conviction = (text: string, words: object) =>
+    analyze(text, 'x', { today, resolveRubric: () => src(words) }).findings.filter((f) => f.ruleId.startsWith('conviction/')).map((f) => ({ rule: f.ruleId, title: f.fixes[0]?.title, safe: f.fixes[0]?.safe, fixed: f.fixes[0] && applyEdits(text, f.fixes[0].edits) }));
+  const reckon = { hedges: { add: ['we reckon'] }, opinionOpeners: { add: ['we reckon'] } };
+  // Opening the sentence before the writer's plan: a hedge, dropped with its "that", safely (Fix All may).
+  const plan = (opener: string, words: object) => conviction(`${opener} that we should ship it in May.\n`, words);
+  assert.deepEqual(plan('I think', {}), [{ rule: 'conviction/hedge', title: 'Drop "I think" and state it', safe: true, fixed: 'We should ship it in May.\n' }]);
+  assert.deepEqual(plan('We reckon', reckon), [{ rule: 'conviction/hedge', title: 'Drop "We reckon" and state it', safe: true, fixed: 'We should ship it in May.\n' }]);
+  // A hedge that is not listed as an opener gets the calibrated-estimate template instead.
+  assert.match(plan('We reckon', { hedges: { add: ['we reckon'] } })[0]?.title ?? '', /Confidence/);
+  // Before a claim about the world it frames a view, as "we believe" does: a qualified claim, not the writer's hedge.
+  const view = (opener: string, words: object) => conviction(`${opener} the benefits outweigh the costs.\n`, words).map((f) => [f.rule, f.safe]);
+  assert.deepEqual(view('We believe', {}), [['conviction/qualified-claim', false]]);
+  assert.deepEqual(view('We reckon', reckon), view('We believe', {}));
+});
+
 test('rubric errors name the file, the field and the problem, and fall back to the default', () => {
   const cases: Array<[string, RegExp]> = [
     ['{ "rules": { "conviction/hedgee": "warning" } ', /not valid JSON \(line 1, column 47: the file ends before a closing "\}"\)/],

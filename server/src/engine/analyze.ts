@@ -10,6 +10,7 @@ import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } fro
 import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';
 import { hasNumber } from '../rules/util.js';
+import facts from '../../../rubrics/data/block-facts.json';
 import { RULES, creditSignals } from '../rules/registry.js';
 import type { BlockFacts, BlockInput, BlockRule, CreditReport, DocRule, RawFinding, Rule } from './rule.js';
 import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource, Severity } from './types.js';
@@ -428,11 +429,12 @@ function moveFacts(facts: BlockFacts, base: number): BlockFacts {
 }
 
 // A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
-const QUESTION_START = /^(should|shall|do|does|can|could|would|will|what|which|how|when|is|are)$/;
+const QUESTION_START = new Set(facts.questionStart);
+const QUESTION_WRITERS = new Set(facts.questionWriters);
 // A customer or source is named after these words: "a pilot with Northwind", "requested by Acme".
-const NAME_AFTER = new Set(['with', 'from', 'for', 'by', 'at', 'per', 'via', 'of']);
+const NAME_AFTER = new Set(facts.nameAfter);
 // Capitalised words that are not names of customers or sources.
-const NOT_NAMES = new Set(['I', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'OK']);
+const NOT_NAMES = new Set(facts.notNames);
 
 /** A cheap first test for a capitalised word: an uppercase ASCII letter or any non-ASCII character first. */
 function startsUpper(text: string): boolean {
@@ -442,7 +444,7 @@ function startsUpper(text: string): boolean {
 
 function isOpenQuestion(s: Sentence): boolean {
   const w = s.words;
-  return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.test(w[0].lower) && w.slice(0, 4).some((x) => x.lower === 'we' || x.lower === 'i' || x.lower === 'us');
+  return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.has(w[0].lower) && w.slice(0, 4).some((x) => QUESTION_WRITERS.has(x.lower));
 }
 
 const MONEY = /[$€£¥]\s?\d/;

@@ -1,14 +1,13 @@
 // Passive voice: a form of "be" or "get", up to two adverbs, then a past participle. Adjectival uses ("we are
 // excited", "the team is based in Berlin", "these are known issues", "there are planned outages"), perfect
 // tenses ("we have decided", "it's taken three weeks") and idioms ("get started", "got rid of") are not passives.
+// The participles and the closed-class words around them are data (rubrics/data/participles.json, passive.json).
 import data from '../../../rubrics/data/participles.json';
+import closedClass from '../../../rubrics/data/passive.json';
 import { segmentSentences, type Word } from './sentences.js';
 
-const BE = new Set([
-  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't", "ain't",
-  "'s", "'re", "'m", "i'm", "it's", "that's", "what's", "there's", "he's", "she's", "who's", "here's", "where's",
-]);
-const GET = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
+const BE = new Set(closedClass.be);
+const GET = new Set(closedClass.get);
 const IRREGULAR = new Set(data.irregular);
 const ADJECTIVAL = new Set(data.adjectival);
 const NOT_PARTICIPLES = new Set(data.notParticiples);
@@ -16,18 +15,25 @@ const NOT_PARTICIPLES = new Set(data.notParticiples);
 const PRETERITES = new Set(data.preterites);
 // Verbs whose passive takes a bare noun after the participle: "was given permission", "were called elephants".
 const BARE_OBJECT = new Set(data.bareObject);
-const BETWEEN = new Set(['not', "n't", 'never', 'also', 'already', 'just', 'still', 'being', 'been', 'all', 'both', 'often', 'usually', 'rarely', 'always', 'then', 'now', 'soon', 'recently', 'later', 'first', 'currently', 'subsequently', 'eventually', 'finally', 'widely', 'generally', 'largely', 'mostly', 'partly', 'fully', 'only', 'even', 'ever', 'quickly', 'formally', 'officially']);
+/** What /^\d/ matches: a figure ("20%", "2x") measures or opens a noun phrase as the words do. */
+const startsWithDigit = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+const BETWEEN = new Set(closedClass.between);
 // "delayed by two weeks" / "by 20%": a measure, not an agent.
-const MEASURE = /^(?:\d.*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|about|around|roughly|nearly|almost|over|up|half|another)$/;
-const PARTICLES = new Set(['over', 'along', 'around', 'across']);
+const MEASURE = new Set(closedClass.measure);
+const isMeasure = (w: string): boolean => startsWithDigit(w) || MEASURE.has(w);
+const PARTICLES = new Set(closedClass.particles);
 // "get started", "got rid of", "get used to": idioms, not passives.
-const GET_IDIOMS = new Set(['started', 'rid', 'used']);
+const GET_IDIOMS = new Set(closedClass.getIdioms);
 // Words that open a noun phrase: after "it's <participle>" they make it a perfect ("it's taken three weeks").
-const OBJECT_START = /^(?:\d.*|a|an|the|this|that|these|those|my|our|your|his|her|their|its|us|them|me|him|some|any|no|every|each|several|many|much|more|most|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/;
+const OBJECT_START = new Set(closedClass.objectStart);
+const opensObject = (w: string): boolean => startsWithDigit(w) || OBJECT_START.has(w);
 // Words ending in -s that are not plural nouns.
-const NOT_PLURAL = new Set(['always', 'sometimes', 'perhaps', 'across', 'towards', 'afterwards', 'backwards', 'forwards', 'unless', 'whereas', 'besides', 'thus', 'this', 'its', 'his', 'hers', 'ours', 'yours', 'theirs', 'was', 'has', 'does', 'less', 'plus', 'regardless', 'nevertheless', 'thanks', 'various', 'serious', 'previous', 'numerous', 'famous', 'nervous', 'obvious', 'upstairs', 'downstairs', 'overseas', 'indoors', 'outdoors', 'nowadays', 'alas']);
+const NOT_PLURAL = new Set(closedClass.notPlural);
 
-const NOT_NOUN = new Set(['to', 'that', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'during', 'after', 'before', 'across', 'over', 'under', 'into', 'onto', 'since', 'until', 'through', 'as', 'here', 'there', 'and', 'or', 'but', 'yesterday', 'today', 'tomorrow', 'now', 'then', 'again', 'last', 'this', 'next']);
+const NOT_NOUN = new Set(closedClass.notNoun);
 
 export interface PassiveSpan {
   /** Word indices: the auxiliary and the participle. */
@@ -92,7 +98,7 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
     let agent = -1;
     for (let k = j + 1; k < Math.min(words.length, j + 8); k++) {
       // "delayed by two weeks" / "by 20%" measures; "by the CFO" names the agent.
-      if (words[k].lower === 'by' && !MEASURE.test(words[k + 1]?.lower ?? '')) {
+      if (words[k].lower === 'by' && !isMeasure(words[k + 1]?.lower ?? '')) {
         agent = k;
         break;
       }
@@ -103,13 +109,13 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
       // "we are used to late nights" / "are used to working late": "used to" as "accustomed to".
       if (p === 'used' && next === 'to' && joined) {
         const after = words[j + 2]?.lower ?? '';
-        if (after.endsWith('ing') || OBJECT_START.test(after) || PEOPLE.has(before ?? '') || w === "i'm" || w.endsWith("'re")) continue;
+        if (after.endsWith('ing') || opensObject(after) || PEOPLE.has(before ?? '') || w === "i'm" || w.endsWith("'re")) continue;
       }
       // "It is understood that …", "it has been determined that …": an extraposed clause makes even an
       // adjective-like participle a passive.
       const extraposed = next === 'that' && p !== 'gone' && (w === "it's" || itSubject(words, i));
       // "It's taken three weeks", "she's written the spec": after a contracted "'s", an object means "has".
-      if (contracted && joined && !extraposed && OBJECT_START.test(next)) continue;
+      if (contracted && joined && !extraposed && opensObject(next)) continue;
       if (ADJECTIVAL.has(p) && !extraposed) continue;
       // "are moved over", "was passed along": a phrasal verb describing a state of things, not a decision.
       // Only a particle that ends its phrase: "tracked across teams" is a preposition and still a passive.
@@ -129,8 +135,8 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
   return out;
 }
 
-const PEOPLE = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
-const AFTER_PARTICLE = new Set(['to', 'and', 'or', 'but', 'then', 'when', 'once', 'before', 'after', 'until', 'as', 'so', 'soon', 'now']);
+const PEOPLE = new Set(closedClass.people);
+const AFTER_PARTICLE = new Set(closedClass.afterParticle);
 
 /** The particle at k ends its phrase: the sentence ends, punctuation follows, or a clause word does. */
 function particleEnds(words: readonly Word[], k: number, text: string | undefined, base: number): boolean {
@@ -140,7 +146,7 @@ function particleEnds(words: readonly Word[], k: number, text: string | undefine
   return AFTER_PARTICLE.has(after.lower);
 }
 
-const IT_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'not', 'is', 'was', "isn't", "wasn't", "hasn't", "hadn't", "won't", "wouldn't", "can't", 'cannot', "couldn't", "mustn't", 'also', 'now', 'already', 'generally', 'widely', 'often', 'been', 'be']);
+const IT_AUX = new Set(closedClass.itAux);
 
 /** "It" is the subject of the auxiliary at i, with only auxiliaries and adverbs between ("it has been …"). */
 function itSubject(words: readonly Word[], i: number): boolean {

@@ -1,5 +1,6 @@
 // Sentence and word segmentation over a block's masked text. Hand-written rather than Intl.Segmenter: it is
 // about 4x faster here and knows business abbreviations ("e.g.", "vs.", "U.S.", "$1.2M", "Q3 2025").
+import abbreviations from '../../../rubrics/data/abbreviations.json';
 
 export interface Word {
   /** Absolute offsets. */
@@ -22,15 +23,10 @@ export interface Sentence {
   dated?: boolean;
 }
 
-// Words before a period that do not end a sentence (lowercase, without the period).
-const ABBREVIATIONS = new Set(
-  ('e.g i.e vs etc cf al approx est dept mr mrs ms dr prof sr jr st inc ltd co corp no nos fig figs vol ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k e.u p.m a.m ' +
-    'ca resp incl excl min max avg yr yrs mo mos wk wks hr hrs')
-    .split(' '),
-);
+// Words before a period that do not end a sentence (lowercase, without the period): rubrics/data/abbreviations.json.
+const ABBREVIATIONS = new Set(abbreviations.abbreviations);
 // After these, a following capitalised word still starts a new sentence ("… and so on, etc. Next we …").
-const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc']);
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(abbreviations.sentenceFinal);
 
 // . ! ? … and the CJK full stop, exclamation and question marks.
 const isTerminator = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;

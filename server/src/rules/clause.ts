@@ -1,26 +1,29 @@
 // The clause around a matched phrase, read from the words and the punctuation between them: whether it is
 // negated, hedged by a modal of possibility, or subordinate (a condition, a time clause). Rules call these only
 // for words a list already matched, so the cost is a few words either side of each match.
+// The closed-class words are data (rubrics/data/clause.json).
+import data from '../../../rubrics/data/clause.json';
 import type { Word } from '../engine/sentences.js';
 
+const NEGATION = new Set(data.negation);
 /** Words that negate what follows them within a few words: "not", "never", "without", the "n't" forms. */
 export function isNegation(lower: string): boolean {
-  return lower === 'not' || lower === 'never' || lower === 'no' || lower === 'without' || lower === 'cannot' || lower.endsWith("n't");
+  return NEGATION.has(lower) || lower.endsWith("n't");
 }
 
 /** Modals of possibility and capability: what may, can or would happen is not a reported fact or a commitment. */
-const POSSIBILITY = new Set(['may', 'might', 'could', 'can', 'would', "can't", 'cannot', "couldn't", "wouldn't", 'maybe', 'perhaps', 'possibly', 'probably', 'presumably', 'hopefully', 'likely', 'unlikely', 'possible']);
+const POSSIBILITY = new Set(data.possibility);
 export const isPossibility = (lower: string): boolean => POSSIBILITY.has(lower);
 
 /** Subordinators that open a condition or a time clause: "if the pod is moved", "once we have a few examples". */
-const SUBORDINATORS = new Set(['if', 'unless', 'once', 'until', 'when', 'whenever', 'where', 'wherever', 'whether', 'before', 'after', 'while']);
+const SUBORDINATORS = new Set(data.subordinators);
 export const isSubordinator = (lower: string): boolean => SUBORDINATORS.has(lower);
 
 // Conjunctions that always start a new clause, and coordinators that do when a subject follows ("we will ship
 // soon and we may hire", but not "this may change or automate later").
-const CLAUSE_CONJUNCTIONS = new Set(['but', 'because', 'since', 'although', 'though']);
-const COORDINATORS = new Set(['and', 'or', 'so', 'yet']);
-const SUBJECT_START = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'these', 'those', 'our', 'their', 'its', 'there', 'a', 'an']);
+const CLAUSE_CONJUNCTIONS = new Set(data.clauseConjunctions);
+const COORDINATORS = new Set(data.coordinators);
+const SUBJECT_START = new Set(data.subjectStart);
 
 /** The word at k starts a new clause as a conjunction. */
 function opensClause(words: readonly Word[], k: number): boolean {

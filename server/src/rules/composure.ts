@@ -5,6 +5,8 @@ import type { Sentence } from '../engine/sentences.js';
 import { docPath } from '../engine/rule.js';
 import { isWholePhrase, matchList, quoteText, removalEdits } from './util.js';
 import { isNegation } from './clause.js';
+// The words read around a match are data (rubrics/data/composure.json).
+import data from '../../../rubrics/data/composure.json';
 
 // Which apologies (sentence adverbs, dropped with their comma) and intensifiers (adverbs on the next word) can simply
 // go are word lists, `droppableApologies` and `droppableIntensifiers`, so a rubric adding a phrase can say so too.
@@ -13,11 +15,11 @@ import { isNegation } from './clause.js';
 // launch slipped"); in a section whose job is the problem (motivation, context, alternatives, drawbacks, open
 // questions, the design) it is how a problem is explained ("Unfortunately, this design poses some problems").
 // The same holds for the asides of an argument ("to be fair", "for what it's worth"); an apology is one anywhere.
-const SIGHS = new Set(['unfortunately', 'regrettably', 'admittedly', 'to be fair', 'to be honest', 'honestly', 'frankly', "for what it's worth"]);
+const SIGHS = new Set(data.sighs);
 /** Sections where stating a problem or conceding a point is the section's job. */
 const PROBLEM_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'alternatives', 'drawbacks', 'unresolved', 'proposal']);
 /** Words before "unfortunately" that make it modify the next word ("an unfortunately named flag") or a typo for the adjective ("an unfortunately side effect"). */
-const NOUN_PHRASE_OPENERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'such', 'very', 'quite', 'rather', 'most', 'more', 'somewhat']);
+const NOUN_PHRASE_OPENERS = new Set(data.nounPhraseOpeners);
 
 function soundsDefensive(m: { sentence: Sentence; from: number }, role: SectionRole): boolean {
   const words = m.sentence.words;
@@ -50,10 +52,10 @@ const apology: BlockRule = {
 
 // Adjective and participle endings, and the short adjectives "super" most often intensifies in business prose.
 const ADJECTIVE_ENDING = /(?:ed|ing|y|ful|ive|ous|able|ible|ic|al|ant|ent|ar|less)$/;
-const SHORT_ADJECTIVES = new Set(['fast', 'cool', 'easy', 'hard', 'simple', 'quick', 'nice', 'great', 'big', 'small', 'clear', 'fun', 'proud', 'keen', 'slow', 'low', 'high', 'good', 'bad', 'hot', 'smooth', 'strong', 'close']);
+const SHORT_ADJECTIVES = new Set(data.shortAdjectives);
 const looksAdjective = (w: string): boolean => SHORT_ADJECTIVES.has(w) || (w.length > 4 && ADJECTIVE_ENDING.test(w));
 
-const ESTIMATES = new Set(['likely', 'probably', 'possibly', 'perhaps']);
+const ESTIMATES = new Set(data.estimates);
 const EXPOSITION: readonly SectionRole[] = ['background', 'proposal', 'alternatives', 'drawbacks', 'unresolved', 'appendix'];
 
 const intensifier: BlockRule = {
@@ -94,7 +96,7 @@ const intensifier: BlockRule = {
 };
 
 const EXPOSITION_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'proposal']);
-const COURTESY = new Set(['thank', 'thanks', 'thanked', 'thanking', 'welcome', 'welcomed', 'welcoming', 'congratulations', 'congrats', 'kudos', 'grateful', 'gratitude', 'shoutout']);
+const COURTESY = new Set(data.courtesy);
 
 /** The sentence ending at `at` thanks, welcomes or congratulates someone. */
 function courteous(sentences: readonly Sentence[], at: number): boolean {
@@ -204,7 +206,7 @@ const allCaps: BlockRule = {
 };
 
 // The requirement keywords of RFC 2119, a term of art in specifications and conformance processes.
-const REQUIREMENT_KEYWORDS = new Set(['must', 'should', 'shall', 'may', 'required', 'recommended', 'optional', 'not']);
+const REQUIREMENT_KEYWORDS = new Set(data.requirementKeywords);
 
 /** The run lists two or more requirement keywords joined by "/" or "," ("SHOULD/MUST"): they are named, not shouted. */
 function namesKeywords(words: readonly { lower: string; start: number; end: number }[], i: number, j: number, text: string): boolean {

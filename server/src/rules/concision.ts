@@ -10,17 +10,19 @@ import { replaceEdit, removalEdits, plural, quoteText, matchList, sentenceTempla
 import { documentAnchor } from './anchor.js';
 import type { SentenceMatch } from './util.js';
 import { longestPart, labelsItsParts } from './sentenceParts.js';
+// The closed-class words read around a match are data (rubrics/data/concision.json).
+import data from '../../../rubrics/data/concision.json';
 
 // Words after which "we worked on" opens a main clause; after anything else it is a relative clause naming a
 // thing ("the features we are working on", "something we are working on"), not a report of effort.
-const CLAUSE_LINKERS = new Set(['and', 'but', 'so', 'or', 'where', 'when', 'while', 'as', 'because', 'since', 'then', 'also', 'now', 'currently', 'still', 'recently', 'meanwhile', 'instead', 'again', 'today', 'lately', 'together', 'first', 'finally']);
+const CLAUSE_LINKERS = new Set(data.clauseLinkers);
 
-const WRITER_SUBJECTS = new Set(['we', "we're", "we've", "we'll"]);
+const WRITER_SUBJECTS = new Set(data.writerSubjects);
 /** At most this many words before the phrase, with no verb "be" among them, are a fronted adverbial, not a noun the phrase describes. */
 const FRONTED_WORDS = 3;
-const BE = new Set(['is', 'are', 'was', 'were', "it's", "that's", "this's"]);
+const BE = new Set(data.be);
 // "We discussed X in the meeting, but we still track the features in SIG Storage": after the turn comes the point.
-const TURNS = new Set(['but', 'however']);
+const TURNS = new Set(data.turns);
 
 const RESULT = sentenceTemplate('Add "Result: …"', 'Result', '[what changed because of it].');
 
@@ -60,7 +62,9 @@ const activity: BlockRule = {
   },
 };
 
-const AFTER_WHICH_NOT_CAN = /^(?:should|must|will|would|could|may|might|shall|can|cannot|to)$|'ll$/;
+// Modals, "to" and any "'ll" form: "can" cannot follow them.
+const NOT_BEFORE_CAN = new Set(data.notBeforeCan);
+const notBeforeCan = (w: string): boolean => NOT_BEFORE_CAN.has(w) || w.endsWith("'ll");
 
 // Where the "filler" carries meaning:
 // - "essentially the same number (45 vs 46)", "basically allowing only literals": an approximation before a
@@ -70,8 +74,8 @@ const AFTER_WHICH_NOT_CAN = /^(?:should|must|will|would|could|may|might|shall|ca
 //   definition ("`yanked`: whether or not…"); "whether" alone would not parse.
 // - "before (prior to the reboot…": the short form is already next to it.
 // ("utilization" is not filler at all: "CPU utilization", "resource utilization" are the names of metrics.)
-const APPROXIMATORS = new Set(['essentially', 'basically']);
-const APPROXIMATED = new Set(['same', 'identical', 'equal', 'equivalent', 'all', 'every', 'no', 'none', 'only', 'nothing', 'everything', 'never', 'always', 'zero']);
+const APPROXIMATORS = new Set(data.approximators);
+const APPROXIMATED = new Set(data.approximated);
 
 function meansSomething(text: string, m: SentenceMatch, replacement: string): boolean {
   const words = m.sentence.words;
@@ -111,7 +115,7 @@ const filler: BlockRule = {
       // "should have the ability to" → "should can": no fix where the short form would follow a modal or "to".
       // A phrase under review with a substitute gets none either: "measured in terms of cost" is not "measured in
       // cost", and no one short form fits every sentence.
-      const fixable = !(replacement === 'can' && AFTER_WHICH_NOT_CAN.test(m.sentence.words[m.from - 1]?.lower ?? '')) && !(reviewed && replacement !== '');
+      const fixable = !(replacement === 'can' && notBeforeCan(m.sentence.words[m.from - 1]?.lower ?? '')) && !(reviewed && replacement !== '');
       const edits = replacement === '' ? removalEdits(input.text, m.sentence, m.start, m.end) : [replaceEdit(input.text, m.start, m.end, replacement)];
       const replacementWords = replacement.split(' ').length;
       out.push({
@@ -134,7 +138,7 @@ const filler: BlockRule = {
 };
 
 /** Words after which an adjective is a verdict on the subject rather than part of a noun phrase. */
-const PREDICATE_OPENERS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'very', 'both', 'highly', 'remains', 'remain', 'stays', 'seems', 'looks', 'sounds', 'feels', 'so', 'truly', 'really']);
+const PREDICATE_OPENERS = new Set(data.predicateOpeners);
 
 /**
  * The match is part of a name or a quotation, not the writer's wording: capitalised inside a sentence ("Data
@@ -201,9 +205,9 @@ const WELL_PAST = 1.5;
 /** From here to WELL_PAST one chained main clause is enough; below it, two. */
 const PAST = 1.25;
 /** Coordinators that join two main clauses when a subject follows them. */
-const COORDINATORS = new Set(['and', 'but', 'so', 'or', 'yet']);
+const COORDINATORS = new Set(data.coordinators);
 /** Words that open the subject of a new main clause after a coordinator. */
-const CLAUSE_SUBJECTS = new Set(['we', 'i', 'they', 'it', 'there', 'this', 'that', 'he', 'she', 'you', 'our', 'these', 'those']);
+const CLAUSE_SUBJECTS = new Set(data.clauseSubjects);
 
 /** A list item that opens with a task box: "[ ]", "[x]". */
 const isTaskItem = (text: string, start: number): boolean => /^\[[ xX]\]\s/.test(text.slice(start, start + 4));

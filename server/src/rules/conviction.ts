@@ -6,16 +6,22 @@ import type { Word } from '../engine/sentences.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
+// The closed-class words the grammar checks read are data (rubrics/data/conviction.json); which hedges exist, drop
+// or open with the writer's view are rubric word lists, read from the rubric of each analysis.
+import data from '../../../rubrics/data/conviction.json';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.
-const KIND_OF_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'any', 'some', 'one', 'every', 'each', 'same', 'which', 'new', 'different', 'other', 'another', 'right']);
+const KIND_OF_DETERMINERS = new Set(data.kindOfDeterminers);
 // The hedges whose removal leaves the sentence intact are the `droppableHedges` word list, so a rubric that adds a
 // hedge can say it may be dropped. Of those, `framingHedges` only frame the claim as the writer's view: dropping them
 // keeps what is claimed, so Fix All may. The others say how likely or how far something is true ("probably",
 // "somewhat", "ideally"): without them the sentence claims more, which only the writer can decide, so their fix is
-// offered one at a time, never applied blind.
-const COMMITMENT_BEFORE_TRY = new Set(['will', "'ll", "we'll", "i'll", "they'll", 'shall', 'should', 'must', 'to', 'would', 'can', 'could', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and']);
-const OPINION_OPENERS = new Set(['i think', 'i believe', 'i feel', 'i guess', 'i suppose', 'we think', 'we believe', 'we feel']);
+// offered one at a time, never applied blind. The `opinionOpeners` ("I think", "we believe") opening a sentence are
+// dropped with a "that" after them, safely: the sentence states what the writer thinks.
+// Before "try to" / "attempt to", words that make it a commitment ("we will try to ship"), not a habit.
+const COMMITMENT_BEFORE_TRY = new Set(data.commitmentBeforeTry);
+// Before "try to", the words after which dropping it leaves a commitment that still reads ("we will ship").
+const COMMIT_BEFORE_TRY_TO = new Set(data.commitBeforeTryTo);
 
 /** A hedge's template, the calibrated estimate: "Confidence: [N%]; it depends on [what]." after the sentence calibrates it. */
 const CONFIDENCE = sentenceTemplate('Add "Confidence: … it depends on …"', 'Confidence', '[N%]; it depends on [what].');
@@ -37,35 +43,35 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
 // unresolved question says how sure the writer is, which is what those sections are for.
 const HEDGE_FREE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['alternatives', 'unresolved', 'drawbacks', 'appendix']);
 // Words that may stand between a subject and "trying to" / "may want to": auxiliaries and adverbs of time or manner.
-const BETWEEN_SUBJECT_AND_VERB = new Set(['am', 'are', 'is', "'re", "'m", 'be', 'been', 'have', 'has', 'will', "'ll", 'shall', 'should', 'must', 'can', 'could', 'would', 'may', 'might', 'also', 'still', 'now', 'currently', 'actively', 'just', 'really', 'all', 'always', 'again', 'already', 'continue', 'continuing', 'to', 'going', 'plan', 'hope', 'aim', 'want', 'need', 'and', 'not']);
-const WRITER = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd", 'us']);
+const BETWEEN_SUBJECT_AND_VERB = new Set(data.betweenSubjectAndVerb);
+const WRITER = new Set(data.writer);
 // Hedges that say what the writer intends or wants: they hedge only when the writer is the one intending.
-const INTENT_HEDGES = new Set(['try to', 'tries to', 'trying to', 'attempt to', 'attempting to', 'might want to', 'may want to']);
+const INTENT_HEDGES = new Set(data.intentHedges);
 // A likelihood adverb after a coordinator marks one item of a list as optional ("X, Y, and possibly Z"): it
 // scopes the list, it does not hedge the claim.
-const OPTIONAL_ITEM = new Set(['possibly', 'perhaps', 'maybe']);
-const COORDINATORS = new Set(['and', 'or', 'including', 'even']);
+const OPTIONAL_ITEM = new Set(data.optionalItem);
+const COORDINATORS = new Set(data.coordinators);
 // …or before a preposition, an optional means or circumstance: "perhaps by using a managed service", "possibly
 // after merging a pull request".
-const ADJUNCT_PREPOSITIONS = new Set(['by', 'via', 'through', 'including', 'after', 'before', 'with']);
+const ADJUNCT_PREPOSITIONS = new Set(data.adjunctPrepositions);
 // "Relatively" hedges when it plays down a cost or a risk ("the change is relatively small"); before other
 // adjectives ("relatively new", "relatively static") it compares, which is a measure, not doubt.
-const PLAYED_DOWN = new Set(['small', 'minor', 'low', 'simple', 'straightforward', 'easy', 'cheap', 'safe', 'quick', 'limited', 'modest', 'contained', 'harmless', 'painless', 'trivial', 'inexpensive', 'short']);
+const PLAYED_DOWN = new Set(data.playedDown);
 // Opinion verbs inside a relative clause ("the issues that we believe…", "where we believe Rust has potential")
 // qualify a noun phrase, not the sentence's claim.
-const OPINIONS = new Set(['i think', 'i believe', 'i feel', 'we think', 'we believe', 'we feel']);
-const RELATIVE_WORDS = new Set(['that', 'which', 'what', 'who', 'whom', 'where']);
+const OPINIONS = new Set(data.opinions);
+const RELATIVE_WORDS = new Set(data.relativeWords);
 // Degree words before a comparative measure a difference ("somewhat more familiar"): that is calibration.
-const DEGREE = new Set(['somewhat', 'relatively']);
-const COMPARATIVES = new Set(['more', 'less', 'fewer', 'better', 'worse', 'differently', 'similar', 'larger', 'smaller', 'higher', 'lower', 'faster', 'slower', 'easier', 'harder', 'stronger', 'weaker', 'greater', 'longer', 'shorter', 'cheaper']);
+const DEGREE = new Set(data.degree);
+const COMPARATIVES = new Set(data.comparatives);
 // Adverbs of likelihood after a conditional modal rate the consequence of a hypothetical ("this would probably
 // require…"); the writer is not hedging a position.
-const LIKELIHOOD_ADVERBS = new Set(['probably', 'possibly', 'likely']);
-const CONDITIONAL = new Set(['would', "'d", "we'd", "i'd", "it'd", "that'd", "they'd"]);
+const LIKELIHOOD_ADVERBS = new Set(data.likelihoodAdverbs);
+const CONDITIONAL = new Set(data.conditional);
 // Opening a condition: a hedge inside "if it seems appropriate" qualifies the condition, not the claim.
-const CONDITION_OPENERS = new Set(['if', 'unless', 'whether', 'when']);
+const CONDITION_OPENERS = new Set(data.conditionOpeners);
 // Verbs that put a proposal to the reader: "propose that we consider" hedges the proposal twice.
-const PROPOSING = new Set(['propose', 'suggest', 'recommend']);
+const PROPOSING = new Set(data.proposing);
 
 /**
  * The writer ("I", "we") is the subject of the verb phrase that ends just before word `at`; with `advice`, the
@@ -146,28 +152,29 @@ const NONE: readonly SentenceMatch[] = [];
 // What the hedge and stacked-hedge rules report: of the hedges above, those on the writer's own plan, commitment
 // or position. Reviewed on real documents, a hedge on anything else (a guess about other people, a risk, a
 // technical aside, a report of others' practice) was more often honest calibration than doubt.
-const WRITER_SUBJECTS = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd"]);
+const WRITER_SUBJECTS = new Set(data.writerSubjects);
 // Other subjects: the hedge is about them, not the writer's plan.
-const OTHER_SUBJECTS = new Set(['you', 'he', 'she', 'it', 'they', 'this', 'these', 'those', 'there', 'someone', 'nobody', 'everyone', 'anyone',
-  "you're", "you'll", "you've", "he's", "she's", "it's", "it'll", "they're", "they'll", "they've", "there's", "that's"]);
+const OTHER_SUBJECTS = new Set(data.otherSubjects);
 // Words that open a clause of their own: a subject before them belongs to another clause.
-const OPENS_CLAUSE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'if', 'unless', 'whether', 'because', 'since', 'although', 'though', 'but', 'once', 'until']);
+const OPENS_CLAUSE = new Set(data.opensClause);
 // A coordinator before one of these starts a new clause with its own subject ("and the team will probably…").
-const NOUN_PHRASE_START = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'his', 'her', 'my', 'your', 'this', 'these', 'those']);
+const NOUN_PHRASE_START = new Set(data.nounPhraseStart);
 const CLAUSE_PUNCTUATION = /[,;:\u2013\u2014]|\s-\s/;
 // How far back a clause's subject is looked for: a long sentence can hold thousands of hedges, and a subject
 // more than this many words before its verb is not one a reader would connect to the hedge.
 const SUBJECT_REACH = 25;
 // A modal of possibility names an option still open ("we could potentially move", "we may want to upgrade the
 // lint"), not a plan the writer softens.
-const POSSIBILITY_MODALS = new Set(['may', 'might', 'could']);
-const POSSIBILITY_HEDGES = new Set(['may want to', 'might want to', 'could potentially', 'might potentially']);
-// Hedges that frame what follows as the writer's view.
-const VIEW_FRAMES = new Set([...OPINIONS, 'i guess', 'i suppose', 'in my opinion', 'in our opinion']);
+const POSSIBILITY_MODALS = new Set(data.possibilityModals);
+const POSSIBILITY_HEDGES = new Set(data.possibilityHedges);
+// Hedges that frame what follows as the writer's view: the `opinionOpeners` word list, and these. (Not the whole
+// `framingHedges` list: it says a drop is safe, not where the hedge stands; "we will, all being well, ship" is a
+// framing hedge a rubric may add, and still the writer's own.)
+const VIEW_FRAMES = new Set(data.viewFrames);
 
 // Relative words: "I" or "we" after one is the subject of a relative clause, which describes a noun ("the flakiness,
 // which we are trying to track down"); the sentence's claim is elsewhere.
-const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'why', 'where']);
+const RELATIVE = new Set(data.relative);
 
 /**
  * "I" or "we" at word `k` is the subject of the hedge at word `at`, not of a relative clause: not after "which" or
@@ -205,7 +212,7 @@ function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
   const before = words[m.from - 1];
   // "May" capitalised inside a sentence is the month.
   if (POSSIBILITY_HEDGES.has(m.phrase) || (before && POSSIBILITY_MODALS.has(before.lower) && before.text === before.lower)) return false;
-  if (VIEW_FRAMES.has(m.phrase)) {
+  if (VIEW_FRAMES.has(m.phrase) || isWholePhrase(input.rubric.lists.opinionOpeners, m)) {
     // "I think we should", "we believe we have arrived at that point": the view is about the writer's own plan.
     // "I believe the pandemic has had an effect", "we believe the benefits outweigh them" mark a view as a view.
     // A trailing "…, I think." frames the clause before it.
@@ -250,16 +257,16 @@ function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
 function dropFixes(input: BlockInput, m: SentenceMatch): Fix[] {
   const { text } = input;
   const s = m.sentence;
-  if (OPINION_OPENERS.has(m.phrase) && m.from === 0) {
+  const { lists } = input.rubric;
+  if (m.from === 0 && isWholePhrase(lists.opinionOpeners, m)) {
     // "I think (that) we should" → "We should".
     const skipThat = s.words[m.to]?.lower === 'that' ? 1 : 0;
     const endWord = s.words[m.to - 1 + skipThat];
     return [{ title: `Drop "${quoteText(text, m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
   }
-  const { lists } = input.rubric;
   if (isWholePhrase(lists.droppableHedges, m)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: isWholePhrase(lists.framingHedges, m), edits: removalEdits(text, s, m.start, m.end) }];
   // It turns an attempt into a commitment: the writer's call, never Fix All's.
-  if (m.phrase === 'try to' && /^(?:will|'ll|we'll|i'll|to|should|must|can|shall)$/.test(s.words[m.from - 1]?.lower ?? '')) {
+  if (m.phrase === 'try to' && COMMIT_BEFORE_TRY_TO.has(s.words[m.from - 1]?.lower ?? '')) {
     return [{ title: 'Commit: drop "try to"', safe: false, edits: removalEdits(text, s, m.start, m.end) }];
   }
   return [];
@@ -372,13 +379,13 @@ function overlaps(fixes: Fix[]): boolean {
 
 // A sentence that names its source ("according to Gartner", "as suggested by Legal") stands behind its claim.
 const NAMES_A_SOURCE = /\b(according to|as (?:suggested|reported|noted|stated) by|per|cited by|source:)\s+\p{Lu}/u;
-const QUANTITY_CUES = new Set(['some', 'many', 'several', 'most', 'certain', 'various', 'numerous', 'few']);
+const QUANTITY_CUES = new Set(data.quantityCues);
 // Who holds a view, named only vaguely: "critics", "experts", "people".
-const VAGUE_HOLDERS = new Set(['critics', 'experts', 'observers', 'scholars', 'analysts', 'commentators', 'historians', 'researchers', 'people', 'sources', 'fans', 'supporters', 'opponents', 'skeptics', 'proponents']);
+const VAGUE_HOLDERS = new Set(data.vagueHolders);
 // Participles that report a view without its holder when passive: "is considered", "was believed".
-const ATTRIBUTING = new Set(['believed', 'thought', 'considered', 'regarded', 'deemed', 'said', 'claimed', 'rumored', 'rumoured', 'speculated', 'suggested', 'reported', 'felt', 'seen', 'viewed', 'held', 'accepted']);
+const ATTRIBUTING = new Set(data.attributing);
 // Not "be": "can be considered components of…" is the writer offering a classification, not reporting a view.
-const BE = new Set(['is', 'are', 'was', 'were', 'been', "it's", 'widely', 'generally', 'often', 'commonly', 'also', 'not']);
+const BE = new Set(data.beforeAttributing);
 
 /**
  * The scorer's cue is an attribution: a vaguely named holder ("experts"), or a passive reporting verb ("is

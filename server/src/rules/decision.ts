@@ -6,6 +6,11 @@ import { collapseSpace } from './util.js';
 import { isImperative, isMetadata } from './grammar.js';
 import { hasContentfulRole, NOT_A_LAPSE, subtreeEnds } from './sections.js';
 
+// Heading keywords, not section roles (rubrics/data/section-roles.json), on purpose: a role is the first role
+// whose phrase the heading holds, and these ask only whether a word occurs. They differ: "Ask" and "Paths" have no
+// role; "Rejected proposals" is alternatives and "Open questions about the proposal" unresolved, yet both name the
+// proposal; "Recommended approach" is options, yet says which one is recommended; "Detailed design", "Plan" and
+// "Solution" are proposal, yet ask for nothing. (noAsk also asks the roles, below, for a section with content.)
 const ASK_HEADING = /\b(asks?|decisions?|recommendations?|proposals?|proposed|next steps|requests?|approval|decision needed)\b/i;
 const RECOMMENDATION_HEADING = /\b(recommend\w*|decisions?|proposals?|proposed|the ask)\b/i;
 const OPTIONS_HEADING = /\b(options?|alternatives?|choices|approaches|paths|scenarios)\b/i;

@@ -34,7 +34,7 @@ const STATUS_COPULAS = new Set(data.statusCopulas);
 const STATUS_WORDS = new Set(data.statusWords);
 const STATUS_PHRASES = data.statusPhrases.map((p) => p.split(' '));
 // Between the copula and the verdict: "is still green", "continues to be a healthy project", "is very much on track".
-const STATUS_FILLERS = new Set(['a', 'an', 'very', 'still', 'now', 'again', 'largely', 'mostly', 'generally', 'overall', 'fully', 'much']);
+const STATUS_FILLERS = new Set(data.statusFillers);
 
 /**
  * The sentence reports a result: "Server-side apply promoted to GA", "We shipped v2 in March", or gives a status

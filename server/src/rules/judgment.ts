@@ -4,13 +4,14 @@ import { docPath } from '../engine/rule.js';
 import type { SectionRole } from '../engine/sectionRoles.js';
 import type { Word } from '../engine/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';
+import data from '../../../rubrics/data/judgment.json';
 
 // Where naming what is open is the section's job: unresolved questions, and rejected alternatives (the unknown is
 // the reason to reject). Not drawbacks: an ADR's Consequences often hides an open item the reader must carry.
 const OPEN_BY_DESIGN: ReadonlySet<SectionRole> = new Set<SectionRole>(['unresolved', 'alternatives']);
 // "may introduce some confusion or uncertainty": the noun names an effect on others, a downside, not what the writer
 // does not know.
-const CAUSING = new Set(['introduce', 'introduces', 'cause', 'causes', 'create', 'creates', 'add', 'adds', 'reduce', 'reduces', 'remove', 'removes', 'avoid', 'avoids']);
+const CAUSING = new Set(data.causing);
 
 function namesAnEffect(words: readonly Word[], from: number): boolean {
   for (let k = Math.max(0, from - 4); k < from; k++) if (CAUSING.has(words[k].lower)) return true;

@@ -5,7 +5,8 @@ import { passivesInWords } from '../engine/passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
 import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
 import type { Sentence } from '../engine/sentences.js';
-import data from '../../../rubrics/data/quantity.json';
+// The closed-class words read around a passive or a deferral are data (rubrics/data/ownership.json).
+import data from '../../../rubrics/data/ownership.json';
 
 const DECISION_NOUNS = new Set(data.decisionNouns);
 // Participles that report a judgment ("it was decided", "this is often felt"): the call itself, whoever made it.
@@ -13,9 +14,10 @@ const JUDGMENT = new Set(data.judgmentParticiples);
 /** The calls themselves, for the message; the rest of decisionParticiples are refusals ("denied", "turned down"). */
 const CALLS = new Set([...JUDGMENT, 'recommended']);
 // A present-tense auxiliary: "X is ignored", "are made up of" state how a thing works, not an event someone owns.
-const PRESENT = new Set(['is', 'are', "isn't", "aren't", "'s", "'re", 'get', 'gets', "it's", "that's", "there's"]);
-const CAUSE = /^(?:because|due|since)$/;
-const PAST = new Set(['was', 'were', 'got']);
+const PRESENT = new Set(data.present);
+const CAUSE = new Set(data.cause);
+const PERFECT_AUX = new Set(data.perfectAux);
+const PAST = new Set(data.past);
 
 /**
  * The passive reports something already done: "was denied", "were refused", "has been rejected". A refusal in
@@ -24,7 +26,7 @@ const PAST = new Set(['was', 'were', 'got']);
  */
 function reportedDone(words: readonly { lower: string }[], aux: number): boolean {
   const w = words[aux].lower;
-  return PAST.has(w) || (w === 'been' && aux > 0 && /^(?:has|have|had)$/.test(words[aux - 1].lower));
+  return PAST.has(w) || (w === 'been' && aux > 0 && PERFECT_AUX.has(words[aux - 1].lower));
 }
 
 /**
@@ -54,9 +56,9 @@ function hidesActor(text: string, s: Sentence, aux: number, participle: number):
   if (text.slice(s.start, words[aux].start).includes('`')) return false;
   if (!judgment) {
     const progressive = anyWord(words, aux + 1, participle - 1, (w) => w === 'being' || w === 'been');
-    const perfect = aux > 0 && /^(?:has|have|had)$/.test(words[aux - 1].lower);
+    const perfect = aux > 0 && PERFECT_AUX.has(words[aux - 1].lower);
     if (PRESENT.has(words[aux].lower) && !progressive && !perfect) return false;
-    if (anyWord(words, participle + 1, participle + 6, (w) => CAUSE.test(w)) || anyWord(words, first, aux, (w) => w === 'why')) return false;
+    if (anyWord(words, participle + 1, participle + 6, (w) => CAUSE.has(w)) || anyWord(words, first, aux, (w) => w === 'why')) return false;
   }
   return true;
 }
@@ -95,9 +97,9 @@ const hiddenActor: BlockRule = {
   },
 };
 
-const CLAUSE_START = new Set(['that', 'we', 'it', 'this', 'the', 'our', 'they', 'there', 'a', 'an', 'i', 'you']);
+const CLAUSE_START = new Set(data.clauseStart);
 
-const SKILL_BEFORE = new Set(['ability to', 'able to', 'how to', 'skills to', 'experience to', 'skill to']);
+const SKILL_BEFORE = new Set(data.skillBefore);
 
 const TAKE_A_POSITION = sentenceTemplate('Take a position: "Recommendation: … Decision by: …"', 'Recommendation', '[your position]. Decision by: [date].');
 

@@ -5,9 +5,10 @@ import type { DocInput } from '../engine/rule.js';
 import type { Sentence } from '../engine/sentences.js';
 import { hasNumber } from './util.js';
 import { isImperative, reportsOutcome } from './grammar.js';
+import data from '../../../rubrics/data/grammar.json';
 
 // After "This proposal …", a verb that states the change: "This proposal adds a config option."
-const STATES_CHANGE = /^(?:adds|introduces|removes|replaces|changes|deprecates|renames|allows|makes|defines|proposes|extends|moves|sets)$/;
+const STATES_CHANGE = new Set(data.statesChange);
 
 export function carriesPoint(input: DocInput, s: Sentence): boolean {
   const { lists } = input.rubric;
@@ -17,7 +18,7 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
   // A proposal stated as an imperative ("Add socket timeouts to std::net.") or as what the document changes.
   if (isImperative(s.words, s.text)) return true;
   const meta = lists.metaOpeners.matchAt(s.words, 0);
-  if (meta > 0) return s.words.slice(meta, meta + 2).some((w) => STATES_CHANGE.test(w.lower));
+  if (meta > 0) return s.words.slice(meta, meta + 2).some((w) => STATES_CHANGE.has(w.lower));
   // After "Last quarter…", even a number or a result is the story so far, not the point.
   if (s.words.length > 0 && lists.chronologyOpeners.matchAt(s.words, 0) > 0) return false;
   return hasNumber(input.text, s) || reportsOutcome(s.words);

@@ -13,9 +13,9 @@ const MANNER_NOUNS = new Set(data.mannerNouns);
 // "a few facts to be aware of:", "several advantages, including…": the items follow, so the count is there to read.
 const ENUMERATION = new RegExp(`:|\\b(?:${data.enumerationCues.map((c) => c.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 // "that many minutes", "this many", "to name a few": the amount is given elsewhere or is the point of an idiom.
-const NOT_BEFORE_QUANTITY = new Set(['statistically', 'how', 'so', 'too', 'as', 'that', 'this', 'name']);
+const NOT_BEFORE_QUANTITY = new Set(data.notBeforeQuantity);
 // "the most meaningful set": a comparative or superlative grades the adjective; it is a choice, not an amount.
-const COMPARATIVE = new Set(['most', 'more', 'less', 'least']);
+const COMPARATIVE = new Set(data.gradingWords);
 
 // Sections that argue a design or give its background (an RFC's Summary and Motivation, an ADR's Context, Options
 // and Consequences, Future work): a vague amount or date there describes the problem or the design space ("many
@@ -26,7 +26,7 @@ const ARGUED: ReadonlySet<SectionRole> = new Set<SectionRole>(['summary', 'backg
 const GRADED = new Set(data.comparatives);
 
 // Vague words that stand for a size or a rate ("a significant increase" → "a [N%] increase"); the rest stand for a count.
-const RATE_WORDS = /^(significant|significantly|substantial|substantially|considerable|considerably|dramatic|dramatically|meaningful|meaningfully|massive|massively|huge|sizable|sizeable)$/;
+const RATE_WORDS = new Set(data.rateWords);
 
 /**
  * The vague quantity at words [from, to) claims an amount the writer could give. Not when: a list or examples
@@ -77,8 +77,8 @@ const vagueQuantity: BlockRule = {
       if (!countClaim(input.text, m.sentence, m.from, m.to, m.end)) continue;
       if (figureFollows(input, m.sentence)) continue;
       const prev = m.sentence.words[m.from - 1]?.lower;
-      if (RATE_WORDS.test(m.phrase) && prev !== undefined && COMPARATIVE.has(prev)) continue;
-      const rate = RATE_WORDS.test(m.phrase);
+      if (RATE_WORDS.has(m.phrase) && prev !== undefined && COMPARATIVE.has(prev)) continue;
+      const rate = RATE_WORDS.has(m.phrase);
       // "the majority of the tasks" → "[N%] of the tasks"; "a lot of tasks" → "[N] tasks".
       const share = /^(?:majority|most) of$/.test(m.phrase);
       const placeholder = share ? '[N%] of' : rate ? '[N%]' : '[N]';
@@ -98,14 +98,18 @@ const vagueQuantity: BlockRule = {
 const RELATIVE_DATE = /\b(?:next|this|coming|following) (?:week|month|quarter|year|sprint|release|cycle)\b/i;
 const VAGUE_WITHIN = /^(?:sometime|some time)\b|\bor so$/;
 // What the timing waits for, named after the phrase: "as the project progresses", "once the vote closes".
-const DEPENDS_ON = /^(?:once|when|after|until|depending|pending|if)$/;
-const AS_CLAUSE = /^(?:the|a|an|we|it|they|our|their|this|that|these|those|soon|more|part)$/;
+const DEPENDS_ON = new Set(data.dependsOn);
+const AS_CLAUSE = new Set(data.asClause);
 // A simple past ("was approved", "we waited"): the phrase dates history, not a plan.
-const PAST_AUX = /^(?:was|were|did|had|wasn't|weren't|didn't|hadn't)$/;
-const PRONOUN = /^(?:i|we|they|he|she|it|you)$/;
+const PAST_AUX = new Set(data.pastAux);
+const PRONOUN = new Set(data.pronouns);
+// The writer committing: "we will eventually…".
+const COMMITTING = new Set(data.committing);
+// "over the next year or so": the preposition goes with the phrase it is replaced with.
+const TIME_PREPOSITIONS = new Set(data.timePrepositions);
 // Words that give a clause its own subject or tense; a clause without any, built on "to", is an infinitive add-on
 // ("…, details to be announced soon", "with ongoing work to release 4.4.0 in the coming weeks").
-const FINITE = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you', "we're", "we've", "we'll", "it's", "they're", 'am', 'is', 'are', 'was', 'were', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'has', 'have', 'had', 'do', 'does', 'did', "won't", "isn't", "aren't"]);
+const FINITE = new Set(data.finite);
 // A pull request or issue linked right after the phrase: the reader can follow the work there.
 const TRACKED = /\/(?:pull|issues)\/\d/;
 
@@ -127,17 +131,17 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   const clause = s.text.slice(words[first].start - s.start, start - s.start) + ' ' + s.text.slice(end - s.start, words[last].end - s.start);
   if (!VAGUE_WITHIN.test(phrase) && RELATIVE_DATE.test(clause)) return false;
   // "Eventually" says how a thing ends, not when; it asks for a date only where the writer commits ("we will eventually…").
-  if (phrase === 'eventually' && !anyWord(words, first, last, (w) => w === 'we' || w === 'i' || w === "we'll" || w === "i'll")) return false;
+  if (phrase === 'eventually' && !anyWord(words, first, last, (w) => COMMITTING.has(w))) return false;
   if (anyWord(words, first, last, isPossibility)) return false;
   if (subordinateBefore(words, text, from)) return false;
   for (let k = to; k < Math.min(words.length, to + CLAUSE_REACH); k++) {
     const w = words[k].lower;
-    if (DEPENDS_ON.test(w) || (w === 'as' && AS_CLAUSE.test(words[k + 1]?.lower ?? ''))) return false;
+    if (DEPENDS_ON.has(w) || (w === 'as' && AS_CLAUSE.has(words[k + 1]?.lower ?? ''))) return false;
   }
   for (let k = first; k < from; k++) {
     const w = words[k].lower;
-    if (PAST_AUX.test(w)) return false;
-    if (w.endsWith('ed') && k > 0 && PRONOUN.test(words[k - 1].lower)) return false;
+    if (PAST_AUX.has(w)) return false;
+    if (w.endsWith('ed') && k > 0 && PRONOUN.has(words[k - 1].lower)) return false;
   }
   // An infinitive add-on after a comma: no subject and no tense of its own, so nobody commits to the timing.
   if (first > 0 && anyWord(words, first, from - 1, (w) => w === 'to') && !anyWord(words, first, from - 1, (w) => FINITE.has(w))) return false;
@@ -164,7 +168,7 @@ const vagueTime: BlockRule = {
       let from = m.from;
       if (/ or so$/.test(m.phrase) && words[from - 1]?.lower === 'next' && words[from - 2]?.lower === 'the') {
         from -= 2;
-        if (/^(?:over|in|within|during|for)$/.test(words[from - 1]?.lower ?? '')) from--;
+        if (TIME_PREPOSITIONS.has(words[from - 1]?.lower ?? '')) from--;
       }
       const start = words[from].start;
       const slot = m.phrase === 'for a while' ? 'since [date]' : 'by [date]';
@@ -179,7 +183,8 @@ const vagueTime: BlockRule = {
   },
 };
 
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re", 'keeps', 'kept']);
+// Before an -ing form, "be" (or "keep") makes it the reported change ("revenue is growing"), not a modifier.
+const BE = new Set(data.be);
 
 const unquantifiedChange: BlockRule = {
   id: 'quantified/unquantified-change',

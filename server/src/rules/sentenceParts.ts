@@ -3,6 +3,10 @@
 // one opens with code or a link (masked to blanks, so no capital letter follows the full stop). Used by
 // concision/long-sentence; it only looks at sentences already past the length limit.
 import type { Sentence } from '../engine/sentences.js';
+import abbreviations from '../../../rubrics/data/abbreviations.json';
+
+/** A full stop after one of these ("(e.g. `File::from_raw_fd(7)`)") goes on; only a word ending there counts. */
+const NOT_SENTENCE_END = new RegExp(`(?:^|[^\\p{L}])(?:${abbreviations.notSentenceEnd.map((a) => a.replace(/\./g, '\\.')).join('|')})$`, 'iu');
 
 /** Characters that join two words into one token when nothing else separates them (as concision.ts counts). */
 const JOINERS = /^[.,@/:_+#&]+$/;
@@ -40,7 +44,7 @@ function breaks(s: Sentence, source: string): number[] {
   // one sentence; in the source a link or code span opens the next one.
   for (const m of t.matchAll(/[.!?]\s+/g)) {
     // Not after "e.g.", "i.e.", "vs.", "cf.", "etc.": "(e.g. `File::from_raw_fd(7)`)" goes on.
-    if (/(?:^|[^\p{L}])(?:e\.g|i\.e|vs|cf|etc|incl)$/iu.test(t.slice(0, m.index!))) continue;
+    if (NOT_SENTENCE_END.test(t.slice(0, m.index!))) continue;
     let at = s.start + m.index! + 1;
     while (at < s.end && /\s/.test(source[at])) at++;
     if (source[at] === '[' || source[at] === '`') out.push(wordAt(s, at - s.start));

@@ -6,6 +6,8 @@ import { docPath } from '../engine/rule.js';
 import type { Word } from '../engine/sentences.js';
 import type { PhraseList } from '../engine/phrases.js';
 import { matchList, quoteText, sentenceTemplate } from './util.js';
+// The words read around a cost word or a "no downside" claim are data (rubrics/data/tradeoffs.json).
+import data from '../../../rubrics/data/tradeoffs.json';
 
 
 // A section of these roles anywhere in the document (Drawbacks, Risks, Consequences, Alternatives, Options, Non-goals…)
@@ -47,13 +49,13 @@ const unstated: DocRule = {
 
 // A tradeoff word does not name a tradeoff when the sentence denies the cost ("no cost", "costs nothing",
 // "will not affect anyone") or offers it as a benefit ("cuts costs", "lowers the risk", "cost savings").
-const DENIALS = new Set(['no', 'zero', 'without', 'nothing', 'never', 'little', 'minimal', 'negligible']);
-const REDUCERS = new Set(['cut', 'cuts', 'cutting', 'reduce', 'reduces', 'reducing', 'lower', 'lowers', 'lowering', 'save', 'saves', 'saving', 'eliminate', 'eliminates', 'eliminating', 'minimize', 'minimizes', 'minimizing', 'minimise', 'minimises', 'minimising', 'remove', 'removes', 'removing', 'halve', 'halves', 'halving']);
-const COST_NOUNS = new Set(['cost', 'costs', 'risk', 'risks', 'downside', 'downsides', 'drawback', 'drawbacks']);
-const BENEFIT_AFTER_COST = new Set(['savings', 'saving', 'reduction', 'reductions', 'cuts', 'cutting', 'efficiency', 'efficiencies', 'avoidance']);
+const DENIALS = new Set(data.denials);
+const REDUCERS = new Set(data.reducers);
+const COST_NOUNS = new Set(data.costNouns);
+const BENEFIT_AFTER_COST = new Set(data.benefitAfterCost);
 // After "will not" / "won't": verbs that deny an effect ("it will not affect customers") rather than name a thing
 // the team gives up ("we will not ship iOS").
-const EFFECT_VERBS = new Set(['affect', 'impact', 'hurt', 'harm', 'cost', 'change', 'break', 'disrupt', 'slow', 'delay', 'matter', 'notice', 'require', 'need', 'be']);
+const EFFECT_VERBS = new Set(data.effectVerbs);
 
 function isTradeoff(words: readonly Word[], from: number, to: number, denied: Uint8Array): boolean {
   for (let k = from; k < to; k++) if (denied[k]) return false;
@@ -91,10 +93,10 @@ function deniedWords(words: readonly Word[], noDownside: PhraseList): Uint8Array
 }
 
 // Risk words that name the specific risk they rule out ("no risk of data loss", "zero risk that…").
-const RISK_CLAIMS = new Set(['no risk', 'no risks', 'zero risk']);
-const SPECIFIERS = new Set(['of', 'that']);
+const RISK_CLAIMS = new Set(data.riskClaims);
+const SPECIFIERS = new Set(data.specifiers);
 // A reason given for it ("because we keep three backups") makes it an assessment, not a sales line.
-const REASONS = new Set(['because', 'since', 'thanks', 'given', 'as']);
+const REASONS = new Set(data.reasons);
 
 const COST = sentenceTemplate('Name the cost: "Cost: …"', 'Cost', '[the main cost or risk, and why it is worth paying].');
 

@@ -32,6 +32,10 @@ export function matchList(input: BlockInput, list: string): readonly SentenceMat
 const NO_MATCHES: readonly SentenceMatch[] = [];
 
 // A bracketed placeholder that is not a link, e.g. "[N%]", "[date]", "[owner]": a slot the writer will fill.
+// core/slots.ts's slot, but at most 40 characters, on purpose: this stands in for a number or a date, and a longer
+// slot is a sentence to write ("Cost: [the main cost or risk, and why it is worth paying].", or an aside in
+// brackets), not a figure. Without the bound, that Cost line would count as a figure after "a huge backlog" and
+// silence quantified/vague-quantity there.
 const PLACEHOLDER = /\[[^\]\n]{1,40}\](?![([])/;
 
 /**
