@@ -2,7 +2,7 @@
 // file's analysis (a folder of a thousand memos stays small and fast).
 import type { AnalysisResult, Finding } from '../engine/index.js';
 import { RULES } from '../engine/index.js';
-import { lineOf } from '../engine/document.js';
+import { lineOf } from '../core/lines.js';
 
 export interface FileResult {
   path: string;

@@ -1,11 +1,11 @@
 // Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
 // edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
-import { parseDocument, type Block, type Doc } from './document.js';
-import { silencer } from './silence.js';
-import { reparse } from './reparse.js';
-import { SECTION_ROLES, type SectionRole } from './sectionRoles.js';
-import { detached, segmentSentences, wordLimitOffset, type Sentence, type Word } from './sentences.js';
-import type { ListIndex, ListMatch } from './phrases.js';
+import { parseDocument, type Block, type Doc } from '../core/document.js';
+import { silencer } from '../core/silence.js';
+import { reparse } from '../core/reparse.js';
+import { SECTION_ROLES, type SectionRole } from '../core/sectionRoles.js';
+import { detached, segmentSentences, wordLimitOffset, type Sentence, type Word } from '../core/sentences.js';
+import type { ListIndex, ListMatch } from '../core/phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';

@@ -2,7 +2,7 @@
 // excited", "the team is based in Berlin", "these are known issues", "there are planned outages"), perfect
 // tenses ("we have decided", "it's taken three weeks") and idioms ("get started", "got rid of") are not passives.
 import data from '../../../rubrics/data/participles.json';
-import { segmentSentences, type Word } from './sentences.js';
+import { segmentSentences, type Word } from '../core/sentences.js';
 
 const BE = new Set([
   'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't", "ain't",

@@ -1,9 +1,9 @@
 // Rubrics: data files that pick rules, severities, weights, thresholds, word lists and required sections.
 // Loading validates every field and reports problems with the file, the field and an offset to point at.
 import { DIMENSIONS, SEVERITIES, type Dimension, type RubricResolver, type RubricSource, type Severity } from './types.js';
-import { PhraseMatcher, ListIndex } from './phrases.js';
-import { segmentWords } from './sentences.js';
-import { findJsonSyntaxError, lineColumn } from './jsonSyntax.js';
+import { PhraseMatcher, ListIndex } from '../core/phrases.js';
+import { segmentWords } from '../core/sentences.js';
+import { findJsonSyntaxError, lineColumn } from '../core/jsonSyntax.js';
 import { RULES, SIGNALS } from '../rules/registry.js';
 import baseWords from '../../../rubrics/words.json';
 import executive from '../../../rubrics/executive.json';

@@ -1,10 +1,10 @@
 // What a rule is: metadata plus a check over one block (cached per block text) or over the whole document.
 import type { Dimension, Fix, Related, Severity } from './types.js';
-import type { Block, Doc } from './document.js';
-import type { Sentence } from './sentences.js';
+import type { Block, Doc } from '../core/document.js';
+import type { Sentence } from '../core/sentences.js';
 import type { Rubric } from './rubric.js';
-import type { ListMatch } from './phrases.js';
-import type { SectionRole } from './sectionRoles.js';
+import type { ListMatch } from '../core/phrases.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 
 export interface RuleMeta {
   id: string;

@@ -1,7 +1,7 @@
 // The clause around a matched phrase, read from the words and the punctuation between them: whether it is
 // negated, hedged by a modal of possibility, or subordinate (a condition, a time clause). Rules call these only
 // for words a list already matched, so the cost is a few words either side of each match.
-import type { Word } from '../engine/sentences.js';
+import type { Word } from '../core/sentences.js';
 
 /** Words that negate what follows them within a few words: "not", "never", "without", the "n't" forms. */
 export function isNegation(lower: string): boolean {

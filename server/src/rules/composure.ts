@@ -1,7 +1,7 @@
 // Composure: calm, factual tone under pressure: no apologising, defending, shouting or exclamation marks.
 import type { BlockRule } from '../engine/rule.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { SectionRole } from '../core/sectionRoles.js';
+import type { Sentence } from '../core/sentences.js';
 import { docPath } from '../engine/rule.js';
 import { isWholePhrase, matchList, quoteText, removalEdits } from './util.js';
 import { isNegation } from './clause.js';

@@ -3,7 +3,7 @@
 // ("[N%]", "[owner]") are unfinished work: a finding of their own, charged to the overall score.
 import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence } from '../core/sentences.js';
 import type { TextEdit } from '../engine/types.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import { placeholdersIn } from './placeholders.js';

@@ -2,8 +2,8 @@
 import type { BlockRule, BlockInput } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
-import type { Word } from '../engine/sentences.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { Word } from '../core/sentences.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
 

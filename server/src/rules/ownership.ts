@@ -4,7 +4,7 @@ import { docPath } from '../engine/rule.js';
 import { passivesInWords } from '../engine/passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
 import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence } from '../core/sentences.js';
 import data from '../../../rubrics/data/quantity.json';
 
 const DECISION_NOUNS = new Set(data.decisionNouns);

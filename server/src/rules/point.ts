@@ -2,7 +2,7 @@
 // changes, or a result (a number or a reported outcome) that is not told as history. The opening rules and the
 // score's opening credit ask the same question.
 import type { DocInput } from '../engine/rule.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence } from '../core/sentences.js';
 import { hasNumber } from './util.js';
 import { isImperative, reportsOutcome } from './grammar.js';
 

@@ -4,8 +4,8 @@ import { docPath } from '../engine/rule.js';
 import { hasDate, hasNumber, matchList, quoteText, replaceEdit } from './util.js';
 import { documentAnchor } from './anchor.js';
 import { anyWord, CLAUSE_REACH, clauseAround, inParentheses, isPossibility, negatedBefore, subordinateBefore } from './clause.js';
-import type { Sentence } from '../engine/sentences.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { Sentence } from '../core/sentences.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 import data from '../../../rubrics/data/quantity.json';
 
 const TIME_UNITS = new Set(data.timeUnits);

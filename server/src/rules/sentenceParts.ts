@@ -2,7 +2,7 @@
 // enumeration labelled (a), (b) or (1), (2), and a sentence the segmenter ran together with the next because that
 // one opens with code or a link (masked to blanks, so no capital letter follows the full stop). Used by
 // concision/long-sentence; it only looks at sentences already past the length limit.
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence } from '../core/sentences.js';
 
 /** Characters that join two words into one token when nothing else separates them (as concision.ts counts). */
 const JOINERS = /^[.,@/:_+#&]+$/;

@@ -1,10 +1,10 @@
 // Tradeoffs: a recommendation says what it costs or what it gives up; nothing is "all upside".
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 import { CONTENT_WORDS, subtreeWords } from './sections.js';
 import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import type { Word } from '../engine/sentences.js';
-import type { PhraseMatcher } from '../engine/phrases.js';
+import type { Word } from '../core/sentences.js';
+import type { PhraseMatcher } from '../core/phrases.js';
 import { matchList, quoteText, sentenceTemplate } from './util.js';
 
 
