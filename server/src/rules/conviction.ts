@@ -4,7 +4,7 @@ import { docPath } from '../engine/rule.js';
 import type { Fix } from '../engine/types.js';
 import type { Word } from '../core/sentences.js';
 import type { SectionRole } from '../core/sectionRoles.js';
-import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from './uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
 
 // Words before "kind of" / "sort of" that make it a noun phrase ("a kind of tool"), not a hedge.

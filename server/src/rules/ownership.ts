@@ -1,7 +1,7 @@
 // Ownership: say who decided and who is accountable; no hiding behind process, consensus or other teams.
 import type { BlockRule } from '../engine/rule.js';
 import { docPath } from '../engine/rule.js';
-import { passivesInWords } from '../engine/passive.js';
+import { passivesInWords } from './passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
 import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
 import type { Sentence } from '../core/sentences.js';
