@@ -80,13 +80,13 @@ function fail(section: string, e: unknown): void {
 
 async function loadEngine(): Promise<NewAnalyzer | undefined> {
   try {
-    const engine = await import('../server/src/engine/index.ts');
+    const engine = await import('../server/src/presence.ts');
     return () => {
       const a = new engine.Analyzer();
       return (text, rubric, opts) => a.analyze(text, rubric, opts);
     };
   } catch (e) {
-    fail('engine', new Error(`cannot load server/src/engine/index.ts (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
+    fail('engine', new Error(`cannot load server/src/presence.ts (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Conviction: claims and recommendations stated plainly, without hedges; calibrated uncertainty is fine.
-import type { BlockRule, BlockInput } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule, BlockInput } from './rule.js';
+import { docPath } from './rule.js';
 import type { Fix } from '../engine/types.js';
 import type { Word } from '../core/sentences.js';
 import type { SectionRole } from '../core/sectionRoles.js';

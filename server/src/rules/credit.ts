@@ -4,7 +4,7 @@
 //
 // One rule holds everywhere: a sentence with a placeholder ("[N%]", "[owner]") earns nothing. A template fix
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
-import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
+import type { CreditReport, DocInput, Signal } from './rule.js';
 import { hasDate } from './util.js';
 import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
 import { carriesPoint } from './point.js';

@@ -1,6 +1,6 @@
 // Judgment: name the uncertainty, then say what you assume, what you do meanwhile and when you revisit.
-import type { BlockRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule } from './rule.js';
+import { docPath } from './rule.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import type { Word } from '../core/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';

@@ -1,6 +1,6 @@
 // Ownership: say who decided and who is accountable; no hiding behind process, consensus or other teams.
-import type { BlockRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule } from './rule.js';
+import { docPath } from './rule.js';
 import { passivesInWords } from './passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
 import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';

@@ -1,6 +1,6 @@
 // Section helpers shared by the structural rules: a section's subtree, and whether a section of a given role
 // says something (a heading with nothing under it, or "None." / "TBD", says nothing).
-import type { DocInput } from '../engine/rule.js';
+import type { DocInput } from './rule.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 
 /**

@@ -1,8 +1,8 @@
 // Tradeoffs: a recommendation says what it costs or what it gives up; nothing is "all upside".
 import type { SectionRole } from '../core/sectionRoles.js';
 import { CONTENT_WORDS, subtreeWords } from './sections.js';
-import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule, DocInput, DocRule } from './rule.js';
+import { docPath } from './rule.js';
 import type { Word } from '../core/sentences.js';
 import type { PhraseMatcher } from '../core/phrases.js';
 import { matchList, quoteText, sentenceTemplate } from './util.js';
