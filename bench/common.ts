@@ -11,7 +11,7 @@ export const TODAY = '2026-11-22';
 /** The esbuild settings of the shipped bundles (esbuild.mjs), for an engine bundle on its own. */
 export const ENGINE_BUILD = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none', supported: { 'regexp-unicode-property-escapes': true } } as const;
 
-type Engine = typeof import('../server/src/engine/index.js');
+type Engine = typeof import('../server/src/presence.js');
 
 /** The engine from a bundle built with ENGINE_BUILD. */
 export function loadEngine(bundle = ENGINE_BUNDLE): Engine {

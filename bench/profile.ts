@@ -14,7 +14,7 @@ import { build, buildSync } from 'esbuild';
 import { CACHE, ROOT, TODAY } from './common.js';
 import { applyCharEdit, ensureDocs, listMarkdown, typingEdits } from './generate.js';
 
-type Engine = typeof import('../server/src/engine/index.js');
+type Engine = typeof import('../server/src/presence.js');
 
 function post<T>(s: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) => s.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   if (target === 'cli') return profileCli();
   const m = ensureDocs(CACHE);
   const bundle = join(CACHE, 'engine-profile.cjs');
-  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/presence.ts')], outfile: bundle });
   const engine = createRequire(join(ROOT, 'package.json'))(bundle) as Engine;
   const label = target === 'incremental' ? '10k' : target;
   const texts = target === 'corpus' ? listMarkdown(m.corpus.path).map((p) => readFileSync(p, 'utf8')) : [readFileSync(m.sizes.find((s) => s.label === label)!.path, 'utf8')];

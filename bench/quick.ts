@@ -9,7 +9,7 @@ import { applyCharEdit, ensureDocs, typingEdits } from './generate.js';
 
 const m = ensureDocs(CACHE);
 const bundle = join(CACHE, 'engine-quick.cjs');
-buildSync({ ...ENGINE_BUILD, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
+buildSync({ ...ENGINE_BUILD, entryPoints: [join(ROOT, 'server/src/presence.ts')], outfile: bundle });
 const engine = loadEngine(bundle);
 const runs = Number(process.argv[2] ?? 30);
 

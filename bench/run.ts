@@ -46,7 +46,7 @@ const T0 = performance.now();
 async function buildEngine(): Promise<void> {
   // The same esbuild settings as the shipped bundles (esbuild.mjs), for the engine alone.
   // BENCH_ENGINE_ENTRY points at another copy of the engine (for working on the harness while the tree is mid-change).
-  const entry = process.env.BENCH_ENGINE_ENTRY ?? join(ROOT, 'server/src/engine/index.ts');
+  const entry = process.env.BENCH_ENGINE_ENTRY ?? join(ROOT, 'server/src/presence.ts');
   await build({ ...ENGINE_BUILD, entryPoints: [entry], outfile: ENGINE_BUNDLE });
 }
 

@@ -198,7 +198,7 @@ export function scalingTable(r: ScalingResult): string {
 if (process.argv[1] && /scaling\.ts$/.test(process.argv[1])) {
   const bundle = join(CACHE, 'engine-scaling.cjs');
   mkdirSync(CACHE, { recursive: true });
-  buildSync({ ...ENGINE_BUILD, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: bundle });
+  buildSync({ ...ENGINE_BUILD, entryPoints: [join(ROOT, 'server/src/presence.ts')], outfile: bundle });
   const r = runScaling(bundle);
   writeFileSync(join(CACHE, 'scaling.json'), JSON.stringify(r, null, 2) + '\n');
   console.log('\n' + scalingTable(r));

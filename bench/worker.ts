@@ -7,7 +7,7 @@ import { ROOT, TODAY, loadEngine, stats, type FolderResult, type TargetResult, t
 import { applyCharEdit, listMarkdown, typingEdits, type Manifest } from './generate.js';
 import { PEER_NAMES, peer, type PeerName, type Tool } from './peers.js';
 
-type Engine = typeof import('../server/src/engine/index.js');
+type Engine = typeof import('../server/src/presence.js');
 
 
 function presenceTool(engine: Engine): Tool {

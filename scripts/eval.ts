@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crossValidate, CV_SEED, MIN_PRECISION, loadLabelled, prf, seededRandom, shuffle, stratifiedFolds, toModelFile, tokenizeAll, train, type Prf, type TrainOptions } from './train-uncertainty.ts';
-import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
+import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/rules/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
@@ -80,24 +80,24 @@ function fail(section: string, e: unknown): void {
 
 async function loadEngine(): Promise<NewAnalyzer | undefined> {
   try {
-    const engine = await import('../server/src/engine/index.ts');
+    const engine = await import('../server/src/presence.ts');
     return () => {
       const a = new engine.Analyzer();
       return (text, rubric, opts) => a.analyze(text, rubric, opts);
     };
   } catch (e) {
-    fail('engine', new Error(`cannot load server/src/engine/index.ts (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
+    fail('engine', new Error(`cannot load server/src/presence.ts (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
     return undefined;
   }
 }
 
 async function loadFindPassives(): Promise<FindPassives | undefined> {
   try {
-    const mod = (await import('../server/src/engine/passive.ts')) as { findPassives?: FindPassives };
-    if (typeof mod.findPassives !== 'function') throw new Error('server/src/engine/passive.ts does not export findPassives(text)');
+    const mod = (await import('../server/src/rules/passive.ts')) as { findPassives?: FindPassives };
+    if (typeof mod.findPassives !== 'function') throw new Error('server/src/rules/passive.ts does not export findPassives(text)');
     return mod.findPassives;
   } catch (e) {
-    fail('passive', new Error(`findPassives is not available: server/src/engine/passive.ts must export findPassives(text: string): { start; end; agentless }[] (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
+    fail('passive', new Error(`findPassives is not available: server/src/rules/passive.ts must export findPassives(text: string): { start; end; agentless }[] (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
     return undefined;
   }
 }

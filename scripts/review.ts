@@ -290,7 +290,7 @@ async function main(argv: string[]): Promise<void> {
     console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page\'s measured precision');
     process.exit(2);
   }
-  const engine = await import('../server/src/engine/index.ts');
+  const engine = await import('../server/src/presence.ts');
   const a = new engine.Analyzer();
   const run = runCorpus((t, r, o) => a.analyze(t, r, o));
   const verdicts = loadVerdicts();
@@ -298,7 +298,7 @@ async function main(argv: string[]): Promise<void> {
     // Every rule page gets its measured precision, replacing the previous figures.
     const rows = precisionRows(run, verdicts);
     const docs = [...run.docsByFolder.values()].reduce((a, b) => a + b, 0);
-    const { RULES } = await import('../server/src/rules/registry.ts');
+    const { RULES } = await import('../server/src/presence.ts');
     for (const rule of RULES) {
       const file = path.join(REPO_ROOT, rule.doc);
       if (!existsSync(file)) continue;

@@ -1,8 +1,7 @@
-// Builds the JSON Schema for rubric files from the engine's own rule ids, dimensions and word lists, so the
+// Builds the JSON Schema for rubric files from the built-in rule ids, dimensions and word lists, so the
 // shipped schema (editor completion and validation) cannot drift from what the engine accepts.
 // Run: node --import tsx scripts/rubric-schema.ts > rubrics/schema.json
-import { DIMENSIONS, RULES, RUBRIC_LIMITS, REPLACEMENT_PATTERN } from '../server/src/engine/index.ts';
-import { SIGNALS } from '../server/src/rules/registry.ts';
+import { DIMENSIONS, RULES, RUBRIC_LIMITS, REPLACEMENT_PATTERN, SIGNAL_NAMES } from '../server/src/presence.ts';
 import words from '../rubrics/words.json';
 
 export function rubricSchema(): object {
@@ -81,7 +80,7 @@ export function rubricSchema(): object {
         description: 'What each dimension earns credit for: credit signal → points. A dimension scores its weighted share of the signals, less its findings; a dimension named here replaces the table it extends.',
         additionalProperties: false,
         properties: Object.fromEntries(
-          DIMENSIONS.map((d) => [d, { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(SIGNALS).map((s) => [s, { type: 'number', minimum: 0, maximum: 100 }])) }]),
+          DIMENSIONS.map((d) => [d, { type: 'object', additionalProperties: false, properties: Object.fromEntries(SIGNAL_NAMES.map((s) => [s, { type: 'number', minimum: 0, maximum: 100 }])) }]),
         ),
       },
     },

@@ -1,4 +1,4 @@
-// Trains the uncertainty scorer (server/src/engine/uncertainty.ts) on the hedge development set and
+// Trains the uncertainty scorer (server/src/rules/uncertainty.ts) on the hedge development set and
 // writes rubrics/data/uncertainty-model.json.
 //
 //   node --import tsx scripts/train-uncertainty.ts [--csv path] [--out path] [--quick]
@@ -14,7 +14,7 @@
 // The CSV is read, never copied: the shipped file holds only weights of frequent features.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { lexiconFromLists, sentenceFeatures, tokenizeLower, wordFeature, type Lexicon, type UncertaintyModelFile } from '../server/src/engine/uncertainty.ts';
+import { lexiconFromLists, sentenceFeatures, tokenizeLower, wordFeature, type Lexicon, type UncertaintyModelFile } from '../server/src/rules/uncertainty.ts';
 import { REPO_ROOT, sharedPath } from './repo.ts';
 
 /**

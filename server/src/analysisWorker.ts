@@ -2,7 +2,7 @@
 // and edits for the others. It keeps one Analyzer per open document (the per-block caches make re-analysis of the
 // next version incremental); the main thread keeps the documents, settings and results.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { Analyzer, type RubricSource } from './engine/index.js';
+import { Analyzer, type RubricSource } from './presence.js';
 import { errorText } from './lsp/errorText.js';
 import { runAnalysis } from './lsp/analysis.js';
 import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './lsp/workerProtocol.js';

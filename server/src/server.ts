@@ -24,7 +24,7 @@ import {
   ScoreRequest,
   TrustChangedNotification,
 } from './protocol.js';
-import { safeFixEdits } from './engine/index.js';
+import { safeFixEdits } from './presence.js';
 import { codeActions, toLspEdits, workspaceEdit, type EditTarget } from './lsp/codeActions.js';
 import { BRIEF_WAIT_MS, CODE_ACTION_WAIT_MS, Documents } from './lsp/documents.js';
 import { errorText } from './lsp/errorText.js';

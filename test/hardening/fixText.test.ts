@@ -3,7 +3,7 @@
 // tag) stands next to the words a fix removes. The attack run found ", **the launch** slipped." this way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer, applyEdits, fixAllSafe } from '../../server/src/engine/index.ts';
+import { Analyzer, applyEdits, fixAllSafe } from '../../server/src/presence.ts';
 import { rng } from '../support/rng.ts';
 
 const OPENERS = ['Unfortunately, ', 'Maybe ', 'I think ', 'I think that ', 'Honestly, ', 'Hopefully, ', 'Perhaps ', 'Basically, ', 'Sorry, ', 'Extremely ', 'To be fair, ', 'In order to hit the plan, '];

@@ -2,7 +2,7 @@
 // text and off surrogate halves, and every fix must apply cleanly and change nothing outside its edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer, applyEdits, fixAllSafe, safeFixEdits } from '../../server/src/engine/index.ts';
+import { Analyzer, applyEdits, fixAllSafe, safeFixEdits } from '../../server/src/presence.ts';
 import { rng } from '../support/rng.ts';
 import { assertOnlyEditsChanged } from '../support/edits.ts';
 

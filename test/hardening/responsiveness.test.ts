@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
-import { analyze } from '../../server/src/engine/index.ts';
+import { analyze } from '../../server/src/presence.ts';
 import { LspClient } from '../lsp/lspClient.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,7 @@
 // ratio a few seconds later) rather than running for minutes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../server/src/engine/index.ts';
+import { Analyzer } from '../../server/src/presence.ts';
 import type { AnalyzeOptions, RubricSource } from '../../server/src/engine/types.ts';
 
 const TODAY = '2026-11-22';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, safeFixEdits } from '../../server/src/engine/index.js';
+import { applyEdits, safeFixEdits } from '../../server/src/presence.js';
 import { FixAllRequest, FixRequest, type ScoreResult } from '../../server/src/protocol.js';
 import { editsFor, LspClient, snippetDefault } from './lspClient.js';
 import { engineResult, essentials, expectedDiagnostics, hedges } from './expected.js';

@@ -2,7 +2,7 @@
 // the server's wiring (mapping, versions, settings), so they hold whatever rules the engine has.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { Analyzer, type AnalysisResult, type AnalyzeOptions } from '../../server/src/engine/index.js';
+import { Analyzer, type AnalysisResult, type AnalyzeOptions } from '../../server/src/presence.js';
 import { localToday } from '../../server/src/lsp/analysis.js';
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;

@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_RUBRIC_NAMES } from '../../server/src/engine/index.js';
+import { BUILTIN_RUBRIC_NAMES } from '../../server/src/presence.js';
 import { ScoreFileRequest, ScoreRequest, RubricsRequest, type RubricInfo, type ScoreResult } from '../../server/src/protocol.js';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateRubric } from '../../server/src/engine/index.js';
+import { validateRubric } from '../../server/src/presence.js';
 import { RubricsRequest, TrustChangedNotification, type RubricInfo } from '../../server/src/protocol.js';
 import { LspClient } from './lspClient.js';
 import { essentials, expectedDiagnostics, hedges } from './expected.js';

@@ -2,8 +2,8 @@
 // document model (sections, blocks, masked prose), so a mutation never edits code, front matter or link targets.
 // None of them knows a corpus sentence: they are edits a writer could make to any document.
 import { isChecklistItem, isLinkOnly, isMetadata } from '../../server/src/rules/grammar.ts';
-import { parseDocument, type Doc } from '../../server/src/engine/document.ts';
-import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from '../../server/src/engine/index.ts';
+import { parseDocument, type Doc } from '../../server/src/core/document.ts';
+import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from '../../server/src/presence.ts';
 
 export const TODAY = '2026-11-22';
 

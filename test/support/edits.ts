@@ -1,6 +1,6 @@
 // Shared by the rule tests and the fuzzer: a fix may change only the text its own edits replace.
 import assert from 'node:assert/strict';
-import type { TextEdit } from '../../server/src/engine/index.ts';
+import type { TextEdit } from '../../server/src/presence.ts';
 
 /** `after` (= `before` with `edits` applied) carries over, verbatim, all text between and around the edits. */
 export function assertOnlyEditsChanged(before: string, after: string, edits: readonly TextEdit[], what = 'a fix'): void {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, RULES, type AnalyzeOptions } from '../../server/src/engine/index.ts';
+import { analyze, RULES, type AnalyzeOptions } from '../../server/src/presence.ts';
 import { parseDocPage } from '../../server/src/lsp/ruleDocs.ts';
 import { REPO_ROOT } from '../../scripts/repo.ts';
 

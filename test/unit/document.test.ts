@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/src/engine/document.ts';
-import { segmentSentences } from '../../server/src/engine/sentences.ts';
+import { parseDocument } from '../../server/src/core/document.ts';
+import { segmentSentences } from '../../server/src/core/sentences.ts';
 
 /** The prose of each block as the rules see it (masked, whitespace collapsed). */
 const prose = (text: string): string[] => parseDocument(text).blocks.map((b) => b.masked.replace(/\s+/g, ' ').trim());

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFrontMatter } from '../../server/src/core/frontmatter.ts';
-import { Analyzer } from '../../server/src/engine/index.ts';
+import { Analyzer } from '../../server/src/presence.ts';
 import { disableFileEdit } from '../../server/src/lsp/codeActions.ts';
 import { LineIndex } from '../../server/src/lsp/positions.ts';
 import { setFrontMatterKey } from '../../client/src/frontMatter.ts';

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer } from '../../server/src/engine/index.ts';
-import { parseDocument, type Block } from '../../server/src/engine/document.ts';
-import { reparse } from '../../server/src/engine/reparse.ts';
+import { Analyzer } from '../../server/src/presence.ts';
+import { parseDocument, type Block } from '../../server/src/core/document.ts';
+import { reparse } from '../../server/src/core/reparse.ts';
 import { rng } from '../support/rng.ts';
 import { REPO_ROOT, sharedPath } from '../../scripts/repo.ts';
 

@@ -1,8 +1,8 @@
-// Passive voice detection (server/src/engine/passive.ts): cases that must fire and cases that must not, one group
+// Passive voice detection (server/src/rules/passive.ts): cases that must fire and cases that must not, one group
 // per grammatical pattern, plus real sentences from the corpus.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findPassives } from '../../server/src/engine/passive.ts';
+import { findPassives } from '../../server/src/rules/passive.ts';
 import { quote } from './rules/helpers.js';
 
 /** The matched spans ("was delayed"), with " [by]" when an agent follows. */

@@ -2,8 +2,8 @@
 // answer exactly as a matcher built from that list alone would, on any sentence, in any order of asking.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ListIndex, PhraseMatcher } from '../../server/src/engine/phrases.ts';
-import { segmentWords } from '../../server/src/engine/sentences.ts';
+import { ListIndex, PhraseMatcher } from '../../server/src/core/phrases.ts';
+import { segmentWords } from '../../server/src/core/sentences.ts';
 import { rng as seeded } from '../support/rng.ts';
 
 // Overlapping lists on purpose: shared first words, one phrase inside another, a phrase in two lists.

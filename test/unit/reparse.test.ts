@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../../server/src/engine/document.ts';
-import { reparseDocument } from '../../server/src/engine/reparse.ts';
+import { parseDocument } from '../../server/src/core/document.ts';
+import { reparseDocument } from '../../server/src/core/reparse.ts';
 import { rng } from '../support/rng.ts';
 import { REPO_ROOT, sharedPath } from '../../scripts/repo.ts';
 

@@ -2,8 +2,7 @@ import { fromRoot } from '../../scripts/repo.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { analyze, Analyzer, applyEdits, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/engine/index.ts';
-import { loadRubric, RubricError } from '../../server/src/engine/rubric.ts';
+import { analyze, Analyzer, applyEdits, loadRubric, RubricError, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/presence.ts';
 import { rubricSchema } from '../../scripts/rubric-schema.ts';
 
 const today = '2026-11-22';

@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { analyze, Analyzer, fixAllSafe, validateRubric, type AnalyzeOptions, type RubricSource } from '../../server/src/engine/index.ts';
-import { loadRubric, RubricError, RUBRIC_LIMITS } from '../../server/src/engine/rubric.ts';
-import { findJsonSyntaxError } from '../../server/src/engine/jsonSyntax.ts';
+import { analyze, Analyzer, fixAllSafe, loadRubric, RubricError, RUBRIC_LIMITS, validateRubric, type AnalyzeOptions, type RubricSource } from '../../server/src/presence.ts';
+import { findJsonSyntaxError } from '../../server/src/core/jsonSyntax.ts';
 import words from '../../rubrics/words.json';
 
 const today = '2026-11-22';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyEdits, DIMENSIONS } from '../../server/src/engine/index.ts';
+import { analyze, applyEdits, DIMENSIONS } from '../../server/src/presence.ts';
 import { REPO_ROOT, sharedPath } from '../../scripts/repo.ts';
 import { applyFirstFixes } from '../score/mutations.ts';
 

@@ -13,7 +13,7 @@ import {
   uncertaintyCues,
   UNCERTAINTY_THRESHOLD,
   type UncertaintyModelFile,
-} from '../../server/src/engine/uncertainty.ts';
+} from '../../server/src/rules/uncertainty.ts';
 
 // Tests run from the repository root (scripts/test.mjs); no __dirname, so this works under CommonJS and ESM.
 const MODEL_PATH = path.resolve('rubrics/data/uncertainty-model.json');

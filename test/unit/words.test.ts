@@ -2,8 +2,8 @@
 // trained with (WORD_PATTERN), on any input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segmentWords } from '../../server/src/engine/sentences.ts';
-import { WORD_PATTERN } from '../../server/src/engine/uncertainty.ts';
+import { segmentWords } from '../../server/src/core/sentences.ts';
+import { WORD_PATTERN } from '../../server/src/rules/uncertainty.ts';
 import { rng as seeded } from '../support/rng.ts';
 
 function byRegex(text: string): Array<[number, number]> {

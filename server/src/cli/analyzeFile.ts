@@ -1,6 +1,6 @@
 // One file's run: read it, --fix it, analyse it and render its output. The same code on the main thread and on
 // the CLI's worker threads, so a file gives the same output wherever it ran.
-import { Analyzer, fixAllSafe } from '../engine/index.js';
+import { Analyzer, fixAllSafe } from '../presence.js';
 import { decodeUtf8, readRegularFileSync } from '../io/readFile.js';
 import type { CliOptions } from './args.js';
 import { isFailing, render, type Rendered } from './format.js';

@@ -1,8 +1,8 @@
 // Text, JSON and SARIF 2.1.0 output for CLI results, written one file at a time, so the CLI never holds more than one
 // file's analysis (a folder of a thousand memos stays small and fast).
-import type { AnalysisResult, Finding } from '../engine/index.js';
-import { RULES } from '../engine/index.js';
-import { lineOf } from '../engine/document.js';
+import type { AnalysisResult, Finding } from '../presence.js';
+import { RULES } from '../presence.js';
+import { lineOf } from '../core/lines.js';
 
 export interface FileResult {
   path: string;

@@ -5,7 +5,7 @@
 // make the CLI read ~/.ssh or /etc. Each file is read once per run, failures included.
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { RubricResolver, RubricSource } from '../engine/index.js';
+import type { RubricResolver, RubricSource } from '../presence.js';
 import { relativeInside } from '../io/paths.js';
 import { parseFrontMatter } from '../core/frontmatter.js';
 import { decodeUtf8, readRegularFileSync } from '../io/readFile.js';

@@ -1,18 +1,16 @@
-// Runs a rubric's rules over a document. Block rules and block facts are cached by block content, so after an
-// edit only the touched blocks are re-analysed; document rules are rebuilt from the cached facts.
-import { parseDocument, type Block, type Doc } from './document.js';
-import { silencer } from './silence.js';
-import { reparse } from './reparse.js';
-import { SECTION_ROLES, type SectionRole } from './sectionRoles.js';
-import { detached, segmentSentences, wordLimitOffset, type Sentence, type Word } from './sentences.js';
-import type { ListIndex, ListMatch } from './phrases.js';
+// Runs a rule set's rules, as a rubric picks them, over a document. Block rules and the rule set's block facts are
+// cached by block content, so after an edit only the touched blocks are re-analysed; document rules are rebuilt
+// from the cached facts. The engine passes the facts along and never reads them.
+import { parseDocument, type Block, type Doc } from '../core/document.js';
+import { silencer } from '../core/silence.js';
+import { reparse } from '../core/reparse.js';
+import { SECTION_ROLES, type SectionRole } from '../core/sectionRoles.js';
+import { detached, segmentSentences, wordLimitOffset, type Sentence } from '../core/sentences.js';
+import type { ListMatch } from '../core/phrases.js';
 import { loadRubric, RubricError, severityFor, DEFAULT_RUBRIC, type Rubric } from './rubric.js';
 import { score } from './score.js';
 import { applyEdits, safeFixEdits } from './edits.js';
-import { hasNumber } from '../rules/util.js';
-import facts from '../../../rubrics/data/block-facts.json';
-import { RULES, creditSignals } from '../rules/registry.js';
-import type { BlockFacts, BlockInput, BlockRule, CreditReport, DocRule, RawFinding, Rule } from './rule.js';
+import type { BlockInput, BlockRule, CreditReport, DocInput, DocRule, RawFinding, Rule, RuleSet } from './rule.js';
 import type { AnalysisResult, AnalyzeOptions, Finding, RubricSource, Severity } from './types.js';
 
 const DEFAULT_MAX_WORDS = 200_000;
@@ -22,7 +20,6 @@ const DEFAULT_MAX_WORDS = 200_000;
  * server's 2 million-character limit and the bench's 4 MB sizes, so only the CLI's biggest files reach it.
  */
 const MAX_PARSED_CHARS = 5_000_000;
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 /** Document order, then rule id (code-unit order: deterministic and cheaper than localeCompare). */
 export function byPosition(a: Finding, b: Finding): number {
@@ -31,9 +28,11 @@ export function byPosition(a: Finding, b: Finding): number {
 /** Blocks cached per analyzer; an analyzer serves one document, so this bounds memory for huge files. */
 const MAX_CACHED_BLOCKS = 20_000;
 
-interface BlockResult {
+interface BlockResult<F> {
   sentences: Sentence[];
-  facts: BlockFacts;
+  /** Words in the block's sentences. */
+  words: number;
+  facts: F;
   /** Findings relative to the block start, per rule id. */
   findings: RawFinding[];
 }
@@ -46,24 +45,24 @@ const SEVERITY_COST: Record<Severity, number> = { error: 30, warning: 20, inform
 const DOCUMENT_RULE_FACTOR = 2;
 
 /** A cached block result and what, besides its source text, it was computed from. */
-interface CacheEntry {
-  result: BlockResult;
+interface CacheEntry<F> {
+  result: BlockResult<F>;
   masked: string;
   shape: number;
   config: number;
   /** The last analysis that used it. */
   generation: number;
   /** The result moved to where the block last was, kept while the block stays there (typing after it). */
-  placed?: Placed;
+  placed?: Placed<F>;
   /** What document rules derive from this block's analysis alone (DocInput.blockMemo). */
   memo?: Record<string, unknown>;
 }
 
-interface Placed {
+interface Placed<F> {
   base: number;
   /** The analysis that placed the block at `base`. */
   since: number;
-  facts?: BlockFacts;
+  facts?: F;
   sentences?: Sentence[];
   /** Findings at absolute offsets, for the severities with this id, at their base cost (never handed out). */
   findings?: Finding[];
@@ -74,22 +73,30 @@ const KIND_CODE: Record<Block['kind'], number> = { paragraph: 0, heading: 1, tab
 /** Everything about a block's position that a block rule may read, as one number. */
 const blockShape = (b: Block, role: SectionRole): number => KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0) | (SECTION_ROLES.indexOf(role) << 7);
 
-export class Analyzer {
+export class Analyzer<F> {
   /** Block results by block source text (variants for the rare same text in another shape or config). */
-  private cache = new Map<string, CacheEntry[]>();
+  private cache = new Map<string, CacheEntry<F>[]>();
   private generation = 0;
   /** Cache entries the current analysis used. */
   private usedEntries = 0;
   /** The previous analysis's document, the base for an incremental re-parse. */
   private lastDoc: Doc | undefined;
   /** The entry of each of lastDoc's blocks analysed whole (not cut at the word limit), and their configuration. */
-  private lastEntries: { doc: Doc; config: number; entries: Array<CacheEntry | undefined> } | undefined;
+  private lastEntries: { doc: Doc; config: number; entries: Array<CacheEntry<F> | undefined> } | undefined;
   private rubricCache = new Map<string, { result: Rubric | RubricError; sources: ResolvedSource[] }>();
   /** Short ids for (rubric, enabled rules) pairs, so block cache keys stay small. */
   private configIds = new Map<string, number>();
   /** Short ids for the severities of all rules, which reported findings depend on. */
   private severityIds = new Map<string, number>();
   private nextSeverityId = 0;
+  private readonly ruleById: ReadonlyMap<string, Rule<F>>;
+  /** What a block past the word limit holds. */
+  private readonly notAnalysed: BlockResult<F>;
+
+  constructor(private readonly ruleSet: RuleSet<F>) {
+    this.ruleById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+    this.notAnalysed = { sentences: [], words: 0, facts: ruleSet.noFacts, findings: [] };
+  }
 
   analyze(text: string, rubricRef: string | undefined, opts: AnalyzeOptions): AnalysisResult {
     // Typing inside a paragraph re-parses only that paragraph (an analyzer serves one document).
@@ -104,11 +111,12 @@ export class Analyzer {
     const { rubric, error } = this.pickRubric(doc, rubricRef, opts);
     if (error) findings.push(rubricFinding(doc, error));
 
-    const rules = RULES.map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, opts.severityOverrides) })).filter(
-      (r): r is { rule: Rule; severity: Severity } => r.severity !== 'off',
+    const { ruleSet } = this;
+    const rules = ruleSet.rules.map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, opts.severityOverrides) })).filter(
+      (r): r is { rule: Rule<F>; severity: Severity } => r.severity !== 'off',
     );
     const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
-    const docRules = rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule; severity: Severity }>;
+    const docRules = rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule<F>; severity: Severity }>;
     const severityOf = new Map(rules.map((r) => [r.rule.id, r.severity]));
     const configKey = `${rubric.key}\u0001${blockRules.map((r) => r.rule.id).join(',')}`;
     let configId = this.configIds.get(configKey);
@@ -125,9 +133,9 @@ export class Analyzer {
     const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
     // Cached per-block results hold offsets from the block start; they are moved lazily when a document rule asks,
     // and the moved copy is kept with the cache entry while the block stays where it is.
-    const results: BlockResult[] = [];
-    const entries: Array<CacheEntry | undefined> = [];
-    const placedAt = (b: number): Placed | undefined => {
+    const results: BlockResult<F>[] = [];
+    const entries: Array<CacheEntry<F> | undefined> = [];
+    const placedAt = (b: number): Placed<F> | undefined => {
       const entry = entries[b];
       if (!entry) return undefined;
       const base = doc.blocks[b].start;
@@ -139,10 +147,10 @@ export class Analyzer {
       if (!p) return moveSentences(results[b].sentences, doc.blocks[b].start);
       return (p.sentences ??= moveSentences(results[b].sentences, p.base));
     };
-    const factsAt = (b: number): BlockFacts => {
+    const factsAt = (b: number): F => {
       const p = placedAt(b);
-      if (!p) return moveFacts(results[b].facts, doc.blocks[b].start);
-      return (p.facts ??= moveFacts(results[b].facts, p.base));
+      if (!p) return ruleSet.moveFacts(results[b].facts, doc.blocks[b].start);
+      return (p.facts ??= ruleSet.moveFacts(results[b].facts, p.base));
     };
     let words = 0;
     let sentenceCount = 0;
@@ -161,7 +169,7 @@ export class Analyzer {
     // After a re-parse every block but the edited one has the source, masked text and shape it had last time, so it
     // takes the last analysis's entry by position instead of looking its text up.
     const reuse = re && last && last.config === configId && last.entries.length === doc.blocks.length ? last.entries : undefined;
-    const whole: Array<CacheEntry | undefined> = [];
+    const whole: Array<CacheEntry<F> | undefined> = [];
     /** The word limit was reached: the rest of the document is not analysed. */
     let limited = false;
     /** The end of the last block analysed. */
@@ -180,7 +188,7 @@ export class Analyzer {
         }
       }
       if (!block) {
-        results.push(EMPTY_RESULT);
+        results.push(this.notAnalysed);
         entries.push(undefined);
         whole.push(undefined);
         continue;
@@ -192,7 +200,7 @@ export class Analyzer {
       const result = entry.result;
       results.push(result);
       entries.push(entry);
-      words += result.facts.words;
+      words += result.words;
       analysedTo = block.end;
       sentenceCount += result.sentences.length;
     }
@@ -209,7 +217,7 @@ export class Analyzer {
 
     let credit: CreditReport | undefined;
     if (words > 0) {
-      const input = {
+      const input: DocInput<F> = {
         text,
         doc,
         rubric,
@@ -228,7 +236,7 @@ export class Analyzer {
       if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1) input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
       for (const { rule } of docRules) rule.check(input, raw);
       // Score hook: what the document earns, measured once from the same input (see score.ts).
-      credit = creditSignals(input);
+      credit = ruleSet.credit(input);
     }
 
     // Findings as reported, at absolute offsets: block findings are cached relative to their block.
@@ -241,7 +249,7 @@ export class Analyzer {
         if (severityOf.has(f.rule)) silencedIds.push({ rule: f.rule, start });
         return;
       }
-      const meta = RULE_BY_ID.get(f.rule);
+      const meta = this.ruleById.get(f.rule);
       const severity = severityOf.get(f.rule);
       if (!meta || !severity) return;
       const finding: Finding = {
@@ -295,7 +303,7 @@ export class Analyzer {
     }
     findings.sort(byPosition);
     const fileDisabled = doc.directives.some((d) => d.kind === 'disable-file');
-    const result = score(findings, rubric, words, sentenceCount, { credit, silenced: silencedIds, fileDisabled });
+    const result = score(findings, rubric, words, sentenceCount, { rules: this.ruleById, credit, silenced: silencedIds, fileDisabled });
     return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}), lineStarts: doc.lineStarts };
   }
 
@@ -322,7 +330,7 @@ export class Analyzer {
     });
     let result: Rubric | RubricError;
     try {
-      result = loadRubric(ref, recording);
+      result = loadRubric(ref, this.ruleSet, recording);
     } catch (e) {
       if (!(e instanceof RubricError)) throw e;
       result = e;
@@ -333,7 +341,7 @@ export class Analyzer {
   }
 
   /** Marks a cache entry used by this analysis. */
-  private use(entry: CacheEntry): CacheEntry {
+  private use(entry: CacheEntry<F>): CacheEntry<F> {
     if (entry.generation !== this.generation) {
       entry.generation = this.generation;
       this.usedEntries++;
@@ -342,7 +350,7 @@ export class Analyzer {
   }
 
   /** `rules` are the block rules that apply to this block's kind and quoting; `detach`: copy the block's strings. */
-  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number, detach: boolean): CacheEntry {
+  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number, detach: boolean): CacheEntry<F> {
     const source = text.slice(block.start, block.end);
     const shape = blockShape(block, role);
     const variants = this.cache.get(source);
@@ -365,8 +373,10 @@ export class Analyzer {
     for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
     const input: BlockInput = { text: own, block: local, role, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
-    const result: BlockResult = { sentences, facts: blockFacts(own, sentences, matches, factBits(rubric.index)), findings: out };
-    const entry: CacheEntry = { result, masked, shape, config: configId, generation: this.generation };
+    let words = 0;
+    for (const s of sentences) words += s.words.length;
+    const result: BlockResult<F> = { sentences, words, facts: this.ruleSet.facts(input), findings: out };
+    const entry: CacheEntry<F> = { result, masked, shape, config: configId, generation: this.generation };
     this.usedEntries++;
     if (variants) variants.push(entry);
     else this.cache.set(own, [entry]);
@@ -385,26 +395,6 @@ function sameSource(a: RubricSource | undefined, b: RubricSource | undefined): b
   return a === b || (a !== undefined && b !== undefined && a.path === b.path && a.problem === b.problem && a.text === b.text);
 }
 
-/** Per list id of a rubric's index, the fact bit its matches set (0 for other lists); one array per index. */
-const factBitsByIndex = new WeakMap<ListIndex, Uint16Array>();
-function factBits(index: ListIndex): Uint16Array {
-  let bits = factBitsByIndex.get(index);
-  if (!bits) {
-    bits = Uint16Array.from(index.names, (n) => {
-      const i = (FACT_LISTS as readonly string[]).indexOf(n);
-      return i < 0 ? 0 : 1 << i;
-    });
-    factBitsByIndex.set(index, bits);
-  }
-  return bits;
-}
-
-const EMPTY_RESULT: BlockResult = {
-  sentences: [],
-  facts: { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false, evidenceHeading: false, chronologyOpener: 0 },
-  findings: [],
-};
-
 /** The block up to `cut` (an offset into its masked text): its first lines, the last one shortened. */
 function cutBlock(block: Block, cut: number): Block {
   const end = block.start + cut;
@@ -419,91 +409,6 @@ function cutBlock(block: Block, cut: number): Block {
 function moveSentences(sentences: Sentence[], base: number): Sentence[] {
   if (base === 0) return sentences;
   return sentences.map((s) => ({ ...s, start: s.start + base, end: s.end + base, words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })) }));
-}
-
-function moveFacts(facts: BlockFacts, base: number): BlockFacts {
-  // Most blocks' facts hold no offsets at all.
-  if (base === 0 || (facts.recommendations.length === 0 && facts.questions.length === 0)) return facts;
-  const move = (r: Array<[number, number]>): Array<[number, number]> => (r.length ? r.map(([s, e]) => [s + base, e + base]) : r);
-  return { ...facts, recommendations: move(facts.recommendations), questions: move(facts.questions) };
-}
-
-// A question the writer puts to the reader or to the team: "Should we…?", "Do we…?".
-const QUESTION_START = new Set(facts.questionStart);
-const QUESTION_WRITERS = new Set(facts.questionWriters);
-// A customer or source is named after these words: "a pilot with Northwind", "requested by Acme".
-const NAME_AFTER = new Set(facts.nameAfter);
-// Capitalised words that are not names of customers or sources.
-const NOT_NAMES = new Set(facts.notNames);
-
-/** A cheap first test for a capitalised word: an uppercase ASCII letter or any non-ASCII character first. */
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c >= 128 || (c >= 65 && c <= 90);
-}
-
-function isOpenQuestion(s: Sentence): boolean {
-  const w = s.words;
-  return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.has(w[0].lower) && w.slice(0, 4).some((x) => QUESTION_WRITERS.has(x.lower));
-}
-
-const MONEY = /[$€£¥]\s?\d/;
-const NAME_WORD = /^\p{Lu}\p{Ll}/u;
-
-/** A capitalised name after "with", "from", "by"…: a customer or a source. */
-function namesSource(words: readonly Word[]): boolean {
-  for (let k = 1; k < words.length; k++) {
-    const w = words[k];
-    if (startsUpper(w.text) && NAME_AFTER.has(words[k - 1].lower) && NAME_WORD.test(w.text) && !NOT_NAMES.has(w.text)) return true;
-  }
-  return false;
-}
-
-/** Word lists whose hits are block facts, as bits per sentence. */
-const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners', 'consensusDeferral'] as const;
-const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map((_, i) => 1 << i);
-
-const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
-
-function blockFacts(source: string, sentences: Sentence[], matches: readonly ListMatch[], listBits: Uint16Array): BlockFacts {
-  // Word-list hits come from the block's single pass over all lists.
-  const bits = new Uint16Array(sentences.length);
-  let chronologyOpener = 0;
-  for (const m of matches) {
-    const k = listBits[m.list];
-    if (k) bits[m.sentence] |= k;
-    if (k === CHRONOLOGY && m.sentence === 0 && m.from === 0) chronologyOpener = m.to;
-  }
-  const questions: Array<[number, number]> = [];
-  let evidence = false;
-  const recommendations: Array<[number, number]> = [];
-  let asks = 0;
-  let tradeoff = false;
-  let preferred = false;
-  let financial = false;
-  let number = false;
-  let words = 0;
-  // A plain loop with hoisted patterns: a closure per sentence and a regex object per evaluation were a sizeable
-  // share of a cold analysis's garbage.
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
-    const b = bits[i];
-    words += s.words.length;
-    // "We will circle back once everyone is aligned" defers the decision: it neither asks nor commits.
-    const deferred = (b & DEFERRAL) !== 0;
-    if ((b & RECOMMENDATION) !== 0 && !deferred) recommendations.push([s.start, s.end]);
-    if ((b & ASK) !== 0 && !deferred) asks++;
-    // Marks an option as the recommended one ("Option B (recommended)").
-    if (!preferred && (b & PREFERRED) !== 0) preferred = true;
-    if (!tradeoff && (b & TRADEOFF) !== 0) tradeoff = true;
-    if (!financial && ((b & FINANCIAL) !== 0 || MONEY.test(s.text))) financial = true;
-    if (!number && hasNumber(source, s)) number = true;
-    if (isOpenQuestion(s)) questions.push([s.start, s.end]);
-    if (!evidence && ((b & EVIDENCE) !== 0 || namesSource(s.words))) evidence = true;
-  }
-  const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
-  // Most blocks have neither: they share one empty list (facts are cached per block, and read only).
-  return { words, recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {
@@ -521,18 +426,11 @@ function rubricFinding(doc: Doc, error: RubricError): Finding {
   };
 }
 
-const shared = new Analyzer();
-
-/** Analyses a document with a shared analyzer. Deterministic: the same input gives the same output. */
-export function analyze(text: string, rubric: string | undefined, opts: AnalyzeOptions): AnalysisResult {
-  return shared.analyze(text, rubric, opts);
-}
-
 /**
  * Applies every safe fix, re-analysing between passes (a fix can reveal another), until nothing changes.
  * Returns the new text and how many fixes were applied.
  */
-export function fixAllSafe(analyzer: Analyzer, text: string, rubric: string | undefined, opts: AnalyzeOptions, maxPasses = 5): { text: string; applied: number } {
+export function fixAllSafe<F>(analyzer: Analyzer<F>, text: string, rubric: string | undefined, opts: AnalyzeOptions, maxPasses = 5): { text: string; applied: number } {
   let applied = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     const edits = safeFixEdits(analyzer.analyze(text, rubric, opts).findings);

@@ -1,10 +1,9 @@
 // Rubrics: data files that pick rules, severities, weights, thresholds, word lists and required sections.
 // Loading validates every field and reports problems with the file, the field and an offset to point at.
 import { DIMENSIONS, SEVERITIES, type Dimension, type RubricResolver, type RubricSource, type Severity } from './types.js';
-import { PhraseMatcher, ListIndex, type PhraseList } from './phrases.js';
-import { segmentWords } from './sentences.js';
-import { findJsonSyntaxError, lineColumn } from './jsonSyntax.js';
-import { RULES, SIGNALS } from '../rules/registry.js';
+import { PhraseMatcher, ListIndex, type PhraseList } from '../core/phrases.js';
+import { segmentWords } from '../core/sentences.js';
+import { findJsonSyntaxError, lineColumn } from '../core/jsonSyntax.js';
 import baseWords from '../../../rubrics/words.json';
 import executive from '../../../rubrics/executive.json';
 import boardUpdate from '../../../rubrics/board-update.json';
@@ -102,10 +101,29 @@ interface RubricData {
 }
 
 const DIMENSION_NAMES = new Set<string>(DIMENSIONS);
-/** Names a `rules` entry may use for a whole family: the dimensions, and rule-id prefixes that are not dimensions ("contract"). */
-const FAMILIES = new Set<string>([...DIMENSIONS, ...RULES.map((r) => r.id.split('/')[0])]);
-const SIGNAL_NAMES = Object.keys(SIGNALS);
-const RULE_IDS = new Set(RULES.map((r) => r.id));
+
+/** What a rubric may name besides dimensions, thresholds and word lists: a rule set's rules and credit signals (a RuleSet is one). */
+export interface RubricNames {
+  readonly rules: ReadonlyArray<{ readonly id: string }>;
+  readonly signals: readonly string[];
+}
+
+interface KnownNames {
+  ruleIds: ReadonlySet<string>;
+  /** Names a `rules` entry may use for a whole family: the dimensions, and rule-id prefixes that are not dimensions ("contract"). */
+  families: ReadonlySet<string>;
+  signals: readonly string[];
+}
+
+const knownByNames = new WeakMap<RubricNames, KnownNames>();
+function known(names: RubricNames): KnownNames {
+  let k = knownByNames.get(names);
+  if (!k) {
+    k = { ruleIds: new Set(names.rules.map((r) => r.id)), families: new Set<string>([...DIMENSIONS, ...names.rules.map((r) => r.id.split('/')[0])]), signals: names.signals };
+    knownByNames.set(names, k);
+  }
+  return k;
+}
 const LIST_NAMES = new Set(Object.keys(baseWords).filter((k) => !k.startsWith('$')));
 /** The one word list whose entries are phrase → replacement, applied by a safe fix. */
 const FILLER = 'filler';
@@ -131,9 +149,12 @@ export const RUBRIC_LIMITS = {
   problems: 50,
 } as const;
 
-/** Checks a rubric file's text; returns its problems (empty when valid). `extends` is checked by name only. */
-export function validateRubric(text: string, path: string): RubricProblem[] {
-  const checked = checkSource(text);
+/**
+ * Checks a rubric file's text against the rules and signals it may name; returns its problems (empty when valid).
+ * `extends` is checked by name only.
+ */
+export function validateRubric(text: string, path: string, names: RubricNames): RubricProblem[] {
+  const checked = checkSource(text, known(names));
   if ('problems' in checked) return checked.problems.map((p) => ({ ...p, message: p.message.replace('%FILE%', path) }));
   // Filler entries are also checked against the built-in list they add to; a parent's own entries are not known here.
   const entries = fillerEntries([checked.data]);
@@ -142,12 +163,12 @@ export function validateRubric(text: string, path: string): RubricProblem[] {
 }
 
 /** Parses and checks one rubric file on its own. */
-function checkSource(text: string): { data: RubricData } | { problems: RubricProblem[] } {
+function checkSource(text: string, names: KnownNames): { data: RubricData } | { problems: RubricProblem[] } {
   if (text.length > RUBRIC_LIMITS.chainChars)
     return { problems: [{ field: '', message: `this file has ${text.length.toLocaleString('en-US')} characters; a rubric, with the rubrics it extends, may have at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')}`, start: 0, end: 0 }] };
   const parsed = parseJson(text);
   if ('problem' in parsed) return { problems: [parsed.problem] };
-  const problems = checkData(parsed.value, text);
+  const problems = checkData(parsed.value, text, names);
   return problems.length ? { problems } : { data: parsed.value as RubricData };
 }
 
@@ -201,7 +222,7 @@ function locate(text: string, key: string, from = 0): [number, number] {
   return i < 0 ? [0, Math.min(1, text.length)] : [i, i + needle.length];
 }
 
-function checkData(value: unknown, text: string): RubricProblem[] {
+function checkData(value: unknown, text: string, names: KnownNames): RubricProblem[] {
   const problems: RubricProblem[] = [];
   let unreported = 0;
   /** The message is built only when it will be reported: a file can hold 100,000 wrong keys. */
@@ -236,7 +257,7 @@ function checkData(value: unknown, text: string): RubricProblem[] {
     if (!isObject(r)) add('rules', 'rules', '"rules" must be an object of rule id or family → severity');
     else
       for (const [id, sev] of Object.entries(r)) {
-        if (!RULE_IDS.has(id) && !FAMILIES.has(id)) add(`rules.${shortName(id)}`, id, () => `unknown rule ${quote(id)}${suggest(id)}`);
+        if (!names.ruleIds.has(id) && !names.families.has(id)) add(`rules.${shortName(id)}`, id, () => `unknown rule ${quote(id)}${suggest(id, [...names.ruleIds])}`);
         else if (typeof sev !== 'string' || !(SEVERITIES as readonly string[]).concat('off').includes(sev))
           add(`rules.${id}`, id, `severity must be one of error, warning, information, hint, off (got ${typeof sev === 'string' ? quote(sev) : kindOf(sev)})`);
       }
@@ -308,7 +329,7 @@ function checkData(value: unknown, text: string): RubricProblem[] {
         else if (!isObject(spec)) add(`credit.${d}`, d, 'must be an object of signal → points');
         else
           for (const [signal, points] of Object.entries(spec)) {
-            if (!SIGNAL_NAMES.includes(signal)) add(`credit.${d}.${shortName(signal)}`, signal, () => `unknown credit signal ${quote(signal)} (expected one of ${SIGNAL_NAMES.join(', ')})`);
+            if (!names.signals.includes(signal)) add(`credit.${d}.${shortName(signal)}`, signal, () => `unknown credit signal ${quote(signal)} (expected one of ${names.signals.join(', ')})`);
             else if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 100) add(`credit.${d}.${signal}`, signal, 'points must be a number from 0 to 100');
           }
       }
@@ -393,7 +414,7 @@ function fillerLoops(entries: Map<string, FillerEntry>): Array<{ source: number;
   return out;
 }
 
-function suggest(id: string, pool: string[] = [...RULE_IDS]): string {
+function suggest(id: string, pool: string[]): string {
   let best = '';
   let bestD = Infinity;
   for (const cand of pool) {
@@ -435,10 +456,12 @@ interface ChainLink {
 
 /**
  * Resolves a rubric by built-in name or through the caller's resolver, following `extends` (a relative path
- * resolves against the extending rubric's own path, which the resolver receives). Throws RubricError naming
- * the file, field and problem; every limit in RUBRIC_LIMITS is checked before the work it bounds.
+ * resolves against the extending rubric's own path, which the resolver receives), and checks each file against
+ * the rules and signals it may name. Throws RubricError naming the file, field and problem; every limit in
+ * RUBRIC_LIMITS is checked before the work it bounds.
  */
-export function loadRubric(ref: string, resolve?: RubricResolver): Rubric {
+export function loadRubric(ref: string, names: RubricNames, resolve?: RubricResolver): Rubric {
+  const knownNames = known(names);
   const chain: ChainLink[] = [];
   let chars = 0;
   let current: string | undefined = ref;
@@ -463,7 +486,7 @@ export function loadRubric(ref: string, resolve?: RubricResolver): Rubric {
       throw new RubricError(source.path, [
         { field: '', message: `the rubrics in this extends chain have more than ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')} characters together (at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')})`, start: 0, end: 0 },
       ]);
-    const checked = checkedSource(source.text);
+    const checked = checkedSource(source.text, knownNames);
     if ('problems' in checked) throw new RubricError(source.path, checked.problems);
     chain.push({ ref: current, path: source.path, text: source.text, data: checked.data });
     current = checked.data.extends;
@@ -503,15 +526,18 @@ function sourceFor(ref: string, resolve: RubricResolver | undefined, from: strin
 }
 
 /**
- * checkSource, remembered by text: a CLI run loads the same rubric for each of its files (a fresh Analyzer per
- * file), and parsing and validating it again each time was a twentieth of a 1,000-file run. The data is only read.
+ * checkSource, remembered by text for the names it checks against: a CLI run loads the same rubric for each of its
+ * files (a fresh Analyzer per file), and parsing and validating it again each time was a twentieth of a 1,000-file
+ * run. The data is only read.
  */
-const CHECKED = new Map<string, ReturnType<typeof checkSource>>();
-function checkedSource(text: string): ReturnType<typeof checkSource> {
-  let checked = CHECKED.get(text);
+const CHECKED = new WeakMap<KnownNames, Map<string, ReturnType<typeof checkSource>>>();
+function checkedSource(text: string, names: KnownNames): ReturnType<typeof checkSource> {
+  let byText = CHECKED.get(names);
+  if (!byText) CHECKED.set(names, (byText = new Map()));
+  let checked = byText.get(text);
   if (!checked) {
-    if (CHECKED.size > 64) CHECKED.clear();
-    CHECKED.set(text, (checked = checkSource(text)));
+    if (byText.size > 64) byText.clear();
+    byText.set(text, (checked = checkSource(text, names)));
   }
   return checked;
 }

@@ -1,10 +1,11 @@
-// What a rule is: metadata plus a check over one block (cached per block text) or over the whole document.
+// What a rule is: metadata plus a check over one block (cached per block text) or over the whole document; and
+// what a rule set is, which the engine is handed to run.
 import type { Dimension, Fix, Related, Severity } from './types.js';
-import type { Block, Doc } from './document.js';
-import type { Sentence } from './sentences.js';
+import type { Block, Doc } from '../core/document.js';
+import type { Sentence } from '../core/sentences.js';
 import type { Rubric } from './rubric.js';
-import type { ListMatch } from './phrases.js';
-import type { SectionRole } from './sectionRoles.js';
+import type { ListMatch } from '../core/phrases.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 
 export interface RuleMeta {
   id: string;
@@ -73,38 +74,15 @@ export interface BlockInput {
   memo?: Map<string, unknown>;
 }
 
-/** Per-block facts that document rules need, computed once per block text and cached with its findings. */
-export interface BlockFacts {
-  words: number;
-  /** Sentences that recommend, decide or commit: [start, end). */
-  recommendations: Array<[number, number]>;
-  /** Sentences that ask the reader for something or state a decision. */
-  asks: number;
-  /** Mentions of a cost, alternative or thing given up. */
-  tradeoff: boolean;
-  /** Mentions a financial term. */
-  financial: boolean;
-  /** Holds a number or a placeholder for one. */
-  number: boolean;
-  /** Marks an option as recommended or preferred. */
-  preferred: boolean;
-  /** Open questions put to the reader or the team ("Should we…?"): [start, end). */
-  questions: Array<[number, number]>;
-  /** Cites evidence: a number, a source, a customer or other name. */
-  evidence: boolean;
-  /** Names a roadmap or priorities (a heading that matches the evidence-heading list). */
-  evidenceHeading: boolean;
-  /** Words of the chronology opener ("Last week", "First we") that starts the block's first sentence; 0 if none. */
-  chronologyOpener: number;
-}
-
-export interface DocInput {
+/** What a document rule reads. `F` is the rule set's per-block facts (RuleSet.facts), opaque to the engine. */
+export interface DocInput<F = unknown> {
   text: string;
   doc: Doc;
   rubric: Rubric;
   today: string;
   sentences(block: number): Sentence[];
-  facts(block: number): BlockFacts;
+  /** The rule set's facts of a block (RuleSet.facts), at document offsets. */
+  facts(block: number): F;
   /** Total prose words analysed. */
   words: number;
   /** Results of helpers several document rules call (section subtrees), so each is computed once. */
@@ -126,11 +104,28 @@ export interface BlockRule extends RuleMeta {
   check(input: BlockInput, out: RawFinding[]): void;
 }
 
-export interface DocRule extends RuleMeta {
+export interface DocRule<F = unknown> extends RuleMeta {
   scope: 'document';
-  check(input: DocInput, out: RawFinding[]): void;
+  check(input: DocInput<F>, out: RawFinding[]): void;
 }
 
-export type Rule = BlockRule | DocRule;
+export type Rule<F = unknown> = BlockRule | DocRule<F>;
 
-export const docPath = (id: string): string => `docs/rules/${id}.md`;
+/**
+ * What the engine runs: rules, and what they compute that the engine only passes along. The engine caches each
+ * block's facts with its findings (by block text, shape and configuration) and hands them to the document rules
+ * and to `credit`; it never reads them.
+ */
+export interface RuleSet<F> {
+  readonly rules: readonly Rule<F>[];
+  /** A block's facts for the document rules, computed once per block after its block rules ran. */
+  facts(input: BlockInput): F;
+  /** Facts hold offsets from the block start while cached: the same facts with those offsets moved by `base`. */
+  moveFacts(facts: F, base: number): F;
+  /** The facts of a block that is not analysed (past the word limit). */
+  readonly noFacts: F;
+  /** What the document earns, for the score: measured once per analysis from the document rules' input. */
+  credit(input: DocInput<F>): CreditReport;
+  /** The names `credit` reports its signals under, which a rubric's `credit` table may use. */
+  readonly signals: readonly string[];
+}

@@ -10,14 +10,7 @@
 import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type Severity, type TopFix } from './types.js';
 import type { Rubric } from './rubric.js';
 import { hasSlot } from '../core/slots.js';
-import type { CreditReport } from './rule.js';
-import { RULES } from '../rules/registry.js';
-
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-// Document-level findings happen once per document, so length does not dilute them.
-const DOCUMENT_RULES = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
-const UNFINISHED_RULES = new Set(RULES.filter((r) => r.unfinished).map((r) => r.id));
-const scaled = (f: Finding, scale: number): number => f.cost * (DOCUMENT_RULES.has(f.ruleId) ? 1 : scale);
+import type { CreditReport, Rule } from './rule.js';
 
 /** Documents up to this many sentences take findings at full cost. */
 const BASE_SENTENCES = 40;
@@ -35,8 +28,13 @@ export function bandFor(overall: number): Band {
   return overall >= 85 ? 'board-ready' : overall >= 70 ? 'almost there' : 'needs reframing';
 }
 
+/** What the score knows of a rule: its dimension, whether it reads the whole document, whether it marks unfinished work. */
+export type RuleFacts = Pick<Rule, 'dimension' | 'scope' | 'unfinished'>;
+
 /** What the analysis hands the score besides the findings. */
 export interface ScoreContext {
+  /** The rules that can report, by id. */
+  rules: ReadonlyMap<string, RuleFacts>;
   /** Credit signals measured on the document; undefined when it has no prose. */
   credit?: CreditReport;
   /** Findings that presence-disable comments silenced (one entry per finding): rule id and start offset. */
@@ -89,7 +87,12 @@ function earned(rubric: Rubric, d: Dimension, report: CreditReport | undefined, 
  * Scores findings. Mutates each finding's `cost` into the overall points it actually costs, so that the points
  * lost add up: 100 − overall = (100 − weighted credit) + Σ finding costs + what a cap takes.
  */
-export function score(findings: Finding[], rubric: Rubric, words: number, sentences: number, context: ScoreContext = { silenced: [], fileDisabled: false }): Score {
+export function score(findings: Finding[], rubric: Rubric, words: number, sentences: number, context: ScoreContext): Score {
+  const { rules } = context;
+  // Document-level findings happen once per document, so length does not dilute them.
+  const isDocumentLevel = (id: string): boolean => rules.get(id)?.scope === 'document';
+  const isUnfinished = (id: string): boolean => rules.get(id)?.unfinished === true;
+  const scaled = (f: Finding, scale: number): number => f.cost * (isDocumentLevel(f.ruleId) ? 1 : scale);
   const weights = rubric.weights;
   const totalWeight = DIMENSIONS.reduce((n, d) => n + weights[d], 0);
   // Length in sentences: removing words (most fixes) never changes it, and inserting a template line only adds.
@@ -101,7 +104,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const unfinished: Finding[] = [];
   for (const f of findings) {
     if (f.dimension === 'rubric') continue;
-    if (UNFINISHED_RULES.has(f.ruleId)) {
+    if (isUnfinished(f.ruleId)) {
       unfinished.push(f);
       continue;
     }
@@ -110,13 +113,13 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   }
   const silencedBy = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
   for (const { rule: id } of context.silenced) {
-    const d = RULE_BY_ID.get(id)?.dimension;
+    const d = rules.get(id)?.dimension;
     if (d) silencedBy.set(d, silencedBy.get(d)! + 1);
   }
 
   // A sentence that holds a problem is not clean prose: sentence-counting credit loses each sentence that holds a
   // word- or sentence-level finding, silenced or not (document-level findings sit on no sentence of their own).
-  const problems = report ? sentencesHolding(report.spans, [...findings.filter((f) => f.dimension !== 'rubric' && !DOCUMENT_RULES.has(f.ruleId)).map((f) => f.start), ...context.silenced.filter((x) => !DOCUMENT_RULES.has(x.rule)).map((x) => x.start)]) : 0;
+  const problems = report ? sentencesHolding(report.spans, [...findings.filter((f) => f.dimension !== 'rubric' && !isDocumentLevel(f.ruleId)).map((f) => f.start), ...context.silenced.filter((x) => !isDocumentLevel(x.rule)).map((x) => x.start)]) : 0;
   const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report, problems)]));
   const exact = new Map(DIMENSIONS.map((d) => [d, Math.min(100, dimensionScore(earnedBy.get(d)!.credit, lostBy.get(d)!))]));
   const weigh = (n: number, d: Dimension): number => (totalWeight === 0 ? 0 : (n * weights[d]) / totalWeight);
@@ -147,7 +150,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   // Removing one finding changes only its own dimension, so its gain is computed from that dimension alone.
   const topFixes: TopFix[] = [];
   findings.forEach((f, i) => {
-    if (f.fixes.length === 0 || f.dimension === 'rubric' || UNFINISHED_RULES.has(f.ruleId) || totalWeight === 0) return;
+    if (f.fixes.length === 0 || f.dimension === 'rubric' || isUnfinished(f.ruleId) || totalWeight === 0) return;
     const credit = earnedBy.get(f.dimension)!.credit;
     const lost = lostBy.get(f.dimension)!;
     const gain = weigh(dimensionScore(credit, Math.max(0, lost - scaled(f, scale))) - dimensionScore(credit, lost), f.dimension);
@@ -161,7 +164,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   // a placeholder's share of the unfinished points.
   for (const f of findings) {
     if (f.dimension === 'rubric' || totalWeight === 0) f.cost = 0;
-    else if (UNFINISHED_RULES.has(f.ruleId)) f.cost = unfinishedSum === 0 ? 0 : round2((UNFINISHED_COST[f.severity] / unfinishedSum) * unfinishedPts);
+    else if (isUnfinished(f.ruleId)) f.cost = unfinishedSum === 0 ? 0 : round2((UNFINISHED_COST[f.severity] / unfinishedSum) * unfinishedPts);
     else {
       const lost = lostBy.get(f.dimension)!;
       const credit = earnedBy.get(f.dimension)!.credit;
@@ -185,7 +188,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
     };
   });
   const silenced = context.silenced.length;
-  const findingPts = round2(findings.reduce((n, f) => n + (UNFINISHED_RULES.has(f.ruleId) ? 0 : f.cost), 0));
+  const findingPts = round2(findings.reduce((n, f) => n + (isUnfinished(f.ruleId) ? 0 : f.cost), 0));
   const capNote = stub
     ? ` · × ${stubFactor.toFixed(2)}: ${clean} of the ${report!.substance} clean sentences of prose a document needs`
     : overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: placeholders left to fill` : '';

@@ -1,8 +1,8 @@
 // One analysis of one text, in three steps: the plan (rubric and options from settings, on the main thread), the engine
 // run (in the analysis worker), and the join with the line index that every later conversion (diagnostics, code
 // actions, hover, score) of the result uses (main thread again).
-import type { AnalysisResult, AnalyzeOptions, Finding, RubricResolver } from '../engine/index.js';
-import { Analyzer, byPosition } from '../engine/index.js';
+import type { AnalysisResult, AnalyzeOptions, Finding, RubricResolver } from '../presence.js';
+import { Analyzer, byPosition } from '../presence.js';
 import { anyMatchesPathOrParent, compileGlob, matchGlobOrParent } from '../core/glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';

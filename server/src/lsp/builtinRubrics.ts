@@ -1,5 +1,5 @@
 // Descriptions of the built-in rubrics for `presence/rubrics`, taken from the rubric data bundled with the engine.
-import { BUILTIN_RUBRICS } from '../engine/index.js';
+import { BUILTIN_RUBRICS } from '../presence.js';
 
 export function builtinDescription(name: string): string {
   const data = BUILTIN_RUBRICS[name];

@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type SnippetTextEdit, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { hasSlot, snippetFor } from '../core/slots.js';
 import { parseFrontMatter } from '../core/frontmatter.js';
-import { safeFixEdits, type Finding, type Fix, type TextEdit } from '../engine/index.js';
+import { safeFixEdits, type Finding, type Fix, type TextEdit } from '../presence.js';
 import { FixAllCodeActionKind } from '../protocol.js';
 import type { Analysed } from './analysis.js';
 import { readData, toDiagnostic } from './diagnostics.js';

@@ -1,6 +1,6 @@
 // Findings → LSP diagnostics. `data` ties each diagnostic back to its finding so code actions fix exactly that one.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../engine/index.js';
+import type { Finding, Severity } from '../presence.js';
 import type { DiagnosticData } from '../protocol.js';
 import type { Analysed } from './analysis.js';
 import type { RuleDocs } from './ruleDocs.js';

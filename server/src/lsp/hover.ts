@@ -1,7 +1,7 @@
 // Hover over a finding: the rule's title, then why it matters and a before/after from the rule's doc page.
 // The finding's own message is not repeated: editors already show it with the diagnostic.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { RULES, type Finding } from '../engine/index.js';
+import { RULES, type Finding } from '../presence.js';
 import type { Analysed } from './analysis.js';
 import type { RuleDocs } from './ruleDocs.js';
 

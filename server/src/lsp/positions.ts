@@ -2,7 +2,7 @@
 // Everything else in the server speaks offsets.
 import type { Position, Range } from 'vscode-languageserver';
 // The engine counts lines the way LSP does: `\r\n`, `\r` and `\n` each end one.
-import { computeLineStarts, lineOf } from '../engine/document.js';
+import { computeLineStarts, lineOf } from '../core/lines.js';
 
 export class LineIndex {
   /** Offset where each line starts; `\r\n`, `\r` and `\n` each end a line, as LSP counts them. */

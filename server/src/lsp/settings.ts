@@ -1,7 +1,7 @@
 // `presence.*` settings: read per resource through workspace/configuration, validated, cached until the client says
 // they changed. An invalid value is ignored (the default applies) and the user hears about it once.
 import type { Connection } from 'vscode-languageserver';
-import type { Severity } from '../engine/index.js';
+import type { Severity } from '../presence.js';
 
 export type SeverityOverride = Severity | 'off';
 

@@ -1,9 +1,9 @@
 // The main thread's side of the analysis worker: one job at a time, a queue that drops superseded work, rubric
 // questions answered from the main thread, and a fresh worker when one crashes or is stuck on stale work.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { AnalysisResult } from '../engine/index.js';
+import type { AnalysisResult } from '../presence.js';
 import type { AnalysisRequest } from './analysis.js';
-import type { RubricResolver } from '../engine/index.js';
+import type { RubricResolver } from '../presence.js';
 import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './workerProtocol.js';
 import { errorText } from './errorText.js';
 

@@ -2,7 +2,7 @@
 // Rubric files are read on the main thread: the engine asks for them mid-analysis, synchronously, so the worker
 // posts a `resolve` question and sleeps on a shared counter until the main thread has posted the answer on `answers`.
 import type { MessagePort } from 'node:worker_threads';
-import type { AnalysisResult, RubricSource } from '../engine/index.js';
+import type { AnalysisResult, RubricSource } from '../presence.js';
 import type { AnalysisRequest } from './analysis.js';
 
 export interface WorkerData {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { BUILTIN_RUBRIC_NAMES, validateRubric, type RubricResolver, type RubricSource } from '../engine/index.js';
+import { BUILTIN_RUBRIC_NAMES, validateRubric, type RubricResolver, type RubricSource } from '../presence.js';
 import type { RubricInfo } from '../protocol.js';
 import { LineIndex } from './positions.js';
 import { decodeUtf8, readRegularFile, readRegularFileSync, type ReadResult } from '../io/readFile.js';

@@ -1,5 +1,5 @@
 // Where a document-level finding points and where document-level inserts go.
-import type { DocInput } from '../engine/rule.js';
+import type { DocInput } from './rule.js';
 
 /** [start, end) of the title (or the first prose block), and the offset at the end of the document for appended sections. */
 export function documentAnchor(input: DocInput): [number, number, number] {

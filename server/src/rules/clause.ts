@@ -3,7 +3,7 @@
 // for words a list already matched, so the cost is a few words either side of each match.
 // The closed-class words are data (rubrics/data/clause.json).
 import data from '../../../rubrics/data/clause.json';
-import type { Word } from '../engine/sentences.js';
+import type { Word } from '../core/sentences.js';
 
 const NEGATION = new Set(data.negation);
 /** Words that negate what follows them within a few words: "not", "never", "without", the "n't" forms. */

@@ -1,8 +1,8 @@
 // Composure: calm, factual tone under pressure: no apologising, defending, shouting or exclamation marks.
-import type { BlockRule } from '../engine/rule.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
-import type { Sentence } from '../engine/sentences.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule } from './rule.js';
+import type { SectionRole } from '../core/sectionRoles.js';
+import type { Sentence } from '../core/sentences.js';
+import { docPath } from './rule.js';
 import { isWholePhrase, matchList, quoteText, removalEdits } from './util.js';
 import { isNegation } from './clause.js';
 // The words read around a match are data (rubrics/data/composure.json).

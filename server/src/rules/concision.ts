@@ -1,11 +1,11 @@
 // Concision: outcomes instead of activity, no filler or buzzwords, sentences, paragraphs, lists and documents
 // short enough to read in one pass.
-import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { BlockRule, DocInput, DocRule } from './rule.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 import { isMetadata } from './grammar.js';
-import { docPath } from '../engine/rule.js';
-import type { Sentence, Word } from '../engine/sentences.js';
-import { firstBlockAfter } from '../engine/document.js';
+import { docPath } from './rule.js';
+import type { Sentence, Word } from '../core/sentences.js';
+import { firstBlockAfter } from '../core/document.js';
 import { replaceEdit, removalEdits, plural, quoteText, matchList, sentenceTemplate } from './util.js';
 import { documentAnchor } from './anchor.js';
 import type { SentenceMatch } from './util.js';

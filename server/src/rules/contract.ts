@@ -1,9 +1,9 @@
 // Contract: a decision the reader can act on. The ask names who decides and by when; next steps have an owner and a
 // date; each named risk has a mitigation or an owner; "let us know your thoughts" is not an ask. And placeholders
 // ("[N%]", "[owner]") are unfinished work: a finding of their own, charged to the overall score.
-import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { BlockRule, DocInput, DocRule } from './rule.js';
+import { docPath } from './rule.js';
+import type { Sentence } from '../core/sentences.js';
 import type { TextEdit } from '../engine/types.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import { placeholdersIn } from './placeholders.js';

@@ -1,10 +1,10 @@
 // Conviction: claims and recommendations stated plainly, without hedges; calibrated uncertainty is fine.
-import type { BlockRule, BlockInput } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule, BlockInput } from './rule.js';
+import { docPath } from './rule.js';
 import type { Fix } from '../engine/types.js';
-import type { Word } from '../engine/sentences.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
-import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from '../engine/uncertainty.js';
+import type { Word } from '../core/sentences.js';
+import type { SectionRole } from '../core/sectionRoles.js';
+import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from './uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
 // The closed-class words the grammar checks read are data (rubrics/data/conviction.json); which hedges exist, drop
 // or open with the writer's view are rubric word lists, read from the rubric of each analysis.

@@ -4,12 +4,12 @@
 //
 // One rule holds everywhere: a sentence with a placeholder ("[N%]", "[owner]") earns nothing. A template fix
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
-import type { CreditReport, DocInput, Signal } from '../engine/rule.js';
+import type { CreditReport, DocInput, Signal } from './rule.js';
 import { hasDate } from './util.js';
 import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
 export const MIN_JUDGED_SENTENCES = 5;
@@ -20,7 +20,7 @@ const DECISION_WORDS = 4;
 /** Words a list item needs to count as a sentence of prose. */
 const LIST_SENTENCE_WORDS = 4;
 
-// Which section roles (engine/sectionRoles.ts, inherited by subsections) count for which signal.
+// Which section roles (core/sectionRoles.ts, inherited by subsections) count for which signal.
 const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
 // A Decision, Proposal or Recommendation section (an RFC's design) states the decision the document makes.
 const DECISION_ROLES: readonly SectionRole[] = ['proposal'];

@@ -1,6 +1,6 @@
 // Decision: the document asks for or states a decision; questions and options come with a recommendation.
-import type { DocInput, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { DocInput, DocRule } from './rule.js';
+import { docPath } from './rule.js';
 import { documentAnchor } from './anchor.js';
 import { collapseSpace } from './util.js';
 import { isImperative, isMetadata } from './grammar.js';

@@ -1,6 +1,6 @@
 // Evidence: roadmap and priority items cite evidence, and that evidence (or the item's date) is not stale.
-import type { DocInput, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { DocInput, DocRule } from './rule.js';
+import { docPath } from './rule.js';
 import { isMetadata } from './grammar.js';
 import { collapseSpace } from './util.js';
 

@@ -1,7 +1,7 @@
 // Grammar the word lists cannot see: imperative mood, metadata lines. Closed-class words are data
 // (rubrics/data/grammar.json); the checks look at a sentence's words and the raw text around them.
 import data from '../../../rubrics/data/grammar.json';
-import type { Word } from '../engine/sentences.js';
+import type { Word } from '../core/sentences.js';
 
 const IMPERATIVE_VERBS = new Set(data.imperativeVerbs);
 const NOT_AFTER_IMPERATIVE = new Set(data.notAfterImperative);

@@ -1,8 +1,8 @@
 // Impact: the document opens with the outcome, decision or ask; each section opens with its takeaway.
-import type { DocInput, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
-import type { Block } from '../engine/document.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { DocInput, DocRule } from './rule.js';
+import { docPath } from './rule.js';
+import type { Block } from '../core/document.js';
+import type { Sentence } from '../core/sentences.js';
 import type { Fix } from '../engine/types.js';
 import { collapseSpace, isPlainProse } from './util.js';
 import { lineStartOf } from './anchor.js';

@@ -1,8 +1,8 @@
 // Judgment: name the uncertainty, then say what you assume, what you do meanwhile and when you revisit.
-import type { BlockRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
-import type { Word } from '../engine/sentences.js';
+import type { BlockRule } from './rule.js';
+import { docPath } from './rule.js';
+import type { SectionRole } from '../core/sectionRoles.js';
+import type { Word } from '../core/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import data from '../../../rubrics/data/judgment.json';
 

@@ -1,10 +1,10 @@
 // Ownership: say who decided and who is accountable; no hiding behind process, consensus or other teams.
-import type { BlockRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
-import { passivesInWords } from '../engine/passive.js';
+import type { BlockRule } from './rule.js';
+import { docPath } from './rule.js';
+import { passivesInWords } from './passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
 import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence } from '../core/sentences.js';
 // The closed-class words read around a passive or a deferral are data (rubrics/data/ownership.json).
 import data from '../../../rubrics/data/ownership.json';
 

@@ -1,7 +1,7 @@
 // Placeholders: a bracketed slot in prose that the writer has not filled yet ("[N%]", "[owner]", "[the outcome…]").
 // Not a placeholder: a link or reference link ("[text](url)", "[text][ref]", "[text]" with a definition), a task box
 // ("[ ]", "[x]"), a footnote ("[^1]"), an alert ("[!NOTE]"), a citation ("[1]", "[RFC 2119]"), code.
-import type { Block } from '../engine/document.js';
+import type { Block } from '../core/document.js';
 
 const NONE: ReadonlyArray<[number, number]> = [];
 

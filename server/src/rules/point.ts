@@ -1,8 +1,8 @@
 // Whether a sentence carries the point: an ask, a recommendation, a proposal in the imperative, what the document
 // changes, or a result (a number or a reported outcome) that is not told as history. The opening rules and the
 // score's opening credit ask the same question.
-import type { DocInput } from '../engine/rule.js';
-import type { Sentence } from '../engine/sentences.js';
+import type { DocInput } from './rule.js';
+import type { Sentence } from '../core/sentences.js';
 import { hasNumber } from './util.js';
 import { isImperative, reportsOutcome } from './grammar.js';
 import data from '../../../rubrics/data/grammar.json';

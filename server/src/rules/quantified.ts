@@ -1,11 +1,11 @@
 // Quantified: speak in numbers and dates, in business terms.
-import type { BlockRule, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
+import type { BlockRule, DocRule } from './rule.js';
+import { docPath } from './rule.js';
 import { hasDate, hasNumber, matchList, quoteText, replaceEdit } from './util.js';
 import { documentAnchor } from './anchor.js';
 import { anyWord, CLAUSE_REACH, clauseAround, inParentheses, isPossibility, negatedBefore, subordinateBefore } from './clause.js';
-import type { Sentence } from '../engine/sentences.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { Sentence } from '../core/sentences.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 import data from '../../../rubrics/data/quantity.json';
 
 const TIME_UNITS = new Set(data.timeUnits);

@@ -1,5 +1,8 @@
-// Every rule, by family. Adding a rule is adding it to its family's file.
-import type { Rule } from '../engine/rule.js';
+// Every rule, by family, and the rule set the engine runs. Adding a rule is adding it to its family's file.
+import type { RuleSet } from '../engine/rule.js';
+import type { Rule } from './rule.js';
+import { blockFacts, moveFacts, NO_FACTS, type BlockFacts } from './facts.js';
+import { creditSignals, SIGNALS } from './credit.js';
 import { impactRules } from './impact.js';
 import { convictionRules } from './conviction.js';
 import { ownershipRules } from './ownership.js';
@@ -26,5 +29,8 @@ export const RULES: readonly Rule[] = [
   ...contractRules,
 ];
 
-// What documents earn: credit signals the score reads through each rubric's `credit` table.
-export { creditSignals, SIGNALS } from './credit.js';
+/**
+ * The built-in rule set: the rules, the block facts their document rules read, and what a document earns (credit
+ * signals the score reads through each rubric's `credit` table).
+ */
+export const BUILTIN_RULE_SET: RuleSet<BlockFacts> = { rules: RULES, facts: blockFacts, moveFacts, noFacts: NO_FACTS, credit: creditSignals, signals: Object.keys(SIGNALS) };

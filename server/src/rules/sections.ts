@@ -1,7 +1,7 @@
 // Section helpers shared by the structural rules: a section's subtree, and whether a section of a given role
 // says something (a heading with nothing under it, or "None." / "TBD", says nothing).
-import type { DocInput } from '../engine/rule.js';
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { DocInput } from './rule.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 
 /**
  * Where each section's subtree ends: sections are in document order, so a section and its subsections are the

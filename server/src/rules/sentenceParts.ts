@@ -2,7 +2,7 @@
 // enumeration labelled (a), (b) or (1), (2), and a sentence the segmenter ran together with the next because that
 // one opens with code or a link (masked to blanks, so no capital letter follows the full stop). Used by
 // concision/long-sentence; it only looks at sentences already past the length limit.
-import type { Sentence } from '../engine/sentences.js';
+import type { Sentence } from '../core/sentences.js';
 import abbreviations from '../../../rubrics/data/abbreviations.json';
 
 /** A full stop after one of these ("(e.g. `File::from_raw_fd(7)`)") goes on; only a word ending there counts. */

@@ -1,10 +1,10 @@
 // Tradeoffs: a recommendation says what it costs or what it gives up; nothing is "all upside".
-import type { SectionRole } from '../engine/sectionRoles.js';
+import type { SectionRole } from '../core/sectionRoles.js';
 import { CONTENT_WORDS, subtreeWords } from './sections.js';
-import type { BlockRule, DocInput, DocRule } from '../engine/rule.js';
-import { docPath } from '../engine/rule.js';
-import type { Word } from '../engine/sentences.js';
-import type { PhraseList } from '../engine/phrases.js';
+import type { BlockRule, DocInput, DocRule } from './rule.js';
+import { docPath } from './rule.js';
+import type { Word } from '../core/sentences.js';
+import type { PhraseList } from '../core/phrases.js';
 import { matchList, quoteText, sentenceTemplate } from './util.js';
 // The words read around a cost word or a "no downside" claim are data (rubrics/data/tradeoffs.json).
 import data from '../../../rubrics/data/tradeoffs.json';

@@ -1,8 +1,8 @@
 // Helpers shared by rule families: phrase matches in sentences, numbers and dates, and edits that remove or
 // replace words without leaving stray commas or a lowercase sentence start.
-import { docPath, type BlockInput, type BlockRule } from '../engine/rule.js';
-import type { Sentence, Word } from '../engine/sentences.js';
-import type { PhraseMatch, PhraseList } from '../engine/phrases.js';
+import { docPath, type BlockInput, type BlockRule } from './rule.js';
+import type { Sentence, Word } from '../core/sentences.js';
+import type { PhraseMatch, PhraseList } from '../core/phrases.js';
 import type { Dimension, Fix, Severity, TextEdit } from '../engine/types.js';
 
 export interface SentenceMatch extends PhraseMatch {

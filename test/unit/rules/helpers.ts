@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, applyEdits, type AnalysisResult, type Finding, type Fix, type Severity } from '../../../server/src/engine/index.js';
+import { analyze, applyEdits, type AnalysisResult, type Finding, type Fix, type Severity } from '../../../server/src/presence.js';
 import { assertOnlyEditsChanged } from '../../support/edits.ts';
 import { sharedPath } from '../../../scripts/repo.ts';
 

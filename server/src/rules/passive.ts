@@ -4,7 +4,7 @@
 // The participles and the closed-class words around them are data (rubrics/data/participles.json, passive.json).
 import data from '../../../rubrics/data/participles.json';
 import closedClass from '../../../rubrics/data/passive.json';
-import { segmentSentences, type Word } from './sentences.js';
+import { segmentSentences, type Word } from '../core/sentences.js';
 
 const BE = new Set(closedClass.be);
 const GET = new Set(closedClass.get);

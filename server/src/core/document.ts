@@ -6,8 +6,9 @@
 // original offset and everything that is not prose is never seen by a rule.
 import MarkdownIt from 'markdown-it';
 import { maskInline } from './mask.js';
-import { parseFrontMatter, type FrontMatter } from '../core/frontmatter.js';
+import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { roleOfTitle, type SectionRole } from './sectionRoles.js';
+import { computeLineStarts, lineEnd, lineOf } from './lines.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -91,29 +92,6 @@ const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
 // Normalisation (CRLF → LF, NUL → U+FFFD) is done below, and only when the text needs it: two scans of every
 // keystroke's text for nothing otherwise.
 md.core.ruler.disable(['normalize', 'inline', 'text_join']);
-
-/** Offsets where lines start; `\r\n`, `\r` and `\n` each end a line. */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** End of line `i`'s content (before its line break). */
-export function lineEnd(text: string, lineStarts: number[], i: number): number {
-  if (i + 1 >= lineStarts.length) return text.length;
-  let e = lineStarts[i + 1];
-  if (text.charCodeAt(e - 1) === 10) e--;
-  if (text.charCodeAt(e - 1) === 13) e--;
-  return e;
-}
 
 /**
  * Parses `text`, or only its first `maxChars` characters (up to the start of the line they end in) when it is
@@ -402,14 +380,3 @@ export function firstBlockAfter(blocks: readonly Block[], offset: number): numbe
   return lo;
 }
 
-/** 0-based line containing offset (binary search). */
-export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

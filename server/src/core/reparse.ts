@@ -3,7 +3,8 @@
 // is re-masked and everything after it moves by the edit's length, instead of parsing the whole text again
 // (markdown-it plus masking is most of the cost of a keystroke in a long memo). Anything else returns undefined
 // and the caller parses in full. test/unit/reparse.test.ts checks the result equals a full parse.
-import { blockView, collectDirectives, firstBlockAfter, lineOf, sortDirectives, type Directive, type Doc, type List } from './document.js';
+import { blockView, collectDirectives, firstBlockAfter, sortDirectives, type Directive, type Doc, type List } from './document.js';
+import { lineOf } from './lines.js';
 import { maskInline } from './mask.js';
 import { isSpace } from './sentences.js';
 

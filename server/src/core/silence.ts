@@ -1,7 +1,8 @@
 // presence-disable comments → one question per finding: is this rule silenced at this offset? Answered from
 // maps and sorted arrays built once per document, so silencing costs O((findings + directives) log n) rather
 // than findings × directives.
-import { lineOf, type Directive, type Doc } from './document.js';
+import type { Directive, Doc } from './document.js';
+import { lineOf } from './lines.js';
 
 /** Rule names (ids or families) a set of comments names; `all` for a comment that names none. */
 interface Names {

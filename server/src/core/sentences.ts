@@ -40,7 +40,7 @@ export function isSpace(c: number): boolean {
 }
 const LOWERCASE_AT = /\p{Ll}/uy;
 // Words are what the uncertainty scorer was trained on: /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/u (WORD_PATTERN in
-// uncertainty.ts). segmentWords scans char codes instead of running that regex: ASCII is decided by a table, other
+// rules/uncertainty.ts). segmentWords scans char codes instead of running that regex: ASCII is decided by a table, other
 // BMP code points by a regex whose answers are remembered, astral ones by a sticky regex. About 3x faster on business
 // prose.
 const ASCII_WORD = new Uint8Array(128);

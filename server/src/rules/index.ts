@@ -1,2 +1,0 @@
-export { RULES } from './registry.js';
-export type { RuleMeta } from '../engine/rule.js';
