@@ -10,7 +10,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const watch = process.argv.includes('--watch');
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server's entry point is a few lines that start the analysis worker, then load dist/serverMain.js.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['./serverMain.js'] },
+  { ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/serverMain.js' },
   // The server's analysis worker thread; dist/server.js starts it from beside itself.
   { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -37,7 +37,7 @@ function ask(job: number, ref: string, from: string | undefined): RubricSource |
   }
 }
 
-port.on('message', (m: ToWorker) => {
+function onMessage(m: ToWorker): void {
   if (m.type === 'forget') {
     analyzers.delete(m.uri);
     return;
@@ -61,11 +61,14 @@ port.on('message', (m: ToWorker) => {
     analyzers.delete(req.uri); // its caches may be half-updated
     post({ type: 'failed', job, message: errorText(e) });
   }
-});
+}
+
+port.on('message', onMessage);
 
 // Warm up before the first document arrives: the first analysis in a fresh thread compiles the engine and builds the
 // default rubric's word lists (most of a cold first squiggle). An editor opens its memo only after the initialize
-// handshake, which this overlaps; a job that comes sooner simply waits for it. The text is ours, fixed, and never
+// handshake, which this overlaps. When a document is already waiting (it came while this thread loaded), it goes
+// first and is the warm-up: warming up on our text then would only delay it. The text is ours, fixed, and never
 // reported.
 const WARM_UP = [
   '# Q3 update',
@@ -80,6 +83,9 @@ const WARM_UP = [
   '',
 ].join('\n');
 setImmediate(() => {
+  const waiting = receiveMessageOnPort(port);
+  // Handed to the port's listeners, as any message is (not to onMessage directly: whoever listens sees them all).
+  if (waiting) return void port.emit('message', waiting.message);
   try {
     new Analyzer().analyze(WARM_UP, undefined, { today: '2026-01-01' });
   } catch {

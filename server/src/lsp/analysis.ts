@@ -2,7 +2,8 @@
 // run (in the analysis worker), and the join with the line index that every later conversion (diagnostics, code
 // actions, hover, score) of the result uses (main thread again).
 import type { AnalysisResult, AnalyzeOptions, Finding, RubricResolver } from '../presence.js';
-import { Analyzer, byPosition } from '../presence.js';
+import type { Analyzer } from '../presence.js';
+import { engine } from './engine.js';
 import { anyMatchesPathOrParent, compileGlob, matchGlobOrParent } from '../core/glob.js';
 import { LineIndex } from './positions.js';
 import type { Settings } from './settings.js';
@@ -103,14 +104,14 @@ export function runAnalysis(analyzer: Analyzer, req: AnalysisRequest, resolve: R
  */
 export function failedAnalysis(req: AnalysisRequest, resolve: RubricResolver, why: string): AnalysisResult {
   const message = `Presence could not check this document: ${why}. Other documents are still checked, and Presence tries again when this one changes.`;
-  return notice(new Analyzer(), req, resolve, { ruleId: 'presence/analysis-failed', severity: 'warning', message, doc: '' });
+  return notice(new (engine().Analyzer)(), req, resolve, { ruleId: 'presence/analysis-failed', severity: 'warning', message, doc: '' });
 }
 
 /** One finding at the top in place of the document's: the score's shape and any rubric problem come from an empty text. */
 function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: RubricResolver, f: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'doc'>): AnalysisResult {
   const empty = analyzer.analyze('', req.rubric, { ...req.opts, resolveRubric: resolve });
   const finding: Finding = { ...f, dimension: 'rubric', start: 0, end: 0, cost: 0, fixes: [] };
-  const findings = [finding, ...empty.findings].sort(byPosition);
+  const findings = [finding, ...empty.findings].sort(engine().byPosition);
   return { ...empty, findings, score: { ...empty.score, topFixes: [], explanation: f.message }, lineStarts: [] };
 }
 

@@ -1,7 +1,7 @@
 // Descriptions of the built-in rubrics for `presence/rubrics`, taken from the rubric data bundled with the engine.
-import { BUILTIN_RUBRICS } from '../presence.js';
+import { engine } from './engine.js';
 
 export function builtinDescription(name: string): string {
-  const data = BUILTIN_RUBRICS[name];
+  const data = engine().BUILTIN_RUBRICS[name];
   return typeof data === 'object' && data !== null && 'description' in data && typeof data.description === 'string' ? data.description : '';
 }

@@ -2,7 +2,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type SnippetTextEdit, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { hasSlot, snippetFor } from '../core/slots.js';
 import { parseFrontMatter } from '../core/frontmatter.js';
-import { safeFixEdits, type Finding, type Fix, type TextEdit } from '../presence.js';
+import type { Finding, Fix, TextEdit } from '../presence.js';
+import { engine } from './engine.js';
 import { FixAllCodeActionKind } from '../protocol.js';
 import type { Analysed } from './analysis.js';
 import { readData, toDiagnostic } from './diagnostics.js';
@@ -140,7 +141,7 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
   }
 
   if (req.only && wants(req.only, FixAllCodeActionKind)) {
-    const edits = safeFixEdits(findings);
+    const edits = engine().safeFixEdits(findings);
     if (edits.length) out.push({ title: 'Presence: apply all safe fixes', kind: FixAllCodeActionKind, edit: workspaceEdit(a, edits, target) });
   }
   return out;

@@ -1,12 +1,13 @@
 // Hover over a finding: the rule's title, then why it matters and a before/after from the rule's doc page.
 // The finding's own message is not repeated: editors already show it with the diagnostic.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { RULES, type Finding } from '../presence.js';
+import type { Finding } from '../presence.js';
+import { engine } from './engine.js';
 import type { Analysed } from './analysis.js';
 import type { RuleDocs } from './ruleDocs.js';
 
 const SECTIONS = ['Why it matters', 'Before', 'After'] as const;
-const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+let titles: Map<string, string> | undefined;
 
 export async function hover(a: Analysed, offset: number, docs: RuleDocs): Promise<Hover | null> {
   if (!a.active) return null;
@@ -19,7 +20,8 @@ export async function hover(a: Analysed, offset: number, docs: RuleDocs): Promis
 }
 
 async function explain(f: Finding, docs: RuleDocs): Promise<string> {
-  const title = TITLES.get(f.ruleId);
+  titles ??= new Map(engine().RULES.map((r) => [r.id, r.title]));
+  const title = titles.get(f.ruleId);
   const lines = [title ? `**${escapeMarkdown(title)}** \`${f.ruleId}\`` : `${escapeMarkdown(f.message)} \`${f.ruleId}\``];
   const page = f.doc ? await docs.page(f.doc) : undefined;
   if (page) {

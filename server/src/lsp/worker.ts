@@ -1,16 +1,15 @@
 // The main thread's side of the analysis worker: one job at a time, a queue that drops superseded work, rubric
 // questions answered from the main thread, and a fresh worker when one crashes or is stuck on stale work.
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AnalysisResult } from '../presence.js';
 import type { AnalysisRequest } from './analysis.js';
 import type { RubricResolver } from '../presence.js';
-import type { FromWorker, RubricAnswer, ToWorker, WorkerData } from './workerProtocol.js';
+import type { FromWorker, RubricAnswer, ToWorker } from './workerProtocol.js';
 import { errorText } from './errorText.js';
+import { adoptWorker, spawnWorker, type Spawned } from './workerSpawn.js';
 
 /** A stale analysis that has run this long is stopped by restarting the worker (other documents rebuild their caches). */
 const STALE_KILL_MS = 1000;
 /** Heap for the worker. A document that needs more fails alone: the worker restarts and the server carries on. */
-const WORKER_HEAP_MB = 2048;
 
 export type Outcome = { ok: true; result: AnalysisResult } | { ok: false; cancelled: true } | { ok: false; cancelled: false; why: string };
 
@@ -31,11 +30,7 @@ interface Job {
   killTimer?: NodeJS.Timeout;
 }
 
-interface Live {
-  worker: Worker;
-  answers: MessagePort;
-  signal: Int32Array;
-}
+type Live = Spawned;
 
 export class AnalysisWorker {
   private live: Live | undefined;
@@ -141,15 +136,10 @@ export class AnalysisWorker {
 
   private ensure(): Live {
     if (this.live) return this.live;
-    const { port1, port2 } = new MessageChannel();
-    const shared = new SharedArrayBuffer(4);
-    const data: WorkerData = { answers: port2, signal: shared };
-    // stdout: true keeps anything the worker prints off the process's stdout, which may be the LSP channel.
-    const worker = new Worker(this.file, { workerData: data, transferList: [port2], stdout: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const live: Live = adoptWorker(this.file) ?? spawnWorker(this.file);
+    const { worker } = live;
     worker.stdout.setEncoding('utf8');
     worker.stdout.on('data', (chunk: string) => this.log(`presence: analysis worker: ${chunk.trimEnd()}`));
-    worker.unref(); // the server exits when its connection ends, whatever the worker is doing
-    const live: Live = { worker, answers: port1, signal: new Int32Array(shared) };
     worker.on('message', (m: FromWorker) => this.onMessage(live, m));
     let failure = 'the analysis stopped unexpectedly';
     worker.on('error', (e: Error & { code?: string }) => {
@@ -159,7 +149,7 @@ export class AnalysisWorker {
     worker.on('exit', (code) => {
       if (this.live !== live) return; // stopped on purpose
       this.live = undefined;
-      port1.close();
+      live.answers.close();
       const job = this.running;
       this.log(`presence: the analysis worker exited (code ${code})${job ? ` while checking ${job.req.uri}` : ''}; a new one starts with the next analysis`);
       if (job) this.finish(job, { ok: false, cancelled: false, why: failure });

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { BUILTIN_RUBRIC_NAMES, validateRubric, type RubricResolver, type RubricSource } from '../presence.js';
+import type { RubricResolver, RubricSource } from '../presence.js';
+import { engine } from './engine.js';
 import type { RubricInfo } from '../protocol.js';
 import { LineIndex } from './positions.js';
 import { decodeUtf8, readRegularFile, readRegularFileSync, type ReadResult } from '../io/readFile.js';
@@ -195,7 +196,7 @@ export class WorkspaceRubrics {
   }
 
   list(docUri: string | undefined): RubricInfo[] {
-    const out: RubricInfo[] = BUILTIN_RUBRIC_NAMES.map((name) => ({ name, description: this.builtinDescription(name), source: 'built-in' }));
+    const out: RubricInfo[] = engine().BUILTIN_RUBRIC_NAMES.map((name) => ({ name, description: this.builtinDescription(name), source: 'built-in' }));
     if (!this.trusted) return out;
     const docPath = docUri ? uriToPath(docUri) : undefined;
     const folder = docPath ? this.folderOf(docPath) : undefined;
@@ -312,7 +313,7 @@ export class WorkspaceRubrics {
     let diagnostics: Diagnostic[];
     try {
       const lines = new LineIndex(text);
-      diagnostics = validateRubric(text, this.displayPath(file)).map((p) => ({
+      diagnostics = engine().validateRubric(text, this.displayPath(file)).map((p) => ({
         range: lines.range(p.start, p.end),
         severity: DiagnosticSeverity.Error,
         source: 'presence',
