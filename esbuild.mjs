@@ -8,11 +8,21 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const supported = { 'regexp-unicode-property-escapes': true };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', supported, define: { PRESENCE_VERSION: JSON.stringify(version) } };
 const watch = process.argv.includes('--watch');
+/** lsp/engine.ts's require of the engine becomes a require of dist/engine.js, beside the server's bundle. */
+const engineApart = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/presence\.js$/ }, (args) => (/[\\/]lsp[\\/]engine\.ts$/.test(args.importer) ? { path: './engine.js', external: true } : undefined));
+  },
+};
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The server's entry point is a few lines that start the analysis worker, then load dist/serverMain.js.
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['./serverMain.js'] },
-  { ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/serverMain.js' },
+  // The main thread's engine (lsp/engine.ts, loaded on first use) is its own bundle, dist/engine.js: node then
+  // parses the server's protocol code alone at start-up, not the engine too.
+  { ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/serverMain.js', plugins: [engineApart] },
+  { ...common, entryPoints: ['server/src/presence.ts'], outfile: 'dist/engine.js' },
   // The server's analysis worker thread; dist/server.js starts it from beside itself.
   { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
