@@ -163,7 +163,8 @@ export class ListIndex {
 
   /** One list of the index, answering through it (see `listsIn`). */
   list(name: string): PhraseList {
-    return new IndexedList(this, this.ids.get(name)!, this.sizes[this.ids.get(name)!]!);
+    const id = this.ids.get(name)!;
+    return new IndexedList(this, id, this.sizes[id]!);
   }
 
   /**

@@ -223,6 +223,7 @@ export class Analyzer<F> {
         rubric,
         today: opts.today,
         words,
+        wordsIn: (b: number): number => results[b].words,
         sentences: sentencesAt,
         facts: factsAt,
         blockMemo: (b: number): Record<string, unknown> | undefined => {

@@ -113,13 +113,18 @@ interface KnownNames {
   /** Names a `rules` entry may use for a whole family: the dimensions, and rule-id prefixes that are not dimensions ("contract"). */
   families: ReadonlySet<string>;
   signals: readonly string[];
+  /**
+   * checkSource's results by rubric text, for these names: a CLI run loads the same rubric for each of its files (a
+   * fresh Analyzer per file), and parsing and validating it again each time was a twentieth of a 1,000-file run.
+   */
+  checked: Map<string, { data: RubricData } | { problems: RubricProblem[] }>;
 }
 
 const knownByNames = new WeakMap<RubricNames, KnownNames>();
 function known(names: RubricNames): KnownNames {
   let k = knownByNames.get(names);
   if (!k) {
-    k = { ruleIds: new Set(names.rules.map((r) => r.id)), families: new Set<string>([...DIMENSIONS, ...names.rules.map((r) => r.id.split('/')[0])]), signals: names.signals };
+    k = { ruleIds: new Set(names.rules.map((r) => r.id)), families: new Set<string>([...DIMENSIONS, ...names.rules.map((r) => r.id.split('/')[0])]), signals: names.signals, checked: new Map() };
     knownByNames.set(names, k);
   }
   return k;
@@ -515,29 +520,17 @@ function rangeOf(text: string, key: string, from = 0): { start: number; end: num
   return { start, end };
 }
 
-const BUILTIN_SOURCES = new Map<string, RubricSource>();
+const BUILTIN_SOURCES = new Map<string, RubricSource>(Object.entries(BUILTIN_RUBRICS).map(([ref, r]) => [ref, { path: `rubrics/${ref}.json`, text: JSON.stringify(r) }]));
 
 function sourceFor(ref: string, resolve: RubricResolver | undefined, from: string | undefined): RubricSource | undefined {
-  const builtin = Object.hasOwn(BUILTIN_RUBRICS, ref) ? BUILTIN_RUBRICS[ref] : undefined;
-  if (!builtin) return resolve?.(ref, from);
-  let source = BUILTIN_SOURCES.get(ref);
-  if (!source) BUILTIN_SOURCES.set(ref, (source = { path: `rubrics/${ref}.json`, text: JSON.stringify(builtin) }));
-  return source;
+  return BUILTIN_SOURCES.get(ref) ?? resolve?.(ref, from);
 }
 
-/**
- * checkSource, remembered by text for the names it checks against: a CLI run loads the same rubric for each of its
- * files (a fresh Analyzer per file), and parsing and validating it again each time was a twentieth of a 1,000-file
- * run. The data is only read.
- */
-const CHECKED = new WeakMap<KnownNames, Map<string, ReturnType<typeof checkSource>>>();
 function checkedSource(text: string, names: KnownNames): ReturnType<typeof checkSource> {
-  let byText = CHECKED.get(names);
-  if (!byText) CHECKED.set(names, (byText = new Map()));
-  let checked = byText.get(text);
+  let checked = names.checked.get(text);
   if (!checked) {
-    if (byText.size > 64) byText.clear();
-    byText.set(text, (checked = checkSource(text, names)));
+    if (names.checked.size > 64) names.checked.clear();
+    names.checked.set(text, (checked = checkSource(text, names)));
   }
   return checked;
 }

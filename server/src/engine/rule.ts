@@ -85,6 +85,8 @@ export interface DocInput<F = unknown> {
   facts(block: number): F;
   /** Total prose words analysed. */
   words: number;
+  /** Prose words analysed in one block (0 for a block past the word limit). */
+  wordsIn(block: number): number;
   /** Results of helpers several document rules call (section subtrees), so each is computed once. */
   memo: Map<string, unknown>;
   /**

@@ -30,10 +30,9 @@ interface Job {
   killTimer?: NodeJS.Timeout;
 }
 
-type Live = Spawned;
 
 export class AnalysisWorker {
-  private live: Live | undefined;
+  private live: Spawned | undefined;
   private readonly queue: Job[] = [];
   private running: Job | undefined;
   private nextId = 1;
@@ -134,9 +133,9 @@ export class AnalysisWorker {
     this.ensure().worker.postMessage(m);
   }
 
-  private ensure(): Live {
+  private ensure(): Spawned {
     if (this.live) return this.live;
-    const live: Live = adoptWorker(this.file) ?? spawnWorker(this.file);
+    const live: Spawned = adoptWorker(this.file) ?? spawnWorker(this.file);
     const { worker } = live;
     worker.stdout.setEncoding('utf8');
     worker.stdout.on('data', (chunk: string) => this.log(`presence: analysis worker: ${chunk.trimEnd()}`));
@@ -167,7 +166,7 @@ export class AnalysisWorker {
     void live.worker.terminate();
   }
 
-  private onMessage(live: Live, m: FromWorker): void {
+  private onMessage(live: Spawned, m: FromWorker): void {
     if (this.live !== live) return;
     const job = this.running;
     if (m.type === 'resolve') {

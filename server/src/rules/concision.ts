@@ -395,7 +395,7 @@ const longDocument: DocRule = {
     let prose = 0;
     for (let b = 0; b < blocks.length && prose <= limit; b++) {
       const block = blocks[b];
-      if (block.kind !== 'tableCell' && block.list < 0 && !block.quoted) prose += input.facts(b).words;
+      if (block.kind !== 'tableCell' && block.list < 0 && !block.quoted) prose += input.wordsIn(b);
     }
     if (prose <= limit) return;
     const [start, end] = documentAnchor(input);

@@ -36,7 +36,7 @@ function isPrompt(input: DocInput, blocks: readonly number[], k: number, b: numb
   // Facts first: a block's sentences are moved to document offsets when asked for, and most blocks hold no question.
   if (input.facts(b).questions.length !== 1 || input.sentences(b).length !== 1) return false;
   const next = blocks[k + 1];
-  return next !== undefined && input.facts(next).questions.length === 0 && input.facts(next).words >= 3;
+  return next !== undefined && input.facts(next).questions.length === 0 && input.wordsIn(next) >= 3;
 }
 
 /** The summary (or, without one, the first prose block) opens with an imperative proposal: "Rename `core` to `base`." */
@@ -58,7 +58,7 @@ function answersAskPrompt(input: DocInput): boolean {
   for (let b = 0; b + 1 < blocks.length; b++) {
     const block = blocks[b];
     if (block.quoted || !block.masked.trimEnd().endsWith('?') || !ASK_PROMPT.test(block.masked)) continue;
-    if (input.facts(b + 1).words >= 1) return true;
+    if (input.wordsIn(b + 1) >= 1) return true;
   }
   return false;
 }

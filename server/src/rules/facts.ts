@@ -8,7 +8,6 @@ import factWords from '../../../rubrics/data/block-facts.json';
 
 /** Per-block facts that document rules need, computed once per block text and cached with its findings. */
 export interface BlockFacts {
-  words: number;
   /** Sentences that recommend, decide or commit: [start, end). */
   recommendations: Array<[number, number]>;
   /** Sentences that ask the reader for something or state a decision. */
@@ -32,7 +31,7 @@ export interface BlockFacts {
 }
 
 /** The facts of a block that is not analysed. */
-export const NO_FACTS: BlockFacts = { words: 0, recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false, evidenceHeading: false, chronologyOpener: 0 };
+export const NO_FACTS: BlockFacts = { recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false, evidenceHeading: false, chronologyOpener: 0 };
 
 /** Per list id of a rubric's index, the fact bit its matches set (0 for other lists); one array per index. */
 const factBitsByIndex = new WeakMap<ListIndex, Uint16Array>();
@@ -110,13 +109,11 @@ export function blockFacts({ text: source, sentences, matches, rubric }: BlockIn
   let preferred = false;
   let financial = false;
   let number = false;
-  let words = 0;
   // A plain loop with hoisted patterns: a closure per sentence and a regex object per evaluation were a sizeable
   // share of a cold analysis's garbage.
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const b = bits[i];
-    words += s.words.length;
     // "We will circle back once everyone is aligned" defers the decision: it neither asks nor commits.
     const deferred = (b & DEFERRAL) !== 0;
     if ((b & RECOMMENDATION) !== 0 && !deferred) recommendations.push([s.start, s.end]);
@@ -131,5 +128,5 @@ export function blockFacts({ text: source, sentences, matches, rubric }: BlockIn
   }
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
   // Most blocks have neither: they share one empty list (facts are cached per block, and read only).
-  return { words, recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
+  return { recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
 }

@@ -31,7 +31,7 @@ export function subtreeWords(input: DocInput, section: number): number {
   for (let s = section; s < end; s++) {
     for (const b of input.doc.sections[s].blocks) {
       const block = input.doc.blocks[b];
-      if (!block.quoted && !NOTHING.test(block.masked)) n += input.facts(b).words;
+      if (!block.quoted && !NOTHING.test(block.masked)) n += input.wordsIn(b);
     }
   }
   return n;
