@@ -46,6 +46,11 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
 export const RATINGS_FILE = path.join(REPO_ROOT, 'test', 'calibration', 'ratings.jsonl');
 /** Every rater's file: the first rater's, then one `ratings-rater<N>.jsonl` per further blind rater. */
 export const RATER_FILES = [RATINGS_FILE, path.join(REPO_ROOT, 'test', 'calibration', 'ratings-rater2.jsonl')];
+/**
+ * A hold-out: other documents of the corpus, rated blind by a third rater after the score was last changed while
+ * looking at the first sample's ratings, so its correlation is the honest one.
+ */
+export const HOLDOUT_FILE = path.join(REPO_ROOT, 'test', 'calibration', 'holdout-ratings.jsonl');
 
 /** The mean rating per document over the raters who rated it, in the first rater's order. */
 export function meanRatings(raters: readonly (readonly Rating[])[]): Rating[] {

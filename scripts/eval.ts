@@ -24,7 +24,7 @@ import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tok
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
-import { calibrate, interRater, meanRatings, RATER_FILES, readRatings, type Calibration, type Rating } from './calibration.ts';
+import { calibrate, HOLDOUT_FILE, interRater, meanRatings, RATER_FILES, readRatings, type Calibration, type Rating } from './calibration.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
@@ -545,7 +545,7 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
 // ---------------------------------------------------------------------------------------------
 // f) calibration: the overall score against blind ratings (scripts/calibration.ts), when there are any
 
-type CalibrationResult = (Calibration & { raters: { file: string; spearman: number }[]; interRater?: { documents: number; spearman: number } }) | { ratings: 'none' };
+type CalibrationResult = (Calibration & { raters: { file: string; spearman: number }[]; interRater?: { documents: number; spearman: number }; holdout?: Calibration }) | { ratings: 'none' };
 
 function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResult {
   const raters: { file: string; ratings: Rating[] }[] = [];
@@ -556,6 +556,8 @@ function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResul
     raters.push({ file: path.relative(repoRoot, file), ratings: read.ratings });
   }
   if (raters.length === 0) return { ratings: 'none' };
+  const holdout = readRatings(HOLDOUT_FILE);
+  for (const p of holdout?.problems ?? []) console.error(`calibration: ${path.relative(repoRoot, HOLDOUT_FILE)} ${p}`);
   if (!newAnalyzer) throw new Error('the engine did not load');
   const analyze = newAnalyzer();
   // Each document is scored once, for the mean and for each rater alike.
@@ -570,6 +572,7 @@ function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResul
     ...calibrate(meanRatings(raters.map((r) => r.ratings)), score),
     raters: raters.map((r) => ({ file: r.file, spearman: calibrate(r.ratings, score).spearman })),
     ...(raters.length > 1 ? { interRater: interRater(raters[0]!.ratings, raters[1]!.ratings) } : {}),
+    ...(holdout ? { holdout: calibrate(holdout.ratings, score) } : {}),
   };
 }
 
@@ -584,6 +587,11 @@ function printCalibration(c: CalibrationResult | undefined): void {
   if (c.raters.length > 1) console.log(`  each rater alone: ${c.raters.map((r) => `${r.file} ρ ${r.spearman}`).join(' · ')}`);
   if (c.interRater) console.log(`  the raters with each other: ρ ${c.interRater.spearman} over ${c.interRater.documents} documents`);
   for (const [band, b] of Object.entries(c.bands)) console.log(`  ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`);
+  if (c.holdout) {
+    const h = c.holdout;
+    console.log(`  hold-out (${path.relative(repoRoot, HOLDOUT_FILE)}, ${h.documents} other documents, a third blind rater, never tuned to): ρ ${h.spearman}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`);
+    for (const [band, b] of Object.entries(h.bands)) console.log(`    ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -112,7 +112,8 @@ const blurFigures: Mutation = {
       const source = text.slice(b.start, b.end);
       if (isMetadata(source) || isChecklistItem(source) || b.masked.trimEnd().endsWith('?') || (b.list >= 0 && isLinkOnly(source))) continue;
       for (const m of b.masked.matchAll(FIGURE)) {
-        const figure = m[0];
+        // "in 2019, the group…": a comma after the digits ends the clause, it is not part of the figure.
+        const figure = m[0].replace(/,+$/, '');
         const start = b.start + m.index;
         // A year or a day of the month is a date, and a number after an acronym ("RFC 2008", "PDR 22") an id: not figures.
         if (/^(?:19|20)\d\d$/.test(figure) || /(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(b.masked.slice(Math.max(0, m.index - 8), m.index)) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.test(b.masked.slice(Math.max(0, m.index - 12), m.index))) continue;

@@ -9,12 +9,13 @@ import { hasDate } from './util.js';
 import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
-import type { SectionRole } from '../core/sectionRoles.js';
+import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
+import type { Block } from '../core/document.js';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
 export const MIN_JUDGED_SENTENCES = 5;
 /** Plain prose sentences below which a document counts as a stub: its overall score is capped. */
-export const SUBSTANCE_SENTENCES = 12;
+export const SUBSTANCE_SENTENCES = 8;
 /** Words of plain prose a Decision or Proposal section needs to state a decision ("Replace the stack." is four). */
 const DECISION_WORDS = 4;
 /** Words a list item needs to count as a sentence of prose. */
@@ -29,12 +30,19 @@ const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
 // a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
 const NUMBER = /(?<![\p{L}\d.#/_-])\d[\d,]*(?:\.\d+)*/gu;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const CALENDAR_BEFORE = new RegExp(`\\b${MONTH} $`, 'i');
+const CALENDAR_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:,? ${MONTH}\\b|(?:st|nd|rd|th)\\b)`, 'i');
 function hasFigure(text: string): boolean {
   if (!/\d/.test(text)) return false;
   for (const m of text.matchAll(NUMBER)) {
-    const n = m[0];
+    // "in 2019, we" and "Apr 27, 2020": the comma closes the figure's clause, it is not a thousands separator.
+    const n = m[0].replace(/,+$/, '');
     if (/^(?:19|20)\d\d$/.test(n) || (n.match(/\./g)?.length ?? 0) >= 2) continue;
     if (/(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // A calendar day ("Feb 5, 2015", "on 25th March", "5 December") dates the sentence; it is not a quantity.
+    const after = text.slice(m.index + n.length, m.index + n.length + 12);
+    if (n.length <= 2 && (CALENDAR_BEFORE.test(text.slice(Math.max(0, m.index - 11), m.index)) || CALENDAR_AFTER.test(after))) continue;
     return true;
   }
   return false;
@@ -116,6 +124,14 @@ function samePlaceholders(a: readonly number[], b: ReadonlyArray<[number, number
   return true;
 }
 
+/** A template's prompt: a numbered or bulleted question, or one set in bold (a question in a paragraph is the writer's). */
+function isPrompt(block: Block, source: string, sentences: number): boolean {
+  return sentences === 1 && /\?[!*_\s]*$/.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
+}
+
+// An answer that declines: "None.", "Nothing to mention", "N/A", "No help needed at this time".
+const NO_ANSWER = /^\W*(?:no|none|nothing|n\/a|not)\b/i;
+
 function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const { doc, rubric, text } = input;
   const block = doc.blocks[b];
@@ -135,11 +151,9 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const sentences = input.sentences(b);
   // A template's checklist item ("[x] CONTRIBUTING.md reviewed") or its prompt (a block that is one question) is the
   // form's wording, not the writer's prose: a filled-in template with empty answers is still a stub.
-  // (A prompt is a numbered or bulleted question, or one set in bold; a question in a paragraph is the writer's.)
-  const prompt = sentences.length === 1 && /\?[!*_\s]*$/.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
-  const form = isChecklistItem(source) || prompt;
+  const form = isChecklistItem(source) || isPrompt(block, source, sentences.length);
   // A list item that is a link and little else is a reference, not prose.
-  const reference = block.list >= 0 && isLinkOnly(source);
+  const reference = block.list >= 0 && isLinkOnly(source, LIST_SENTENCE_WORDS);
   for (const s of form || reference ? [] : sentences) {
     // In a list, a label of a few words ("API Expression", "component-base") is a name, not a sentence.
     if (block.list >= 0 && s.words.length < LIST_SENTENCE_WORDS) continue;
@@ -206,20 +220,34 @@ export function tally(input: DocInput): Tally {
   });
   const half = doc.blocks.length > 0 ? doc.blocks[doc.blocks.length - 1].end / 2 : 0;
   let openingBlock = -1;
+  // The section in which a template's prompt asked for the asks ("What does your group need help with?"): what the
+  // writer answers under it, up to the next prompt or section, is the ask, as under an "Asks" or "Help wanted" heading.
+  let askPrompt = -1;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted) continue;
     const roles = roleBits[block.section];
+    const source = text.slice(block.start, block.end);
+    // A prompt may carry a second line of guidance ("Any areas with 2 or fewer OWNERs? (link to more details)").
+    const first = input.sentences(b)[0];
+    const asking = first && (block.list >= 0 || /^\s*(\*\*|__)/.test(source)) && /\?[!*_\s]*$/.test(first.text);
+    if (asking) {
+      askPrompt = roleOfTitle(first.text) === 'asks' ? block.section : -1;
+      if (isPrompt(block, source, input.sentences(b).length)) continue;
+    } else if (block.section !== askPrompt) askPrompt = -1;
     const x = blockTally(input, b, roles & ROLE_TRADEOFFS);
+    // The prompt itself is not its answer.
+    const answersAsk = !asking && (askPrompt >= 0 || doc.sections[block.section]?.role === 'asks');
     // The opening is the first prose the writer wrote: not a header line ("Feature Name: …", "Status: Accepted"),
     // not a section a template fills with metadata, not a block with no sentence of prose.
-    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && doc.sections[block.section]?.role !== 'metadata' && !isMetadata(text.slice(block.start, block.end))) openingBlock = b;
+    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && doc.sections[block.section]?.role !== 'metadata' && !isMetadata(source)) openingBlock = b;
     t.sentences += x.sentences;
     t.placeholderSentences += x.placeholderSentences;
     t.numeric += x.numeric;
     t.compared += x.compared;
     t.financial += x.financial;
-    t.asks += x.asks;
+    // An answer under an ask prompt or heading is an ask even in the writer's own words ("Mentoring needs a coordinator").
+    t.asks += x.asks > 0 || !answersAsk || x.sentences === 0 || NO_ANSWER.test(source) ? x.asks : 1;
     t.askContract = Math.max(t.askContract, x.askContract);
     t.tradeoffSentences += x.tradeoffSentences;
     t.uncertain += x.uncertain;

@@ -22,10 +22,13 @@ export function isImperative(words: readonly Word[], text: string): boolean {
 // "Start Date: 2018-01-01", "- **Status:** Accepted", "Feature Name: `foo`": a short label, a colon, a value.
 const METADATA_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{Lu}][\p{L}\p{N} ./#()-]{0,30}?(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s+\S.*)?$/u;
 
-/** Every non-blank line of the block is a `Key: value` header line (RFC and ADR headers, report metadata). */
+// A page's byline, as wiki and blog exports put it above the text: "Created by A, last modified by B on Apr 27, 2020".
+const BYLINE = /^\s*(?:\*|_)?(?:created|written|authored|drafted|posted|published|(?:last )?(?:modified|updated|edited)) (?:by|on) [^.!?]{0,120}[.!?]?\s*$/i;
+
+/** Every non-blank line of the block is a `Key: value` header line (RFC and ADR headers, report metadata) or a byline. */
 export function isMetadata(source: string): boolean {
   const lines = source.split('\n').filter((l) => l.trim() !== '');
-  return lines.length > 0 && lines.every((l) => METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4);
+  return lines.length > 0 && lines.every((l) => (METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4) || BYLINE.test(l));
 }
 
 const OUTCOME_VERBS = new Set(data.outcomeVerbs);
@@ -57,5 +60,14 @@ export function reportsOutcome(words: readonly Word[]): boolean {
 /** A template's checklist item: "[x] CONTRIBUTING.md reviewed", "[ ] Meeting notes linked". */
 export const isChecklistItem = (source: string): boolean => /^\s*\[[ xX]\]\s/.test(source);
 
-/** A link and little else ("[2340 - Consistent reads](…) - v1.28"): a reference, not a sentence of prose. */
-export const isLinkOnly = (source: string): boolean => /^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(source.trim());
+/**
+ * A link and little else: a reference, not a sentence of prose. "[2340 - Consistent reads](…) - v1.28", and a
+ * release line "cordova-android: 3.7.1 ...... http://s.apache.org/GjF" (fewer than `words` words outside its links).
+ */
+export function isLinkOnly(source: string, words = 3): boolean {
+  const s = source.trim();
+  if (/^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(s)) return true;
+  if (!/\]\(|:\/\//.test(s)) return false;
+  const outside = s.replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ').replace(/<?\b[a-z][a-z+.-]*:\/\/[^\s>)]*>?/gi, ' ');
+  return (outside.match(/[\p{L}][\p{L}\p{N}'’-]*/gu)?.length ?? 0) < words;
+}
