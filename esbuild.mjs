@@ -6,13 +6,25 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // Unicode version), which compiles-and-allocates on each evaluation: 2–3× the cost of a literal in the engine's
 // per-word and per-sentence tests. Node 20 runs them natively, with the same Unicode tables either way.
 const supported = { 'regexp-unicode-property-escapes': true };
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', supported, define: { PRESENCE_VERSION: JSON.stringify(version) } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  supported,
+  define: { PRESENCE_VERSION: JSON.stringify(version) },
+};
 const watch = process.argv.includes('--watch');
 /** lsp/engine.ts's require of the engine becomes a require of dist/engine.js, beside the server's bundle. */
 const engineApart = {
   name: 'engine-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/presence\.js$/ }, (args) => (/[\\/]lsp[\\/]engine\.ts$/.test(args.importer) ? { path: './engine.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\.\/presence\.js$/ }, (args) =>
+      /[\\/]lsp[\\/]engine\.ts$/.test(args.importer) ? { path: './engine.js', external: true } : undefined,
+    );
   },
 };
 const builds = [
@@ -27,5 +39,6 @@ const builds = [
   { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
-if (watch) { for (const b of builds) await (await esbuild.context(b)).watch(); }
-else await Promise.all(builds.map((b) => esbuild.build({ ...b, minify: true })));
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else await Promise.all(builds.map((b) => esbuild.build({ ...b, minify: true })));

@@ -31,7 +31,13 @@ export interface CliRow {
 function once(args: string[], out: string): { ms: number; status: number | null; stderr: string } {
   const fd = openSync(out, 'w');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', fd, 'pipe'],
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t0;
   closeSync(fd);
   return { ms, status: r.status, stderr: r.stderr ?? '' };
@@ -57,7 +63,8 @@ function row(presenceArgs: string[], writeGoodArgs: string[], name: string): Cli
   }
   const wWarm = once(w, wOut);
   // write-good exits with its number of suggestions, so the output says whether it ran, not the exit code.
-  if (!readFileSync(wOut, 'utf8').includes('=============')) return { files, na: `write-good's CLI reported nothing (exit ${wWarm.status}: ${wWarm.stderr.trim().split('\n')[0] ?? ''})` };
+  if (!readFileSync(wOut, 'utf8').includes('============='))
+    return { files, na: `write-good's CLI reported nothing (exit ${wWarm.status}: ${wWarm.stderr.trim().split('\n')[0] ?? ''})` };
   const pr: number[] = [];
   const wr: number[] = [];
   for (let i = 0; i < RUNS; i++) {

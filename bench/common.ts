@@ -9,7 +9,16 @@ export const ENGINE_BUNDLE = join(CACHE, 'engine.cjs');
 export const TODAY = '2026-11-22';
 
 /** The esbuild settings of the shipped bundles (esbuild.mjs), for an engine bundle on its own. */
-export const ENGINE_BUILD = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none', supported: { 'regexp-unicode-property-escapes': true } } as const;
+export const ENGINE_BUILD = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  supported: { 'regexp-unicode-property-escapes': true },
+} as const;
 
 type Engine = typeof import('../server/src/presence.js');
 
@@ -33,7 +42,14 @@ export function stats(xs: readonly number[]): Stats {
   const at = (p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
   const r = (x: number): number => Math.round(x * 100) / 100;
   const mid = s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-  return { n: s.length, median: r(mid), p95: r(at(95)), min: r(s[0]!), max: r(s[s.length - 1]!), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    n: s.length,
+    median: r(mid),
+    p95: r(at(95)),
+    min: r(s[0]!),
+    max: r(s[s.length - 1]!),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 }
 
 /** One measured target (a document size, the corpus) for one tool. */

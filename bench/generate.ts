@@ -40,39 +40,346 @@ export class Rng {
 // ---------------------------------------------------------------------------------------------------------
 // Vocabulary. Invented companies, people and products; ordinary business words.
 
-const PRODUCTS = ['Ledgerline', 'Fieldbook', 'Tidewater', 'Quillstone', 'Harbor Pay', 'Brightpath', 'Copperleaf', 'Meridian Sync', 'Orchard CRM', 'Pinecrest Analytics', 'Saltmarsh', 'Northstar Billing', 'Kite Portal', 'Loom Scheduler', 'Granite Vault'];
-const CUSTOMERS = ['Northwind Freight', 'Kestrel Bank', 'Alder Health', 'Bluefin Logistics', 'Cobalt Retail', 'Dunmore Insurance', 'Everline Energy', 'Foxglove Media', 'Gannet Airlines', 'Hollis & Reed', 'Ironbark Mining', 'Juniper Schools', 'Larkspur Hotels', 'Moraine Foods', 'Nettle Pharma', 'Osprey Telecom', 'Pellucid Labs', 'Quarry Bay Council', 'Rowan Mutual', 'Sable Motors'];
-const PEOPLE = ['Priya', 'Marcus', 'Ines', 'Tomasz', 'Adaeze', 'Kenji', 'Lucia', 'Owen', 'Farah', 'Diego', 'Hannah', 'Yusuf', 'Mei', 'Rafael', 'Sigrid', 'Tariq', 'Elena', 'Noah', 'Aisha', 'Bruno'];
-const TEAMS = ['the platform team', 'the payments squad', 'customer success', 'the data team', 'sales engineering', 'the growth pod', 'finance', 'the infrastructure group', 'the mobile team', 'legal', 'procurement', 'the partnerships team', 'support operations', 'the design team', 'security'];
-const REGIONS = ['EMEA North', 'EMEA South', 'North America East', 'North America West', 'LATAM', 'APAC', 'ANZ', 'the Nordics', 'DACH', 'Benelux', 'Iberia', 'the UK and Ireland', 'India', 'Japan', 'Southeast Asia'];
-const METRICS = ['ARR', 'net revenue retention', 'gross margin', 'logo churn', 'CAC payback', 'trial-to-paid conversion', 'p95 checkout latency', 'weekly active teams', 'support backlog', 'time to first value', 'pipeline coverage', 'average deal size', 'burn multiple', 'uptime', 'NPS', 'expansion revenue', 'onboarding completion', 'cost per ticket', 'win rate', 'days sales outstanding'];
+const PRODUCTS = [
+  'Ledgerline',
+  'Fieldbook',
+  'Tidewater',
+  'Quillstone',
+  'Harbor Pay',
+  'Brightpath',
+  'Copperleaf',
+  'Meridian Sync',
+  'Orchard CRM',
+  'Pinecrest Analytics',
+  'Saltmarsh',
+  'Northstar Billing',
+  'Kite Portal',
+  'Loom Scheduler',
+  'Granite Vault',
+];
+const CUSTOMERS = [
+  'Northwind Freight',
+  'Kestrel Bank',
+  'Alder Health',
+  'Bluefin Logistics',
+  'Cobalt Retail',
+  'Dunmore Insurance',
+  'Everline Energy',
+  'Foxglove Media',
+  'Gannet Airlines',
+  'Hollis & Reed',
+  'Ironbark Mining',
+  'Juniper Schools',
+  'Larkspur Hotels',
+  'Moraine Foods',
+  'Nettle Pharma',
+  'Osprey Telecom',
+  'Pellucid Labs',
+  'Quarry Bay Council',
+  'Rowan Mutual',
+  'Sable Motors',
+];
+const PEOPLE = [
+  'Priya',
+  'Marcus',
+  'Ines',
+  'Tomasz',
+  'Adaeze',
+  'Kenji',
+  'Lucia',
+  'Owen',
+  'Farah',
+  'Diego',
+  'Hannah',
+  'Yusuf',
+  'Mei',
+  'Rafael',
+  'Sigrid',
+  'Tariq',
+  'Elena',
+  'Noah',
+  'Aisha',
+  'Bruno',
+];
+const TEAMS = [
+  'the platform team',
+  'the payments squad',
+  'customer success',
+  'the data team',
+  'sales engineering',
+  'the growth pod',
+  'finance',
+  'the infrastructure group',
+  'the mobile team',
+  'legal',
+  'procurement',
+  'the partnerships team',
+  'support operations',
+  'the design team',
+  'security',
+];
+const REGIONS = [
+  'EMEA North',
+  'EMEA South',
+  'North America East',
+  'North America West',
+  'LATAM',
+  'APAC',
+  'ANZ',
+  'the Nordics',
+  'DACH',
+  'Benelux',
+  'Iberia',
+  'the UK and Ireland',
+  'India',
+  'Japan',
+  'Southeast Asia',
+];
+const METRICS = [
+  'ARR',
+  'net revenue retention',
+  'gross margin',
+  'logo churn',
+  'CAC payback',
+  'trial-to-paid conversion',
+  'p95 checkout latency',
+  'weekly active teams',
+  'support backlog',
+  'time to first value',
+  'pipeline coverage',
+  'average deal size',
+  'burn multiple',
+  'uptime',
+  'NPS',
+  'expansion revenue',
+  'onboarding completion',
+  'cost per ticket',
+  'win rate',
+  'days sales outstanding',
+];
 const UNITS_UP = ['grew', 'rose', 'climbed', 'increased', 'improved', 'recovered'];
 const UNITS_DOWN = ['fell', 'dropped', 'declined', 'slipped', 'shrank', 'eased'];
-const INITIATIVES = ['the self-serve checkout', 'usage-based pricing', 'the partner marketplace', 'SSO for mid-market', 'the data residency program', 'the migration to the new billing engine', 'the onboarding redesign', 'the annual-plan discount', 'the EU data center', 'the fraud scoring model', 'the mobile offline mode', 'the reseller channel', 'the audit log export', 'the support chatbot', 'the invoice reconciliation tool', 'the enterprise sandbox', 'the API rate-limit tiers', 'the renewal playbook'];
+const INITIATIVES = [
+  'the self-serve checkout',
+  'usage-based pricing',
+  'the partner marketplace',
+  'SSO for mid-market',
+  'the data residency program',
+  'the migration to the new billing engine',
+  'the onboarding redesign',
+  'the annual-plan discount',
+  'the EU data center',
+  'the fraud scoring model',
+  'the mobile offline mode',
+  'the reseller channel',
+  'the audit log export',
+  'the support chatbot',
+  'the invoice reconciliation tool',
+  'the enterprise sandbox',
+  'the API rate-limit tiers',
+  'the renewal playbook',
+];
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const RISKS = ['a slip in the vendor contract', 'attrition on the platform team', 'a pricing backlash from long-time customers', 'regulatory review in two markets', 'a dependency on a single cloud region', 'slower hiring than planned', 'a competitor bundling a free tier', 'currency swings in LATAM', 'the data migration running long', 'a security finding in the legacy API'];
-const CODE_TOKENS = ['billing_v2_enabled', 'checkout.timeout_ms', 'ORG_SEAT_LIMIT', 'feature/usage-pricing', 'sync-worker', 'rate_limit.burst', 'api/v3/invoices', 'ledger-export', 'tenant_region', 'SSO_ENFORCE', 'reconcile --dry-run', 'plan_tier'];
-const LINK_TEXTS = ['pricing analysis', 'churn dashboard', 'customer interview notes', 'launch checklist', 'incident review', 'hiring plan', 'Q3 board deck', 'migration runbook', 'win-loss study', 'capacity model', 'vendor comparison', 'security assessment'];
-const LINK_PATHS = ['pricing/analysis', 'dash/churn', 'research/interviews', 'launch/checklist', 'incidents/2291', 'people/hiring-plan', 'board/q3-deck', 'runbooks/migration', 'sales/win-loss', 'infra/capacity', 'procurement/vendors', 'security/assessment'];
+const RISKS = [
+  'a slip in the vendor contract',
+  'attrition on the platform team',
+  'a pricing backlash from long-time customers',
+  'regulatory review in two markets',
+  'a dependency on a single cloud region',
+  'slower hiring than planned',
+  'a competitor bundling a free tier',
+  'currency swings in LATAM',
+  'the data migration running long',
+  'a security finding in the legacy API',
+];
+const CODE_TOKENS = [
+  'billing_v2_enabled',
+  'checkout.timeout_ms',
+  'ORG_SEAT_LIMIT',
+  'feature/usage-pricing',
+  'sync-worker',
+  'rate_limit.burst',
+  'api/v3/invoices',
+  'ledger-export',
+  'tenant_region',
+  'SSO_ENFORCE',
+  'reconcile --dry-run',
+  'plan_tier',
+];
+const LINK_TEXTS = [
+  'pricing analysis',
+  'churn dashboard',
+  'customer interview notes',
+  'launch checklist',
+  'incident review',
+  'hiring plan',
+  'Q3 board deck',
+  'migration runbook',
+  'win-loss study',
+  'capacity model',
+  'vendor comparison',
+  'security assessment',
+];
+const LINK_PATHS = [
+  'pricing/analysis',
+  'dash/churn',
+  'research/interviews',
+  'launch/checklist',
+  'incidents/2291',
+  'people/hiring-plan',
+  'board/q3-deck',
+  'runbooks/migration',
+  'sales/win-loss',
+  'infra/capacity',
+  'procurement/vendors',
+  'security/assessment',
+];
 
-const HEDGES = ['I think', 'I believe', 'maybe', 'perhaps', 'it seems like', 'hopefully', 'it could be that', 'arguably', 'I feel like', 'probably'];
-const VERB_HEDGES = ['we might want to', 'we will try to', 'we could sort of', 'we should probably', 'we may want to', 'we kind of need to', 'we hope to'];
-const VAGUE_QTY = ['a lot of', 'significant', 'many', 'several', 'a huge number of', 'numerous', 'a handful of', 'substantial', 'lots of', 'a meaningful amount of'];
-const VAGUE_TIME = ['soon', 'in the coming weeks', 'shortly', 'at some point next quarter', 'in the near future', 'over time', 'when capacity allows'];
-const FILLER = ['At the end of the day,', 'For all intents and purposes,', 'It is worth noting that', 'Basically,', 'Needless to say,', 'As a matter of fact,', 'To be honest,', 'Going forward,'];
+const HEDGES = [
+  'I think',
+  'I believe',
+  'maybe',
+  'perhaps',
+  'it seems like',
+  'hopefully',
+  'it could be that',
+  'arguably',
+  'I feel like',
+  'probably',
+];
+const VERB_HEDGES = [
+  'we might want to',
+  'we will try to',
+  'we could sort of',
+  'we should probably',
+  'we may want to',
+  'we kind of need to',
+  'we hope to',
+];
+const VAGUE_QTY = [
+  'a lot of',
+  'significant',
+  'many',
+  'several',
+  'a huge number of',
+  'numerous',
+  'a handful of',
+  'substantial',
+  'lots of',
+  'a meaningful amount of',
+];
+const VAGUE_TIME = [
+  'soon',
+  'in the coming weeks',
+  'shortly',
+  'at some point next quarter',
+  'in the near future',
+  'over time',
+  'when capacity allows',
+];
+const FILLER = [
+  'At the end of the day,',
+  'For all intents and purposes,',
+  'It is worth noting that',
+  'Basically,',
+  'Needless to say,',
+  'As a matter of fact,',
+  'To be honest,',
+  'Going forward,',
+];
 const INTENSIFIERS = ['extremely', 'incredibly', 'super', 'really', 'very', 'truly', 'massively'];
-const BUZZ = ['leverage our synergies', 'move the needle', 'drive alignment', 'unlock value', 'double-click on the roadmap', 'boil the ocean', 'circle back', 'operationalize the learnings'];
-const PASSIVES = ['it was decided that', 'the launch was delayed', 'mistakes were made in the rollout', 'the budget was cut', 'the scope was reduced', 'the decision was deferred', 'the contract was not renewed', 'the target was missed', 'the migration was paused', 'the roadmap was reprioritized'];
-const CONSENSUS = ['once we align with everyone', 'pending buy-in from the leads', 'after we get consensus', 'when all stakeholders agree', 'once the steering group signs off'];
+const BUZZ = [
+  'leverage our synergies',
+  'move the needle',
+  'drive alignment',
+  'unlock value',
+  'double-click on the roadmap',
+  'boil the ocean',
+  'circle back',
+  'operationalize the learnings',
+];
+const PASSIVES = [
+  'it was decided that',
+  'the launch was delayed',
+  'mistakes were made in the rollout',
+  'the budget was cut',
+  'the scope was reduced',
+  'the decision was deferred',
+  'the contract was not renewed',
+  'the target was missed',
+  'the migration was paused',
+  'the roadmap was reprioritized',
+];
+const CONSENSUS = [
+  'once we align with everyone',
+  'pending buy-in from the leads',
+  'after we get consensus',
+  'when all stakeholders agree',
+  'once the steering group signs off',
+];
 const MONEY_METRICS = ['ARR', 'expansion revenue', 'new bookings', 'gross profit', 'services revenue', 'committed spend'];
-const UNCERTAIN = ['It is unclear whether', 'We do not know yet whether', 'More research is needed to tell whether', 'It is still TBD whether', 'Nobody is sure yet whether'];
-const APOLOGY = ['Sorry for the delay on this update.', 'Unfortunately, the numbers came in late.', 'To be fair, the target was aggressive.', 'In our defense, the vendor missed two deadlines.', 'We apologize for the confusion last month.'];
-const ACTIVITY = ['we worked on', 'we held several meetings about', 'we continued to iterate on', 'we spent time looking into', 'we had discussions about', 'we kept making progress on'];
+const UNCERTAIN = [
+  'It is unclear whether',
+  'We do not know yet whether',
+  'More research is needed to tell whether',
+  'It is still TBD whether',
+  'Nobody is sure yet whether',
+];
+const APOLOGY = [
+  'Sorry for the delay on this update.',
+  'Unfortunately, the numbers came in late.',
+  'To be fair, the target was aggressive.',
+  'In our defense, the vendor missed two deadlines.',
+  'We apologize for the confusion last month.',
+];
+const ACTIVITY = [
+  'we worked on',
+  'we held several meetings about',
+  'we continued to iterate on',
+  'we spent time looking into',
+  'we had discussions about',
+  'we kept making progress on',
+];
 const VERBS_STRONG = ['ship', 'launch', 'retire', 'price', 'migrate', 'staff', 'fund', 'pause', 'expand', 'consolidate'];
-const REASONS = ['because enterprise buyers asked for it in 14 of 20 renewals', 'since it removes two manual steps from every invoice', 'because it cuts hosting cost by about 9%', 'as it unblocks the three largest deals in the pipeline', 'because support tickets on this flow doubled', 'since the current contract ends in March'];
-const TRADEOFFS = ['instead of hiring two more account executives', 'rather than extending the legacy plan', 'at the cost of a two-week delay to the mobile release', 'and we will not pursue the reseller pilot this half', 'instead of building our own scheduler', 'rather than discounting the renewal'];
-const SECTION_TOPICS = ['Summary', 'Context', 'Results', 'Risks', 'Roadmap', 'Priorities', 'Hiring', 'Customers', 'Financials', 'Open questions', 'Next steps', 'Decision needed', 'Recommendation', 'Product', 'Go-to-market', 'Operations', 'Security and compliance', 'Bets', 'Lessons learned', 'Appendix'];
+const REASONS = [
+  'because enterprise buyers asked for it in 14 of 20 renewals',
+  'since it removes two manual steps from every invoice',
+  'because it cuts hosting cost by about 9%',
+  'as it unblocks the three largest deals in the pipeline',
+  'because support tickets on this flow doubled',
+  'since the current contract ends in March',
+];
+const TRADEOFFS = [
+  'instead of hiring two more account executives',
+  'rather than extending the legacy plan',
+  'at the cost of a two-week delay to the mobile release',
+  'and we will not pursue the reseller pilot this half',
+  'instead of building our own scheduler',
+  'rather than discounting the renewal',
+];
+const SECTION_TOPICS = [
+  'Summary',
+  'Context',
+  'Results',
+  'Risks',
+  'Roadmap',
+  'Priorities',
+  'Hiring',
+  'Customers',
+  'Financials',
+  'Open questions',
+  'Next steps',
+  'Decision needed',
+  'Recommendation',
+  'Product',
+  'Go-to-market',
+  'Operations',
+  'Security and compliance',
+  'Bets',
+  'Lessons learned',
+  'Appendix',
+];
 
 // ---------------------------------------------------------------------------------------------------------
 // Sentences, each from a small template with its slots filled at random.
@@ -101,7 +408,9 @@ function isoDate(c: Ctx): string {
 }
 function link(r: Rng): string {
   const i = r.int(0, LINK_TEXTS.length - 1);
-  return r.chance(0.7) ? `[${LINK_TEXTS[i]}](https://wiki.example.com/${LINK_PATHS[i]})` : `[${LINK_TEXTS[i]}](./${LINK_PATHS[i]!.replace('/', '-')}.md)`;
+  return r.chance(0.7)
+    ? `[${LINK_TEXTS[i]}](https://wiki.example.com/${LINK_PATHS[i]})`
+    : `[${LINK_TEXTS[i]}](./${LINK_PATHS[i]!.replace('/', '-')}.md)`;
 }
 function code(r: Rng): string {
   return `\`${r.pick(CODE_TOKENS)}\``;
@@ -116,37 +425,48 @@ const STRONG: Sentence[] = [
   (c) => `${c.rng.pick(CUSTOMERS)} signed a ${c.rng.int(2, 5)}-year renewal worth ${money(c.rng)}, up ${pct(c.rng)} on the prior term.`,
   (c) => `${c.rng.pick(PEOPLE)} owns ${c.rng.pick(INITIATIVES)} and will report progress every two weeks.`,
   (c) => `The ask: approve ${money(c.rng)} for ${c.rng.pick(INITIATIVES)}, which pays back in ${c.rng.int(4, 18)} months.`,
-  (c) => `In ${c.rng.pick(REGIONS)}, ${c.rng.pick(METRICS)} ${c.rng.pick(UNITS_DOWN)} from ${c.rng.int(30, 60)}% to ${c.rng.int(5, 29)}% after we changed the ${c.rng.pick(['discount policy', 'trial length', 'onboarding email', 'sales territory', 'support tier'])}.`,
-  (c) => `We estimate a ${c.rng.int(5, 9)}0% chance that ${c.rng.pick(INITIATIVES)} lands by ${when(c)}; the main risk is ${c.rng.pick(RISKS)}.`,
+  (c) =>
+    `In ${c.rng.pick(REGIONS)}, ${c.rng.pick(METRICS)} ${c.rng.pick(UNITS_DOWN)} from ${c.rng.int(30, 60)}% to ${c.rng.int(5, 29)}% after we changed the ${c.rng.pick(['discount policy', 'trial length', 'onboarding email', 'sales territory', 'support tier'])}.`,
+  (c) =>
+    `We estimate a ${c.rng.int(5, 9)}0% chance that ${c.rng.pick(INITIATIVES)} lands by ${when(c)}; the main risk is ${c.rng.pick(RISKS)}.`,
   (c) => `Tradeoff: we ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)} ${c.rng.pick(TRADEOFFS)}.`,
-  (c) => `The ${c.rng.pick(LINK_TEXTS)} (${link(c.rng)}) shows ${c.rng.int(3, 40)} of ${c.rng.int(41, 90)} accounts asking for ${c.rng.pick(INITIATIVES)}.`,
+  (c) =>
+    `The ${c.rng.pick(LINK_TEXTS)} (${link(c.rng)}) shows ${c.rng.int(3, 40)} of ${c.rng.int(41, 90)} accounts asking for ${c.rng.pick(INITIATIVES)}.`,
   (c) => `Setting ${code(c.rng)} to ${c.rng.int(2, 500)} in production cut ${c.rng.pick(METRICS)} by ${pct(c.rng)} with no rise in errors.`,
   (c) => `Assumption: ${c.rng.pick(CUSTOMERS)} renews at current terms. Decision: we hold price. Revisit by: ${isoDate(c)}.`,
   (c) => `Burn was ${money(c.rng)} a month in ${c.rng.pick(MONTHS)}, which leaves ${c.rng.int(14, 40)} months of runway.`,
-  (c) => `${cap(c.rng.pick(TEAMS))} closed ${c.rng.int(12, 240)} tickets and brought the median response time to ${c.rng.int(2, 19)} hours.`,
+  (c) =>
+    `${cap(c.rng.pick(TEAMS))} closed ${c.rng.int(12, 240)} tickets and brought the median response time to ${c.rng.int(2, 19)} hours.`,
 ];
 
 const WEAK: Sentence[] = [
   (c) => `${cap(c.rng.pick(HEDGES))} we should ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)} ${c.rng.pick(VAGUE_TIME)}.`,
   (c) => `${cap(c.rng.pick(PASSIVES))} after the review in ${c.rng.pick(MONTHS)}.`,
-  (c) => `There was ${c.rng.pick(VAGUE_QTY)} interest from customers in ${c.rng.pick(REGIONS)}, and ${c.rng.pick(METRICS)} ${c.rng.pick(UNITS_UP)}.`,
+  (c) =>
+    `There was ${c.rng.pick(VAGUE_QTY)} interest from customers in ${c.rng.pick(REGIONS)}, and ${c.rng.pick(METRICS)} ${c.rng.pick(UNITS_UP)}.`,
   (c) => `${c.rng.pick(FILLER)} ${c.rng.pick(ACTIVITY)} ${c.rng.pick(INITIATIVES)} with ${c.rng.pick(TEAMS)}.`,
-  (c) => `In order to ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)}, ${c.rng.pick(ACTIVITY)} the ${c.rng.pick(['contract terms', 'data model', 'pricing page', 'support macros', 'SLA'])} with ${c.rng.pick(TEAMS)}.`,
+  (c) =>
+    `In order to ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)}, ${c.rng.pick(ACTIVITY)} the ${c.rng.pick(['contract terms', 'data model', 'pricing page', 'support macros', 'SLA'])} with ${c.rng.pick(TEAMS)}.`,
   (c) => `Due to the fact that ${c.rng.pick(RISKS)} came up, ${c.rng.pick(METRICS)} ${c.rng.pick(UNITS_DOWN)} ${c.rng.pick(VAGUE_TIME)}.`,
   (c) => `${cap(c.rng.pick(VERB_HEDGES))} ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)} before ${when(c)}.`,
-  (c) => `Last ${c.rng.pick(['week', 'month', 'sprint', 'quarter'])}, ${c.rng.pick(ACTIVITY)} ${c.rng.pick(INITIATIVES)}, then we reviewed it with ${c.rng.pick(TEAMS)}, and then we updated the plan.`,
+  (c) =>
+    `Last ${c.rng.pick(['week', 'month', 'sprint', 'quarter'])}, ${c.rng.pick(ACTIVITY)} ${c.rng.pick(INITIATIVES)}, then we reviewed it with ${c.rng.pick(TEAMS)}, and then we updated the plan.`,
   (c) => `We can ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)} ${c.rng.pick(CONSENSUS)}.`,
   (c) => `The team feels that ${c.rng.pick(INITIATIVES)} is the right bet, but we need to discuss it further with ${c.rng.pick(TEAMS)}.`,
   (c) => `${c.rng.pick(UNCERTAIN)} ${c.rng.pick(CUSTOMERS)} will expand, so the forecast for ${c.rng.pick(REGIONS)} is still open.`,
-  (c) => `The results were ${c.rng.pick(INTENSIFIERS)} ${c.rng.pick(['encouraging', 'positive', 'strong', 'exciting'])}${c.rng.chance(0.4) ? '!' : '.'}`,
+  (c) =>
+    `The results were ${c.rng.pick(INTENSIFIERS)} ${c.rng.pick(['encouraging', 'positive', 'strong', 'exciting'])}${c.rng.chance(0.4) ? '!' : '.'}`,
   (c) => c.rng.pick(APOLOGY),
   (c) => `This will help us ${c.rng.pick(BUZZ)} across ${c.rng.pick(TEAMS)} and ${c.rng.pick(BUZZ)} for ${c.rng.pick(PRODUCTS)}.`,
   (c) => `Should we ${c.rng.pick(VERBS_STRONG)} ${c.rng.pick(INITIATIVES)} or wait until ${when(c)}?`,
   (c) => `The delay was due to the other team, and ${c.rng.pick(PASSIVES)}.`,
-  (c) => `${cap(c.rng.pick(METRICS))} ${c.rng.pick(UNITS_UP)} ${c.rng.pick(VAGUE_TIME)} thanks to ${c.rng.pick(VAGUE_QTY)} improvements to ${c.rng.pick(PRODUCTS)}.`,
+  (c) =>
+    `${cap(c.rng.pick(METRICS))} ${c.rng.pick(UNITS_UP)} ${c.rng.pick(VAGUE_TIME)} thanks to ${c.rng.pick(VAGUE_QTY)} improvements to ${c.rng.pick(PRODUCTS)}.`,
   (c) => `There is no downside to ${c.rng.pick(INITIATIVES)}, and ${c.rng.pick(HEDGES)} it will pay off.`,
-  (c) => `${c.rng.pick(['This document describes', 'This memo covers', 'This update walks through'])} the history of ${c.rng.pick(INITIATIVES)} and ${c.rng.pick(['how we got here', 'what happened along the way', 'the background on each decision'])}.`,
-  (c) => `We held meetings with ${c.rng.pick(TEAMS)}, ${c.rng.pick(TEAMS)} and ${c.rng.pick(TEAMS)} to go over the status of ${c.rng.pick(INITIATIVES)}, the open risks, the timeline, the budget, the staffing plan and the dependencies on ${c.rng.pick(PRODUCTS)} and ${c.rng.pick(PRODUCTS)} before the next review.`,
+  (c) =>
+    `${c.rng.pick(['This document describes', 'This memo covers', 'This update walks through'])} the history of ${c.rng.pick(INITIATIVES)} and ${c.rng.pick(['how we got here', 'what happened along the way', 'the background on each decision'])}.`,
+  (c) =>
+    `We held meetings with ${c.rng.pick(TEAMS)}, ${c.rng.pick(TEAMS)} and ${c.rng.pick(TEAMS)} to go over the status of ${c.rng.pick(INITIATIVES)}, the open risks, the timeline, the budget, the staffing plan and the dependencies on ${c.rng.pick(PRODUCTS)} and ${c.rng.pick(PRODUCTS)} before the next review.`,
   (c) => `Things are going WELL with ${c.rng.pick(PRODUCTS)} and the team is ${c.rng.pick(INTENSIFIERS)} motivated.`,
 ];
 
@@ -166,21 +486,33 @@ function bulletItem(c: Ctx, roadmap: boolean): string {
   if (roadmap) {
     const item = cap(r.pick(INITIATIVES).replace(/^the /, ''));
     switch (r.int(0, 4)) {
-      case 0: return `${item} — ${r.pick(CUSTOMERS)} and ${r.int(2, 30)} other accounts asked for it; due ${isoDate(c)}.`;
-      case 1: return `${item}: expected to lift ${r.pick(METRICS)} by ${pct(r)} (see ${link(r)}).`;
-      case 2: return `${item} — owner ${r.pick(PEOPLE)}, target ${when(c)}.`;
-      case 3: return `${item}, which ${r.pick(HEDGES)} matters a lot to customers.`;
-      default: return `${item} (evidence as of ${isoDate(c)}: ${r.int(3, 60)} support tickets a week).`;
+      case 0:
+        return `${item} — ${r.pick(CUSTOMERS)} and ${r.int(2, 30)} other accounts asked for it; due ${isoDate(c)}.`;
+      case 1:
+        return `${item}: expected to lift ${r.pick(METRICS)} by ${pct(r)} (see ${link(r)}).`;
+      case 2:
+        return `${item} — owner ${r.pick(PEOPLE)}, target ${when(c)}.`;
+      case 3:
+        return `${item}, which ${r.pick(HEDGES)} matters a lot to customers.`;
+      default:
+        return `${item} (evidence as of ${isoDate(c)}: ${r.int(3, 60)} support tickets a week).`;
     }
   }
   switch (r.int(0, 6)) {
-    case 0: return `${cap(r.pick(METRICS))}: ${pct(r)} (${r.pick(['up', 'down'])} ${r.int(1, 9)} points)`;
-    case 1: return `${r.pick(PEOPLE)} joined ${r.pick(TEAMS)} as ${r.pick(['staff engineer', 'product lead', 'account director', 'data scientist', 'support manager'])}.`;
-    case 2: return `Shipped ${code(r)} behind a flag to ${r.int(5, 60)}% of tenants.`;
-    case 3: return `${cap(r.pick(ACTIVITY))} ${r.pick(INITIATIVES)}.`;
-    case 4: return `${cap(r.pick(RISKS))} — mitigation owned by ${r.pick(PEOPLE)}.`;
-    case 5: return `${r.pick(CUSTOMERS)}: ${r.pick(['renewed', 'expanded', 'churned', 'paused', 'signed'])} (${money(r)}).`;
-    default: return sentence(c, 0.5);
+    case 0:
+      return `${cap(r.pick(METRICS))}: ${pct(r)} (${r.pick(['up', 'down'])} ${r.int(1, 9)} points)`;
+    case 1:
+      return `${r.pick(PEOPLE)} joined ${r.pick(TEAMS)} as ${r.pick(['staff engineer', 'product lead', 'account director', 'data scientist', 'support manager'])}.`;
+    case 2:
+      return `Shipped ${code(r)} behind a flag to ${r.int(5, 60)}% of tenants.`;
+    case 3:
+      return `${cap(r.pick(ACTIVITY))} ${r.pick(INITIATIVES)}.`;
+    case 4:
+      return `${cap(r.pick(RISKS))} — mitigation owned by ${r.pick(PEOPLE)}.`;
+    case 5:
+      return `${r.pick(CUSTOMERS)}: ${r.pick(['renewed', 'expanded', 'churned', 'paused', 'signed'])} (${money(r)}).`;
+    default:
+      return sentence(c, 0.5);
   }
 }
 
@@ -202,14 +534,26 @@ function table(c: Ctx): string {
   for (let i = 0; i < n; i++) {
     const a = r.int(10, 900);
     const b = a + r.int(-80, 120);
-    rows.push(`| ${cap(r.pick(METRICS))} | ${a} | ${b} | ${(((b - a) / a) * 100).toFixed(1)}% | ${r.chance(0.5) ? r.pick(['on plan', 'behind plan', 'ahead of plan', 'seasonal dip', 'one-off']) : `see ${code(r)}`} |`);
+    rows.push(
+      `| ${cap(r.pick(METRICS))} | ${a} | ${b} | ${(((b - a) / a) * 100).toFixed(1)}% | ${r.chance(0.5) ? r.pick(['on plan', 'behind plan', 'ahead of plan', 'seasonal dip', 'one-off']) : `see ${code(r)}`} |`,
+    );
   }
   return [head, sep, ...rows].join('\n');
 }
 
 function codeBlock(c: Ctx): string {
   const r = c.rng;
-  return ['```yaml', `# rollout for ${r.pick(PRODUCTS)}`, `${r.pick(CODE_TOKENS).replace(/[^a-z_]/gi, '_').toLowerCase()}: ${r.int(1, 100)}`, `regions: [${r.pick(['eu-west', 'us-east', 'ap-south'])}, ${r.pick(['eu-central', 'us-west', 'ap-east'])}]`, `owner: ${r.pick(PEOPLE).toLowerCase()}`, '```'].join('\n');
+  return [
+    '```yaml',
+    `# rollout for ${r.pick(PRODUCTS)}`,
+    `${r
+      .pick(CODE_TOKENS)
+      .replace(/[^a-z_]/gi, '_')
+      .toLowerCase()}: ${r.int(1, 100)}`,
+    `regions: [${r.pick(['eu-west', 'us-east', 'ap-south'])}, ${r.pick(['eu-central', 'us-west', 'ap-east'])}]`,
+    `owner: ${r.pick(PEOPLE).toLowerCase()}`,
+    '```',
+  ].join('\n');
 }
 
 function quote(c: Ctx): string {
@@ -250,8 +594,13 @@ export function generateDoc(seed: number, targetWords: number, opts: GenerateOpt
     blocks.push(b);
     words += countWords(b);
   };
-  if (opts.rubric) add(`---\ntitle: ${r.pick(PRODUCTS)} ${r.pick(['board update', 'strategy memo', 'status report', 'decision doc'])}\npresence: ${opts.rubric}\n---`);
-  add(`# ${r.pick(PRODUCTS)}: ${r.pick(['board update', 'strategy memo', 'quarterly review', 'status report', 'decision memo', 'planning doc'])} for ${when(c)}`);
+  if (opts.rubric)
+    add(
+      `---\ntitle: ${r.pick(PRODUCTS)} ${r.pick(['board update', 'strategy memo', 'status report', 'decision doc'])}\npresence: ${opts.rubric}\n---`,
+    );
+  add(
+    `# ${r.pick(PRODUCTS)}: ${r.pick(['board update', 'strategy memo', 'quarterly review', 'status report', 'decision memo', 'planning doc'])} for ${when(c)}`,
+  );
   add(paragraph(c, weakShare));
   let tableDone = false;
   for (let s = 0; words < targetWords; s++) {
@@ -310,7 +659,18 @@ function proseOffsets(text: string): number[] {
   return out;
 }
 
-const TYPED = [' and margin', ' in EMEA', ' by Friday', ' for renewals', ' at scale', ' this week', ' with finance', ' per seat', ' so far', ' net of churn'];
+const TYPED = [
+  ' and margin',
+  ' in EMEA',
+  ' by Friday',
+  ' for renewals',
+  ' at scale',
+  ' this week',
+  ' with finance',
+  ' per seat',
+  ' so far',
+  ' net of churn',
+];
 
 export function typingEdits(text: string, count: number, seed: number): CharEdit[] {
   const r = new Rng(seed);

@@ -29,7 +29,12 @@ export async function keystrokeLatency(text: string, count: number): Promise<Lat
     await run(warmupEdits, 7);
     const samples = await run(count, 8);
     await client.shutdown().catch(() => client!.dispose());
-    return { stats: stats(samples), edits: samples.length, warmupEdits, how: 'LspClient (test/lsp/lspClient.ts) over stdio; didChange with one-character range edits inside prose; timed to the publishDiagnostics of that version' };
+    return {
+      stats: stats(samples),
+      edits: samples.length,
+      warmupEdits,
+      how: 'LspClient (test/lsp/lspClient.ts) over stdio; didChange with one-character range edits inside prose; timed to the publishDiagnostics of that version',
+    };
   } catch (e) {
     client?.dispose();
     return { na: `keystroke run failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` };

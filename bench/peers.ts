@@ -67,7 +67,8 @@ function textlintTool(): Tool {
     how: 'TextlintKernel.lintText with @textlint/textlint-plugin-markdown and textlint-rule-write-good loaded in-process',
     async setup() {
       const { TextlintKernel } = requireFromRoot('@textlint/kernel') as typeof import('@textlint/kernel');
-      const markdownPlugin = (requireFromRoot('@textlint/textlint-plugin-markdown') as typeof import('@textlint/textlint-plugin-markdown')).default;
+      const markdownPlugin = (requireFromRoot('@textlint/textlint-plugin-markdown') as typeof import('@textlint/textlint-plugin-markdown'))
+        .default;
       const writeGoodRule = (requireFromRoot('textlint-rule-write-good') as typeof import('textlint-rule-write-good')).default;
       const kernel = new TextlintKernel();
       const plugins = [{ pluginId: 'markdown', plugin: markdownPlugin }];
@@ -123,10 +124,15 @@ function harperTool(): Tool {
 
 export function peer(name: PeerName): Tool {
   switch (name) {
-    case 'write-good': return writeGoodTool();
-    case 'alex': return alexTool();
-    case 'textlint': return textlintTool();
-    case 'markdownlint': return markdownlintTool();
-    case 'harper.js': return harperTool();
+    case 'write-good':
+      return writeGoodTool();
+    case 'alex':
+      return alexTool();
+    case 'textlint':
+      return textlintTool();
+    case 'markdownlint':
+      return markdownlintTool();
+    case 'harper.js':
+      return harperTool();
   }
 }

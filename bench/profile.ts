@@ -28,10 +28,12 @@ function sourceOf(url: string, line: number): string {
   let marks = sourceMaps.get(file);
   if (!marks) {
     marks = [];
-    readFileSync(file, 'utf8').split('\n').forEach((l, i) => {
-      const m = /^\/\/ ((?:server|node_modules)\/\S+)$/.exec(l);
-      if (m) marks!.push([i + 1, m[1]!]);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((l, i) => {
+        const m = /^\/\/ ((?:server|node_modules)\/\S+)$/.exec(l);
+        if (m) marks!.push([i + 1, m[1]!]);
+      });
     sourceMaps.set(file, marks);
   }
   let src = '?';
@@ -54,10 +56,20 @@ function summarise(profile: Profiler.Profile, runs: number, top = 25): void {
     byFn.set(key, (byFn.get(key) ?? 0) + h);
   }
   console.log(`self time by function (top ${top}):`);
-  for (const [k, v] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
+  for (const [k, v] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
 }
 
-const unminified = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning', supported: { 'regexp-unicode-property-escapes': true } } as const;
+const unminified = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: false,
+  keepNames: true,
+  logLevel: 'warning',
+  supported: { 'regexp-unicode-property-escapes': true },
+} as const;
 
 async function profileServer(edits: number): Promise<void> {
   // NODE_OPTIONS may not carry --cpu-prof, so the harness starts a wrapper that profiles the server in-process
@@ -88,10 +100,13 @@ require(${JSON.stringify(server)});
   const uri = await client.open('memo-10k.md', readFileSync(m.sizes.find((s) => s.label === '10k')!.path, 'utf8'));
   await client.waitForDiagnostics(uri, 1, 60_000);
   const t0 = performance.now();
-  for (const e of typingEdits(client.text(uri), edits, 8)) await client.waitForDiagnostics(uri, client.replace(uri, e.start, e.end, e.text), 30_000);
+  for (const e of typingEdits(client.text(uri), edits, 8))
+    await client.waitForDiagnostics(uri, client.replace(uri, e.start, e.end, e.text), 30_000);
   const ms = performance.now() - t0;
   await client.shutdown();
-  console.log(`keystroke: ${edits} edits in ${ms.toFixed(0)} ms (${(ms / edits).toFixed(1)} ms each; the profile also holds startup and the first analysis); profile in ${out.replace(ROOT + '/', '')}`);
+  console.log(
+    `keystroke: ${edits} edits in ${ms.toFixed(0)} ms (${(ms / edits).toFixed(1)} ms each; the profile also holds startup and the first analysis); profile in ${out.replace(ROOT + '/', '')}`,
+  );
   summarise(JSON.parse(readFileSync(out, 'utf8')) as Profiler.Profile, edits);
 }
 
@@ -102,7 +117,11 @@ function profileCli(): void {
   const cli = join(CACHE, 'cli-profile.js');
   buildSync({ ...unminified, entryPoints: [join(ROOT, 'server/src/cli.ts')], outfile: cli });
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', cli, m.folder.path, '--format', 'json', '--today', TODAY], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', cli, m.folder.path, '--format', 'json', '--today', TODAY],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const ms = performance.now() - t0;
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`the CLI wrote no profile (exit ${r.status})`);
@@ -120,7 +139,10 @@ async function main(): Promise<void> {
   await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/presence.ts')], outfile: bundle });
   const engine = createRequire(join(ROOT, 'package.json'))(bundle) as Engine;
   const label = target === 'incremental' ? '10k' : target;
-  const texts = target === 'corpus' ? listMarkdown(m.corpus.path).map((p) => readFileSync(p, 'utf8')) : [readFileSync(m.sizes.find((s) => s.label === label)!.path, 'utf8')];
+  const texts =
+    target === 'corpus'
+      ? listMarkdown(m.corpus.path).map((p) => readFileSync(p, 'utf8'))
+      : [readFileSync(m.sizes.find((s) => s.label === label)!.path, 'utf8')];
   let once = (): void => {
     for (const t of texts) new engine.Analyzer().analyze(t, undefined, { today: TODAY });
   };
@@ -147,7 +169,9 @@ async function main(): Promise<void> {
   const { profile } = await post<{ profile: Profiler.Profile }>(s, 'Profiler.stop');
   const out = join(CACHE, `presence-${target}.cpuprofile`);
   writeFileSync(out, JSON.stringify(profile));
-  console.log(`${target}: ${runs} ${target === 'incremental' ? 'edits re-analysed' : 'cold analyses'} in ${ms.toFixed(0)} ms (${(ms / runs).toFixed(1)} ms each, profiler on); profile in ${out.replace(ROOT + '/', '')}`);
+  console.log(
+    `${target}: ${runs} ${target === 'incremental' ? 'edits re-analysed' : 'cold analyses'} in ${ms.toFixed(0)} ms (${(ms / runs).toFixed(1)} ms each, profiler on); profile in ${out.replace(ROOT + '/', '')}`,
+  );
   summarise(profile, runs);
 }
 

@@ -7,5 +7,9 @@ import { keystrokeLatency } from './lsp.js';
 
 const m = ensureDocs(CACHE);
 void keystrokeLatency(readFileSync(m.sizes.find((s) => s.label === '10k')!.path, 'utf8'), Number(process.argv[2] ?? 200)).then((r) => {
-  console.log('stats' in r ? `keystroke → diagnostics, 10k words: median ${r.stats.median} ms, p95 ${r.stats.p95} ms, min ${r.stats.min} ms (${r.edits} edits)` : r.na);
+  console.log(
+    'stats' in r
+      ? `keystroke → diagnostics, 10k words: median ${r.stats.median} ms, p95 ${r.stats.p95} ms, min ${r.stats.min} ms (${r.edits} edits)`
+      : r.na,
+  );
 });

@@ -37,7 +37,13 @@ function memoText(n: number): string {
 export const SCALING_SHAPES: Record<string, { label: string; make: (n: number) => string }> = {
   memo: { label: 'normal memo', make: memoText },
   paragraph: { label: 'one paragraph (the memo without line breaks)', make: (n) => memoText(n).replace(/\s*\n\s*/g, ' ') },
-  unterminated: { label: 'one sentence, no terminators', make: (n) => memoText(n).replace(/\s*\n\s*/g, ' ').replace(/[.!?]/g, '') },
+  unterminated: {
+    label: 'one sentence, no terminators',
+    make: (n) =>
+      memoText(n)
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/[.!?]/g, ''),
+  },
   punctuation: {
     label: 'runs of ".", "!" and "?" with no space after',
     make: (n) => {
@@ -115,8 +121,17 @@ interface ChildOut {
 }
 
 function child(bundle: string, file: string, runs: number, warmups = 0): ChildOut | { error: string } {
-  const r = spawnSync(process.execPath, ['-e', CHILD, bundle, file, TODAY, String(runs), String(warmups)], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 1 << 20 });
-  if (r.status !== 0) return { error: r.signal ? `stopped after ${CHILD_TIMEOUT_MS / 1000} s (${r.signal})` : `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}` };
+  const r = spawnSync(process.execPath, ['-e', CHILD, bundle, file, TODAY, String(runs), String(warmups)], {
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0)
+    return {
+      error: r.signal
+        ? `stopped after ${CHILD_TIMEOUT_MS / 1000} s (${r.signal})`
+        : `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}`,
+    };
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildOut;
 }
 
@@ -128,7 +143,13 @@ export function runScaling(bundle = ENGINE_BUNDLE, log: (line: string) => void =
   const dir = join(CACHE, 'scaling');
   mkdirSync(dir, { recursive: true });
   const base = child(bundle, '', 0);
-  const result: ScalingResult = { sizes: SCALING_SIZES, targetRatio: MAX_DOUBLING_RATIO, baselineRssMb: 'error' in base ? undefined : round1(base.maxRssKb / 1024), shapes: {}, wallSeconds: 0 };
+  const result: ScalingResult = {
+    sizes: SCALING_SIZES,
+    targetRatio: MAX_DOUBLING_RATIO,
+    baselineRssMb: 'error' in base ? undefined : round1(base.maxRssKb / 1024),
+    shapes: {},
+    wallSeconds: 0,
+  };
   for (const [name, shape] of Object.entries(SCALING_SHAPES)) {
     const points: ScalingPoint[] = [];
     let stop: string | undefined;
@@ -150,18 +171,31 @@ export function runScaling(bundle = ENGINE_BUNDLE, log: (line: string) => void =
         continue;
       }
       const prev = points[points.length - 1]?.medianMs;
-      const p: ScalingPoint = { bytes, medianMs: round1(out.medianMs), runs: out.runs, peakRssMb: round1(out.maxRssKb / 1024), words: out.words, findings: out.findings };
+      const p: ScalingPoint = {
+        bytes,
+        medianMs: round1(out.medianMs),
+        runs: out.runs,
+        peakRssMb: round1(out.maxRssKb / 1024),
+        words: out.words,
+        findings: out.findings,
+      };
       if (out.truncatedAtWords !== undefined) p.truncatedAtWords = out.truncatedAtWords;
       if (prev) p.ratio = Math.round((out.medianMs / Math.max(prev, 1)) * 100) / 100;
       points.push(p);
       log(`scaling ${name} ${kb(bytes)}: ${fmt(p.medianMs!)}${p.ratio !== undefined ? ` (×${p.ratio})` : ''}, peak RSS ${p.peakRssMb} MB`);
-      if (out.medianMs > STOP_AFTER_MS || (out.medianMs > SLOW_MS && (p.ratio === undefined || p.ratio > 3))) stop = `not measured: ${kb(bytes)} already took ${fmt(out.medianMs)}`;
+      if (out.medianMs > STOP_AFTER_MS || (out.medianMs > SLOW_MS && (p.ratio === undefined || p.ratio > 3)))
+        stop = `not measured: ${kb(bytes)} already took ${fmt(out.medianMs)}`;
     }
     // Ratios between small times are mostly noise on a shared machine: only doublings to over 100 ms count.
     const counted = points.filter((p) => p.ratio !== undefined && p.medianMs! >= 100).map((p) => p.ratio!);
     const worst = counted.length ? Math.max(...counted) : undefined;
     const complete = points.every((p) => p.medianMs !== undefined);
-    result.shapes[name] = { label: shape.label, points, worstRatio: worst, ok: complete && (worst === undefined || worst <= MAX_DOUBLING_RATIO) };
+    result.shapes[name] = {
+      label: shape.label,
+      points,
+      worstRatio: worst,
+      ok: complete && (worst === undefined || worst <= MAX_DOUBLING_RATIO),
+    };
   }
   result.wallSeconds = Math.round((performance.now() - t0) / 1000);
   return result;
@@ -180,7 +214,9 @@ function fmt(ms: number): string {
 /** The scaling table in Markdown: one row per shape, one cell per size (median time, ×ratio, peak RSS). */
 export function scalingTable(r: ScalingResult): string {
   const lines: string[] = [];
-  lines.push(`Median analysis time per input size (fresh \`Analyzer\`, ×N = time ÷ the previous size's, target ≤ ${r.targetRatio}× per doubling) and peak RSS of the measuring process (node with the engine loaded: ${r.baselineRssMb ?? '?'} MB). Past the 200,000-word limit the rest of a document is skipped, so time flattens.`);
+  lines.push(
+    `Median analysis time per input size (fresh \`Analyzer\`, ×N = time ÷ the previous size's, target ≤ ${r.targetRatio}× per doubling) and peak RSS of the measuring process (node with the engine loaded: ${r.baselineRssMb ?? '?'} MB). Past the 200,000-word limit the rest of a document is skipped, so time flattens.`,
+  );
   lines.push('');
   lines.push(`| Shape | ${r.sizes.map(kb).join(' | ')} | Worst doubling |`);
   lines.push(`| --- |${r.sizes.map(() => ' --- |').join('')} --- |`);
@@ -189,7 +225,9 @@ export function scalingTable(r: ScalingResult): string {
       if (p.medianMs === undefined) return p.error ? `failed: ${p.error}` : 'not measured';
       return `${fmt(p.medianMs)}${p.ratio !== undefined ? ` ×${p.ratio}` : ''}, ${p.peakRssMb} MB`;
     });
-    lines.push(`| ${s.label} | ${cells.join(' | ')} | ${s.worstRatio !== undefined ? `×${s.worstRatio}` : '—'} ${s.ok ? 'PASS' : 'MISS'} |`);
+    lines.push(
+      `| ${s.label} | ${cells.join(' | ')} | ${s.worstRatio !== undefined ? `×${s.worstRatio}` : '—'} ${s.ok ? 'PASS' : 'MISS'} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');

@@ -55,6 +55,9 @@ if (/startup\.ts$/.test(process.argv[1] ?? '')) {
   const text = readFileSync(join(ROOT, 'examples', 'weak-board-update.md'), 'utf8');
   void serverStartup(text, Number(process.argv[2] ?? 10)).then((r) => {
     if ('na' in r) console.log(r.na);
-    else console.log(`server start → first diagnostics (${r.words}-word memo, ${r.runs} cold processes): median ${r.total.median} ms (to initialized ${r.toInitialized.median}, open → diagnostics ${r.openToDiagnostics.median}); bare node ${r.nodeBaseline.median} ms`);
+    else
+      console.log(
+        `server start → first diagnostics (${r.words}-word memo, ${r.runs} cold processes): median ${r.total.median} ms (to initialized ${r.toInitialized.median}, open → diagnostics ${r.openToDiagnostics.median}); bare node ${r.nodeBaseline.median} ms`,
+      );
   });
 }

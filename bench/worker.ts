@@ -9,7 +9,6 @@ import { PEER_NAMES, peer, type PeerName, type Tool } from './peers.js';
 
 type Engine = typeof import('../server/src/presence.js');
 
-
 function presenceTool(engine: Engine): Tool {
   return {
     name: 'presence',
@@ -54,7 +53,13 @@ async function timeOnce(tool: Tool, docs: ReadonlyArray<[string, string]>): Prom
 
 async function measure(tool: Tool, docs: ReadonlyArray<[string, string]>, plan: Plan): Promise<TargetResult> {
   const [first, problems] = await timeOnce(tool, docs);
-  if (first > SKIP_MS) return { warmups: 1, problems, skipped: `one run took ${(first / 1000).toFixed(1)} s (> ${SKIP_MS / 1000} s)`, firstRunMs: Math.round(first) };
+  if (first > SKIP_MS)
+    return {
+      warmups: 1,
+      problems,
+      skipped: `one run took ${(first / 1000).toFixed(1)} s (> ${SKIP_MS / 1000} s)`,
+      firstRunMs: Math.round(first),
+    };
   if (first > SINGLE_MS) return { stats: stats([first]), warmups: 0, problems };
   const times: number[] = [];
   let warmups = 0;
@@ -76,7 +81,14 @@ async function measureFolder(tool: Tool, files: ReadonlyArray<[string, string]>,
       problems += await tool.lint(files[i]![1], files[i]![0]);
       const el = performance.now() - t0;
       if (el > capMs && i + 1 < files.length) {
-        return { runs: r, filesDone: i + 1, stoppedAfterMs: Math.round(el), extrapolatedMs: Math.round((el / (i + 1)) * files.length), problems, ...(totals.length ? { stats: stats(totals) } : {}) };
+        return {
+          runs: r,
+          filesDone: i + 1,
+          stoppedAfterMs: Math.round(el),
+          extrapolatedMs: Math.round((el / (i + 1)) * files.length),
+          problems,
+          ...(totals.length ? { stats: stats(totals) } : {}),
+        };
       }
     }
     totals.push(performance.now() - t0);

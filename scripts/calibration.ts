@@ -70,7 +70,16 @@ export function meanRatings(raters: readonly (readonly Rating[])[]): Rating[] {
 export function interRater(a: readonly Rating[], b: readonly Rating[]): { documents: number; spearman: number } {
   const byDoc = new Map(b.map((r) => [r.doc, r.rating]));
   const pairs = a.filter((r) => byDoc.has(r.doc)).map((r) => [r.rating, byDoc.get(r.doc)!] as const);
-  return { documents: pairs.length, spearman: Math.round(spearman(pairs.map((p) => p[0]), pairs.map((p) => p[1])) * 1000) / 1000 };
+  return {
+    documents: pairs.length,
+    spearman:
+      Math.round(
+        spearman(
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+        ) * 1000,
+      ) / 1000,
+  };
 }
 
 /** The ratings, or undefined when the file does not exist yet. Rows that do not parse are reported, not fatal. */
@@ -78,22 +87,26 @@ export function readRatings(file = RATINGS_FILE): { ratings: Rating[]; problems:
   if (!existsSync(file)) return undefined;
   const ratings: Rating[] = [];
   const problems: string[] = [];
-  readFileSync(file, 'utf8').split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      const row = JSON.parse(line) as Partial<Rating>;
-      if (typeof row.doc !== 'string' || typeof row.rating !== 'number' || row.rating < 1 || row.rating > 5) throw new Error('expected { doc: string, rating: 1–5 }');
-      ratings.push({ doc: row.doc, rating: row.rating, ...(typeof row.reason === 'string' ? { reason: row.reason } : {}) });
-    } catch (e) {
-      problems.push(`line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const row = JSON.parse(line) as Partial<Rating>;
+        if (typeof row.doc !== 'string' || typeof row.rating !== 'number' || row.rating < 1 || row.rating > 5)
+          throw new Error('expected { doc: string, rating: 1–5 }');
+        ratings.push({ doc: row.doc, rating: row.rating, ...(typeof row.reason === 'string' ? { reason: row.reason } : {}) });
+      } catch (e) {
+        problems.push(`line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
   return { ratings, problems };
 }
 
 /** A rated document's path: as written if it exists, else under the repository, ../shared or ../shared/corpus. */
 export function resolveDoc(doc: string): string | undefined {
-  for (const p of [doc, path.join(REPO_ROOT, doc), path.join(SHARED_DIR, doc), path.join(SHARED_DIR, 'corpus', doc)]) if (existsSync(p)) return p;
+  for (const p of [doc, path.join(REPO_ROOT, doc), path.join(SHARED_DIR, doc), path.join(SHARED_DIR, 'corpus', doc)])
+    if (existsSync(p)) return p;
   return undefined;
 }
 

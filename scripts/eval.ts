@@ -19,12 +19,42 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { crossValidate, CV_SEED, MIN_PRECISION, loadLabelled, prf, seededRandom, shuffle, stratifiedFolds, toModelFile, tokenizeAll, train, type Prf, type TrainOptions } from './train-uncertainty.ts';
-import { scoreUncertainty, swapUncertaintyModelForEvaluation, tokenizeLower, tokenizeWithOffsets, UNCERTAINTY_THRESHOLD, type UncertaintyModelFile } from '../server/src/rules/uncertainty.ts';
+import {
+  crossValidate,
+  CV_SEED,
+  MIN_PRECISION,
+  loadLabelled,
+  prf,
+  seededRandom,
+  shuffle,
+  stratifiedFolds,
+  toModelFile,
+  tokenizeAll,
+  train,
+  type Prf,
+  type TrainOptions,
+} from './train-uncertainty.ts';
+import {
+  scoreUncertainty,
+  swapUncertaintyModelForEvaluation,
+  tokenizeLower,
+  tokenizeWithOffsets,
+  UNCERTAINTY_THRESHOLD,
+  type UncertaintyModelFile,
+} from '../server/src/rules/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
-import { calibrate, HOLDOUT_FILE, interRater, meanRatings, RATER_FILES, readRatings, type Calibration, type Rating } from './calibration.ts';
+import {
+  calibrate,
+  HOLDOUT_FILE,
+  interRater,
+  meanRatings,
+  RATER_FILES,
+  readRatings,
+  type Calibration,
+  type Rating,
+} from './calibration.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';
@@ -97,7 +127,12 @@ async function loadFindPassives(): Promise<FindPassives | undefined> {
     if (typeof mod.findPassives !== 'function') throw new Error('server/src/rules/passive.ts does not export findPassives(text)');
     return mod.findPassives;
   } catch (e) {
-    fail('passive', new Error(`findPassives is not available: server/src/rules/passive.ts must export findPassives(text: string): { start; end; agentless }[] (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`));
+    fail(
+      'passive',
+      new Error(
+        `findPassives is not available: server/src/rules/passive.ts must export findPassives(text: string): { start; end; agentless }[] (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      ),
+    );
     return undefined;
   }
 }
@@ -169,10 +204,20 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
       honestRules = honest;
       const folds = stratifiedFolds(gold, 5, CV_SEED);
       for (let k = 0; k < 5; k++) {
-        const model = train(words, gold, all.filter((i) => folds[i] !== k), options);
+        const model = train(
+          words,
+          gold,
+          all.filter((i) => folds[i] !== k),
+          options,
+        );
         const restore = swapUncertaintyModelForEvaluation(toModelFile(model, UNCERTAINTY_THRESHOLD));
         try {
-          runEngine(newAnalyzer(), texts, all.filter((i) => folds[i] === k), honest);
+          runEngine(
+            newAnalyzer(),
+            texts,
+            all.filter((i) => folds[i] === k),
+            honest,
+          );
         } finally {
           restore();
         }
@@ -188,15 +233,36 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
       }
       // Whether the scorer reaches the engine's rules at all (it would not if they held another module instance).
       out.engineUsesScorer = asShipped.some((r, i) => r.join() !== noScorer[i]!.join());
-      if (!out.engineUsesScorer) console.warn('  note: no engine rule reacts to the uncertainty scorer (not wired yet?); the three engine rows are equal.');
-      out.presence = figures(prf(honest.map((r) => r.length > 0), gold));
-      out.presenceInSampleScorer = figures(prf(asShipped.map((r) => r.length > 0), gold));
-      out.presenceWithoutScorer = figures(prf(noScorer.map((r) => r.length > 0), gold));
+      if (!out.engineUsesScorer)
+        console.warn('  note: no engine rule reacts to the uncertainty scorer (not wired yet?); the three engine rows are equal.');
+      out.presence = figures(
+        prf(
+          honest.map((r) => r.length > 0),
+          gold,
+        ),
+      );
+      out.presenceInSampleScorer = figures(
+        prf(
+          asShipped.map((r) => r.length > 0),
+          gold,
+        ),
+      );
+      out.presenceWithoutScorer = figures(
+        prf(
+          noScorer.map((r) => r.length > 0),
+          gold,
+        ),
+      );
       out.presencePerRule = perRuleTable(honest, gold);
       // What-if: the honest figures with one rule left out (which rules cost precision on this set).
       out.presenceWithoutRule = [...new Set(honest.flat())].sort().map((ruleId) => ({
         ruleId,
-        ...figures(prf(honest.map((rs) => rs.some((r) => r !== ruleId)), gold)),
+        ...figures(
+          prf(
+            honest.map((rs) => rs.some((r) => r !== ruleId)),
+            gold,
+          ),
+        ),
       }));
       // What the precision target implies: with a family's false positives as they are (the quantified family's come
       // from word lists, not the scorer), P ≥ MIN_PRECISION needs at least fp · P / (1 − P) true positives even if
@@ -213,21 +279,47 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
   }
 
   // Baselines.
-  out.writeGoodAll = figures(prf(texts.map((t) => writeGood(t).length > 0), gold));
-  out.writeGoodWeasel = figures(prf(texts.map((t) => writeGood(t, only('weasel')).length > 0), gold));
+  out.writeGoodAll = figures(
+    prf(
+      texts.map((t) => writeGood(t).length > 0),
+      gold,
+    ),
+  );
+  out.writeGoodWeasel = figures(
+    prf(
+      texts.map((t) => writeGood(t, only('weasel')).length > 0),
+      gold,
+    ),
+  );
 
   // The learned scorer alone.
   const t0 = performance.now();
   const cv = crossValidate(words, gold, options, true, 5, CV_SEED);
-  const inSample = prf(words.map((w) => scoreUncertainty(w).probability >= UNCERTAINTY_THRESHOLD), gold);
-  const thresholds = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => ({ threshold: t, ...figures(prf(cv.oof.map((p) => p >= t), gold)) }));
+  const inSample = prf(
+    words.map((w) => scoreUncertainty(w).probability >= UNCERTAINTY_THRESHOLD),
+    gold,
+  );
+  const thresholds = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => ({
+    threshold: t,
+    ...figures(
+      prf(
+        cv.oof.map((p) => p >= t),
+        gold,
+      ),
+    ),
+  }));
   out.model = {
     threshold: UNCERTAINTY_THRESHOLD,
     cvThresholdReproduced: round(cv.threshold, 3),
     options,
     cv5Pooled: figures(cv.pooled),
     cv5Nested: figures(cv.nested),
-    cv5AtShippedThreshold: figures(prf(cv.oof.map((p) => p >= UNCERTAINTY_THRESHOLD), gold)),
+    cv5AtShippedThreshold: figures(
+      prf(
+        cv.oof.map((p) => p >= UNCERTAINTY_THRESHOLD),
+        gold,
+      ),
+    ),
     inSample: figures(inSample),
     cvByThreshold: thresholds,
     cvSeconds: round((performance.now() - t0) / 1000, 1),
@@ -236,8 +328,22 @@ async function evalHedge(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteG
   // already about 0.45. And what the conviction family would score if a rule reported every sentence the scorer rates
   // at or above WHAT_IF_THRESHOLD, whatever its cue (no such rule ships: on the memo corpus most of those sentences are
   // "some"/"many" or a technical "probably", see the README's quality section).
-  out.flagEverything = figures(prf(gold.map(() => true), gold));
-  if (honestRules) out.whatIfScorerRule = { threshold: WHAT_IF_THRESHOLD, ...figures(prf(honestRules.map((r, i) => r.length > 0 || cv.oof[i]! >= WHAT_IF_THRESHOLD), gold)) };
+  out.flagEverything = figures(
+    prf(
+      gold.map(() => true),
+      gold,
+    ),
+  );
+  if (honestRules)
+    out.whatIfScorerRule = {
+      threshold: WHAT_IF_THRESHOLD,
+      ...figures(
+        prf(
+          honestRules.map((r, i) => r.length > 0 || cv.oof[i]! >= WHAT_IF_THRESHOLD),
+          gold,
+        ),
+      ),
+    };
   return out;
 }
 
@@ -251,12 +357,22 @@ function evalPassive(findPassives: FindPassives | undefined, writeGood: WriteGoo
   const out: Record<string, unknown> = { file: rel(file), sentences: data.length, positives: gold.filter(Boolean).length };
   if (findPassives) {
     try {
-      out.presence = figures(prf(data.map((d) => findPassives(d.text).length > 0), gold));
+      out.presence = figures(
+        prf(
+          data.map((d) => findPassives(d.text).length > 0),
+          gold,
+        ),
+      );
     } catch (e) {
       fail('passive/findPassives', e);
     }
   }
-  out.writeGoodPassive = figures(prf(data.map((d) => writeGood(d.text, only('passive')).length > 0), gold));
+  out.writeGoodPassive = figures(
+    prf(
+      data.map((d) => writeGood(d.text, only('passive')).length > 0),
+      gold,
+    ),
+  );
   return out;
 }
 
@@ -321,8 +437,15 @@ function evalCorpus(newAnalyzer: NewAnalyzer | undefined): Record<string, unknow
         scorer.flagged++;
         const at = para.index + piece.index;
         const cue = toks[r.cue];
-        const marked = cue ? piece.segment.slice(0, cue.start) + '⟦' + piece.segment.slice(cue.start, cue.end) + '⟧' + piece.segment.slice(cue.end) : piece.segment;
-        scorer.examples.push({ file: rel(file), line: text.slice(0, at).split('\n').length, sentence: marked.replace(/\s+/g, ' ').trim().slice(0, 400), probability: round(r.probability, 2) });
+        const marked = cue
+          ? piece.segment.slice(0, cue.start) + '⟦' + piece.segment.slice(cue.start, cue.end) + '⟧' + piece.segment.slice(cue.end)
+          : piece.segment;
+        scorer.examples.push({
+          file: rel(file),
+          line: text.slice(0, at).split('\n').length,
+          sentence: marked.replace(/\s+/g, ' ').trim().slice(0, 400),
+          probability: round(r.probability, 2),
+        });
       }
     }
   }
@@ -366,10 +489,20 @@ function evalCorpus(newAnalyzer: NewAnalyzer | undefined): Record<string, unknow
     'Not a rule by itself: the wired rule flags only sentences that no other rule already flagged.',
     '',
   );
-  for (const ex of shuffle([...scorer.examples], rnd).slice(0, 10)) md.push(`- \`${ex.file}:${ex.line}\` — p ${ex.probability} — ${ex.sentence.replace(/([<>])/g, '\\$1')}`);
+  for (const ex of shuffle([...scorer.examples], rnd).slice(0, 10))
+    md.push(`- \`${ex.file}:${ex.line}\` — p ${ex.probability} — ${ex.sentence.replace(/([<>])/g, '\\$1')}`);
   md.push('');
   writeFileSync(path.join(repoRoot, 'bench/corpus-samples.md'), md.join('\n'));
-  return { dir: rel(dir), files: files.length, scorer: { sentences: scorer.sentences, flagged: scorer.flagged }, words, findings: [...counts.values()].reduce((a, b) => a + b, 0), ms: Math.round(ms), perRule, samples: 'bench/corpus-samples.md' };
+  return {
+    dir: rel(dir),
+    files: files.length,
+    scorer: { sentences: scorer.sentences, flagged: scorer.flagged },
+    words,
+    findings: [...counts.values()].reduce((a, b) => a + b, 0),
+    ms: Math.round(ms),
+    perRule,
+    samples: 'bench/corpus-samples.md',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,21 +514,36 @@ export function generateMemo(target: number, seed = 7): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const num = (lo: number, hi: number): number => Math.round(lo + rnd() * (hi - lo));
   const teams = ['payments', 'onboarding', 'search', 'billing', 'platform', 'mobile', 'data', 'support', 'growth', 'security'];
-  const metrics = ['ARR', 'gross margin', 'net revenue retention', 'churn', 'CAC payback', 'activation rate', 'conversion', 'burn', 'runway', 'NPS'];
+  const metrics = [
+    'ARR',
+    'gross margin',
+    'net revenue retention',
+    'churn',
+    'CAC payback',
+    'activation rate',
+    'conversion',
+    'burn',
+    'runway',
+    'NPS',
+  ];
   const customers = ['Northwind', 'Contoso', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Acme'];
   const months = ['January', 'February', 'March', 'April', 'June', 'July', 'September', 'October', 'November', 'December'];
   const quarter = (): string => `Q${num(1, 4)}`;
   const strong = [
-    () => `${pick(metrics)} rose from ${num(10, 40)}% to ${num(41, 70)}% in ${quarter()} after the ${pick(teams)} team shipped the new flow.`,
-    () => `We recommend moving two engineers from ${pick(teams)} to ${pick(teams)} by ${pick(months)} ${num(1, 28)}, at the cost of delaying the ${pick(teams)} roadmap by one quarter.`,
+    () =>
+      `${pick(metrics)} rose from ${num(10, 40)}% to ${num(41, 70)}% in ${quarter()} after the ${pick(teams)} team shipped the new flow.`,
+    () =>
+      `We recommend moving two engineers from ${pick(teams)} to ${pick(teams)} by ${pick(months)} ${num(1, 28)}, at the cost of delaying the ${pick(teams)} roadmap by one quarter.`,
     () => `${pick(customers)} signed a ${num(2, 5)}-year renewal worth $${num(1, 9)}.${num(0, 9)}M, which takes ${pick(metrics)} to plan.`,
     () => `I decided to stop the ${pick(teams)} rewrite; the team will instead fix the ${num(3, 12)} highest-volume defects.`,
     () => `The ask: approve $${num(100, 900)}K for ${pick(teams)} tooling so we can cut on-call pages by ${num(20, 60)}%.`,
     () => `See the [${pick(teams)} dashboard](https://dashboards.example.com/${pick(teams)}/${num(100, 999)}) for weekly figures.`,
     () => `Deploys now run through \`deploy --env=prod --team=${pick(teams)}\`, which removed ${num(2, 8)} manual steps.`,
-    () => `We will not pursue the ${pick(customers)} custom integration this year, because it serves one account and costs ${num(2, 6)} engineer-months.`,
+    () =>
+      `We will not pursue the ${pick(customers)} custom integration this year, because it serves one account and costs ${num(2, 6)} engineer-months.`,
     () => `${pick(customers)} and ${pick(customers)} account for ${num(20, 45)}% of new bookings, up from ${num(5, 19)}% a year ago.`,
-    () => `Our forecast puts ${pick(metrics)} at ${num(50, 90)}% by ${quarter()}, ±${num(2, 6)}%, assuming the pricing change lands in ${pick(months)}.`,
+    () =>
+      `Our forecast puts ${pick(metrics)} at ${num(50, 90)}% by ${quarter()}, ±${num(2, 6)}%, assuming the pricing change lands in ${pick(months)}.`,
   ];
   const weak = [
     () => `I think we should probably revisit the ${pick(teams)} plan at some point.`,
@@ -425,7 +573,10 @@ export function generateMemo(target: number, seed = 7): string {
     const kind = section % 4;
     if (kind === 0) push(Array.from({ length: num(3, 8) }, () => `- ${sentence()}`).join('\n'));
     else if (kind === 1) {
-      const rows = Array.from({ length: num(3, 6) }, () => `| ${pick(metrics)} | ${num(1, 99)}% | ${num(1, 99)}% | ${pick(['on track', 'at risk', 'behind'])} |`);
+      const rows = Array.from(
+        { length: num(3, 6) },
+        () => `| ${pick(metrics)} | ${num(1, 99)}% | ${num(1, 99)}% | ${pick(['on track', 'at risk', 'behind'])} |`,
+      );
       push(['| Metric | Target | Actual | Status |', '| --- | ---: | ---: | --- |', ...rows].join('\n'));
     } else if (kind === 2) push(Array.from({ length: num(2, 5) }, (_, i) => `${i + 1}. ${sentence()}`).join('\n'));
     push(paragraph());
@@ -451,18 +602,31 @@ function evalTiming(newAnalyzer: NewAnalyzer | undefined, writeGood: WriteGood):
     try {
       out.engineWords = newAnalyzer()(text, RUBRIC, { today: TODAY }).words;
       // Cold: a new analyzer per run (nothing cached), the cost of opening a document or a CLI run.
-      out.presenceMedianMs = round(timeIt(() => newAnalyzer()(text, RUBRIC, { today: TODAY })), 2);
+      out.presenceMedianMs = round(
+        timeIt(() => newAnalyzer()(text, RUBRIC, { today: TODAY })),
+        2,
+      );
       // Re-analysis of an unchanged document by the same analyzer (block cache hits), as the server does on each keystroke elsewhere.
       const warm = newAnalyzer();
-      out.presenceCachedMedianMs = round(timeIt(() => warm(text, RUBRIC, { today: TODAY })), 2);
+      out.presenceCachedMedianMs = round(
+        timeIt(() => warm(text, RUBRIC, { today: TODAY })),
+        2,
+      );
     } catch (e) {
       fail('timing/engine', e);
     }
   }
-  out.writeGoodMedianMs = round(timeIt(() => writeGood(text)), 2);
-  if (typeof out.presenceMedianMs === 'number') out.ratioPresenceToWriteGood = round(out.presenceMedianMs / (out.writeGoodMedianMs as number), 3);
+  out.writeGoodMedianMs = round(
+    timeIt(() => writeGood(text)),
+    2,
+  );
+  if (typeof out.presenceMedianMs === 'number')
+    out.ratioPresenceToWriteGood = round(out.presenceMedianMs / (out.writeGoodMedianMs as number), 3);
   // The scorer alone, per word (sentences split roughly at full stops; the engine's own segmentation will differ).
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map(tokenizeLower).filter((w) => w.length > 0);
+  const sentences = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(tokenizeLower)
+    .filter((w) => w.length > 0);
   const n = sentences.reduce((a, s) => a + s.length, 0);
   let sink = 0;
   const ms = timeIt(() => {
@@ -502,22 +666,41 @@ function evalReview(newAnalyzer: NewAnalyzer | undefined): ReviewSection | undef
   const shown = precisionRows(run, verdicts, sev);
   const hints = precisionRows({ ...run, findings: run.findings.filter((f) => f.severity === 'hint') }, verdicts);
   const per1k = (n: number, folder: string): number => round((1000 * n) / Math.max(1, run.wordsByFolder.get(folder) ?? 0), 2);
-  const density = Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.folder === f && x.severity !== 'hint').length, f)]));
+  const density = Object.fromEntries(
+    folders.map((f) => [f, per1k(run.findings.filter((x) => x.folder === f && x.severity !== 'hint').length, f)]),
+  );
   const densityWithHints = Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.folder === f).length, f)]));
   const rules = [...new Set(run.findings.map((f) => f.rule))].sort();
-  const perRuleDensity = rules.map((rule) => ({ rule, severity: sev(rule), perFolder: Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.rule === rule && x.folder === f).length, f)])) }));
+  const perRuleDensity = rules.map((rule) => ({
+    rule,
+    severity: sev(rule),
+    perFolder: Object.fromEntries(folders.map((f) => [f, per1k(run.findings.filter((x) => x.rule === rule && x.folder === f).length, f)])),
+  }));
   const misses: string[] = [];
   const all = shown.find((r) => r.rule === '*' && r.folder === '*');
   const overall = all ? precisionOf(all) : undefined;
-  if (overall === undefined || overall < REVIEW_TARGETS.overall) misses.push(`overall precision ${overall === undefined ? '—' : pct(overall)} < ${pct(REVIEW_TARGETS.overall)}`);
+  if (overall === undefined || overall < REVIEW_TARGETS.overall)
+    misses.push(`overall precision ${overall === undefined ? '—' : pct(overall)} < ${pct(REVIEW_TARGETS.overall)}`);
   for (const r of shown) {
     if (r.rule === '*' || r.folder === '*' || r.findings < REVIEW_TARGETS.minFired) continue;
     const p = precisionOf(r);
-    if (p !== undefined && p < REVIEW_TARGETS.perRule) misses.push(`${r.rule} on ${r.folder}: ${pct(p)} (${r.right}/${judged(r)}) < ${pct(REVIEW_TARGETS.perRule)}`);
+    if (p !== undefined && p < REVIEW_TARGETS.perRule)
+      misses.push(`${r.rule} on ${r.folder}: ${pct(p)} (${r.right}/${judged(r)}) < ${pct(REVIEW_TARGETS.perRule)}`);
     if (p === undefined) misses.push(`${r.rule} on ${r.folder}: fires ${r.findings} times, none judged`);
   }
-  for (const f of folders) if (density[f]! > REVIEW_TARGETS.density) misses.push(`${f}: ${density[f]} findings per 1,000 words > ${REVIEW_TARGETS.density}`);
-  return { folders, words: Object.fromEntries(run.wordsByFolder), density, densityWithHints, shown, hints, perRuleDensity, verdicts: verdicts.size, misses };
+  for (const f of folders)
+    if (density[f]! > REVIEW_TARGETS.density) misses.push(`${f}: ${density[f]} findings per 1,000 words > ${REVIEW_TARGETS.density}`);
+  return {
+    folders,
+    words: Object.fromEntries(run.wordsByFolder),
+    density,
+    densityWithHints,
+    shown,
+    hints,
+    perRuleDensity,
+    verdicts: verdicts.size,
+    misses,
+  };
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -533,19 +716,32 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
     console.log('Hints (demoted until their precision reaches 80%):');
     printPrecision(r.hints, r.folders);
   }
-  console.log(`  new since the review (no verdict yet): ${all?.unjudged ?? 0} distinct findings${unjudged.length ? ` — ${unjudged.map((x) => `${x.rule} ${x.unjudged}`).join(', ')}` : ''}; draw them with scripts/review.ts sample`);
+  console.log(
+    `  new since the review (no verdict yet): ${all?.unjudged ?? 0} distinct findings${unjudged.length ? ` — ${unjudged.map((x) => `${x.rule} ${x.unjudged}`).join(', ')}` : ''}; draw them with scripts/review.ts sample`,
+  );
   console.log('Findings per 1,000 words, per folder (hints excluded; with hints in brackets):');
   console.log('  ' + r.folders.map((f) => `${f} ${r.density[f]!.toFixed(2)} (${r.densityWithHints[f]!.toFixed(2)})`).join(' · '));
   console.log('Per rule, findings per 1,000 words:');
   console.log(`  ${'rule'.padEnd(42)} ${'severity'.padEnd(12)}${r.folders.map((f) => f.slice(0, 12).padStart(13)).join('')}`);
-  for (const x of r.perRuleDensity) console.log(`  ${x.rule.padEnd(42)} ${x.severity.padEnd(12)}${r.folders.map((f) => x.perFolder[f]!.toFixed(2).padStart(13)).join('')}`);
-  console.log(r.misses.length ? `Targets missed (${r.misses.length}):\n  ${r.misses.join('\n  ')}` : `Targets met: overall ≥ ${pct(REVIEW_TARGETS.overall)}, every default-on rule ≥ ${pct(REVIEW_TARGETS.perRule)} where it fires ≥ ${REVIEW_TARGETS.minFired} times, ≤ ${REVIEW_TARGETS.density} findings per 1,000 words on every folder`);
+  for (const x of r.perRuleDensity)
+    console.log(`  ${x.rule.padEnd(42)} ${x.severity.padEnd(12)}${r.folders.map((f) => x.perFolder[f]!.toFixed(2).padStart(13)).join('')}`);
+  console.log(
+    r.misses.length
+      ? `Targets missed (${r.misses.length}):\n  ${r.misses.join('\n  ')}`
+      : `Targets met: overall ≥ ${pct(REVIEW_TARGETS.overall)}, every default-on rule ≥ ${pct(REVIEW_TARGETS.perRule)} where it fires ≥ ${REVIEW_TARGETS.minFired} times, ≤ ${REVIEW_TARGETS.density} findings per 1,000 words on every folder`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // f) calibration: the overall score against blind ratings (scripts/calibration.ts), when there are any
 
-type CalibrationResult = (Calibration & { raters: { file: string; spearman: number }[]; interRater?: { documents: number; spearman: number }; holdout?: Calibration }) | { ratings: 'none' };
+type CalibrationResult =
+  | (Calibration & {
+      raters: { file: string; spearman: number }[];
+      interRater?: { documents: number; spearman: number };
+      holdout?: Calibration;
+    })
+  | { ratings: 'none' };
 
 function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResult {
   const raters: { file: string; ratings: Rating[] }[] = [];
@@ -583,14 +779,24 @@ function printCalibration(c: CalibrationResult | undefined): void {
     return;
   }
   const reference = c.raters.length > 1 ? `the mean of ${c.raters.length} blind raters` : 'rating';
-  console.log(`\nCalibration — ${c.documents} rated documents: Spearman ρ(overall, ${reference}) = ${c.spearman}${c.missing.length ? ` (${c.missing.length} not found: ${c.missing.join(', ')})` : ''}   target ≥ 0.6`);
+  console.log(
+    `\nCalibration — ${c.documents} rated documents: Spearman ρ(overall, ${reference}) = ${c.spearman}${c.missing.length ? ` (${c.missing.length} not found: ${c.missing.join(', ')})` : ''}   target ≥ 0.6`,
+  );
   if (c.raters.length > 1) console.log(`  each rater alone: ${c.raters.map((r) => `${r.file} ρ ${r.spearman}`).join(' · ')}`);
   if (c.interRater) console.log(`  the raters with each other: ρ ${c.interRater.spearman} over ${c.interRater.documents} documents`);
-  for (const [band, b] of Object.entries(c.bands)) console.log(`  ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`);
+  for (const [band, b] of Object.entries(c.bands))
+    console.log(
+      `  ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`,
+    );
   if (c.holdout) {
     const h = c.holdout;
-    console.log(`  hold-out (${path.relative(repoRoot, HOLDOUT_FILE)}, ${h.documents} other documents, a third blind rater, never tuned to): ρ ${h.spearman}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`);
-    for (const [band, b] of Object.entries(h.bands)) console.log(`    ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`);
+    console.log(
+      `  hold-out (${path.relative(repoRoot, HOLDOUT_FILE)}, ${h.documents} other documents, a third blind rater, never tuned to): ρ ${h.spearman}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`,
+    );
+    for (const [band, b] of Object.entries(h.bands))
+      console.log(
+        `    ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`,
+      );
   }
 }
 
@@ -603,7 +809,9 @@ function row(name: string, p: Figures | undefined, extra = ''): string {
 
 async function main(): Promise<void> {
   if (!existsSync(shared) || !existsSync(path.join(shared, 'eval'))) {
-    console.error(`eval: the shared evaluation data is missing: expected ${shared} (../shared next to the repository), with eval/ and corpus/.`);
+    console.error(
+      `eval: the shared evaluation data is missing: expected ${shared} (../shared next to the repository), with eval/ and corpus/.`,
+    );
     process.exit(2);
   }
   // write-good ships no type declarations; this is its documented signature.
@@ -650,14 +858,35 @@ async function main(): Promise<void> {
 
   // Compact report.
   type H = {
-    sentences: number; positives: number; presence?: Figures; presenceInSampleScorer?: Figures; presenceWithoutScorer?: Figures; presenceWithoutRule?: (Figures & { ruleId: string })[]; presencePerRule?: RuleRow[]; falsePositiveFloor?: { family: string; certainFlagged: number; tpNeeded: number; recallNeeded: number }[]; writeGoodAll: Figures; writeGoodWeasel: Figures; flagEverything: Figures; whatIfScorerRule?: Figures & { threshold: number };
-    model: { threshold: number; cvThresholdReproduced: number; cv5Pooled: Figures; cv5Nested: Figures; cv5AtShippedThreshold: Figures; inSample: Figures; cvByThreshold: (Figures & { threshold: number })[] };
+    sentences: number;
+    positives: number;
+    presence?: Figures;
+    presenceInSampleScorer?: Figures;
+    presenceWithoutScorer?: Figures;
+    presenceWithoutRule?: (Figures & { ruleId: string })[];
+    presencePerRule?: RuleRow[];
+    falsePositiveFloor?: { family: string; certainFlagged: number; tpNeeded: number; recallNeeded: number }[];
+    writeGoodAll: Figures;
+    writeGoodWeasel: Figures;
+    flagEverything: Figures;
+    whatIfScorerRule?: Figures & { threshold: number };
+    model: {
+      threshold: number;
+      cvThresholdReproduced: number;
+      cv5Pooled: Figures;
+      cv5Nested: Figures;
+      cv5AtShippedThreshold: Figures;
+      inSample: Figures;
+      cvByThreshold: (Figures & { threshold: number })[];
+    };
   };
   const h = results.hedge as H | undefined;
   console.log('\nPresence eval' + (errors.length ? `  (${errors.length} section error${errors.length > 1 ? 's' : ''})` : ''));
   if (h) {
     const met = h.presence && h.presence.precision >= HEDGE_MIN_PRECISION && h.presence.f1 > h.writeGoodAll.f1;
-    console.log(`\nUncertainty — hedge-wiki-dev (${h.sentences} sentences, ${h.positives} uncertain), conviction family only   target: P ≥ ${HEDGE_MIN_PRECISION} and F1 above write-good's: ${met ? 'met' : 'MISSED'}`);
+    console.log(
+      `\nUncertainty — hedge-wiki-dev (${h.sentences} sentences, ${h.positives} uncertain), conviction family only   target: P ≥ ${HEDGE_MIN_PRECISION} and F1 above write-good's: ${met ? 'met' : 'MISSED'}`,
+    );
     console.log(row('engine, scorer out-of-fold (honest)', h.presence));
     console.log(row('engine, scorer in-sample (as shipped; optimistic)', h.presenceInSampleScorer));
     console.log(row('engine without the scorer', h.presenceWithoutScorer));
@@ -667,17 +896,34 @@ async function main(): Promise<void> {
     console.log(row('write-good, all checks', h.writeGoodAll));
     console.log(row('write-good, weasel only', h.writeGoodWeasel));
     console.log(row('every sentence flagged (reference)', h.flagEverything));
-    if (h.whatIfScorerRule) console.log(row(`what-if: engine ∪ every sentence the scorer rates ≥ ${h.whatIfScorerRule.threshold}`, h.whatIfScorerRule));
-    console.log('  scorer CV by threshold: ' + h.model.cvByThreshold.map((t) => `${t.threshold}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`).join(' · '));
+    if (h.whatIfScorerRule)
+      console.log(row(`what-if: engine ∪ every sentence the scorer rates ≥ ${h.whatIfScorerRule.threshold}`, h.whatIfScorerRule));
+    console.log(
+      '  scorer CV by threshold: ' +
+        h.model.cvByThreshold.map((t) => `${t.threshold}: P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)}`).join(' · '),
+    );
     if (h.presenceWithoutRule?.length) {
-      console.log('  honest engine without one rule: ' + h.presenceWithoutRule.map((r) => `−${r.ruleId} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)}`).join(' · '));
+      console.log(
+        '  honest engine without one rule: ' +
+          h.presenceWithoutRule
+            .map((r) => `−${r.ruleId} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)}`)
+            .join(' · '),
+      );
     }
     if (h.presencePerRule?.length) {
-      console.log('  per rule (sentences fired, precision): ' + h.presencePerRule.slice(0, 12).map((r) => `${r.ruleId} ${r.fired} ${r.precision.toFixed(2)}`).join(' · '));
+      console.log(
+        '  per rule (sentences fired, precision): ' +
+          h.presencePerRule
+            .slice(0, 12)
+            .map((r) => `${r.ruleId} ${r.fired} ${r.precision.toFixed(2)}`)
+            .join(' · '),
+      );
     }
     for (const f of h.falsePositiveFloor ?? []) {
       if (f.certainFlagged === 0) continue;
-      console.log(`  floor: ${f.family} findings on ${f.certainFlagged} certain sentences → P ≥ ${MIN_PRECISION} needs ≥ ${f.tpNeeded} true positives (R ≥ ${f.recallNeeded.toFixed(3)}) with no other false positive`);
+      console.log(
+        `  floor: ${f.family} findings on ${f.certainFlagged} certain sentences → P ≥ ${MIN_PRECISION} needs ≥ ${f.tpNeeded} true positives (R ≥ ${f.recallNeeded.toFixed(3)}) with no other false positive`,
+      );
     }
   }
   const p = results.passive as { sentences: number; positives: number; presence?: Figures; writeGoodPassive: Figures } | undefined;
@@ -686,17 +932,42 @@ async function main(): Promise<void> {
     console.log(row('findPassives (≥ 1 span)', p.presence));
     console.log(row('write-good, passive only', p.writeGoodPassive));
   }
-  const c = results.corpus as { files: number; words?: number; findings?: number; scorer: { sentences: number; flagged: number }; perRule?: { ruleId: string; findings: number; per1000Words: number }[] } | undefined;
-  if (c) console.log(`\nCorpus — scorer alone flags ${c.scorer.flagged} of ${c.scorer.sentences} sentences (samples at the end of bench/corpus-samples.md)`);
+  const c = results.corpus as
+    | {
+        files: number;
+        words?: number;
+        findings?: number;
+        scorer: { sentences: number; flagged: number };
+        perRule?: { ruleId: string; findings: number; per1000Words: number }[];
+      }
+    | undefined;
+  if (c)
+    console.log(
+      `\nCorpus — scorer alone flags ${c.scorer.flagged} of ${c.scorer.sentences} sentences (samples at the end of bench/corpus-samples.md)`,
+    );
   if (c?.perRule && c.words !== undefined && c.findings !== undefined) {
-    console.log(`Corpus — ${c.files} files, ${c.words.toLocaleString('en-US')} words, ${c.findings} findings (${((c.findings * 1000) / Math.max(1, c.words)).toFixed(1)} per 1,000 words); samples in bench/corpus-samples.md`);
-    for (const r of c.perRule) console.log(`  ${r.ruleId.padEnd(44)} ${String(r.findings).padStart(5)}  ${r.per1000Words.toFixed(2).padStart(7)} /1k words`);
+    console.log(
+      `Corpus — ${c.files} files, ${c.words.toLocaleString('en-US')} words, ${c.findings} findings (${((c.findings * 1000) / Math.max(1, c.words)).toFixed(1)} per 1,000 words); samples in bench/corpus-samples.md`,
+    );
+    for (const r of c.perRule)
+      console.log(`  ${r.ruleId.padEnd(44)} ${String(r.findings).padStart(5)}  ${r.per1000Words.toFixed(2).padStart(7)} /1k words`);
   }
   if (results.review) printReview(results.review as ReviewSection);
-  const t = results.timing as { words: number; presenceMedianMs?: number; presenceCachedMedianMs?: number; writeGoodMedianMs: number; ratioPresenceToWriteGood?: number; scorerNsPerWord: number } | undefined;
+  const t = results.timing as
+    | {
+        words: number;
+        presenceMedianMs?: number;
+        presenceCachedMedianMs?: number;
+        writeGoodMedianMs: number;
+        ratioPresenceToWriteGood?: number;
+        scorerNsPerWord: number;
+      }
+    | undefined;
   if (t) {
     console.log(`\nTiming — ${t.words.toLocaleString('en-US')}-word memo, median of 30 after 10 warm-ups`);
-    console.log(`  analyze() cold ${t.presenceMedianMs ?? '—'} ms (cached re-run ${t.presenceCachedMedianMs ?? '—'} ms) · write-good ${t.writeGoodMedianMs} ms · presence/write-good ${t.ratioPresenceToWriteGood ?? '—'} · scorer ${t.scorerNsPerWord} ns/word`);
+    console.log(
+      `  analyze() cold ${t.presenceMedianMs ?? '—'} ms (cached re-run ${t.presenceCachedMedianMs ?? '—'} ms) · write-good ${t.writeGoodMedianMs} ms · presence/write-good ${t.ratioPresenceToWriteGood ?? '—'} · scorer ${t.scorerNsPerWord} ns/word`,
+    );
   }
   printCalibration(results.calibration as CalibrationResult | undefined);
   console.log(`\nwrote bench/eval-results.json (${results.seconds as number}s)`);

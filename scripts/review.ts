@@ -226,7 +226,9 @@ export function precisionRows(run: CorpusRun, verdicts: Map<string, VerdictRow>,
     bump('*', f.folder, v, fresh);
     bump('*', '*', v, fresh);
   }
-  return [...rows.values()].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  return [...rows.values()].sort((a, b) =>
+    a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0,
+  );
 }
 
 export const judged = (r: PrecisionRow): number => r.right + r.wrong + r.debatable;
@@ -244,7 +246,9 @@ export function printPrecision(rows: readonly PrecisionRow[], folders: readonly 
   log(`  ${'rule'.padEnd(42)} ${'all'.padStart(12)} ${folders.map((f) => f.slice(0, 12).padStart(12)).join(' ')}  new`);
   for (const rule of [...rules, '*']) {
     const all = by.get(`${rule}\u0000*`);
-    log(`  ${(rule === '*' ? 'all rules' : rule).padEnd(42)} ${cell(all)} ${folders.map((f) => cell(by.get(`${rule}\u0000${f}`))).join(' ')}  ${all?.unjudged ?? 0}`);
+    log(
+      `  ${(rule === '*' ? 'all rules' : rule).padEnd(42)} ${cell(all)} ${folders.map((f) => cell(by.get(`${rule}\u0000${f}`))).join(' ')}  ${all?.unjudged ?? 0}`,
+    );
   }
 }
 
@@ -267,16 +271,23 @@ export function precisionSection(rule: string, severity: string, rows: readonly 
   const all = mine.find((r) => r.folder === '*');
   const lines = ['## Measured precision', '', DOC_START, ''];
   if (!all || judged(all) === 0) {
-    lines.push(`It reported nothing that has been reviewed on the development corpus (${docs} real documents in six genres) with the default settings, so its precision is not measured there yet.`);
+    lines.push(
+      `It reported nothing that has been reviewed on the development corpus (${docs} real documents in six genres) with the default settings, so its precision is not measured there yet.`,
+    );
   } else {
-    const folders = mine.filter((r) => r.folder !== '*' && judged(r) > 0).map((r) => `${FOLDER_NAMES[r.folder] ?? r.folder} ${r.right} of ${judged(r)}`);
+    const folders = mine
+      .filter((r) => r.folder !== '*' && judged(r) > 0)
+      .map((r) => `${FOLDER_NAMES[r.folder] ?? r.folder} ${r.right} of ${judged(r)}`);
     lines.push(
       `On the development corpus (${docs} real documents in six genres), ${all.right} of the ${judged(all)} findings it reports with the default settings were judged right by hand (${Math.round((all.right / judged(all)) * 100)}%)${all.debatable ? `; ${all.debatable} more were debatable` : ''}. By genre: ${folders.join('; ')}.`,
     );
   }
   lines.push('');
   if (severity === 'hint')
-    lines.push('Because that is below the 80% a rule needs to be on by default, it is a **hint** by default: shown faintly, not counted in the Problems list or the score density. A rubric or the `presence.severity` setting can turn it back on.', '');
+    lines.push(
+      'Because that is below the 80% a rule needs to be on by default, it is a **hint** by default: shown faintly, not counted in the Problems list or the score density. A rubric or the `presence.severity` setting can turn it back on.',
+      '',
+    );
   lines.push(DOC_END);
   return lines.join('\n');
 }
@@ -287,7 +298,9 @@ async function main(argv: string[]): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (argv[0] !== 'sample' && argv[0] !== 'stats' && argv[0] !== 'docs') {
-    console.error('usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page\'s measured precision');
+    console.error(
+      "usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page's measured precision",
+    );
     process.exit(2);
   }
   const engine = await import('../server/src/presence.ts');
@@ -306,7 +319,10 @@ async function main(argv: string[]): Promise<void> {
       const section = precisionSection(rule.id, rule.severity, rows, docs);
       const at = page.indexOf('## Measured precision');
       const end = page.indexOf(DOC_END);
-      const next = at >= 0 && end > at ? page.slice(0, at) + section + page.slice(end + DOC_END.length) : page.replace(/\n## Turn it off/, `\n${section}\n\n## Turn it off`);
+      const next =
+        at >= 0 && end > at
+          ? page.slice(0, at) + section + page.slice(end + DOC_END.length)
+          : page.replace(/\n## Turn it off/, `\n${section}\n\n## Turn it off`);
       writeFileSync(file, next.includes('## Measured precision') ? next : `${page.trimEnd()}\n\n${section}\n`);
     }
     // The default severity in the two rule tables (README.md and docs/rules/README.md) follows the rules.
@@ -315,7 +331,9 @@ async function main(argv: string[]): Promise<void> {
       let text = readFileSync(file, 'utf8');
       for (const rule of RULES) {
         if (rule.severity === 'off') continue;
-        const row = new RegExp(`(\\| \\[\`${rule.id.replace('/', '\\/')}\`\\]\\([^)]*\\) \\|(?: [^|]* \\|)?) (?:error|warning|information|hint) \\|`);
+        const row = new RegExp(
+          `(\\| \\[\`${rule.id.replace('/', '\\/')}\`\\]\\([^)]*\\) \\|(?: [^|]* \\|)?) (?:error|warning|information|hint) \\|`,
+        );
         text = text.replace(row, `$1 ${rule.severity} |`);
       }
       writeFileSync(file, text);
@@ -329,12 +347,16 @@ async function main(argv: string[]): Promise<void> {
     const rows = precisionRows(run, verdicts).filter((r) => !only || only.includes(r.rule) || r.rule === '*');
     printPrecision(rows, folders);
     const shown = run.findings.filter((f) => f.severity !== 'hint');
-    log(`  findings per 1,000 words (hints excluded): ${folders.map((f) => `${f} ${((1000 * shown.filter((x) => x.folder === f).length) / run.wordsByFolder.get(f)!).toFixed(2)}`).join(', ')}`);
+    log(
+      `  findings per 1,000 words (hints excluded): ${folders.map((f) => `${f} ${((1000 * shown.filter((x) => x.folder === f).length) / run.wordsByFolder.get(f)!).toFixed(2)}`).join(', ')}`,
+    );
     return;
   }
   const rules = arg('rules')?.split(',');
   const folders = arg('folders')?.split(',');
-  const pool = run.findings.filter((f) => !verdicts.has(keyOf(f)) && (!rules || rules.includes(f.rule)) && (!folders || folders.includes(f.folder)));
+  const pool = run.findings.filter(
+    (f) => !verdicts.has(keyOf(f)) && (!rules || rules.includes(f.rule)) && (!folders || folders.includes(f.folder)),
+  );
   const picked = sample(pool, Number(arg('n') ?? 100), Number(arg('seed') ?? 1));
   const out = arg('out') ?? path.join(REVIEW_DIR, 'queue.jsonl');
   writeFileSync(out, picked.map((f) => JSON.stringify(f)).join('\n') + '\n');

@@ -7,7 +7,11 @@ import words from '../rubrics/words.json';
 export function rubricSchema(): object {
   const severities = ['error', 'warning', 'information', 'hint', 'off'];
   const lists = Object.keys(words).filter((k) => !k.startsWith('$'));
-  const phraseList = { type: 'array', items: { type: 'string', maxLength: RUBRIC_LIMITS.phraseChars }, maxItems: RUBRIC_LIMITS.listPhrases };
+  const phraseList = {
+    type: 'array',
+    items: { type: 'string', maxLength: RUBRIC_LIMITS.phraseChars },
+    maxItems: RUBRIC_LIMITS.listPhrases,
+  };
   const threshold = (description: string, minimum: number, maximum: number): object => ({ type: 'integer', minimum, maximum, description });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -21,7 +25,11 @@ export function rubricSchema(): object {
       $comment: { type: 'string' },
       name: { type: 'string', description: 'Display name of the rubric.' },
       description: { type: 'string', description: 'What kind of document this rubric is for.' },
-      extends: { type: 'string', description: `A built-in rubric name or another workspace rubric to start from; a relative path is relative to this file. At most ${RUBRIC_LIMITS.chainDepth} rubrics in one chain.`, examples: ['executive', 'board-update', 'strategy-memo', 'decision-doc', 'status-update', 'interview-answer'] },
+      extends: {
+        type: 'string',
+        description: `A built-in rubric name or another workspace rubric to start from; a relative path is relative to this file. At most ${RUBRIC_LIMITS.chainDepth} rubrics in one chain.`,
+        examples: ['executive', 'board-update', 'strategy-memo', 'decision-doc', 'status-update', 'interview-answer'],
+      },
       weights: {
         type: 'object',
         description: 'Relative weight of each dimension in the overall score (0 leaves it out).',
@@ -32,7 +40,12 @@ export function rubricSchema(): object {
         type: 'object',
         description: 'Severity per rule id or per family; "off" turns it off.',
         additionalProperties: false,
-        properties: Object.fromEntries([...DIMENSIONS, ...RULES.map((r) => r.id)].map((id) => [id, { enum: severities, description: RULES.find((r) => r.id === id)?.title ?? `every ${id} rule` }])),
+        properties: Object.fromEntries(
+          [...DIMENSIONS, ...RULES.map((r) => r.id)].map((id) => [
+            id,
+            { enum: severities, description: RULES.find((r) => r.id === id)?.title ?? `every ${id} rule` },
+          ]),
+        ),
       },
       thresholds: {
         type: 'object',
@@ -48,7 +61,8 @@ export function rubricSchema(): object {
       },
       words: {
         type: 'object',
-        description: 'Changes to the built-in word lists: an array replaces a list; { add, remove } edits it. Phrases are matched literally, word by word.',
+        description:
+          'Changes to the built-in word lists: an array replaces a list; { add, remove } edits it. Phrases are matched literally, word by word.',
         additionalProperties: false,
         properties: Object.fromEntries(
           lists.map((l) => [
@@ -61,7 +75,9 @@ export function rubricSchema(): object {
                   additionalProperties: { type: 'string', maxLength: RUBRIC_LIMITS.replacementChars, pattern: REPLACEMENT_PATTERN.source },
                   description: `phrase → replacement ("" removes the phrase). A replacement is plain words on one line (letters, digits, spaces and . , ; : ! ? ' " ( ) % / -), at most ${RUBRIC_LIMITS.replacementChars} characters, no more words than the phrase, and contains no filler phrase, itself included.`,
                 }
-              : { oneOf: [phraseList, { type: 'object', additionalProperties: false, properties: { add: phraseList, remove: phraseList } }] },
+              : {
+                  oneOf: [phraseList, { type: 'object', additionalProperties: false, properties: { add: phraseList, remove: phraseList } }],
+                },
           ]),
         ),
       },
@@ -77,10 +93,18 @@ export function rubricSchema(): object {
       },
       credit: {
         type: 'object',
-        description: 'What each dimension earns credit for: credit signal → points. A dimension scores its weighted share of the signals, less its findings; a dimension named here replaces the table it extends.',
+        description:
+          'What each dimension earns credit for: credit signal → points. A dimension scores its weighted share of the signals, less its findings; a dimension named here replaces the table it extends.',
         additionalProperties: false,
         properties: Object.fromEntries(
-          DIMENSIONS.map((d) => [d, { type: 'object', additionalProperties: false, properties: Object.fromEntries(SIGNAL_NAMES.map((s) => [s, { type: 'number', minimum: 0, maximum: 100 }])) }]),
+          DIMENSIONS.map((d) => [
+            d,
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: Object.fromEntries(SIGNAL_NAMES.map((s) => [s, { type: 'number', minimum: 0, maximum: 100 }])),
+            },
+          ]),
         ),
       },
     },

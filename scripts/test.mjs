@@ -12,7 +12,11 @@ function walk(dir) {
   });
 }
 const only = process.argv.slice(2);
-const files = walk('test').filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+const files = walk('test')
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 // One file at a time: the end-to-end tests rebuild dist/ while packaging, which other files read.
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

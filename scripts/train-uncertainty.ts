@@ -14,7 +14,14 @@
 // The CSV is read, never copied: the shipped file holds only weights of frequent features.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { lexiconFromLists, sentenceFeatures, tokenizeLower, wordFeature, type Lexicon, type UncertaintyModelFile } from '../server/src/rules/uncertainty.ts';
+import {
+  lexiconFromLists,
+  sentenceFeatures,
+  tokenizeLower,
+  wordFeature,
+  type Lexicon,
+  type UncertaintyModelFile,
+} from '../server/src/rules/uncertainty.ts';
 import { REPO_ROOT, sharedPath } from './repo.ts';
 
 /**
@@ -25,25 +32,151 @@ import { REPO_ROOT, sharedPath } from './repo.ts';
  */
 export const CUE_LEXICON: Readonly<Record<string, readonly string[]>> = {
   '@hedge': [
-    'about', 'almost', 'apparently', 'appear', 'appears', 'appeared', 'approximately', 'argue', 'argued', 'arguably',
-    'around', 'assume', 'assumed', 'broadly', 'claim', 'claims', 'claimed', 'could', 'doubt', 'doubtful', 'essentially',
-    'estimate', 'estimated', 'frequently', 'generally', 'guess', 'indicate', 'indicates', 'largely', 'likely', 'mainly',
-    'may', 'maybe', 'might', 'mostly', 'often', 'perhaps', 'plausibly', 'possible', 'possibly', 'presumably', 'probable',
-    'probably', 'quite', 'rather', 'relatively', 'roughly', 'seem', 'seems', 'seemed', 'sometimes', 'somewhat',
-    'suggest', 'suggests', 'suggested', 'suppose', 'supposed', 'supposedly', 'suspect', 'suspected', 'tend', 'tends',
-    'typically', 'uncertain', 'unclear', 'unlikely', 'usually', 'would', 'potentially', 'conceivably', 'purportedly',
-    'reportedly', 'allegedly', 'alleged', 'rumored', 'rumoured', 'believed', 'believe', 'believes', 'thought',
-    'considered', 'regarded', 'deemed', 'speculated', 'speculation', 'hopefully',
+    'about',
+    'almost',
+    'apparently',
+    'appear',
+    'appears',
+    'appeared',
+    'approximately',
+    'argue',
+    'argued',
+    'arguably',
+    'around',
+    'assume',
+    'assumed',
+    'broadly',
+    'claim',
+    'claims',
+    'claimed',
+    'could',
+    'doubt',
+    'doubtful',
+    'essentially',
+    'estimate',
+    'estimated',
+    'frequently',
+    'generally',
+    'guess',
+    'indicate',
+    'indicates',
+    'largely',
+    'likely',
+    'mainly',
+    'may',
+    'maybe',
+    'might',
+    'mostly',
+    'often',
+    'perhaps',
+    'plausibly',
+    'possible',
+    'possibly',
+    'presumably',
+    'probable',
+    'probably',
+    'quite',
+    'rather',
+    'relatively',
+    'roughly',
+    'seem',
+    'seems',
+    'seemed',
+    'sometimes',
+    'somewhat',
+    'suggest',
+    'suggests',
+    'suggested',
+    'suppose',
+    'supposed',
+    'supposedly',
+    'suspect',
+    'suspected',
+    'tend',
+    'tends',
+    'typically',
+    'uncertain',
+    'unclear',
+    'unlikely',
+    'usually',
+    'would',
+    'potentially',
+    'conceivably',
+    'purportedly',
+    'reportedly',
+    'allegedly',
+    'alleged',
+    'rumored',
+    'rumoured',
+    'believed',
+    'believe',
+    'believes',
+    'thought',
+    'considered',
+    'regarded',
+    'deemed',
+    'speculated',
+    'speculation',
+    'hopefully',
   ],
-  '@vague': ['some', 'many', 'most', 'several', 'various', 'numerous', 'few', 'certain', 'countless', 'multiple', 'much', 'lots', 'majority', 'minority', 'others'],
+  '@vague': [
+    'some',
+    'many',
+    'most',
+    'several',
+    'various',
+    'numerous',
+    'few',
+    'certain',
+    'countless',
+    'multiple',
+    'much',
+    'lots',
+    'majority',
+    'minority',
+    'others',
+  ],
   '@source': [
-    'critics', 'experts', 'observers', 'scholars', 'analysts', 'commentators', 'historians', 'researchers', 'people',
-    'sources', 'fans', 'supporters', 'opponents', 'skeptics', 'proponents',
+    'critics',
+    'experts',
+    'observers',
+    'scholars',
+    'analysts',
+    'commentators',
+    'historians',
+    'researchers',
+    'people',
+    'sources',
+    'fans',
+    'supporters',
+    'opponents',
+    'skeptics',
+    'proponents',
   ],
   '@peacock': [
-    'famous', 'best', 'greatest', 'legendary', 'renowned', 'acclaimed', 'notable', 'important', 'leading', 'prominent',
-    'celebrated', 'remarkable', 'iconic', 'world-class', 'popular', 'influential', 'well-known', 'widely', 'highly',
-    'extremely', 'significant', 'major', 'successful',
+    'famous',
+    'best',
+    'greatest',
+    'legendary',
+    'renowned',
+    'acclaimed',
+    'notable',
+    'important',
+    'leading',
+    'prominent',
+    'celebrated',
+    'remarkable',
+    'iconic',
+    'world-class',
+    'popular',
+    'influential',
+    'well-known',
+    'widely',
+    'highly',
+    'extremely',
+    'significant',
+    'major',
+    'successful',
   ],
 };
 export const LEXICON: Lexicon = lexiconFromLists(CUE_LEXICON);
@@ -143,7 +276,10 @@ export interface Prf {
 }
 
 export function prf(predicted: readonly boolean[], gold: readonly boolean[]): Prf {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (let i = 0; i < gold.length; i++) {
     if (predicted[i]) gold[i] ? tp++ : fp++;
     else gold[i] ? fn++ : tn++;
@@ -159,7 +295,10 @@ export function stratifiedFolds(labels: readonly boolean[], k: number, seed: num
   const rnd = seededRandom(seed);
   const folds = new Array<number>(labels.length).fill(0);
   for (const want of [true, false]) {
-    const idx = shuffle(labels.flatMap((l, i) => (l === want ? [i] : [])), rnd);
+    const idx = shuffle(
+      labels.flatMap((l, i) => (l === want ? [i] : [])),
+      rnd,
+    );
     idx.forEach((i, n) => {
       folds[i] = n % k;
     });
@@ -193,10 +332,18 @@ export function tokenizeAll(texts: readonly string[]): string[][] {
 }
 
 /** The `size` most frequent word features of the training rows (by sentence count), plus every lexicon word. */
-export function chooseVocabulary(words: readonly string[][], rows: readonly number[], size: number, lexicon: Lexicon = LEXICON): Set<string> {
+export function chooseVocabulary(
+  words: readonly string[][],
+  rows: readonly number[],
+  size: number,
+  lexicon: Lexicon = LEXICON,
+): Set<string> {
   const df = new Map<string, number>();
   for (const r of rows) for (const w of new Set(words[r]!.map(wordFeature))) df.set(w, (df.get(w) ?? 0) + 1);
-  const ranked = [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, size).map(([w]) => w);
+  const ranked = [...df]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, size)
+    .map(([w]) => w);
   return new Set([...ranked, ...lexicon.keys()]);
 }
 
@@ -208,8 +355,19 @@ export function train(words: readonly string[][], labels: readonly boolean[], ro
   for (const fs of feats) for (const f of fs) df.set(f, (df.get(f) ?? 0) + 1);
   const names: string[] = [];
   const id = new Map<string, number>();
-  for (const [f, n] of df) if (n >= opts.minDf) { id.set(f, names.length); names.push(f); }
-  const X = feats.map((fs) => Int32Array.from(fs.flatMap((f) => { const j = id.get(f); return j === undefined ? [] : [j]; })));
+  for (const [f, n] of df)
+    if (n >= opts.minDf) {
+      id.set(f, names.length);
+      names.push(f);
+    }
+  const X = feats.map((fs) =>
+    Int32Array.from(
+      fs.flatMap((f) => {
+        const j = id.get(f);
+        return j === undefined ? [] : [j];
+      }),
+    ),
+  );
   const Y = rows.map((r) => (labels[r] ? 1 : 0));
   const dim = names.length + 1; // last slot: bias
   const B = names.length;
@@ -251,7 +409,11 @@ function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, max
   const S: Float64Array[] = [];
   const Yv: Float64Array[] = [];
   const rho: number[] = [];
-  const dot = (a: Float64Array, b: Float64Array): number => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!; return s; };
+  const dot = (a: Float64Array, b: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+    return s;
+  };
   const wNew = new Float64Array(dim);
   const gNew = new Float64Array(dim);
   for (let iter = 0; iter < maxIter; iter++) {
@@ -263,7 +425,9 @@ function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, max
       alpha[i] = a;
       for (let j = 0; j < dim; j++) q[j] -= a * Yv[i]![j]!;
     }
-    const gamma = S.length ? dot(S[S.length - 1]!, Yv[Yv.length - 1]!) / dot(Yv[Yv.length - 1]!, Yv[Yv.length - 1]!) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
+    const gamma = S.length
+      ? dot(S[S.length - 1]!, Yv[Yv.length - 1]!) / dot(Yv[Yv.length - 1]!, Yv[Yv.length - 1]!)
+      : 1 / Math.max(1, Math.sqrt(dot(g, g)));
     for (let j = 0; j < dim; j++) q[j] *= gamma;
     for (let i = 0; i < S.length; i++) {
       const b = rho[i]! * dot(Yv[i]!, q);
@@ -271,8 +435,11 @@ function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, max
     }
     for (let j = 0; j < dim; j++) q[j] = -q[j]!;
     let slope = dot(g, q);
-    if (slope >= 0) { // not a descent direction: reset to steepest descent
-      S.length = 0; Yv.length = 0; rho.length = 0;
+    if (slope >= 0) {
+      // not a descent direction: reset to steepest descent
+      S.length = 0;
+      Yv.length = 0;
+      rho.length = 0;
       for (let j = 0; j < dim; j++) q[j] = -g[j]!;
       slope = dot(g, q);
     }
@@ -287,14 +454,25 @@ function lbfgs(f: (w: Float64Array, g: Float64Array) => number, dim: number, max
     if (!(fNew < fx)) break;
     const s = new Float64Array(dim);
     const y = new Float64Array(dim);
-    for (let j = 0; j < dim; j++) { s[j] = wNew[j]! - w[j]!; y[j] = gNew[j]! - g[j]!; }
+    for (let j = 0; j < dim; j++) {
+      s[j] = wNew[j]! - w[j]!;
+      y[j] = gNew[j]! - g[j]!;
+    }
     const sy = dot(s, y);
     if (sy > 1e-12) {
-      S.push(s); Yv.push(y); rho.push(1 / sy);
-      if (S.length > m) { S.shift(); Yv.shift(); rho.shift(); }
+      S.push(s);
+      Yv.push(y);
+      rho.push(1 / sy);
+      if (S.length > m) {
+        S.shift();
+        Yv.shift();
+        rho.shift();
+      }
     }
     const improvement = fx - fNew;
-    w.set(wNew); g.set(gNew); fx = fNew;
+    w.set(wNew);
+    g.set(gNew);
+    fx = fNew;
     if (improvement < 1e-7 * Math.max(1, Math.abs(fx))) break;
   }
   return w;
@@ -332,7 +510,8 @@ export const MIN_PRECISION = 0.7;
 export function chooseThreshold(probs: readonly number[], gold: readonly boolean[], minPrecision = MIN_PRECISION): number {
   const order = probs.map((_, i) => i).sort((a, b) => probs[b]! - probs[a]!);
   const positives = gold.filter(Boolean).length;
-  let tp = 0, fp = 0;
+  let tp = 0,
+    fp = 0;
   let best = { f1: -1, threshold: 1, precision: 0 };
   let bestP = { precision: -1, threshold: 1 };
   for (let n = 0; n < order.length; n++) {
@@ -353,8 +532,19 @@ export function chooseThreshold(probs: readonly number[], gold: readonly boolean
 }
 
 /** Out-of-fold probabilities for `rows` with k folds (models trained on the other folds of `rows`). */
-export function outOfFold(words: readonly string[][], labels: readonly boolean[], rows: readonly number[], k: number, seed: number, opts: TrainOptions): Map<number, number> {
-  const folds = stratifiedFolds(rows.map((r) => labels[r]!), k, seed);
+export function outOfFold(
+  words: readonly string[][],
+  labels: readonly boolean[],
+  rows: readonly number[],
+  k: number,
+  seed: number,
+  opts: TrainOptions,
+): Map<number, number> {
+  const folds = stratifiedFolds(
+    rows.map((r) => labels[r]!),
+    k,
+    seed,
+  );
   const out = new Map<number, number>();
   for (let f = 0; f < k; f++) {
     const trainRows = rows.filter((_, n) => folds[n] !== f);
@@ -382,12 +572,22 @@ export interface CvReport {
 /** Seed of the CV folds (train and eval use the same folds). */
 export const CV_SEED = 2010;
 
-export function crossValidate(words: readonly string[][], labels: readonly boolean[], opts: TrainOptions, nested: boolean, k = 5, seed = CV_SEED): CvReport {
+export function crossValidate(
+  words: readonly string[][],
+  labels: readonly boolean[],
+  opts: TrainOptions,
+  nested: boolean,
+  k = 5,
+  seed = CV_SEED,
+): CvReport {
   const all = labels.map((_, i) => i);
   const oofMap = outOfFold(words, labels, all, k, seed, opts);
   const oof = all.map((i) => oofMap.get(i)!);
   const threshold = chooseThreshold(oof, labels);
-  const pooled = prf(oof.map((p) => p >= threshold), labels);
+  const pooled = prf(
+    oof.map((p) => p >= threshold),
+    labels,
+  );
   const nestedPred = new Array<boolean>(labels.length).fill(false);
   const nestedThresholds: number[] = [];
   if (nested) {
@@ -395,7 +595,10 @@ export function crossValidate(words: readonly string[][], labels: readonly boole
     for (let f = 0; f < k; f++) {
       const trainRows = all.filter((i) => folds[i] !== f);
       const inner = outOfFold(words, labels, trainRows, k - 1, seed + 1 + f, opts);
-      const t = chooseThreshold(trainRows.map((r) => inner.get(r)!), trainRows.map((r) => labels[r]!));
+      const t = chooseThreshold(
+        trainRows.map((r) => inner.get(r)!),
+        trainRows.map((r) => labels[r]!),
+      );
       nestedThresholds.push(t);
       const model = train(words, labels, trainRows, opts);
       for (const i of all) if (folds[i] === f) nestedPred[i] = probability(model, words[i]!) >= t;
@@ -425,7 +628,10 @@ const describe = (o: TrainOptions): string => `vocabulary ${o.vocabulary}, minDf
 function main(): void {
   const repoRoot = REPO_ROOT;
   const args = process.argv.slice(2);
-  const arg = (name: string): string | undefined => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const arg = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
   const csv = path.resolve(arg('--csv') ?? sharedPath('eval', 'hedge-wiki-dev.csv'));
   const out = path.resolve(arg('--out') ?? path.join(repoRoot, 'rubrics/data/uncertainty-model.json'));
   if (!existsSync(csv)) {
@@ -435,7 +641,9 @@ function main(): void {
   const data = loadLabelled(csv, 'uncertain');
   const labels = data.map((d) => d.label);
   const words = tokenizeAll(data.map((d) => d.text));
-  console.log(`${data.length} sentences, ${labels.filter(Boolean).length} uncertain; 5-fold CV per configuration, threshold for precision ≥ ${MIN_PRECISION}`);
+  console.log(
+    `${data.length} sentences, ${labels.filter(Boolean).length} uncertain; 5-fold CV per configuration, threshold for precision ≥ ${MIN_PRECISION}`,
+  );
 
   const grid = args.includes('--quick') ? [DEFAULT_GRID[0]!] : DEFAULT_GRID;
   const results: CvReport[] = [];
@@ -443,20 +651,34 @@ function main(): void {
     const t0 = performance.now();
     const r = crossValidate(words, labels, opts, false);
     results.push(r);
-    console.log(`  ${describe(opts).padEnd(36)} threshold ${r.threshold.toFixed(3)}  ${fmt(r.pooled)}  ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+    console.log(
+      `  ${describe(opts).padEnd(36)} threshold ${r.threshold.toFixed(3)}  ${fmt(r.pooled)}  ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+    );
   }
   // Ties (within TIE of the best F1) go to the simplest model: smaller vocabulary, stronger L2, higher cut-off.
   const bestF1 = Math.max(...results.map((r) => r.pooled.f1));
   const chosen = results
     .filter((r) => r.pooled.f1 >= bestF1 - TIE)
-    .sort((a, b) => a.options.vocabulary - b.options.vocabulary || b.options.l2 - a.options.l2 || b.options.minDf - a.options.minDf)[0]!.options;
+    .sort(
+      (a, b) => a.options.vocabulary - b.options.vocabulary || b.options.l2 - a.options.l2 || b.options.minDf - a.options.minDf,
+    )[0]!.options;
   const cv = crossValidate(words, labels, chosen, true);
-  const model = train(words, labels, labels.map((_, i) => i), chosen);
-  const inSample = prf(words.map((w) => probability(model, w) >= cv.threshold), labels);
+  const model = train(
+    words,
+    labels,
+    labels.map((_, i) => i),
+    chosen,
+  );
+  const inSample = prf(
+    words.map((w) => probability(model, w) >= cv.threshold),
+    labels,
+  );
 
   console.log(`\nchosen: ${describe(chosen)}, prune ${chosen.prune}; threshold ${cv.threshold.toFixed(3)}`);
   console.log(`5-fold CV, threshold chosen on pooled CV : ${fmt(cv.pooled)}`);
-  console.log(`5-fold CV, nested threshold (honest)     : ${fmt(cv.nested)}  thresholds ${cv.nestedThresholds.map((t) => t.toFixed(3)).join(' ')}`);
+  console.log(
+    `5-fold CV, nested threshold (honest)     : ${fmt(cv.nested)}  thresholds ${cv.nestedThresholds.map((t) => t.toFixed(3)).join(' ')}`,
+  );
   console.log(`in-sample (optimistic)                   : ${fmt(inSample)}`);
 
   const entries = [...model.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -474,11 +696,24 @@ function main(): void {
   };
   const json = JSON.stringify(file) + '\n';
   writeFileSync(out, json);
-  console.log(`\nwrote ${path.relative(process.cwd(), out)}: ${entries.length} features, ${file.vocabulary.length} + ${LEXICON.size} vocabulary words, ${(Buffer.byteLength(json) / 1024).toFixed(1)} KB`);
+  console.log(
+    `\nwrote ${path.relative(process.cwd(), out)}: ${entries.length} features, ${file.vocabulary.length} + ${LEXICON.size} vocabulary words, ${(Buffer.byteLength(json) / 1024).toFixed(1)} KB`,
+  );
   console.log('\ntop 40 positive features:');
-  console.log(entries.slice(0, 40).map(([f, w]) => `${JSON.stringify(f)} ${w.toFixed(2)}`).join(', '));
+  console.log(
+    entries
+      .slice(0, 40)
+      .map(([f, w]) => `${JSON.stringify(f)} ${w.toFixed(2)}`)
+      .join(', '),
+  );
   console.log('\ntop 20 negative features:');
-  console.log(entries.slice(-20).reverse().map(([f, w]) => `${JSON.stringify(f)} ${w.toFixed(2)}`).join(', '));
+  console.log(
+    entries
+      .slice(-20)
+      .reverse()
+      .map(([f, w]) => `${JSON.stringify(f)} ${w.toFixed(2)}`)
+      .join(', '),
+  );
 }
 
 function pick(p: Prf): { precision: number; recall: number; f1: number } {

@@ -67,7 +67,6 @@ export async function runAudit(scores: Scores): Promise<AuditResult | undefined>
           const r = await scores.client.sendRequest<ScoreResult | null>(ScoreFileRequest, params, token);
           if (r) scored.push({ uri, row: { path: rel, score: r.overall, band: r.band, findings: r.findings.length, rubric: r.rubric } });
           else skipped++; // excluded or turned off by a setting the server applies
-
         } catch (e) {
           if (token.isCancellationRequested) break;
           failed.push({ path: rel, reason: e instanceof Error ? e.message : String(e) });

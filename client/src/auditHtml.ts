@@ -53,9 +53,13 @@ export function auditBody(s: AuditSummary): string {
 <p id="audit-summary">${esc(headline)}</p>
 ${s.skipped ? `<p id="audit-skipped" class="muted">${esc(plural(s.skipped, 'file was', 'files were'))} skipped by Presence settings (presence.exclude or presence.enable).</p>` : ''}
 ${s.cancelled ? `<p id="audit-cancelled" class="muted">The audit was stopped after ${esc(n + s.failed.length + s.skipped)} of ${esc(s.total)} files.</p>` : ''}
-${n ? `<table id="audit-files"><thead><tr><th>Score</th><th>Band</th><th>Findings</th><th>File</th><th>Rubric</th></tr></thead><tbody>
+${
+  n
+    ? `<table id="audit-files"><thead><tr><th>Score</th><th>Band</th><th>Findings</th><th>File</th><th>Rubric</th></tr></thead><tbody>
 ${rows}
-</tbody></table>` : ''}
+</tbody></table>`
+    : ''
+}
 ${failed}
 <p class="muted legend">Findings are also listed in the Problems panel.</p>
 </main>`;

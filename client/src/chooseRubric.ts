@@ -31,7 +31,9 @@ export async function chooseRubric(scores: Scores, doc: vscode.TextDocument, pre
   const current = scores.last(doc.uri)?.rubric;
   const items: RubricItem[] = rubrics.map((r) => ({
     label: r.name,
-    description: [r.name === current ? 'current' : '', r.source === 'built-in' ? 'built-in' : vscode.workspace.asRelativePath(r.source)].filter(Boolean).join(' · '),
+    description: [r.name === current ? 'current' : '', r.source === 'built-in' ? 'built-in' : vscode.workspace.asRelativePath(r.source)]
+      .filter(Boolean)
+      .join(' · '),
     detail: r.description,
     rubric: r,
   }));

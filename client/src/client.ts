@@ -78,7 +78,9 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       const params: TrustChangedParams = { trusted: true };
-      client.sendNotification(TrustChangedNotification, params).catch((e: unknown) => log.error(`Could not report workspace trust: ${String(e)}`));
+      client
+        .sendNotification(TrustChangedNotification, params)
+        .catch((e: unknown) => log.error(`Could not report workspace trust: ${String(e)}`));
     }),
   );
   return client;

@@ -18,7 +18,10 @@ export interface CommandDeps {
 
 /** The document a command acts on: an explicit URI (explorer menu, tests), the active editor, or the one the status bar follows. */
 async function targetDocument(arg: unknown, deps: CommandDeps): Promise<vscode.TextDocument | undefined> {
-  const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : (vscode.window.activeTextEditor?.document ?? deps.statusBar.document);
+  const doc =
+    arg instanceof vscode.Uri
+      ? await vscode.workspace.openTextDocument(arg)
+      : (vscode.window.activeTextEditor?.document ?? deps.statusBar.document);
   if (!isMarkdown(doc)) {
     void vscode.window.showInformationMessage('Presence: open a Markdown document first.');
     return undefined;

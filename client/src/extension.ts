@@ -28,7 +28,10 @@ export function activate(context: vscode.ExtensionContext): PresenceApi {
   });
 
   const timings: { serverReadyMs?: number; firstDiagnosticsMs?: number } = {};
-  started.then(() => (timings.serverReadyMs = performance.now() - t0), () => undefined);
+  started.then(
+    () => (timings.serverReadyMs = performance.now() - t0),
+    () => undefined,
+  );
   const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
     if (!e.uris.some((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'presence'))) return;
     timings.firstDiagnosticsMs = performance.now() - t0;

@@ -9,7 +9,9 @@ export interface PanelMessage {
 }
 
 function isPanelMessage(m: unknown): m is PanelMessage {
-  return typeof m === 'object' && m !== null && typeof (m as PanelMessage).type === 'string' && typeof (m as PanelMessage).index === 'number';
+  return (
+    typeof m === 'object' && m !== null && typeof (m as PanelMessage).type === 'string' && typeof (m as PanelMessage).index === 'number'
+  );
 }
 
 export class LivePanel implements vscode.Disposable {

@@ -57,7 +57,10 @@ export function reportBody(r: ScoreResult, ctx: ReportContext): string {
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => f.cost > 0)
     .sort((a, b) => b.f.cost - a.f.cost || a.i - b.i)
-    .map(({ f }) => `<tr><td class="cost">−${esc(formatGain(f.cost))}</td><td><code>${esc(f.ruleId)}</code></td><td>${esc(f.dimension)}</td><td class="muted">line ${esc(f.range.start.line + 1)}: ${esc(f.message)}</td></tr>`)
+    .map(
+      ({ f }) =>
+        `<tr><td class="cost">−${esc(formatGain(f.cost))}</td><td><code>${esc(f.ruleId)}</code></td><td>${esc(f.dimension)}</td><td class="muted">line ${esc(f.range.start.line + 1)}: ${esc(f.message)}</td></tr>`,
+    )
     .join('\n');
   const overall = r.scored ? String(r.overall) : '—';
   const band = r.scored ? r.band : 'no score';

@@ -44,7 +44,12 @@ export class ReportView implements vscode.Disposable {
   /** Shows `result` for `uri`, opening the panel beside the editor or reusing it. */
   show(uri: vscode.Uri, result: ScoreResult): void {
     if (!this.panel) {
-      this.panel = new LivePanel('presence.report', `Presence: ${displayName(uri)}`, (m) => void this.onMessage(m), () => this.closed());
+      this.panel = new LivePanel(
+        'presence.report',
+        `Presence: ${displayName(uri)}`,
+        (m) => void this.onMessage(m),
+        () => this.closed(),
+      );
     } else this.panel.reveal();
     if (!this.uri || this.uri.toString() !== uri.toString()) {
       this.watching?.dispose();
@@ -124,14 +129,15 @@ export class ReportView implements vscode.Disposable {
   }
 }
 
-
 /**
  * Applies a template fix so the writer fills it at once: a single text edit goes in as a snippet (tab stops on its
  * placeholders, the first selected); anything else is applied as it is and its first placeholder selected.
  */
 async function applyAsSnippet(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Promise<boolean> {
   const entries = edit.entries();
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One });
+  const editor = await vscode.window.showTextDocument(doc, {
+    viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One,
+  });
   if (entries.length === 1 && entries[0][0].toString() === doc.uri.toString() && entries[0][1].length === 1) {
     const only = entries[0][1][0];
     return editor.insertSnippet(new vscode.SnippetString(snippetFor(only.newText)), only.range);
@@ -139,6 +145,7 @@ async function applyAsSnippet(doc: vscode.TextDocument, edit: vscode.WorkspaceEd
   if (!(await vscode.workspace.applyEdit(edit))) return false;
   const firstStart = Math.min(...entries.flatMap(([, edits]) => edits.map((e) => doc.offsetAt(e.range.start))));
   const slot = firstSlot(doc.getText().slice(firstStart));
-  if (slot) editor.selection = new vscode.Selection(doc.positionAt(firstStart + slot.index), doc.positionAt(firstStart + slot.index + slot.length));
+  if (slot)
+    editor.selection = new vscode.Selection(doc.positionAt(firstStart + slot.index), doc.positionAt(firstStart + slot.index + slot.length));
   return true;
 }

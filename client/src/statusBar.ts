@@ -12,17 +12,28 @@ export function statusText(r: ScoreResult): string {
 
 // Hover tables have no cell padding: without a gap, "conviction 80 67 1" runs together. No-break spaces keep one.
 const GAP = '\u00a0\u00a0\u00a0';
-const row = (cells: readonly (string | number)[]): string => `| ${cells.map((c, i) => (i === 0 ? `${c}${GAP}` : `${GAP}${c}`)).join(' | ')} |`;
+const row = (cells: readonly (string | number)[]): string =>
+  `| ${cells.map((c, i) => (i === 0 ? `${c}${GAP}` : `${GAP}${c}`)).join(' | ')} |`;
 
 export function statusTooltip(r: ScoreResult): vscode.MarkdownString {
   const rows = r.dimensions
     .filter((d) => d.weight > 0)
-    .map((d) => row([d.dimension, d.judged ? Math.round(d.score) : `${Math.round(d.score)} (too little text)`, d.credit, `${d.findings}${d.silenced ? ` (+${d.silenced} silenced)` : ''}`, hintFor(d.dimension)]));
+    .map((d) =>
+      row([
+        d.dimension,
+        d.judged ? Math.round(d.score) : `${Math.round(d.score)} (too little text)`,
+        d.credit,
+        `${d.findings}${d.silenced ? ` (+${d.silenced} silenced)` : ''}`,
+        hintFor(d.dimension),
+      ]),
+    );
   // The rubric name comes from a workspace file: strip what could break out of the code span.
   const rubric = r.rubric.replace(/[`\r\n|]/g, '');
   const md = new vscode.MarkdownString(
     [
-      r.scored ? `**Presence ${r.overall} · ${r.band}** — rubric \`${rubric}\`, ${r.words} words` : `**Presence: no score** — rubric \`${rubric}\`, ${r.words} words`,
+      r.scored
+        ? `**Presence ${r.overall} · ${r.band}** — rubric \`${rubric}\`, ${r.words} words`
+        : `**Presence: no score** — rubric \`${rubric}\`, ${r.words} words`,
       '',
       r.scored ? `${r.formula}${r.placeholders ? ` · ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} to fill` : ''}` : '',
       '',

@@ -13,7 +13,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -36,7 +45,14 @@ export interface SuiteRun {
   lines: string[];
 }
 
-export async function runSuite(opts: { server: string; folder: string; devPath: string; testsPath: string; timeoutMs: number; logFile: string }): Promise<SuiteRun> {
+export async function runSuite(opts: {
+  server: string;
+  folder: string;
+  devPath: string;
+  testsPath: string;
+  timeoutMs: number;
+  logFile: string;
+}): Promise<SuiteRun> {
   const t0 = Date.now();
   const lines: string[] = [];
   writeFileSync(opts.logFile, '');
@@ -49,12 +65,15 @@ export async function runSuite(opts: { server: string; folder: string; devPath: 
     const page: Page = await browser.newPage({ viewport: VIEWPORT });
     let done!: (code: number) => void;
     const exited = new Promise<number>((r) => (done = r));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => note(`[${type}] ${format(...(Array.isArray(args) ? args : [args]))}`));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) =>
+      note(`[${type}] ${format(...(Array.isArray(args) ? args : [args]))}`),
+    );
     await page.exposeFunction('codeAutomationExit', (code: number) => done(code));
     page.on('console', (m) => {
       const t = m.text();
       // Plain logs repeat what codeAutomationLog already recorded; keep warnings and errors.
-      if (m.type() !== 'log' && m.type() !== 'info' && !/Failed to load resource|ERR_NAME_NOT_RESOLVED|ENOTFOUND|net::ERR_/.test(t)) appendFileSync(opts.logFile, `[page ${m.type()}] ${t.slice(0, 2000)}\n`);
+      if (m.type() !== 'log' && m.type() !== 'info' && !/Failed to load resource|ERR_NAME_NOT_RESOLVED|ENOTFOUND|net::ERR_/.test(t))
+        appendFileSync(opts.logFile, `[page ${m.type()}] ${t.slice(0, 2000)}\n`);
     });
     page.on('pageerror', (e) => appendFileSync(opts.logFile, `[pageerror] ${e.message}\n`));
     const payload: [string, string][] = [

@@ -76,11 +76,15 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /** Installs a .vsix into an extensions folder with code-server's own CLI (the way a user installs it). */
 export async function installVsix(vsix: string, extensionsDir: string, userDataDir: string): Promise<string> {
   mkdirSync(extensionsDir, { recursive: true });
-  await run(NODE24, [codeServerEntry(), '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
-    env: node24Env(),
-    timeoutMs: 120_000,
-    what: `code-server --install-extension ${vsix}`,
-  });
+  await run(
+    NODE24,
+    [codeServerEntry(), '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+    {
+      env: node24Env(),
+      timeoutMs: 120_000,
+      what: `code-server --install-extension ${vsix}`,
+    },
+  );
   const installed = readdirSync(extensionsDir).find((n) => n.startsWith('presence.presence-'));
   if (!installed) throw new Error(`code-server --install-extension left no presence.presence-* folder in ${extensionsDir}`);
   return join(extensionsDir, installed);
@@ -99,11 +103,16 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const fd = openSync(logFile, 'w');
   const args = [
     codeServerEntry(),
-    '--config', config,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    config,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -124,10 +133,12 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const child = spawn(NODE24, args, { cwd: opts.dir, env, stdio: ['ignore', fd, fd], detached: true });
   closeSync(fd);
   let exited: string | undefined;
-  const exitPromise = new Promise<void>((r) => child.on('exit', (code, sig) => {
-    exited = `exit ${code ?? sig}`;
-    r();
-  }));
+  const exitPromise = new Promise<void>((r) =>
+    child.on('exit', (code, sig) => {
+      exited = `exit ${code ?? sig}`;
+      r();
+    }),
+  );
   const onExit = () => killGroup(child, 'SIGKILL');
   process.on('exit', onExit);
 
@@ -153,7 +164,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer ${url}healthz within ${Math.round((opts.startTimeoutMs ?? 90_000) / 1000)} s; log:\n${tail(logFile)}`);
+      throw new Error(
+        `code-server did not answer ${url}healthz within ${Math.round((opts.startTimeoutMs ?? 90_000) / 1000)} s; log:\n${tail(logFile)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -27,8 +27,10 @@ async function main(): Promise<void> {
       '--disable-workspace-trust',
       '--skip-welcome',
       '--skip-release-notes',
-      '--user-data-dir', join(dir, 'user-data'),
-      '--extensions-dir', join(dir, 'extensions'),
+      '--user-data-dir',
+      join(dir, 'user-data'),
+      '--extensions-dir',
+      join(dir, 'extensions'),
     ],
   });
   process.exit(code);

@@ -22,9 +22,18 @@ export function log(msg: string): void {
 }
 
 /** Runs a command, streams nothing, keeps the tail of its output for the error message; rejects on failure or timeout. */
-export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; logFile?: string; what: string }): Promise<string> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; logFile?: string; what: string },
+): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? ROOT,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     const keep = (b: Buffer) => {
       out += b.toString();
@@ -108,12 +117,17 @@ export async function ensureApt(pkgs: string[], timeoutMs = 15 * 60_000): Promis
   await withLock('apt', timeoutMs, async () => {
     const need = missing();
     if (need.length === 0) return;
-    if (process.getuid?.() !== 0) throw new Error(`missing Debian packages ${need.join(' ')}; install them as root: apt-get install -y ${need.join(' ')}`);
+    if (process.getuid?.() !== 0)
+      throw new Error(`missing Debian packages ${need.join(' ')}; install them as root: apt-get install -y ${need.join(' ')}`);
     log(`apt-get install ${need.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const lockOpt = ['-o', 'DPkg::Lock::Timeout=300'];
     await run('apt-get', [...lockOpt, 'update', '-qq'], { env, timeoutMs, what: 'apt-get update' });
-    await run('apt-get', [...lockOpt, 'install', '-y', '-qq', '--no-install-recommends', ...need], { env, timeoutMs, what: `apt-get install ${need.join(' ')}` });
+    await run('apt-get', [...lockOpt, 'install', '-y', '-qq', '--no-install-recommends', ...need], {
+      env,
+      timeoutMs,
+      what: `apt-get install ${need.join(' ')}`,
+    });
     const still = missing();
     if (still.length) throw new Error(`apt-get did not install ${still.join(' ')}`);
   });

@@ -55,7 +55,10 @@ export function freshWorkspace(dir: string): string {
 function testsOnlyExtension(): string {
   const dir = join(E2E, 'tests-only-extension');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'presence-e2e-tests', publisher: 'presence-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'presence-e2e-tests', publisher: 'presence-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2),
+  );
   return dir;
 }
 
@@ -111,14 +114,26 @@ export async function runMode(mode: Mode, suite: string, suiteTimeoutMs: number)
   });
   try {
     const r = await runSuite({ server: server.url, folder: workspace, devPath, testsPath: suite, timeoutMs: suiteTimeoutMs, logFile });
-    const written = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: TestResult[]; metrics?: Record<string, number> }) : undefined;
+    const written = existsSync(resultsFile)
+      ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: TestResult[]; metrics?: Record<string, number> })
+      : undefined;
     const results: TestResult[] = written?.results ?? [];
     let problem: string | undefined;
     if (r.code === 'timeout') problem = `the suite did not finish within ${Math.round(suiteTimeoutMs / 1000)} s`;
-    else if (r.code !== 0 && !results.some((t) => t.state === 'failed')) problem = `VS Code exited with code ${r.code} before any test failed (extension host crash, or the test module did not load)`;
+    else if (r.code !== 0 && !results.some((t) => t.state === 'failed'))
+      problem = `VS Code exited with code ${r.code} before any test failed (extension host crash, or the test module did not load)`;
     else if (results.length === 0) problem = 'the suite ran no test';
-    if (problem) problem += `\n--- last suite log lines (${logFile})\n${r.lines.slice(-30).join('\n')}\n--- code-server log\n${tail(server.logFile, 2000)}`;
-    return { mode, ok: r.code === 0 && results.length > 0 && !problem, ms: Date.now() - t0, results, problem, logFile, metrics: written?.metrics ?? {} };
+    if (problem)
+      problem += `\n--- last suite log lines (${logFile})\n${r.lines.slice(-30).join('\n')}\n--- code-server log\n${tail(server.logFile, 2000)}`;
+    return {
+      mode,
+      ok: r.code === 0 && results.length > 0 && !problem,
+      ms: Date.now() - t0,
+      results,
+      problem,
+      logFile,
+      metrics: written?.metrics ?? {},
+    };
   } finally {
     await server.stop();
   }
@@ -144,11 +159,22 @@ export async function runE2E(opts: E2EOptions = {}): Promise<ModeResult[]> {
 
 export function formatResults(rs: ModeResult[]): string {
   return rs
-    .map((r) => [
-      `${r.mode}: ${r.results.filter((t) => t.state === 'passed').length} passed, ${r.results.filter((t) => t.state === 'failed').length} failed (${(r.ms / 1000).toFixed(1)} s)${Object.keys(r.metrics).length ? `; ${Object.entries(r.metrics).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}` : ''}`,
-      ...r.results.map((t) => `  ${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}${t.error ? `\n      ${t.error.split('\n').slice(0, 12).join('\n      ')}` : ''}`),
-      ...(r.problem ? [`  PROBLEM: ${r.problem}`] : []),
-    ].join('\n'))
+    .map((r) =>
+      [
+        `${r.mode}: ${r.results.filter((t) => t.state === 'passed').length} passed, ${r.results.filter((t) => t.state === 'failed').length} failed (${(r.ms / 1000).toFixed(1)} s)${
+          Object.keys(r.metrics).length
+            ? `; ${Object.entries(r.metrics)
+                .map(([k, v]) => `${k} ${Math.round(v)}`)
+                .join(', ')}`
+            : ''
+        }`,
+        ...r.results.map(
+          (t) =>
+            `  ${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}${t.error ? `\n      ${t.error.split('\n').slice(0, 12).join('\n      ')}` : ''}`,
+        ),
+        ...(r.problem ? [`  PROBLEM: ${r.problem}`] : []),
+      ].join('\n'),
+    )
     .join('\n');
 }
 

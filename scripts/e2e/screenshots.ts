@@ -69,8 +69,14 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     // Open the memo the way a person does: Quick Open.
     await openFile(page, MEMO);
     // Wait for Presence's squiggles, and the status bar score.
-    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
-    await page.locator('.statusbar-item', { hasText: /Presence \d+/ }).first().waitFor({ timeout: STEP_MS });
+    await page
+      .locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-error')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page
+      .locator('.statusbar-item', { hasText: /Presence \d+/ })
+      .first()
+      .waitFor({ timeout: STEP_MS });
 
     // The quick-fix menu on the hedge ("I think we should …").
     const lines = readFileSync(join(FIXTURE_WORKSPACE, MEMO), 'utf8').split('\n');
@@ -80,7 +86,11 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     await page.locator('.action-widget').filter({ hasText: /./ }).first().waitFor({ timeout: STEP_MS });
     files.push(await shot(page, `quick-fix-${name}.png`));
     await page.keyboard.press('Escape');
-    await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: STEP_MS }).catch(() => undefined);
+    await page
+      .locator('.action-widget')
+      .first()
+      .waitFor({ state: 'hidden', timeout: STEP_MS })
+      .catch(() => undefined);
 
     // The hover that explains a finding (Ctrl+K Ctrl+I shows the hover at the cursor), on a word with one
     // finding so the explanation is not stacked with another.
@@ -92,7 +102,10 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     // quick-fix link, which arrive a moment later.
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /Why it matters/ }).first();
     await hover.waitFor({ timeout: STEP_MS });
-    await hover.getByText(/Quick Fix/).first().waitFor({ timeout: STEP_MS });
+    await hover
+      .getByText(/Quick Fix/)
+      .first()
+      .waitFor({ timeout: STEP_MS });
     // The hover opens at a fixed height; drag its bottom edge down (it is resizable) so the before/after shows.
     await growHover(page, 840);
     files.push(await shot(page, `hover-${name}.png`));
@@ -100,7 +113,10 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
 
     // The score report.
     await runCommand(page, 'Presence: Score Document');
-    await page.locator('.tab', { hasText: `Presence: ${MEMO}` }).first().waitFor({ timeout: STEP_MS });
+    await page
+      .locator('.tab', { hasText: `Presence: ${MEMO}` })
+      .first()
+      .waitFor({ timeout: STEP_MS });
     await webviewText(page, /board-ready|almost there|needs reframing/);
     files.push(await shot(page, `score-report-${name}.png`));
 
@@ -109,13 +125,19 @@ async function shootTheme(name: string, theme: string, vsix: string): Promise<st
     await page.locator('.tab', { hasText: 'Presence: Workspace Audit' }).first().waitFor({ timeout: STEP_MS });
     await webviewText(page, /roadmap\.md/);
     // The progress toast closes when the audit is done.
-    await page.locator('.notification-toast', { hasText: 'auditing' }).first().waitFor({ state: 'hidden', timeout: STEP_MS }).catch(() => log('the audit progress notification is still open'));
+    await page
+      .locator('.notification-toast', { hasText: 'auditing' })
+      .first()
+      .waitFor({ state: 'hidden', timeout: STEP_MS })
+      .catch(() => log('the audit progress notification is still open'));
     files.push(await shot(page, `audit-${name}.png`));
   } catch (e) {
     const pages = browser.contexts().flatMap((c) => c.pages());
     const failure = join(E2E, 'runs', `screenshots-${name}-failure.png`);
     if (pages[0]) await pages[0].screenshot({ path: failure }).catch(() => undefined);
-    throw new Error(`screenshots (${name}) failed: ${(e as Error).message}\n(the screen at that moment: .e2e/runs/screenshots-${name}-failure.png)`);
+    throw new Error(
+      `screenshots (${name}) failed: ${(e as Error).message}\n(the screen at that moment: .e2e/runs/screenshots-${name}-failure.png)`,
+    );
   } finally {
     await browser.close();
     await server.stop();
@@ -164,7 +186,10 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await quickInput(page, 'Control+P', `:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: STEP_MS });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ timeout: STEP_MS });
 }
 
 async function runCommand(page: Page, title: string): Promise<void> {

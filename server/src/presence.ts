@@ -10,7 +10,15 @@ import { BUILTIN_RULE_SET } from './rules/registry.js';
 export * from './engine/types.js';
 export { fixAllSafe, byPosition } from './engine/analyze.js';
 export { bandFor } from './engine/score.js';
-export { BUILTIN_RUBRIC_NAMES, BUILTIN_RUBRICS, DEFAULT_RUBRIC, RUBRIC_LIMITS, REPLACEMENT_PATTERN, RubricError, type RubricProblem } from './engine/rubric.js';
+export {
+  BUILTIN_RUBRIC_NAMES,
+  BUILTIN_RUBRICS,
+  DEFAULT_RUBRIC,
+  RUBRIC_LIMITS,
+  REPLACEMENT_PATTERN,
+  RubricError,
+  type RubricProblem,
+} from './engine/rubric.js';
 export { applyEdits, safeFixEdits } from './engine/edits.js';
 export type { RuleMeta } from './engine/rule.js';
 export { RULES } from './rules/registry.js';

@@ -95,10 +95,14 @@ connection.onInitialized(() => {
   void rubrics.reload(); // analyses wait for it, so no re-analysis is needed afterwards
   if (!rubrics.isTrusted) tellUntrusted();
   if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'presence' }).catch((e) => log('registering for settings changes', e));
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'presence' })
+      .catch((e) => log('registering for settings changes', e));
   }
   if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: RUBRIC_GLOB }] }).catch((e) => log('watching rubric files', e));
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: RUBRIC_GLOB }] })
+      .catch((e) => log('watching rubric files', e));
   }
   if (caps.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {

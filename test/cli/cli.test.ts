@@ -26,12 +26,20 @@ test('text output: path:line:col severity rule message, then a score table', () 
 
 test('json output has offsets, line/column, fixes and the score breakdown', () => {
   const r = run(['examples/', '--format', 'json', '--today', '2026-11-22']);
-  const files = JSON.parse(r.stdout) as Array<{ path: string; score: { overall: number; dimensions: unknown[] }; findings: Array<{ start: number; line: number; column: number; fixes: unknown[] }> }>;
+  const files = JSON.parse(r.stdout) as Array<{
+    path: string;
+    score: { overall: number; dimensions: unknown[] };
+    findings: Array<{ start: number; line: number; column: number; fixes: unknown[] }>;
+  }>;
   assert.equal(files.length, 2);
   const weak = files.find((f) => f.path.endsWith('weak-board-update.md'))!;
   const text = readFileSync(fromRoot('examples/weak-board-update.md'), 'utf8');
   for (const f of weak.findings) {
-    const lineStart = text.split('\n').slice(0, f.line - 1).join('\n').length + (f.line > 1 ? 1 : 0);
+    const lineStart =
+      text
+        .split('\n')
+        .slice(0, f.line - 1)
+        .join('\n').length + (f.line > 1 ? 1 : 0);
     assert.equal(lineStart + f.column - 1, f.start);
   }
   assert.equal(weak.score.dimensions.length, 10);
@@ -92,7 +100,10 @@ test('globs and folders expand to Markdown files; --rubric picks the rubric', ()
   const files = JSON.parse(r.stdout) as Array<{ path: string; rubric: string }>;
   assert.equal(files.length, 2);
   // Front matter wins over --rubric.
-  assert.deepEqual(files.map((f) => f.rubric), ['board-update', 'board-update']);
+  assert.deepEqual(
+    files.map((f) => f.rubric),
+    ['board-update', 'board-update'],
+  );
 });
 
 test('--fix applies safe fixes only and rewrites the file', () => {
@@ -106,7 +117,10 @@ test('--fix applies safe fixes only and rewrites the file', () => {
 
 test('--fix killed mid-run leaves every file either original or fully fixed', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'presence-kill-'));
-  const original = '# Memo\n\nUnfortunately, I think we should ship in order to learn. That is EXTREMELY good!\n\n' + 'We grew revenue 4% on plan in Q3 and we will hire 2 people. '.repeat(400) + '\n';
+  const original =
+    '# Memo\n\nUnfortunately, I think we should ship in order to learn. That is EXTREMELY good!\n\n' +
+    'We grew revenue 4% on plan in Q3 and we will hire 2 people. '.repeat(400) +
+    '\n';
   const fixedDir = mkdtempSync(join(tmpdir(), 'presence-kill-ref-'));
   writeFileSync(join(fixedDir, 'ref.md'), original);
   run([join(fixedDir, 'ref.md'), '--fix', '--quiet']);
@@ -141,7 +155,8 @@ test('--fix killed mid-run leaves every file either original or fully fixed', as
     for (let i = 0; i < FILES; i++) assert.ok(after[i] === original || after[i] === fixed, `${names[i]} is half-written`);
     assert.ok(after.includes(original) || !running, 'killed before the end, so some file is still original');
     // A leftover temporary file may remain from the write that was interrupted; it is not one of the user's files.
-    for (const f of readdirSync(dir)) assert.ok(names.includes(f) || /^\.m\d+\.md\.presence-\d+-[0-9a-f]+\.tmp$/.test(f), `unexpected file ${f}`);
+    for (const f of readdirSync(dir))
+      assert.ok(names.includes(f) || /^\.m\d+\.md\.presence-\d+-[0-9a-f]+\.tmp$/.test(f), `unexpected file ${f}`);
   }
   t.diagnostic(`${midRunKills} of 3 rounds killed mid-run`);
   assert.ok(midRunKills >= 1, 'the CLI finished before it could be killed mid-run in every round');

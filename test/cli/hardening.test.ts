@@ -42,7 +42,13 @@ test('--fix leaves a file that is not valid UTF-8 byte-for-byte unchanged, and k
   const dir = scratch('utf8');
   const latin1 = join(dir, 'latin1.md');
   // "# Résumé" in Latin-1: é is the single byte e9, which is not UTF-8.
-  const bytes = Buffer.concat([Buffer.from('# R'), Buffer.from([0xe9]), Buffer.from('sum'), Buffer.from([0xe9]), Buffer.from(FIXABLE.slice('# Memo'.length))]);
+  const bytes = Buffer.concat([
+    Buffer.from('# R'),
+    Buffer.from([0xe9]),
+    Buffer.from('sum'),
+    Buffer.from([0xe9]),
+    Buffer.from(FIXABLE.slice('# Memo'.length)),
+  ]);
   fs.writeFileSync(latin1, bytes);
   const r = run([latin1, '--fix', ...TODAY]);
   assert.ok(fs.readFileSync(latin1).equals(bytes), 'not one byte changed');
@@ -70,7 +76,9 @@ test('--fix keeps the mode of the file it rewrites (664 stays 664 under umask 02
     // Run under an explicit umask, as a shell would.
     fs.writeFileSync(file, FIXABLE);
     fs.chmodSync(file, mode);
-    const r = spawnSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, CLI, file, '--fix', '--quiet', ...TODAY], { timeout: TIMEOUT_MS });
+    const r = spawnSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, CLI, file, '--fix', '--quiet', ...TODAY], {
+      timeout: TIMEOUT_MS,
+    });
     assert.equal(r.signal, null);
     assert.notEqual(fs.readFileSync(file, 'utf8'), FIXABLE, 'the file was fixed');
     assert.equal((fs.statSync(file).mode & 0o7777).toString(8), mode.toString(8));
@@ -122,7 +130,11 @@ test('--fix does not overwrite a save made while it was fixing the file', { skip
   const file = join(scratch('race'), 'memo.md');
   // Big and varied enough (no paragraph the engine's cache has seen) that fixing takes far longer than the 1 ms
   // between the saves below, however fast the engine gets.
-  const paras = Array.from({ length: 2000 }, (_, i) => `Unfortunately, I think we should ship release ${i} in order to learn. That is EXTREMELY good! We grew revenue ${i % 97}% on plan in Q3.\n\n`);
+  const paras = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      `Unfortunately, I think we should ship release ${i} in order to learn. That is EXTREMELY good! We grew revenue ${i % 97}% on plan in Q3.\n\n`,
+  );
   const head = '# Memo\n\n' + paras.join('') + 'Save number ';
   fs.writeFileSync(file, `${head}000000.\n`);
   const ino = fs.statSync(file).ino;
@@ -149,7 +161,9 @@ test('--fix does not overwrite a save made while it was fixing the file', { skip
   assert.equal(status, 2);
 });
 
-test('--fix creates its temporary file with a random name, never through a planted symlink, and sweeps orphans', { skip: !posix }, async () => {
+test('--fix creates its temporary file with a random name, never through a planted symlink, and sweeps orphans', {
+  skip: !posix,
+}, async () => {
   const dir = scratch('tmp');
   const memo = join(dir, 'memo.md');
   fs.writeFileSync(memo, FIXABLE);
@@ -187,19 +201,30 @@ test('output closed early (| head -1): the run stops quietly with 141, not 1, an
   for (const n of names) fs.writeFileSync(join(dir, n), `${weak}\n\n${FIXABLE}`);
   const original = fs.readFileSync(join(dir, names[0]), 'utf8');
   // Output is far more than a pipe holds, so the CLI is still writing when head has gone.
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash variable, not a template.
-  const r = spawnSync('bash', ['-c', '"$0" "$@" | head -1 >/dev/null; echo "status=${PIPESTATUS[0]}" >&2', process.execPath, CLI, dir, '--fix', ...TODAY], { encoding: 'utf8', timeout: TIMEOUT_MS });
+  const r = spawnSync(
+    'bash',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash variable, not a template.
+    ['-c', '"$0" "$@" | head -1 >/dev/null; echo "status=${PIPESTATUS[0]}" >&2', process.execPath, CLI, dir, '--fix', ...TODAY],
+    { encoding: 'utf8', timeout: TIMEOUT_MS },
+  );
   assert.equal(r.signal, null);
   const [statusLine, ...rest] = r.stderr.trim().split('\n').reverse();
   assert.equal(statusLine, 'status=141');
   assert.deepEqual(rest, [], 'nothing else on stderr');
   const untouched = names.filter((n) => fs.readFileSync(join(dir, n), 'utf8') === original).length;
-  assert.ok(untouched > 0 && untouched < names.length, `it stopped part-way (${untouched} of ${names.length} files not reached) and did not go on fixing files unseen`);
+  assert.ok(
+    untouched > 0 && untouched < names.length,
+    `it stopped part-way (${untouched} of ${names.length} files not reached) and did not go on fixing files unseen`,
+  );
 });
 
 test('an output that cannot be written gives one line, not a stack trace', { skip: !fs.existsSync('/dev/full') }, () => {
   const full = fs.openSync('/dev/full', 'w');
-  const r = spawnSync(process.execPath, [CLI, 'examples/', ...TODAY], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: TIMEOUT_MS });
+  const r = spawnSync(process.execPath, [CLI, 'examples/', ...TODAY], {
+    stdio: ['ignore', full, 'pipe'],
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+  });
   fs.closeSync(full);
   assert.equal(r.stderr, 'presence: could not write the output (ENOSPC); stopped\n');
   assert.equal(r.status, 2);
@@ -243,7 +268,12 @@ test('SARIF artifact URIs are percent-encoded URI references (relative stays rel
   const name = 'my memo #1 100%.md';
   fs.mkdirSync(join(dir, 'a b'));
   fs.writeFileSync(join(dir, 'a b', name), FIXABLE);
-  const uris = (r: { stdout: string }) => (JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }).runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
+  const uris = (r: { stdout: string }) =>
+    (
+      JSON.parse(r.stdout) as {
+        runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+      }
+    ).runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
   // RFC 3986 relative-ref / URI characters: unreserved, sub-delims, ':', '@', '/', and %HH escapes.
   const URI_CHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})+$/;
 
@@ -275,7 +305,8 @@ function repoWithMemo(ref: string, repo = scratch('repo')): { repo: string; memo
   return { repo, memo };
 }
 
-const json = (r: { stdout: string }) => JSON.parse(r.stdout) as Array<{ rubric: string; findings: Array<{ ruleId: string; message: string }> }>;
+const json = (r: { stdout: string }) =>
+  JSON.parse(r.stdout) as Array<{ rubric: string; findings: Array<{ ruleId: string; message: string }> }>;
 
 test('a rubric named by a document is read only from inside its repository, and never quoted', { skip: !posix }, () => {
   const outside = scratch('outside');
@@ -354,13 +385,20 @@ test('a FIFO, a device or a 1 GB file, as input or rubric, is refused at once wi
   assert.match(input.stderr, /big\.md: is 1024\.0 MB, over the 50 MB limit; skipped/);
 
   // Refused before reading: the 1 GB file goes through in far less memory than it would take to hold it.
-  const capped = spawnSync('bash', ['-c', 'ulimit -v 1000000 && exec "$0" "$@"', process.execPath, CLI, 'big.md'], { cwd: dir, encoding: 'utf8', timeout: TIMEOUT_MS });
+  const capped = spawnSync('bash', ['-c', 'ulimit -v 1000000 && exec "$0" "$@"', process.execPath, CLI, 'big.md'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+  });
   assert.match(capped.stderr, /big\.md: is 1024\.0 MB, over the 50 MB limit; skipped/);
 
   fs.writeFileSync(join(dir, 'memo.md'), FIXABLE);
   for (const rubric of ['pipe.json', 'zero.json']) {
     const r = run(['memo.md', '--rubric', rubric, '--format', 'json', ...TODAY], { cwd: dir });
-    assert.ok(json(r)[0].findings.some((f) => f.ruleId === 'rubric/invalid'), `${rubric}: a rubric error, not a hang`);
+    assert.ok(
+      json(r)[0].findings.some((f) => f.ruleId === 'rubric/invalid'),
+      `${rubric}: a rubric error, not a hang`,
+    );
     assert.match(r.stderr, /not a regular file, so it was not used/);
   }
 });
@@ -375,7 +413,7 @@ test('a rubric that cannot be read is read and reported once per run, not once p
   assert.equal(r.stderr.split('\n').filter((l) => l.includes('pipe.json')).length, 1, r.stderr);
 });
 
-test('a relative extends in a path rubric resolves against that rubric\'s folder', () => {
+test("a relative extends in a path rubric resolves against that rubric's folder", () => {
   const dir = scratch('extends');
   fs.mkdirSync(join(dir, '.git'));
   fs.mkdirSync(join(dir, 'rubrics', 'base'), { recursive: true });
@@ -390,7 +428,11 @@ test('a relative extends in a path rubric resolves against that rubric\'s folder
     [['docs/memo.md'], dir],
   ] as Array<[string[], string]>) {
     const [file] = json(run([...args, '--format', 'json', ...TODAY], { cwd }));
-    assert.deepEqual(file.findings.filter((f) => f.ruleId === 'rubric/invalid').map((f) => f.message), [], `${args.join(' ')} in ${relative(dir, cwd) || '.'}`);
+    assert.deepEqual(
+      file.findings.filter((f) => f.ruleId === 'rubric/invalid').map((f) => f.message),
+      [],
+      `${args.join(' ')} in ${relative(dir, cwd) || '.'}`,
+    );
     assert.match(file.rubric, /team\.json$/);
   }
   // The boundary holds along the chain: a document's rubric may not extend its way out of the repository…
@@ -403,7 +445,12 @@ test('a relative extends in a path rubric resolves against that rubric\'s folder
   assert.match(out.stderr, /far\.json" is outside the document's repository/);
   // …while a rubric the user named on the command line may extend one anywhere.
   const mine = run(['memo.md', '--rubric', 'rubrics/team.json', '--format', 'json', ...TODAY], { cwd: dir });
-  assert.deepEqual(json(mine)[0].findings.filter((f) => f.ruleId === 'rubric/invalid').map((f) => f.message), []);
+  assert.deepEqual(
+    json(mine)[0]
+      .findings.filter((f) => f.ruleId === 'rubric/invalid')
+      .map((f) => f.message),
+    [],
+  );
 });
 
 test('--rubric team.json and a document\'s own "presence: team.json" in another folder are different rubrics', () => {
@@ -414,7 +461,10 @@ test('--rubric team.json and a document\'s own "presence: team.json" in another 
   fs.writeFileSync(join(dir, 'sub', 'team.json'), JSON.stringify({ extends: 'executive', weights: { impact: 0 } }));
   fs.writeFileSync(join(dir, 'sub', 'memo.md'), `---\npresence: team.json\n---\n${FIXABLE}`);
   const [file] = json(run(['sub/memo.md', '--rubric', 'team.json', '--format', 'json', ...TODAY], { cwd: dir }));
-  const weight = (d: string): number | undefined => ((file as unknown as { score: unknown }).score as { dimensions: { dimension: string; weight: number }[] }).dimensions.find((x) => x.dimension === d)?.weight;
+  const weight = (d: string): number | undefined =>
+    ((file as unknown as { score: unknown }).score as { dimensions: { dimension: string; weight: number }[] }).dimensions.find(
+      (x) => x.dimension === d,
+    )?.weight;
   // The front matter names the rubric beside the document (impact off), not the one in the working folder.
   assert.equal(weight('impact'), 0);
   assert.notEqual(weight('composure'), 0);

@@ -16,7 +16,12 @@ before(() => {
 });
 
 function run(args: string[], cwd: string, threads: number) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PRESENCE_THREADS: String(threads) } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, PRESENCE_THREADS: String(threads) },
+  });
   assert.equal(r.signal, null);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -31,10 +36,14 @@ function folder(): string {
   if (posix) spawnSync('mkfifo', [join(dir, 'pipe.json')]);
   for (let i = 0; i < 40; i++) {
     const name = join(dir, `m${String(i).padStart(2, '0')}.md`);
-    if (i % 17 === 5) fs.writeFileSync(name, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])); // binary: an error line
-    else if (i % 13 === 7) fs.writeFileSync(name, Buffer.concat([Buffer.from('# R'), Buffer.from([0xe9]), Buffer.from(`sum\n\n${plain}`)])); // not UTF-8: a note
-    else if (i % 7 === 3) fs.writeFileSync(name, `---\npresence: ${posix ? 'pipe.json' : 'missing.json'}\n---\n${plain}`); // a rubric note, once per run
-    else if (i % 11 === 9) fs.writeFileSync(name, '---\npresence: ../../outside.json\n---\n' + plain); // outside the repository
+    if (i % 17 === 5)
+      fs.writeFileSync(name, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])); // binary: an error line
+    else if (i % 13 === 7)
+      fs.writeFileSync(name, Buffer.concat([Buffer.from('# R'), Buffer.from([0xe9]), Buffer.from(`sum\n\n${plain}`)])); // not UTF-8: a note
+    else if (i % 7 === 3)
+      fs.writeFileSync(name, `---\npresence: ${posix ? 'pipe.json' : 'missing.json'}\n---\n${plain}`); // a rubric note, once per run
+    else if (i % 11 === 9)
+      fs.writeFileSync(name, '---\npresence: ../../outside.json\n---\n' + plain); // outside the repository
     else fs.writeFileSync(name, [weak, strong, plain][i % 3]!);
   }
   return dir;
@@ -54,13 +63,23 @@ test('two threads print the same bytes and exit code as one, in every format', (
   const quiet = ['.', '--quiet', '--min-score', '90', '--today', '2026-11-22'];
   assert.deepEqual(run(quiet, dir, 2), run(quiet, dir, 1));
   // Each unreadable rubric is reported once in the run, not once per thread.
-  if (posix) assert.equal(run(['.', '--format', 'json'], dir, 2).stderr.split('\n').filter((l) => l.includes('pipe.json')).length, 1);
+  if (posix)
+    assert.equal(
+      run(['.', '--format', 'json'], dir, 2)
+        .stderr.split('\n')
+        .filter((l) => l.includes('pipe.json')).length,
+      1,
+    );
 });
 
 test('with two threads, output closed early still stops the run with 141 and nothing on stderr', { skip: !posix }, () => {
   const dir = folder();
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash variable, not a template.
-  const r = spawnSync('bash', ['-c', '"$0" "$@" | head -1 >/dev/null; echo "status=${PIPESTATUS[0]}" >&2', process.execPath, CLI, '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PRESENCE_THREADS: '2' } });
+  const r = spawnSync(
+    'bash',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash variable, not a template.
+    ['-c', '"$0" "$@" | head -1 >/dev/null; echo "status=${PIPESTATUS[0]}" >&2', process.execPath, CLI, '.', '--format', 'json'],
+    { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PRESENCE_THREADS: '2' } },
+  );
   assert.equal(r.signal, null);
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.pop(), 'status=141');

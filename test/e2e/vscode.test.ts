@@ -17,20 +17,29 @@ const skip = process.env.PRESENCE_E2E === '0' && !process.env.CI ? 'PRESENCE_E2E
 const t0 = Date.now();
 let suite = '';
 
-before(async () => {
-  if (skip) return;
-  await ensureVSCodeDeps();
-  suite = await bundleSuite(join(runRoot(), 'suite', 'index.js'));
-}, { timeout: 30 * 60_000 });
+before(
+  async () => {
+    if (skip) return;
+    await ensureVSCodeDeps();
+    suite = await bundleSuite(join(runRoot(), 'suite', 'index.js'));
+  },
+  { timeout: 30 * 60_000 },
+);
 
 function check(r: ModeResult, t: { diagnostic(msg: string): void }): void {
   for (const line of formatResults([r]).split('\n')) t.diagnostic(line);
   const failed = r.results.filter((x) => x.state === 'failed');
-  assert.ok(r.ok, `${r.mode}: ${r.problem ?? `${failed.length} test(s) failed in VS Code:\n${failed.map((f) => `- ${f.title}\n  ${f.error?.split('\n').slice(0, 6).join('\n  ')}`).join('\n')}`}\nlog: ${r.logFile}`);
+  assert.ok(
+    r.ok,
+    `${r.mode}: ${r.problem ?? `${failed.length} test(s) failed in VS Code:\n${failed.map((f) => `- ${f.title}\n  ${f.error?.split('\n').slice(0, 6).join('\n  ')}`).join('\n')}`}\nlog: ${r.logFile}`,
+  );
 }
 
 for (const mode of ['dev', 'vsix'] as Mode[]) {
-  const title = mode === 'dev' ? 'VS Code (code-server): the extension from this folder passes the e2e suite' : 'VS Code (code-server): the extension installed from presence.vsix passes the e2e suite';
+  const title =
+    mode === 'dev'
+      ? 'VS Code (code-server): the extension from this folder passes the e2e suite'
+      : 'VS Code (code-server): the extension installed from presence.vsix passes the e2e suite';
   test(title, { skip, timeout: 8 * 60_000 }, async (t) => {
     check(await runMode(mode, suite, 4 * 60_000), t);
     t.diagnostic(`e2e wall time so far ${((Date.now() - t0) / 1000).toFixed(1)} s`);

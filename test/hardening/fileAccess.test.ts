@@ -50,7 +50,11 @@ test('rubric paths outside the workspace are not read: ../, absolute, and links 
     const ds = await c.waitForDiagnostics(uri, 1);
     const rubricErrors = ds.filter((d) => String(d.code).startsWith('rubric/'));
     assert.equal(rubricErrors.length, 1, `${ref}: one rubric error on the document (${JSON.stringify(ds.map((d) => d.message))})`);
-    assert.match(String(rubricErrors[0].message), /outside the workspace folders/, `${ref}: the document's error says why, not "no rubric named"`);
+    assert.match(
+      String(rubricErrors[0].message),
+      /outside the workspace folders/,
+      `${ref}: the document's error says why, not "no rubric named"`,
+    );
   }
   assert.doesNotMatch(everything(c), /SECRET_TOKEN|ghp_abc/, 'no byte of the secret reaches the client');
   assert.ok(!c.published.some((p) => p.uri === pathToFileURL(secret).href), 'nothing is published on the file outside the workspace');
@@ -71,11 +75,17 @@ test('a document outside every workspace folder gets no path rubric, only built-
   t.after(() => c.dispose());
   const uri = await c.open(pathToFileURL(path.join(outer, 'outside.md')).href, memo('./near.json'));
   const ds = await c.waitForDiagnostics(uri, 1);
-  assert.ok(ds.some((d) => d.code === 'rubric/invalid'), 'the path rubric did not resolve');
+  assert.ok(
+    ds.some((d) => d.code === 'rubric/invalid'),
+    'the path rubric did not resolve',
+  );
   assert.ok(!c.published.some((p) => p.uri === pathToFileURL(path.join(outer, 'near.json')).href));
 });
 
-test('a FIFO or a link to /dev/zero as a rubric is skipped with a log line; documents are still analysed', { skip: !canFifo, timeout: 30_000 }, async (t) => {
+test('a FIFO or a link to /dev/zero as a rubric is skipped with a log line; documents are still analysed', {
+  skip: !canFifo,
+  timeout: 30_000,
+}, async (t) => {
   const { ws } = sandbox(t);
   execFileSync('mkfifo', [path.join(ws, '.presence', 'rubrics', 'pipe.json')]);
   execFileSync('mkfifo', [path.join(ws, 'pipe-path.json')]);
@@ -86,12 +96,21 @@ test('a FIFO or a link to /dev/zero as a rubric is skipped with a log line; docu
   for (const ref of ['pipe', './pipe-path.json', 'zero', './zero-path.json']) {
     const uri = await c.open(`uses-${ref.replace(/\W/g, '')}.md`, memo(ref));
     const ds = await c.waitForDiagnostics(uri, 1);
-    assert.ok(ds.some((d) => d.code === 'rubric/invalid' && /named pipe|not a regular file|outside the workspace/.test(String(d.message))), `${ref}: a rubric error that says why (${JSON.stringify(ds.map((d) => d.message))})`);
-    assert.ok(ds.some((d) => d.code !== 'rubric/invalid'), `${ref}: the document is still checked (default rubric)`);
+    assert.ok(
+      ds.some((d) => d.code === 'rubric/invalid' && /named pipe|not a regular file|outside the workspace/.test(String(d.message))),
+      `${ref}: a rubric error that says why (${JSON.stringify(ds.map((d) => d.message))})`,
+    );
+    assert.ok(
+      ds.some((d) => d.code !== 'rubric/invalid'),
+      `${ref}: the document is still checked (default rubric)`,
+    );
   }
   const pipeProblems = await c.waitForDiagnostics(c.uri('.presence/rubrics/pipe.json'), null);
   assert.match(pipeProblems.map((d) => d.message).join(' '), /named pipe/);
-  assert.ok(c.logs.some((l) => /pipe-path\.json was not read: it is a named pipe/.test(l)), c.logs.join('\n'));
+  assert.ok(
+    c.logs.some((l) => /pipe-path\.json was not read: it is a named pipe/.test(l)),
+    c.logs.join('\n'),
+  );
 
   // Failed reads are remembered: more edits of a document using the FIFO do not read (or log) it again.
   const uri = c.uri('uses-pipepathjson.md');
@@ -99,7 +118,9 @@ test('a FIFO or a link to /dev/zero as a rubric is skipped with a log line; docu
   assert.equal(c.logs.filter((l) => /pipe-path\.json was not read/.test(l)).length, 1, 'logged once, not on every analysis');
 });
 
-test('presence/score and presence/scoreFile read nothing outside the workspace and publish nothing there', { timeout: 30_000 }, async (t) => {
+test('presence/score and presence/scoreFile read nothing outside the workspace and publish nothing there', {
+  timeout: 30_000,
+}, async (t) => {
   const { outer, ws, secret } = sandbox(t);
   const outsideMemo = path.join(outer, 'outside.md');
   fs.writeFileSync(outsideMemo, memo('executive'));
@@ -107,7 +128,13 @@ test('presence/score and presence/scoreFile read nothing outside the workspace a
   fs.writeFileSync(path.join(ws, 'inside.md'), memo('executive'));
   const c = await LspClient.start({ workspace: ws });
   t.after(() => c.dispose());
-  const targets = [pathToFileURL(outsideMemo).href, pathToFileURL(secret).href, 'file:///etc/passwd', c.uri('linked.md'), c.uri('../outside.md')];
+  const targets = [
+    pathToFileURL(outsideMemo).href,
+    pathToFileURL(secret).href,
+    'file:///etc/passwd',
+    c.uri('linked.md'),
+    c.uri('../outside.md'),
+  ];
   for (const uri of targets) {
     assert.equal(await within(c.request(ScoreFileRequest, { uri }), 5000, `scoreFile ${uri}`), null, `scoreFile ${uri}`);
     assert.equal(await within(c.request(ScoreRequest, { uri }), 5000, `score ${uri}`), null, `score ${uri}`);
@@ -116,11 +143,18 @@ test('presence/score and presence/scoreFile read nothing outside the workspace a
   const inside = c.uri('inside.md');
   assert.ok(await within(c.request(ScoreFileRequest, { uri: inside }), 5000, 'scoreFile inside'));
   await c.waitForDiagnostics(inside, null);
-  for (const uri of targets) assert.ok(!c.published.some((p) => p.uri === uri || p.uri.endsWith('/outside.md') || p.uri.endsWith('/passwd')), `nothing published for ${uri}`);
+  for (const uri of targets)
+    assert.ok(
+      !c.published.some((p) => p.uri === uri || p.uri.endsWith('/outside.md') || p.uri.endsWith('/passwd')),
+      `nothing published for ${uri}`,
+    );
   assert.doesNotMatch(everything(c), /SECRET_TOKEN/);
 });
 
-test('presence/scoreFile on FIFOs inside the workspace answers at once with a clear error', { skip: !canFifo, timeout: 30_000 }, async (t) => {
+test('presence/scoreFile on FIFOs inside the workspace answers at once with a clear error', {
+  skip: !canFifo,
+  timeout: 30_000,
+}, async (t) => {
   const { ws } = sandbox(t);
   const names = ['a.md', 'b.md', 'c.md', 'd.md'];
   for (const n of names) execFileSync('mkfifo', [path.join(ws, n)]);
@@ -128,7 +162,11 @@ test('presence/scoreFile on FIFOs inside the workspace answers at once with a cl
   const c = await LspClient.start({ workspace: ws });
   t.after(() => c.dispose());
   // Four at once, as an audit might: none may tie up the server (a blocked read would hold a thread-pool thread each).
-  const answers = await within(Promise.allSettled(names.map((n) => c.request(ScoreFileRequest, { uri: c.uri(n) }))), 5000, 'scoreFile on four FIFOs');
+  const answers = await within(
+    Promise.allSettled(names.map((n) => c.request(ScoreFileRequest, { uri: c.uri(n) }))),
+    5000,
+    'scoreFile on four FIFOs',
+  );
   for (const a of answers) {
     assert.equal(a.status, 'rejected');
     assert.match(String((a as PromiseRejectedResult).reason), /not a regular file/);

@@ -6,13 +6,38 @@ import assert from 'node:assert/strict';
 import { Analyzer, applyEdits, fixAllSafe } from '../../server/src/presence.ts';
 import { rng } from '../support/rng.ts';
 
-const OPENERS = ['Unfortunately, ', 'Maybe ', 'I think ', 'I think that ', 'Honestly, ', 'Hopefully, ', 'Perhaps ', 'Basically, ', 'Sorry, ', 'Extremely ', 'To be fair, ', 'In order to hit the plan, '];
-const BODIES = [
-  'the launch slipped by two weeks.', 'we should ship the new billing flow in May.', 'the vendor changed its API twice.', 'churn will keep falling.',
-  'deploy.sh is broken on the build agents.', 'we can revisit pricing next quarter.', 'the pilot with Northwind is late.', 'happy with the result of the pilot.',
-  'we need two more engineers.', 'the dashboard is still down.',
+const OPENERS = [
+  'Unfortunately, ',
+  'Maybe ',
+  'I think ',
+  'I think that ',
+  'Honestly, ',
+  'Hopefully, ',
+  'Perhaps ',
+  'Basically, ',
+  'Sorry, ',
+  'Extremely ',
+  'To be fair, ',
+  'In order to hit the plan, ',
 ];
-const PLAIN = ['Revenue grew 12% to $4.1M in Q3.', 'I recommend we hire two engineers for payments.', 'We decided to stop the mobile app.', 'Churn fell from 3.1% to 2.4%.'];
+const BODIES = [
+  'the launch slipped by two weeks.',
+  'we should ship the new billing flow in May.',
+  'the vendor changed its API twice.',
+  'churn will keep falling.',
+  'deploy.sh is broken on the build agents.',
+  'we can revisit pricing next quarter.',
+  'the pilot with Northwind is late.',
+  'happy with the result of the pilot.',
+  'we need two more engineers.',
+  'the dashboard is still down.',
+];
+const PLAIN = [
+  'Revenue grew 12% to $4.1M in Q3.',
+  'I recommend we hire two engineers for payments.',
+  'We decided to stop the mobile app.',
+  'Churn fell from 3.1% to 2.4%.',
+];
 
 /** Wraps the first one or two words of `body` in markup, as writers do: bold, italics, a link, code, a tag. */
 function decorate(body: string, r: () => number): string {
@@ -20,7 +45,16 @@ function decorate(body: string, r: () => number): string {
   const k = 1 + Math.floor(r() * Math.min(2, words.length - 1));
   const head = words.slice(0, k).join(' ');
   const rest = words.slice(k).join(' ');
-  const wraps = [(x: string) => `**${x}**`, (x: string) => `_${x}_`, (x: string) => `[${x}](https://example.com/a)`, (x: string) => `\`${x}\``, (x: string) => `<b>${x}</b>`, (x: string) => `_**${x}**_`, (x: string) => `"${x}"`, (x: string) => x];
+  const wraps = [
+    (x: string) => `**${x}**`,
+    (x: string) => `_${x}_`,
+    (x: string) => `[${x}](https://example.com/a)`,
+    (x: string) => `\`${x}\``,
+    (x: string) => `<b>${x}</b>`,
+    (x: string) => `_**${x}**_`,
+    (x: string) => `"${x}"`,
+    (x: string) => x,
+  ];
   return `${wraps[Math.floor(r() * wraps.length)](head)} ${rest}`;
 }
 
@@ -64,7 +98,7 @@ function badStarts(text: string): string[] {
   return bad;
 }
 
-test('the attack run\'s sentences: dropping an opener next to markup leaves a capitalised sentence, no stray comma or space', () => {
+test("the attack run's sentences: dropping an opener next to markup leaves a capitalised sentence, no stray comma or space", () => {
   const cases: Array<[string, string]> = [
     ['Unfortunately, **the launch** slipped.', '**The launch** slipped.'],
     ['Honestly, `deploy.sh` is broken.', '`deploy.sh` is broken.'],

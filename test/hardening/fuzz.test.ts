@@ -6,15 +6,99 @@ import { Analyzer, applyEdits, fixAllSafe, safeFixEdits } from '../../server/src
 import { rng } from '../support/rng.ts';
 import { assertOnlyEditsChanged } from '../support/edits.ts';
 
-
 const PIECES = [
-  '# ', '## ', '### ', '- ', '  - ', '    - ', '1. ', '> ', '>> ', '```', '~~~', '    ', '\t', '|', '---', '***', '**', '*', '_', '__', '`', '``',
-  '[', ']', '(', ')', '![', '](http://x.y/z)', '<', '>', '<!--', '-->', '<!-- presence-disable -->', '<!-- presence-enable conviction -->',
-  '<!-- presence-disable-next-line conviction/hedge -->', '<div>', '</div>', 'https://example.com/a.b', '\n', '\n\n', '\r\n', '\r', ' ', '  ', '\\',
-  'I think we should', 'maybe', 'perhaps', 'the launch was delayed', 'it was decided', 'significant', 'soon', 'in order to', 'Unfortunately, ',
-  'EXTREMELY', '!', '?', '.', 'e.g.', 'U.S.', '$1.2M', '3.5%', 'Q3 2025', 'March 2024', 'Should we expand?', 'I recommend we ship.', 'TBD', 'unclear',
-  'revenue grew', 'no downside', 'we worked on', 'synergy', '😀', '👍🏽', '🚀', 'e\u0301', '\u0301', '\ud800', '\udc00', '\u0000', '\u0007', '\u202e', 'שלום עולם',
-  'مرحبا', '日本語です。', 'Привет.', 'café', '\ufeff', 'a'.repeat(300), ' word'.repeat(60), '---\npresence: board-update\n---\n', '---\npresence: nope\n---\n',
+  '# ',
+  '## ',
+  '### ',
+  '- ',
+  '  - ',
+  '    - ',
+  '1. ',
+  '> ',
+  '>> ',
+  '```',
+  '~~~',
+  '    ',
+  '\t',
+  '|',
+  '---',
+  '***',
+  '**',
+  '*',
+  '_',
+  '__',
+  '`',
+  '``',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '](http://x.y/z)',
+  '<',
+  '>',
+  '<!--',
+  '-->',
+  '<!-- presence-disable -->',
+  '<!-- presence-enable conviction -->',
+  '<!-- presence-disable-next-line conviction/hedge -->',
+  '<div>',
+  '</div>',
+  'https://example.com/a.b',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '  ',
+  '\\',
+  'I think we should',
+  'maybe',
+  'perhaps',
+  'the launch was delayed',
+  'it was decided',
+  'significant',
+  'soon',
+  'in order to',
+  'Unfortunately, ',
+  'EXTREMELY',
+  '!',
+  '?',
+  '.',
+  'e.g.',
+  'U.S.',
+  '$1.2M',
+  '3.5%',
+  'Q3 2025',
+  'March 2024',
+  'Should we expand?',
+  'I recommend we ship.',
+  'TBD',
+  'unclear',
+  'revenue grew',
+  'no downside',
+  'we worked on',
+  'synergy',
+  '😀',
+  '👍🏽',
+  '🚀',
+  'e\u0301',
+  '\u0301',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\u0007',
+  '\u202e',
+  'שלום עולם',
+  'مرحبا',
+  '日本語です。',
+  'Привет.',
+  'café',
+  '\ufeff',
+  'a'.repeat(300),
+  ' word'.repeat(60),
+  '---\npresence: board-update\n---\n',
+  '---\npresence: nope\n---\n',
 ];
 
 function randomDoc(r: () => number): string {
@@ -47,10 +131,14 @@ test('10,000 random documents: no throw, offsets in range and on character bound
     assert.ok(Number.isFinite(result.score.overall));
     for (const f of result.findings) {
       findings++;
-      assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `finding ${f.ruleId} [${f.start},${f.end}) in ${JSON.stringify(text)}`);
+      assert.ok(
+        f.start >= 0 && f.start <= f.end && f.end <= text.length,
+        `finding ${f.ruleId} [${f.start},${f.end}) in ${JSON.stringify(text)}`,
+      );
       assert.ok(!splitsPair(text, f.start) && !splitsPair(text, f.end), `${f.ruleId} splits a surrogate pair`);
       for (const fix of f.fixes) {
-        for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length && !splitsPair(text, e.start) && !splitsPair(text, e.end));
+        for (const e of fix.edits)
+          assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length && !splitsPair(text, e.start) && !splitsPair(text, e.end));
         // Only every few fixes are re-checked in full, to keep the suite fast.
         if (i % 5 !== 0) continue;
         const out = applyEdits(text, fix.edits);
@@ -76,12 +164,24 @@ test('10,000 random documents: no throw, offsets in range and on character bound
 
 // Memo-like sentences with the habits the safe fixes address, and plain ones, to build documents where fixes abound.
 const SENTENCES = [
-  'I think we should ship the new billing flow in May.', 'We will try to close the Northwind renewal by June 3.', 'Unfortunately, the pilot slipped by two weeks.',
-  'In order to hit the plan we need two more engineers.', 'That is EXTREMELY important for the board!', 'Maybe we can revisit pricing next quarter.',
-  'Revenue grew 12% to $4.1M in Q3.', 'We decided to stop the mobile app and move two engineers to search.', 'To be fair, the vendor changed its API twice.',
-  'Hopefully, churn will keep falling.', 'We might want to raise prices for new customers.', 'Due to the fact that hiring is slow, the launch moves to July.',
-  'The launch was delayed.', 'I recommend we hire two engineers for payments.', 'We are super excited about the partner program!',
-  'Perhaps the data migration can finish early.', 'Sorry, the dashboard is still down.', 'Churn fell from 3.1% to 2.4% after the onboarding change.',
+  'I think we should ship the new billing flow in May.',
+  'We will try to close the Northwind renewal by June 3.',
+  'Unfortunately, the pilot slipped by two weeks.',
+  'In order to hit the plan we need two more engineers.',
+  'That is EXTREMELY important for the board!',
+  'Maybe we can revisit pricing next quarter.',
+  'Revenue grew 12% to $4.1M in Q3.',
+  'We decided to stop the mobile app and move two engineers to search.',
+  'To be fair, the vendor changed its API twice.',
+  'Hopefully, churn will keep falling.',
+  'We might want to raise prices for new customers.',
+  'Due to the fact that hiring is slow, the launch moves to July.',
+  'The launch was delayed.',
+  'I recommend we hire two engineers for payments.',
+  'We are super excited about the partner program!',
+  'Perhaps the data migration can finish early.',
+  'Sorry, the dashboard is still down.',
+  'Churn fell from 3.1% to 2.4% after the onboarding change.',
 ];
 
 function memoDoc(r: () => number): string {
@@ -111,7 +211,10 @@ test('property: every safe fix, applied alone, removes its finding, changes noth
         const after = new Analyzer().analyze(out, undefined, opts);
         const count = (xs: typeof before.findings) => xs.filter((x) => x.ruleId === f.ruleId).length;
         assert.ok(count(after.findings) < count(before.findings), `${f.ruleId} "${fix.title}" left its finding in ${JSON.stringify(out)}`);
-        assert.ok(after.score.overall >= before.score.overall, `${f.ruleId} "${fix.title}" lowered the score ${before.score.overall} → ${after.score.overall} for ${JSON.stringify(text)}`);
+        assert.ok(
+          after.score.overall >= before.score.overall,
+          `${f.ruleId} "${fix.title}" lowered the score ${before.score.overall} → ${after.score.overall} for ${JSON.stringify(text)}`,
+        );
         assertOnlyEditsChanged(text, out, fix.edits, `${f.ruleId} "${fix.title}"`);
         checked++;
       }
@@ -140,9 +243,16 @@ test('property: through random edit sequences, the reused analyzer (incremental 
     let text = memoDoc(r);
     for (let k = 0; k < 40; k++) {
       const at = Math.floor(r() * (text.length + 1));
-      text = r() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 3)) : text.slice(0, at) + TYPED[Math.floor(r() * TYPED.length)] + text.slice(at);
+      text =
+        r() < 0.3
+          ? text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 3))
+          : text.slice(0, at) + TYPED[Math.floor(r() * TYPED.length)] + text.slice(at);
       const opts = { today: '2026-11-22', ...(k % 13 === 12 ? { severityOverrides: { composure: 'hint' as const } } : {}) };
-      assert.equal(JSON.stringify(reused.analyze(text, undefined, opts)), JSON.stringify(new Analyzer().analyze(text, undefined, opts)), `step ${k} of document ${d}: ${JSON.stringify(text)}`);
+      assert.equal(
+        JSON.stringify(reused.analyze(text, undefined, opts)),
+        JSON.stringify(new Analyzer().analyze(text, undefined, opts)),
+        `step ${k} of document ${d}: ${JSON.stringify(text)}`,
+      );
       steps++;
     }
   }

@@ -22,13 +22,19 @@ function exitWithin(c: RawLsp, ms: number) {
 
 const initParams = { processId: null, rootUri: null, capabilities: {} };
 
-test('before initialize: requests get ServerNotInitialized, notifications are dropped, then initialize works', { timeout: 20_000 }, async (t) => {
+test('before initialize: requests get ServerNotInitialized, notifications are dropped, then initialize works', {
+  timeout: 20_000,
+}, async (t) => {
   const c = RawLsp.spawn();
   t.after(() => c.dispose());
   const early = await c.request('presence/score', { uri: 'untitled:early' }, 5000);
   assert.equal(early.error?.code, SERVER_NOT_INITIALIZED, JSON.stringify(early));
   assert.match(early.error!.message, /initialize/);
-  const hover = await c.request('textDocument/hover', { textDocument: { uri: 'file:///p/early.md' }, position: { line: 0, character: 0 } }, 5000);
+  const hover = await c.request(
+    'textDocument/hover',
+    { textDocument: { uri: 'file:///p/early.md' }, position: { line: 0, character: 0 } },
+    5000,
+  );
   assert.equal(hover.error?.code, SERVER_NOT_INITIALIZED, JSON.stringify(hover));
   const shutdown = await c.request('shutdown', undefined, 5000);
   assert.equal(shutdown.error?.code, SERVER_NOT_INITIALIZED, 'shutdown before initialize is refused too');
@@ -40,7 +46,15 @@ test('before initialize: requests get ServerNotInitialized, notifications are dr
   assert.equal(init.error, undefined);
   assert.ok((init.result as { capabilities?: unknown }).capabilities);
   c.notify('initialized', {});
-  const code = await c.request('textDocument/codeAction', { textDocument: { uri: dropped }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } }, context: { diagnostics: [] } }, 5000);
+  const code = await c.request(
+    'textDocument/codeAction',
+    {
+      textDocument: { uri: dropped },
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } },
+      context: { diagnostics: [] },
+    },
+    5000,
+  );
   assert.deepEqual(code.result, [], 'the early didOpen was not applied');
   assert.deepEqual(c.publishes(dropped), []);
 
@@ -91,7 +105,11 @@ test('exit before initialize ends the process with code 1', { timeout: 10_000 },
 // Headers that leave no way to find the next frame. [name, bytes written after a working initialize]
 const BROKEN_HEADERS: [string, string, RegExp][] = [
   ['negative Content-Length', 'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":99,"method":"shutdown"}', /Content-Length is "-5"/],
-  ['duplicate Content-Length', 'Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}{"jsonrpc":"2.0","method":"x","params":{}}', /two Content-Length/],
+  [
+    'duplicate Content-Length',
+    'Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}{"jsonrpc":"2.0","method":"x","params":{}}',
+    /two Content-Length/,
+  ],
   ['huge Content-Length', `Content-Length: ${200 * 1024 * 1024}\r\n\r\n{"jsonrpc":"2.0"`, /over the limit/],
   ['fractional Content-Length', 'Content-Length: 2.5\r\n\r\n{}', /not a byte count/],
   ['header line without a colon', 'Content-Length 2\r\n\r\n{}', /not "Name: value"/],
@@ -125,7 +143,10 @@ test('sound frames still work when split anywhere, and a header with Content-Typ
   const c = RawLsp.spawn();
   t.after(() => c.dispose());
   const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: initParams }), 'utf8');
-  const frame = Buffer.concat([Buffer.from(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+  const frame = Buffer.concat([
+    Buffer.from(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n`, 'ascii'),
+    body,
+  ]);
   for (let i = 0; i < frame.length; i++) {
     c.writeRaw(frame.subarray(i, i + 1)); // one byte at a time: the header's end and the body's end fall between writes
     if (i % 16 === 0) await sleep(0);
@@ -135,7 +156,14 @@ test('sound frames still work when split anywhere, and a header with Content-Typ
   c.notify('initialized', {});
   // Two frames in one write, the second a document open.
   const uri = 'file:///p/two-in-one.md';
-  const open = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text: MEMO } } }), 'utf8');
+  const open = Buffer.from(
+    JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'markdown', version: 1, text: MEMO } },
+    }),
+    'utf8',
+  );
   const score = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'presence/score', params: { uri } }), 'utf8');
   const both = [open, score].map((b) => Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`, 'ascii'), b]));
   c.writeRaw(Buffer.concat(both));

@@ -16,7 +16,12 @@ export interface Message {
 export interface Publish {
   uri: string;
   version?: number;
-  diagnostics: { code?: string | number; severity?: number; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  diagnostics: {
+    code?: string | number;
+    severity?: number;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
 }
 
 const NO_PARAMS = Symbol('no params');
@@ -51,7 +56,11 @@ export class RawLsp {
   /** Spawns and completes initialize/initialized (configuration pulled from `settings`). */
   static async start(settings: unknown = {}): Promise<RawLsp> {
     const c = RawLsp.spawn(settings);
-    const init = await c.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    const init = await c.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+    });
     if (init.error) throw new Error(`initialize failed: ${JSON.stringify(init.error)}`);
     c.notify('initialized', {});
     return c;
@@ -93,12 +102,17 @@ export class RawLsp {
   }
 
   publishes(uri: string): Publish[] {
-    return this.messages.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as Publish).uri === uri).map((m) => m.params as Publish);
+    return this.messages
+      .filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as Publish).uri === uri)
+      .map((m) => m.params as Publish);
   }
 
   waitForPublish(uri: string, version?: number, timeoutMs = 10_000): Promise<Publish> {
     return this.waitFor(
-      (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as Publish).uri === uri && (version === undefined || (m.params as Publish).version === version),
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        (m.params as Publish).uri === uri &&
+        (version === undefined || (m.params as Publish).version === version),
       timeoutMs,
       `diagnostics for ${uri}@${String(version)}`,
     ).then((m) => m.params as Publish);
@@ -119,7 +133,10 @@ export class RawLsp {
         this.listeners = this.listeners.filter((l) => l !== check);
         f();
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.stderr}`))), timeoutMs);
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.stderr}`))),
+        timeoutMs,
+      );
       this.listeners.push(check);
     });
   }
@@ -153,7 +170,8 @@ export class RawLsp {
     this.messages.push(msg);
     if (msg.method !== undefined && msg.id !== undefined) {
       // A request from the server.
-      const result = msg.method === 'workspace/configuration' ? ((msg.params as { items: unknown[] }).items ?? []).map(() => this.settings) : null;
+      const result =
+        msg.method === 'workspace/configuration' ? ((msg.params as { items: unknown[] }).items ?? []).map(() => this.settings) : null;
       this.send({ id: msg.id, result });
     }
     this.notifyListeners();

@@ -35,7 +35,9 @@ function slowDocument(): { text: string; ms: number } {
 
 const slow = slowDocument();
 
-test('while one document is being analysed, hover, code actions and score on another are answered first', { timeout: 120_000 }, async (t) => {
+test('while one document is being analysed, hover, code actions and score on another are answered first', {
+  timeout: 120_000,
+}, async (t) => {
   const c = await LspClient.start();
   t.after(() => c.dispose());
   const small = await c.open('small.md', SMALL);
@@ -51,9 +53,14 @@ test('while one document is being analysed, hover, code actions and score on ano
   const bigDoneAtScore = c.lastDiagnostics(big) !== undefined;
   await c.waitForDiagnostics(big, 1, 100_000);
   const bigMs = performance.now() - t0;
-  t.diagnostic(`slow document: ${slow.text.length} characters, engine ${slow.ms.toFixed(0)} ms in-process, diagnostics after ${bigMs.toFixed(0)} ms; hover on the other document ${hoverMs.toFixed(1)} ms`);
+  t.diagnostic(
+    `slow document: ${slow.text.length} characters, engine ${slow.ms.toFixed(0)} ms in-process, diagnostics after ${bigMs.toFixed(0)} ms; hover on the other document ${hoverMs.toFixed(1)} ms`,
+  );
   assert.match(JSON.stringify(hover), /hedge/, 'the hover explains the hedge');
-  assert.ok(actions.some((a) => a.kind === 'quickfix'), 'quick fixes for the hedge');
+  assert.ok(
+    actions.some((a) => a.kind === 'quickfix'),
+    'quick fixes for the hedge',
+  );
   assert.equal(score?.version, 1);
   assert.equal(bigDoneAtHover, false, 'the hover was answered before the slow document was done');
   assert.equal(bigDoneAtScore, false, 'code actions and score were answered before the slow document was done');
@@ -78,16 +85,24 @@ test('while one document is being analysed, hover, code actions and score on ano
   await c.waitForDiagnostics(big, v2, 100_000);
   assert.match(JSON.stringify(staleHover), /hedge/, 'the hover on the slow document came from its previous result');
   assert.equal(v2DoneAtHover, false, 'hover on the slow document answered before its new analysis ended');
-  const pinned = bigActions.flatMap((a) => (a.edit?.documentChanges ?? []).map((d) => ('textDocument' in d ? d.textDocument.version : undefined)));
+  const pinned = bigActions.flatMap((a) =>
+    (a.edit?.documentChanges ?? []).map((d) => ('textDocument' in d ? d.textDocument.version : undefined)),
+  );
   if (v2DoneAtActions) {
-    assert.ok(bigActions.some((a) => a.kind === 'quickfix'), 'code actions that waited for the new analysis offer its fixes');
+    assert.ok(
+      bigActions.some((a) => a.kind === 'quickfix'),
+      'code actions that waited for the new analysis offer its fixes',
+    );
     assert.ok(pinned.length > 0 && pinned.every((v) => v === v2), `every edit is for the new text (versions ${JSON.stringify(pinned)})`);
   } else {
     // The analysis took longer than the wait: an empty answer, not fixes for the previous text.
     assert.ok(actionsMs >= CODE_ACTION_WAIT_MS - 50, `answered without the new analysis after only ${actionsMs.toFixed(0)} ms`);
     assert.deepEqual(bigActions, []);
   }
-  assert.ok((await c.codeActions(big, [hedgeInBig, hedgeInBig + 5])).some((a) => a.kind === 'quickfix'), 'once analysed, the fixes are offered');
+  assert.ok(
+    (await c.codeActions(big, [hedgeInBig, hedgeInBig + 5])).some((a) => a.kind === 'quickfix'),
+    'once analysed, the fixes are offered',
+  );
   assert.equal(await c.shutdown(), 0);
 });
 
@@ -107,7 +122,9 @@ test('edits arriving while a slow analysis runs: only the newest text is publish
   assert.equal(await c.shutdown(), 0);
 });
 
-test('an analysis stuck on a superseded text is stopped, and the newer text is analysed without waiting for it', { timeout: 60_000 }, async (t) => {
+test('an analysis stuck on a superseded text is stopped, and the newer text is analysed without waiting for it', {
+  timeout: 60_000,
+}, async (t) => {
   const c = await LspClient.start({ env: HOOKS });
   t.after(() => c.dispose());
   const small = await c.open('small.md', SMALL);
@@ -118,16 +135,27 @@ test('an analysis stuck on a superseded text is stopped, and the newer text is a
   assert.ok((await c.hover(small, HEDGE_AT)) !== null, 'other documents answer while the worker is stuck');
   const v2 = c.replace(uri, 0, c.text(uri).length, SMALL);
   const ds = await c.waitForDiagnostics(uri, v2, 20_000);
-  assert.ok(ds.some((d) => d.code === 'conviction/hedge'), 'the new text was analysed');
-  assert.ok(c.logs.some((l) => /stopped a stale analysis of .*stuck\.md/.test(l)), `a log line says the stale analysis was stopped: ${c.logs.join(' | ')}`);
-  assert.deepEqual(c.published.filter((p) => p.uri === uri).map((p) => p.version), [v2]);
+  assert.ok(
+    ds.some((d) => d.code === 'conviction/hedge'),
+    'the new text was analysed',
+  );
+  assert.ok(
+    c.logs.some((l) => /stopped a stale analysis of .*stuck\.md/.test(l)),
+    `a log line says the stale analysis was stopped: ${c.logs.join(' | ')}`,
+  );
+  assert.deepEqual(
+    c.published.filter((p) => p.uri === uri).map((p) => p.version),
+    [v2],
+  );
   // The restarted worker rebuilt the other document's state lazily.
   const v = c.insert(small, SMALL.length, '\nMaybe we could also hire.\n');
   assert.ok((await c.waitForDiagnostics(small, v)).length >= 2);
   assert.equal(await c.shutdown(), 0);
 });
 
-test('a document whose analysis runs out of memory gets a warning, and the server and other documents carry on', { timeout: 60_000 }, async (t) => {
+test('a document whose analysis runs out of memory gets a warning, and the server and other documents carry on', {
+  timeout: 60_000,
+}, async (t) => {
   const c = await LspClient.start({ env: HOOKS });
   t.after(() => c.dispose());
   const small = await c.open('small.md', SMALL);
@@ -138,7 +166,10 @@ test('a document whose analysis runs out of memory gets a warning, and the serve
   assert.equal(ds.length, 1);
   assert.equal(ds[0]!.code, 'presence/analysis-failed');
   assert.match(String(ds[0]!.message), /could not check this document: checking it ran out of memory/);
-  assert.ok(c.logs.some((l) => /analysis worker (failed|exited)/.test(l)), 'a log line names the failure');
+  assert.ok(
+    c.logs.some((l) => /analysis worker (failed|exited)/.test(l)),
+    'a log line names the failure',
+  );
   // Other documents still work, with a new worker.
   assert.match(JSON.stringify(await c.hover(small, HEDGE_AT)), /hedge/);
   const v = c.insert(small, SMALL.length, '\nMaybe we could also hire.\n');

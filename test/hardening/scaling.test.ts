@@ -45,7 +45,10 @@ function assertLinear(what: string, make: (n: number) => string, n: number, opts
   // The first run compiles (so it is not counted), but a path gone quadratic is already over budget there.
   const first = timeOnce(small, opts);
   const tSmall = first > SMALL_BUDGET_MS ? first : best(small, opts, 3);
-  assert.ok(tSmall <= SMALL_BUDGET_MS, `${what}: ${small.length.toLocaleString('en-US')} characters took ${Math.round(tSmall)} ms, over the ${SMALL_BUDGET_MS} ms budget (a super-linear path?)`);
+  assert.ok(
+    tSmall <= SMALL_BUDGET_MS,
+    `${what}: ${small.length.toLocaleString('en-US')} characters took ${Math.round(tSmall)} ms, over the ${SMALL_BUDGET_MS} ms budget (a super-linear path?)`,
+  );
   const allowed = MAX_RATIO * Math.max(tSmall, FLOOR_MS);
   const big = make(4 * n);
   const tBig = best(big, opts, 3, allowed);
@@ -57,7 +60,11 @@ function assertLinear(what: string, make: (n: number) => string, n: number, opts
 
 test('a long sentence with no terminator and many word-list matches scales linearly (hasNumber/hasDate once per sentence)', () => {
   // Before: every hedge re-scanned the whole sentence for numbers and dates (100 KB 3.3 s, 1 MB 9.5 min).
-  assertLinear('unterminated sentence', (n) => repeat('I think we should maybe ship 3 significant things soon and it was decided ', n), 32 * 1024);
+  assertLinear(
+    'unterminated sentence',
+    (n) => repeat('I think we should maybe ship 3 significant things soon and it was decided ', n),
+    32 * 1024,
+  );
   // Still one finding per stacked hedge group and the hedges are found: the fix changed the cost, not the answer.
   const r = new Analyzer().analyze(repeat('I think we should maybe ship soon and ', 4000), undefined, { today: TODAY });
   assert.ok(r.findings.some((f) => f.ruleId === 'conviction/stacked-hedges'));
@@ -73,7 +80,9 @@ for (const mark of ['.', '!', '?']) {
 
 test('runs of marks still end sentences and "!" runs are still reported', () => {
   const r = new Analyzer().analyze('We shipped it!!! The team is happy?! Really.', undefined, { today: TODAY });
-  const bangs = r.findings.filter((f) => f.ruleId === 'composure/exclamation').map((f) => 'We shipped it!!! The team is happy?! Really.'.slice(f.start, f.end));
+  const bangs = r.findings
+    .filter((f) => f.ruleId === 'composure/exclamation')
+    .map((f) => 'We shipped it!!! The team is happy?! Really.'.slice(f.start, f.end));
   assert.deepEqual(bangs, ['!!!', '?!']);
   const quiet = new Analyzer().analyze('Is this the plan??? Yes.', undefined, { today: TODAY });
   assert.equal(quiet.findings.filter((f) => f.ruleId === 'composure/exclamation').length, 0);
@@ -81,7 +90,8 @@ test('runs of marks still end sentences and "!" runs are still reported', () => 
 
 test('thousands of disable comments scale linearly and still silence what they name', () => {
   // Before: every finding was checked against every comment (1 MB 23 s).
-  const unit = '<!-- presence-disable-next-line conviction/hedge -->\nI think maybe we should ship.\n\nMaybe <!-- presence-disable conviction --> we ship. <!-- presence-enable -->\n\n';
+  const unit =
+    '<!-- presence-disable-next-line conviction/hedge -->\nI think maybe we should ship.\n\nMaybe <!-- presence-disable conviction --> we ship. <!-- presence-enable -->\n\n';
   assertLinear('disable comments', (n) => repeat(unit, n), 128 * 1024);
   const text = '<!-- presence-disable-next-line conviction/hedge -->\nMaybe we should ship.\n\nMaybe we should ship.\n';
   const hedges = new Analyzer().analyze(text, undefined, { today: TODAY }).findings.filter((f) => f.ruleId === 'conviction/hedge');
@@ -99,7 +109,10 @@ test('an unclosed comment full of disable comments scales linearly', () => {
   // A closed one still counts, with the rules it names.
   const text = 'Maybe we ship.\n\n<!-- presence-disable conviction/hedge, composure -->\n\nMaybe we ship.\n';
   const hedges = new Analyzer().analyze(text, undefined, { today: TODAY }).findings.filter((f) => f.ruleId === 'conviction/hedge');
-  assert.deepEqual(hedges.map((f) => f.start), [0]);
+  assert.deepEqual(
+    hedges.map((f) => f.start),
+    [0],
+  );
 });
 
 test('a rubric list of thousands of phrases sharing their first words costs no more per word than a short one', () => {
@@ -107,7 +120,16 @@ test('a rubric list of thousands of phrases sharing their first words costs no m
   // Up to the rubric's 5,000 phrases per list, in four lists (one index holds them all).
   const list = (phrases: number, tag: string): string[] => Array.from({ length: phrases }, (_, i) => `we should ${tag}${i}`);
   const rubric = (phrases: number): string =>
-    JSON.stringify({ name: 'many', extends: 'executive', words: { hedges: ['maybe', ...list(phrases, 'x')], intensifiers: list(phrases, 'y'), vagueTime: list(phrases, 'z'), buzzwords: list(phrases, 'w') } });
+    JSON.stringify({
+      name: 'many',
+      extends: 'executive',
+      words: {
+        hedges: ['maybe', ...list(phrases, 'x')],
+        intensifiers: list(phrases, 'y'),
+        vagueTime: list(phrases, 'z'),
+        buzzwords: list(phrases, 'w'),
+      },
+    });
   const timeWith = (phrases: number): number => {
     const source: RubricSource = { path: 'many.json', text: rubric(phrases) };
     const opts: AnalyzeOptions = { today: TODAY, resolveRubric: (ref) => (ref === 'many' ? source : undefined) };
@@ -126,7 +148,10 @@ test('a rubric list of thousands of phrases sharing their first words costs no m
   const few = timeWith(100);
   assert.ok(few <= SMALL_BUDGET_MS, `400 phrases took ${Math.round(few)} ms`);
   const many = timeWith(4_999);
-  assert.ok(many <= 2.5 * Math.max(few, FLOOR_MS), `50 times the phrases took ${(many / Math.max(few, FLOOR_MS)).toFixed(1)} times as long (${Math.round(few)} ms → ${Math.round(many)} ms); it should not depend on the number of phrases`);
+  assert.ok(
+    many <= 2.5 * Math.max(few, FLOOR_MS),
+    `50 times the phrases took ${(many / Math.max(few, FLOOR_MS)).toFixed(1)} times as long (${Math.round(few)} ms → ${Math.round(many)} ms); it should not depend on the number of phrases`,
+  );
   // And the long phrases still match, longest first.
   const source: RubricSource = { path: 'many.json', text: rubric(50) };
   const r = new Analyzer().analyze('We should x7 now. We should ship.', 'many', { today: TODAY, resolveRubric: () => source });
@@ -175,7 +200,11 @@ test('nothing is reported past the word limit, by block rules or document rules'
   const r = new Analyzer().analyze(text, undefined, { today: TODAY, maxWords: 1_000 });
   assert.equal(r.truncatedAtWords, r.words);
   const past = r.findings.filter((f) => f.start >= 7_000);
-  assert.deepEqual(past.map((f) => f.ruleId), [], 'findings after the first paragraph, which holds the first 1,000 words');
+  assert.deepEqual(
+    past.map((f) => f.ruleId),
+    [],
+    'findings after the first paragraph, which holds the first 1,000 words',
+  );
   // Without the limit the lists are reported.
   const all = new Analyzer().analyze(text, undefined, { today: TODAY });
   assert.ok(all.findings.some((f) => f.ruleId === 'concision/long-list' && f.start >= 7_000));
@@ -189,7 +218,11 @@ test('a text over 5 million characters is parsed only that far, and a disable-fi
   const r = new Analyzer().analyze(text, undefined, { today: TODAY });
   assert.equal(r.truncatedAtWords, 3, 'only the first paragraph, before the long code block, is analysed');
   assert.ok(r.findings.some((f) => f.ruleId === 'presence/too-large'));
-  assert.deepEqual(r.findings.filter((f) => f.ruleId === 'conviction/hedge'), [], 'the disable-file comment at the end silences the hedge at the start');
+  assert.deepEqual(
+    r.findings.filter((f) => f.ruleId === 'conviction/hedge'),
+    [],
+    'the disable-file comment at the end silences the hedge at the start',
+  );
   assert.equal(r.lineStarts.length, text.split('\n').length, 'line starts still cover the whole text');
 });
 

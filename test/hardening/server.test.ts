@@ -20,13 +20,88 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Markdown syntax, prose the rules react to, line breaks of every kind, emoji, combining marks and lone surrogates. */
 const PIECES = [
-  '# ', '## ', '### ', '- ', '  - ', '1. ', '> ', '```', '```\n', '~~~', '    ', '\t', '| a | b |\n|---|---|\n', '---', '***', '**', '*', '_', '`',
-  '[', ']', '(', ')', '](https://example.com/x)', '<', '>', '<!--', '-->', '<!-- presence-disable -->', '<!-- presence-disable-next-line conviction/hedge -->',
-  '<div>', '</div>', '\n', '\n\n', '\r\n', '\r', ' ', '  ', '\\', '---\npresence: board-update\n---\n', '---\npresence: nope\n---\n',
-  'I think we should', 'maybe', 'perhaps', 'the launch was delayed by the vendor', 'it was decided', 'significant', 'soon', 'in order to', 'Unfortunately, ',
-  'EXTREMELY IMPORTANT', '!', '?', '.', 'e.g.', '$1.2M', '3.5%', 'Q3 2025', 'March 2024', 'Should we expand?', 'I recommend we ship in October.', 'TBD',
-  'Revenue grew 12% to $4.1M.', 'We worked on the integration for several weeks.', 'Approve the budget of $40k.', 'no downside', 'synergy',
-  '😀', '👍🏽', '🚀', '👩‍👩‍👧', 'e\u0301', '\u0301', '\ud83d', '\ude00', '\u0000', '\u202e', 'שלום', '日本語です。', 'café', '\ufeff', ' word'.repeat(40),
+  '# ',
+  '## ',
+  '### ',
+  '- ',
+  '  - ',
+  '1. ',
+  '> ',
+  '```',
+  '```\n',
+  '~~~',
+  '    ',
+  '\t',
+  '| a | b |\n|---|---|\n',
+  '---',
+  '***',
+  '**',
+  '*',
+  '_',
+  '`',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](https://example.com/x)',
+  '<',
+  '>',
+  '<!--',
+  '-->',
+  '<!-- presence-disable -->',
+  '<!-- presence-disable-next-line conviction/hedge -->',
+  '<div>',
+  '</div>',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '  ',
+  '\\',
+  '---\npresence: board-update\n---\n',
+  '---\npresence: nope\n---\n',
+  'I think we should',
+  'maybe',
+  'perhaps',
+  'the launch was delayed by the vendor',
+  'it was decided',
+  'significant',
+  'soon',
+  'in order to',
+  'Unfortunately, ',
+  'EXTREMELY IMPORTANT',
+  '!',
+  '?',
+  '.',
+  'e.g.',
+  '$1.2M',
+  '3.5%',
+  'Q3 2025',
+  'March 2024',
+  'Should we expand?',
+  'I recommend we ship in October.',
+  'TBD',
+  'Revenue grew 12% to $4.1M.',
+  'We worked on the integration for several weeks.',
+  'Approve the budget of $40k.',
+  'no downside',
+  'synergy',
+  '😀',
+  '👍🏽',
+  '🚀',
+  '👩‍👩‍👧',
+  'e\u0301',
+  '\u0301',
+  '\ud83d',
+  '\ude00',
+  '\u0000',
+  '\u202e',
+  'שלום',
+  '日本語です。',
+  'café',
+  '\ufeff',
+  ' word'.repeat(40),
 ];
 
 function randomText(r: () => number, pieces: number): string {
@@ -43,12 +118,17 @@ function randomChange(r: () => number, doc: TextDocument): { range: Range; text:
   if (x < 0.08) {
     // Raw positions, possibly past the end of a line or of the document: both ends clamp them the same way.
     const line = int(r, doc.lineCount + 2);
-    return { range: { start: { line, character: int(r, 120) }, end: { line: line + int(r, 2), character: int(r, 120) } }, text: pick(r, PIECES) };
+    return {
+      range: { start: { line, character: int(r, 120) }, end: { line: line + int(r, 2), character: int(r, 120) } },
+      text: pick(r, PIECES),
+    };
   }
   let end = at;
   let text = '';
-  if (x < 0.5) text = r() < 0.3 ? pick(r, PIECES) + pick(r, PIECES) : pick(r, PIECES); // insert
-  else if (x < 0.75) end = Math.min(len, at + 1 + int(r, r() < 0.8 ? 12 : 300)); // delete
+  if (x < 0.5)
+    text = r() < 0.3 ? pick(r, PIECES) + pick(r, PIECES) : pick(r, PIECES); // insert
+  else if (x < 0.75)
+    end = Math.min(len, at + 1 + int(r, r() < 0.8 ? 12 : 300)); // delete
   else {
     end = Math.min(len, at + int(r, 40)); // replace
     text = pick(r, PIECES);
@@ -66,7 +146,9 @@ function within(doc: TextDocument, d: Diagnostic): boolean {
   return ok(d.range.start) && ok(d.range.end);
 }
 
-test('property: after random edit sequences the last publish equals a fresh open of the final text and the engine', { timeout: 60_000 }, async (t) => {
+test('property: after random edit sequences the last publish equals a fresh open of the final text and the engine', {
+  timeout: 60_000,
+}, async (t) => {
   const SEQUENCES = 24;
   const EDITS = 50;
   const c = await LspClient.start({ settings: { debounceMs: 0 } });
@@ -96,7 +178,11 @@ test('property: after random edit sequences the last publish equals a fresh open
     const final = c.text(uri);
     const ds = await c.waitForDiagnostics(uri, v, 10_000);
     const versions = c.published.filter((p) => p.uri === uri).map((p) => p.version!);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `seed ${seed}: versions published out of order: ${versions.join(',')}`);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `seed ${seed}: versions published out of order: ${versions.join(',')}`,
+    );
     const fresh = await c.open(`fresh-${s}.md`, final);
     const expected = await c.waitForDiagnostics(fresh, 1, 10_000);
     const msg = `seed ${seed}: final text ${JSON.stringify(final)}`;
@@ -142,7 +228,9 @@ function memo(r: () => number, minChars: number): string {
   return parts.join('');
 }
 
-test('a 10 MB document gets a "too large" diagnostic quickly and a small document stays responsive meanwhile', { timeout: 60_000 }, async (t) => {
+test('a 10 MB document gets a "too large" diagnostic quickly and a small document stays responsive meanwhile', {
+  timeout: 60_000,
+}, async (t) => {
   const c = await LspClient.start();
   t.after(() => c.dispose());
   const big = memo(rng(10), 10 * 1024 * 1024);
@@ -155,7 +243,9 @@ test('a 10 MB document gets a "too large" diagnostic quickly and a small documen
   const smallMs = performance.now() - t0;
   const bigDs = await c.waitForDiagnostics(bigUri, 1, 30_000);
   const bigMs = performance.now() - t0;
-  t.diagnostic(`10 MB open -> diagnostics ${bigMs.toFixed(0)} ms (${bigDs.length} diagnostics); small document opened right after -> ${smallMs.toFixed(0)} ms`);
+  t.diagnostic(
+    `10 MB open -> diagnostics ${bigMs.toFixed(0)} ms (${bigDs.length} diagnostics); small document opened right after -> ${smallMs.toFixed(0)} ms`,
+  );
   assert.deepEqual(essentials(smallDs), expectedDiagnostics(small));
   const tooLarge = bigDs.find((d) => d.code === 'presence/too-large');
   assert.ok(tooLarge, `a presence/too-large diagnostic among ${bigDs.length}`);
@@ -172,7 +262,9 @@ test('a 10 MB document gets a "too large" diagnostic quickly and a small documen
   const smallEditMs = performance.now() - t1;
   await c.waitForDiagnostics(bigUri, bv, 30_000);
   const bigEditMs = performance.now() - t1;
-  t.diagnostic(`edit in the 10 MB document -> ${bigEditMs.toFixed(0)} ms; concurrent edit in the small one -> ${smallEditMs.toFixed(0)} ms`);
+  t.diagnostic(
+    `edit in the 10 MB document -> ${bigEditMs.toFixed(0)} ms; concurrent edit in the small one -> ${smallEditMs.toFixed(0)} ms`,
+  );
   assert.ok(smallEditMs < 5000, `small document edit waited ${smallEditMs.toFixed(0)} ms`);
 
   // Requests on the huge document are answered; nothing offers to "disable" a notice that disable comments ignore.
@@ -180,12 +272,17 @@ test('a 10 MB document gets a "too large" diagnostic quickly and a small documen
   assert.equal(score?.uri, bigUri);
   assert.match(score?.explanation ?? '', /too large/);
   const actions = await c.codeActions(bigUri, [0, 10]);
-  assert.deepEqual(actions.filter((a) => a.title.includes('presence/too-large')), []);
+  assert.deepEqual(
+    actions.filter((a) => a.title.includes('presence/too-large')),
+    [],
+  );
   assert.match(JSON.stringify(await c.hover(bigUri, 0)), /too large/);
 
   // Cut down to a normal size, it is analysed again.
   const whole = c.doc(bigUri);
-  const sv2 = c.change(bigUri, [{ range: { start: { line: 0, character: 0 }, end: whole.positionAt(whole.getText().length) }, text: small }]);
+  const sv2 = c.change(bigUri, [
+    { range: { start: { line: 0, character: 0 }, end: whole.positionAt(whole.getText().length) }, text: small },
+  ]);
   assert.deepEqual(essentials(await c.waitForDiagnostics(bigUri, sv2, 10_000)), expectedDiagnostics(small));
 
   // Closing it clears its diagnostics.
@@ -241,7 +338,9 @@ test('a 90,000-character single-paragraph document does not stall the server', {
   const smallMs = performance.now() - t0;
   await c.waitForDiagnostics(paraUri, 1, 50_000);
   const paraMs = performance.now() - t0;
-  t.diagnostic(`one paragraph of ${para.length} characters -> ${paraMs.toFixed(0)} ms; small document opened right after -> ${smallMs.toFixed(0)} ms`);
+  t.diagnostic(
+    `one paragraph of ${para.length} characters -> ${paraMs.toFixed(0)} ms; small document opened right after -> ${smallMs.toFixed(0)} ms`,
+  );
   assert.ok(paraMs < 2000 && smallMs < 2000, `paragraph ${paraMs.toFixed(0)} ms, small document ${smallMs.toFixed(0)} ms`);
 });
 
@@ -263,7 +362,9 @@ function anyAnswer(m: Message, what: string): void {
   assert.ok(m.error === undefined || m.error.code === -32602 || m.error.code === -32603, `${what}: ${JSON.stringify(m.error)}`);
 }
 
-test('malformed, unknown and out-of-range messages are answered or ignored and the server keeps working', { timeout: 30_000 }, async (t) => {
+test('malformed, unknown and out-of-range messages are answered or ignored and the server keeps working', {
+  timeout: 30_000,
+}, async (t) => {
   const c = await RawLsp.start();
   t.after(() => c.dispose());
   const uri = 'file:///hardening/open.md';
@@ -278,22 +379,90 @@ test('malformed, unknown and out-of-range messages are answered or ignored and t
     // code actions
     ['codeAction, null params', 'textDocument/codeAction', null, (m) => anyAnswer(m, 'codeAction null')],
     ['codeAction, no params', 'textDocument/codeAction', NO_PARAMS, (m) => anyAnswer(m, 'codeAction none')],
-    ['codeAction, never-opened uri', 'textDocument/codeAction', { textDocument: { uri: never }, range: range(pos(0, 0), pos(1, 0)), context: { diagnostics: [] } }, (m) => assert.deepEqual(m.result, [])],
-    ['codeAction, negative positions', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(-5, -3), pos(-1, -1)), context: { diagnostics: [] } }, (m) => assert.ok(Array.isArray(m.result))],
-    ['codeAction, beyond the end', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(1e6, 1e6), pos(2e6, 0)), context: { diagnostics: [] } }, (m) => assert.ok(Array.isArray(m.result))],
-    ['codeAction, whole document with every diagnostic', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(0, 0), pos(99, 0)), context: { diagnostics: first.diagnostics } }, (m) => assert.ok(Array.isArray(m.result) && m.result.length > 0)],
-    ['codeAction, reversed range', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(3, 5), pos(0, 0)), context: { diagnostics: [] } }, (m) => assert.ok(Array.isArray(m.result))],
+    [
+      'codeAction, never-opened uri',
+      'textDocument/codeAction',
+      { textDocument: { uri: never }, range: range(pos(0, 0), pos(1, 0)), context: { diagnostics: [] } },
+      (m) => assert.deepEqual(m.result, []),
+    ],
+    [
+      'codeAction, negative positions',
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: range(pos(-5, -3), pos(-1, -1)), context: { diagnostics: [] } },
+      (m) => assert.ok(Array.isArray(m.result)),
+    ],
+    [
+      'codeAction, beyond the end',
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: range(pos(1e6, 1e6), pos(2e6, 0)), context: { diagnostics: [] } },
+      (m) => assert.ok(Array.isArray(m.result)),
+    ],
+    [
+      'codeAction, whole document with every diagnostic',
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: range(pos(0, 0), pos(99, 0)), context: { diagnostics: first.diagnostics } },
+      (m) => assert.ok(Array.isArray(m.result) && m.result.length > 0),
+    ],
+    [
+      'codeAction, reversed range',
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: range(pos(3, 5), pos(0, 0)), context: { diagnostics: [] } },
+      (m) => assert.ok(Array.isArray(m.result)),
+    ],
     ['codeAction, no range and no context', 'textDocument/codeAction', { textDocument: { uri } }, (m) => assert.deepEqual(m.result, [])],
-    ['codeAction, nonsense types', 'textDocument/codeAction', { textDocument: { uri }, range: { start: 'a', end: { line: 'x', character: null } }, context: { diagnostics: [{ data: { index: 1e9, version: 'x' } }, null, 7], only: 'quickfix' } }, (m) => answered(m, 'codeAction nonsense')],
-    ['codeAction, forged diagnostic data', 'textDocument/codeAction', { textDocument: { uri }, range: range(pos(0, 0), pos(9, 0)), context: { diagnostics: [{ range: range(pos(0, 0), pos(0, 1)), message: 'x', data: { version: 1, index: 99999 } }, { range: range(pos(0, 0), pos(0, 1)), message: 'x', data: { version: 1, index: -1 } }] } }, (m) => assert.ok(Array.isArray(m.result))],
+    [
+      'codeAction, nonsense types',
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: { start: 'a', end: { line: 'x', character: null } },
+        context: { diagnostics: [{ data: { index: 1e9, version: 'x' } }, null, 7], only: 'quickfix' },
+      },
+      (m) => answered(m, 'codeAction nonsense'),
+    ],
+    [
+      'codeAction, forged diagnostic data',
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: range(pos(0, 0), pos(9, 0)),
+        context: {
+          diagnostics: [
+            { range: range(pos(0, 0), pos(0, 1)), message: 'x', data: { version: 1, index: 99999 } },
+            { range: range(pos(0, 0), pos(0, 1)), message: 'x', data: { version: 1, index: -1 } },
+          ],
+        },
+      },
+      (m) => assert.ok(Array.isArray(m.result)),
+    ],
     // hover
     ['hover, null params', 'textDocument/hover', null, (m) => anyAnswer(m, 'hover null')],
     ['hover, no params', 'textDocument/hover', NO_PARAMS, (m) => anyAnswer(m, 'hover none')],
-    ['hover, never-opened uri', 'textDocument/hover', { textDocument: { uri: never }, position: pos(0, 0) }, (m) => assert.equal(m.result, null)],
-    ['hover, negative position', 'textDocument/hover', { textDocument: { uri }, position: pos(-1, -7) }, (m) => answered(m, 'hover negative')],
+    [
+      'hover, never-opened uri',
+      'textDocument/hover',
+      { textDocument: { uri: never }, position: pos(0, 0) },
+      (m) => assert.equal(m.result, null),
+    ],
+    [
+      'hover, negative position',
+      'textDocument/hover',
+      { textDocument: { uri }, position: pos(-1, -7) },
+      (m) => answered(m, 'hover negative'),
+    ],
     ['hover, beyond the end', 'textDocument/hover', { textDocument: { uri }, position: pos(1e9, 1e9) }, (m) => answered(m, 'hover beyond')],
-    ['hover, past the end of a line', 'textDocument/hover', { textDocument: { uri }, position: pos(2, 9999) }, (m) => answered(m, 'hover past line end')],
-    ['hover, nonsense position', 'textDocument/hover', { textDocument: { uri }, position: { line: 'two', character: {} } }, (m) => answered(m, 'hover nonsense')],
+    [
+      'hover, past the end of a line',
+      'textDocument/hover',
+      { textDocument: { uri }, position: pos(2, 9999) },
+      (m) => answered(m, 'hover past line end'),
+    ],
+    [
+      'hover, nonsense position',
+      'textDocument/hover',
+      { textDocument: { uri }, position: { line: 'two', character: {} } },
+      (m) => answered(m, 'hover nonsense'),
+    ],
     ['hover, no position', 'textDocument/hover', { textDocument: { uri } }, (m) => assert.equal(m.result, null)],
     // presence/score
     ['score, null params', 'presence/score', null, (m) => answered(m, 'score null')],
@@ -316,7 +485,12 @@ test('malformed, unknown and out-of-range messages are answered or ignored and t
     ['fixAll, never-opened uri', 'presence/fixAll', { uri: never }, (m) => assert.deepEqual(m.result, [])],
     // unknown
     ['unknown request', 'presence/noSuchRequest', { uri }, (m) => assert.ok(isError(m, -32601), `MethodNotFound: ${JSON.stringify(m)}`)],
-    ['unknown request without params', 'textDocument/noSuchThing', NO_PARAMS, (m) => assert.ok(isError(m, -32601), `MethodNotFound: ${JSON.stringify(m)}`)],
+    [
+      'unknown request without params',
+      'textDocument/noSuchThing',
+      NO_PARAMS,
+      (m) => assert.ok(isError(m, -32601), `MethodNotFound: ${JSON.stringify(m)}`),
+    ],
   ];
 
   const replies: string[] = [];
@@ -334,7 +508,10 @@ test('malformed, unknown and out-of-range messages are answered or ignored and t
   c.notify('$/noSuchNotification');
   c.notify('$/cancelRequest', { id: 987654 });
   c.notify('$/cancelRequest', null);
-  c.notify('textDocument/didChange', { textDocument: { uri: never, version: 2 }, contentChanges: [{ range: range(pos(0, 0), pos(0, 0)), text: 'x' }] });
+  c.notify('textDocument/didChange', {
+    textDocument: { uri: never, version: 2 },
+    contentChanges: [{ range: range(pos(0, 0), pos(0, 0)), text: 'x' }],
+  });
   c.notify('textDocument/didChange', { textDocument: { uri: never, version: 2 }, contentChanges: [{ text: 'whole' }] });
   c.notify('textDocument/didClose', { textDocument: { uri: never } });
   c.notify('textDocument/didSave', { textDocument: { uri: never } });
@@ -388,7 +565,10 @@ test('cancelled requests: no crash, an answer (result or RequestCancelled) and l
   const requests: [string, unknown][] = [
     ['presence/score', { uri }],
     ['textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } }],
-    ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 50, character: 0 } }, context: { diagnostics: [] } }],
+    [
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 50, character: 0 } }, context: { diagnostics: [] } },
+    ],
     ['presence/fixAll', { uri }],
   ];
   for (const [method, params] of requests) {
@@ -401,7 +581,10 @@ test('cancelled requests: no crash, an answer (result or RequestCancelled) and l
   }
   // Cancelled while an edit is being analysed, and cancelling a request that was already answered.
   const id = c.sendRequest('presence/score', { uri });
-  c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Maybe. ' }] });
+  c.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Maybe. ' }],
+  });
   c.notify('$/cancelRequest', { id });
   await c.response(id);
   c.notify('$/cancelRequest', { id });
@@ -460,7 +643,9 @@ test('raw garbage on stdin: the server survives or exits, and never hangs', { ti
         const t1 = performance.now();
         c.child.stdin!.end();
         const e = await Promise.race([c.exited, sleep(3000).then(() => undefined)]);
-        outcome = e ? `deaf: no answer to anything, exited (code ${e.code}) ${(performance.now() - t1).toFixed(0)} ms after stdin closed` : 'HUNG: no answer, and still running after stdin closed';
+        outcome = e
+          ? `deaf: no answer to anything, exited (code ${e.code}) ${(performance.now() - t1).toFixed(0)} ms after stdin closed`
+          : 'HUNG: no answer, and still running after stdin closed';
       }
       outcomes.push(`${name}: ${outcome} (${(performance.now() - t0).toFixed(0)} ms)`);
       assert.ok(!outcome.startsWith('HUNG') && !/signal SIG/.test(outcome), `${name}: ${outcome}`);
@@ -477,19 +662,31 @@ test('raw garbage on stdin: the server survives or exits, and never hangs', { ti
 test('a client that disappears without shutdown: the server exits by itself', { timeout: 30_000 }, async (t) => {
   const outcomes: string[] = [];
   const scenarios: [string, (c: RawLsp) => Promise<void>][] = [
-    ['stdin closed after initialize, one open document', async (c) => {
-      c.open('file:///hardening/gone.md', MEMO);
-      await c.waitForPublish('file:///hardening/gone.md', 1);
-    }],
-    ['stdin closed with an analysis pending (debounce) and a request in flight', async (c) => {
-      c.open('file:///hardening/gone.md', MEMO);
-      await c.waitForPublish('file:///hardening/gone.md', 1);
-      c.notify('textDocument/didChange', { textDocument: { uri: 'file:///hardening/gone.md', version: 2 }, contentChanges: [{ text: MEMO + 'More.' }] });
-      c.sendRequest('presence/score', { uri: 'file:///hardening/gone.md' });
-    }],
-    ['stdin closed in the middle of a frame', async (c) => {
-      c.writeRaw('Content-Length: 500\r\n\r\n{"jsonrpc":"2.0",');
-    }],
+    [
+      'stdin closed after initialize, one open document',
+      async (c) => {
+        c.open('file:///hardening/gone.md', MEMO);
+        await c.waitForPublish('file:///hardening/gone.md', 1);
+      },
+    ],
+    [
+      'stdin closed with an analysis pending (debounce) and a request in flight',
+      async (c) => {
+        c.open('file:///hardening/gone.md', MEMO);
+        await c.waitForPublish('file:///hardening/gone.md', 1);
+        c.notify('textDocument/didChange', {
+          textDocument: { uri: 'file:///hardening/gone.md', version: 2 },
+          contentChanges: [{ text: MEMO + 'More.' }],
+        });
+        c.sendRequest('presence/score', { uri: 'file:///hardening/gone.md' });
+      },
+    ],
+    [
+      'stdin closed in the middle of a frame',
+      async (c) => {
+        c.writeRaw('Content-Length: 500\r\n\r\n{"jsonrpc":"2.0",');
+      },
+    ],
   ];
   for (const [name, setup] of scenarios) {
     const c = await RawLsp.start({ debounceMs: 2000 });
@@ -549,7 +746,10 @@ async function heapAfterGc(pid: number, file: string): Promise<{ heapUsed: numbe
 test('memory stays flat over 10,000 single-character edits to a 2,000-word document', { timeout: 60_000 }, async (t) => {
   const memoryFile = path.join(os.tmpdir(), `presence-memory-${process.pid}.json`);
   const probe = path.join(__dirname, 'memoryProbe.cjs');
-  const c = await LspClient.start({ settings: { debounceMs: 0 }, env: { NODE_OPTIONS: `--expose-gc --require ${JSON.stringify(probe)}`, PRESENCE_MEMORY_FILE: memoryFile } });
+  const c = await LspClient.start({
+    settings: { debounceMs: 0 },
+    env: { NODE_OPTIONS: `--expose-gc --require ${JSON.stringify(probe)}`, PRESENCE_MEMORY_FILE: memoryFile },
+  });
   t.after(() => c.dispose());
   const r = rng(2000);
   const text = memo(r, 12_500);
@@ -586,7 +786,9 @@ test('memory stays flat over 10,000 single-character edits to a 2,000-word docum
   const ms = performance.now() - t0;
   const publishes = c.published.filter((p) => p.uri === uri).length;
   const mb = (b: number): string => (b / 1048576).toFixed(1);
-  t.diagnostic(`heap after GC: ${mb(warm.heapUsed)} MB after ${WARMUP} edits, ${mb(end.heapUsed)} MB at the end (${(((end.heapUsed - warm.heapUsed) / warm.heapUsed) * 100).toFixed(1)}%); per 1000: ${samples.map(mb).join(', ')} MB; RSS ${mb(warm.rss)} → ${mb(end.rss)} MB (also ${(rssKb(pid) / 1024).toFixed(0)} MB by /proc); ${publishes} publishes in ${ms.toFixed(0)} ms`);
+  t.diagnostic(
+    `heap after GC: ${mb(warm.heapUsed)} MB after ${WARMUP} edits, ${mb(end.heapUsed)} MB at the end (${(((end.heapUsed - warm.heapUsed) / warm.heapUsed) * 100).toFixed(1)}%); per 1000: ${samples.map(mb).join(', ')} MB; RSS ${mb(warm.rss)} → ${mb(end.rss)} MB (also ${(rssKb(pid) / 1024).toFixed(0)} MB by /proc); ${publishes} publishes in ${ms.toFixed(0)} ms`,
+  );
   const final = await c.waitForDiagnostics(uri, c.version(uri), 20_000);
   assert.deepEqual(essentials(final), expectedDiagnostics(c.text(uri)));
   assert.ok(end.heapUsed <= warm.heapUsed * 1.2, `the heap grew from ${mb(warm.heapUsed)} MB to ${mb(end.heapUsed)} MB`);

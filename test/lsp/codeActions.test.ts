@@ -29,7 +29,10 @@ async function setText(uri: string, text: string): Promise<Diagnostic[]> {
 
 function offsets(text: string, edits: TextEdit[]): { start: number; end: number } {
   const doc = TextDocument.create('x:y', 'markdown', 1, text);
-  return { start: Math.min(...edits.map((e) => doc.offsetAt(e.range.start))), end: Math.max(...edits.map((e) => doc.offsetAt(e.range.end))) };
+  return {
+    start: Math.min(...edits.map((e) => doc.offsetAt(e.range.start))),
+    end: Math.max(...edits.map((e) => doc.offsetAt(e.range.end))),
+  };
 }
 
 const disable = (a: CodeAction) => a.title.startsWith('Disable ');
@@ -40,13 +43,25 @@ test('one quick fix per engine fix of the finding; applying the preferred one re
   const actions = await c.codeActions(uri, hedge.range);
   const finding = engineResult(text).findings.find((f) => f.ruleId === 'conviction/hedge')!;
   const fixes = actions.filter((a) => !disable(a) && a.diagnostics?.[0]?.code === 'conviction/hedge');
-  assert.deepEqual(fixes.map((a) => a.title), finding.fixes.map((f) => f.title));
-  assert.deepEqual(fixes.map((a) => a.isPreferred === true), finding.fixes.map((f) => f === finding.fixes.find((x) => x.safe)));
+  assert.deepEqual(
+    fixes.map((a) => a.title),
+    finding.fixes.map((f) => f.title),
+  );
+  assert.deepEqual(
+    fixes.map((a) => a.isPreferred === true),
+    finding.fixes.map((f) => f === finding.fixes.find((x) => x.safe)),
+  );
   for (const a of actions) assert.equal(a.kind, 'quickfix');
   assert.deepEqual(fixes[0]!.diagnostics![0]!.data, hedge.data, 'the action names the diagnostic it fixes');
 
   const preferred = fixes.find((a) => a.isPreferred)!;
-  assert.equal(preferred.edit?.documentChanges?.[0] && 'textDocument' in preferred.edit.documentChanges[0] ? preferred.edit.documentChanges[0].textDocument.version : undefined, 1, 'edits are pinned to the analysed version');
+  assert.equal(
+    preferred.edit?.documentChanges?.[0] && 'textDocument' in preferred.edit.documentChanges[0]
+      ? preferred.edit.documentChanges[0].textDocument.version
+      : undefined,
+    1,
+    'edits are pinned to the analysed version',
+  );
   const edits = editsFor(uri, preferred.edit);
   const fixed = c.applyWorkspaceEdit(uri, preferred.edit);
   const { start, end } = offsets(text, edits);
@@ -56,10 +71,10 @@ test('one quick fix per engine fix of the finding; applying the preferred one re
   assert.equal(hedges(after).length, 0, `hedge gone after the fix: ${JSON.stringify(fixed)}`);
 });
 
-
 test('code actions asked for while a long analysis runs wait for it: the quick-fix menu is not empty', async () => {
   // About 90,000 words, every paragraph new after the edit: the analysis takes far longer than a hover waits.
-  const body = (verb: string) => Array.from({ length: 6000 }, (_, i) => `Region ${i} ${verb} that revenue grew 4% against a plan of 3% this quarter.\n\n`).join('');
+  const body = (verb: string) =>
+    Array.from({ length: 6000 }, (_, i) => `Region ${i} ${verb} that revenue grew 4% against a plan of 3% this quarter.\n\n`).join('');
   const text = `# Plan\n\nI think we should raise prices by 8% in March.\n\n${body('reports')}`;
   const uri = await c.open('long.md', text);
   const [hedge] = hedges(await c.waitForDiagnostics(uri, 1, 60_000));
@@ -88,7 +103,10 @@ test('a template fix reaches a snippet-capable client as a snippet: its slots ar
   const text = '# Q3 board update\n\nWe should move the enterprise launch to March, which protects $2.4M of renewals.\n';
   const templateOf = (actions: CodeAction[]) => actions.find((a) => !disable(a) && a.diagnostics?.[0]?.code === 'tradeoffs/unstated');
   const engineFix = engineResult(text).findings.find((f) => f.ruleId === 'tradeoffs/unstated')?.fixes[0];
-  assert.ok(engineFix && !engineFix.safe && engineFix.edits.some((e) => /\[[^\]]+\]/.test(e.newText)), 'the sentence gets a template fix with slots');
+  assert.ok(
+    engineFix && !engineFix.safe && engineFix.edits.some((e) => /\[[^\]]+\]/.test(e.newText)),
+    'the sentence gets a template fix with slots',
+  );
 
   const snippets = await LspClient.start({ snippets: true });
   try {
@@ -102,7 +120,11 @@ test('a template fix reaches a snippet-capable client as a snippet: its slots ar
     assert.ok(snippet && 'snippet' in snippet, `one edit is a snippet: ${JSON.stringify(dc)}`);
     assert.match(snippet.snippet.value, /\$\{1:\[[^\]]+\]\}/, 'the first slot is tab stop 1, its text selected');
     const expected = applyEdits(text, engineFix.edits);
-    assert.equal(snippets.applyWorkspaceEdit(uri, action.edit), expected, 'before anything is typed, the snippet inserts exactly the template');
+    assert.equal(
+      snippets.applyWorkspaceEdit(uri, action.edit),
+      expected,
+      'before anything is typed, the snippet inserts exactly the template',
+    );
   } finally {
     snippets.dispose();
   }
@@ -129,7 +151,10 @@ test('"Disable for this line" inserts an indented comment above the line; "for t
   assert.ok(line && file, `disable actions offered: ${actions.map((a) => a.title).join(' | ')}`);
   const lined = c.applyWorkspaceEdit(uri, line.edit);
   assert.equal(lined, text.replace('   I think', '   <!-- presence-disable-next-line conviction/hedge -->\n   I think'));
-  assert.equal(c.applyWorkspaceEdit(uri, file.edit), text.replace('---\n# Plan', '---\n<!-- presence-disable conviction/hedge -->\n\n# Plan'));
+  assert.equal(
+    c.applyWorkspaceEdit(uri, file.edit),
+    text.replace('---\n# Plan', '---\n<!-- presence-disable conviction/hedge -->\n\n# Plan'),
+  );
 
   const after = await setText(uri, lined);
   assert.deepEqual(essentials(after), expectedDiagnostics(lined), 'the server republishes what the engine finds in the new text');
@@ -150,14 +175,27 @@ test('source.fixAll.presence applies every safe fix at once and matches presence
   const safe = engineResult(text).findings.filter((f) => f.fixes.some((x) => x.safe));
   assert.ok(safe.length > 0);
 
-  assert.equal((await c.codeActions(uri, [0, 0])).filter((a) => a.kind === 'source.fixAll.presence').length, 0, 'not offered in the light bulb');
+  assert.equal(
+    (await c.codeActions(uri, [0, 0])).filter((a) => a.kind === 'source.fixAll.presence').length,
+    0,
+    'not offered in the light bulb',
+  );
   assert.equal((await c.codeActions(uri, [0, 0], ['quickfix'])).filter((a) => a.kind !== 'quickfix').length, 0);
   const onSave = await c.codeActions(uri, [0, 0], ['source.fixAll']);
-  assert.deepEqual(onSave.map((a) => a.kind), ['source.fixAll.presence']);
+  assert.deepEqual(
+    onSave.map((a) => a.kind),
+    ['source.fixAll.presence'],
+  );
   const requested = await c.request<TextEdit[]>(FixAllRequest, { uri });
   assert.deepEqual(editsFor(uri, onSave[0]!.edit), requested);
   const doc = TextDocument.create('x:y', 'markdown', 1, text);
-  assert.deepEqual(requested, safeFixEdits(engineResult(text).findings).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })));
+  assert.deepEqual(
+    requested,
+    safeFixEdits(engineResult(text).findings).map((e) => ({
+      range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+      newText: e.newText,
+    })),
+  );
 
   const fixed = c.applyWorkspaceEdit(uri, onSave[0]!.edit);
   const count = (t: string) => t.match(/I think/g)?.length ?? 0;

@@ -78,7 +78,11 @@ async function burst(debounceMs: number | undefined, name: string): Promise<void
     const final = b.text(uri);
     const ds = await b.waitForDiagnostics(uri, v, 10_000);
     const versions = b.published.filter((p) => p.uri === uri).map((p) => p.version!);
-    assert.deepEqual(versions, [...versions].sort((x, y) => x - y), `never an older version after a newer one: ${versions.join(',')}`);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((x, y) => x - y),
+      `never an older version after a newer one: ${versions.join(',')}`,
+    );
     assert.equal(new Set(versions).size, versions.length, 'each version published once');
     if (debounceMs === undefined) assert.ok(versions.length <= 5, `debounced: ${versions.length} publishes for 200 edits`);
     const fresh = await b.open(`fresh-${name}`, final);
@@ -91,7 +95,8 @@ async function burst(debounceMs: number | undefined, name: string): Promise<void
   }
 }
 
-test('a burst of 200 single-character edits ends with the diagnostics of the final text (default debounce)', () => burst(undefined, 'burst.md'));
+test('a burst of 200 single-character edits ends with the diagnostics of the final text (default debounce)', () =>
+  burst(undefined, 'burst.md'));
 test('a burst of 200 single-character edits with no debounce publishes versions in order', () => burst(0, 'burst0.md'));
 
 test('closing a document clears its diagnostics', async () => {
@@ -118,7 +123,10 @@ test('a document with thousands of findings publishes the 1,000 most severe and 
   assert.equal(ds.length, 1001);
   const note = ds.find((d) => d.code === 'presence/too-many-findings');
   assert.match(String(note?.message ?? ''), new RegExp(`shows 1,000 of the ${all.length.toLocaleString('en-US')} findings`));
-  assert.ok(ds.some((d) => d.code === 'rubric/invalid'), 'the error is among those shown');
+  assert.ok(
+    ds.some((d) => d.code === 'rubric/invalid'),
+    'the error is among those shown',
+  );
   // The severities shown are exactly the 1,000 most severe of all the findings.
   const LSP = { error: 1, warning: 2, information: 3, hint: 4 } as const;
   const count = (xs: number[]) => {
@@ -126,7 +134,10 @@ test('a document with thousands of findings publishes the 1,000 most severe and 
     for (const x of xs) m[x] = (m[x] ?? 0) + 1;
     return m;
   };
-  const expected = all.map((f) => LSP[f.severity]).sort((a, b) => a - b).slice(0, 1000);
+  const expected = all
+    .map((f) => LSP[f.severity])
+    .sort((a, b) => a - b)
+    .slice(0, 1000);
   assert.deepEqual(count(ds.filter((d) => d !== note).map((d) => d.severity ?? 0)), count(expected));
   await c.close(uri);
 });

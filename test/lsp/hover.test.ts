@@ -54,16 +54,34 @@ test('hover shows the rule title (the diagnostic already shows the message), the
   const { value, offset, range, c } = await hoverHedge(root, PAGE);
   try {
     const message = engineResult(TEXT).findings.find((f) => f.ruleId === 'conviction/hedge')!.message;
-    const order = ['**Hedged claim** `conviction/hedge`', 'Why it matters', 'Readers discount a claim', 'Before', '> I think we should add a region.', 'After', '> We should add a region.'];
+    const order = [
+      '**Hedged claim** `conviction/hedge`',
+      'Why it matters',
+      'Readers discount a claim',
+      'Before',
+      '> I think we should add a region.',
+      'After',
+      '> We should add a region.',
+    ];
     const at = order.map((s) => value.indexOf(s));
-    assert.ok(at.every((i) => i >= 0), `all parts present:\n${value}`);
-    assert.deepEqual(at, [...at].sort((a, b) => a - b), `in order:\n${value}`);
+    assert.ok(
+      at.every((i) => i >= 0),
+      `all parts present:\n${value}`,
+    );
+    assert.deepEqual(
+      at,
+      [...at].sort((a, b) => a - b),
+      `in order:\n${value}`,
+    );
     assert.ok(!value.includes('Turn it off') && !value.includes('Flags softeners'), 'only the sections a hover needs');
     assert.ok(!value.includes(message.slice(0, 30)), 'the message is not repeated');
     // Every finding under the cursor is explained; the range spans them all.
     const under = engineResult(TEXT).findings.filter((f) => f.start <= offset && offset < f.end);
     const doc = c.doc(c.uri('hover.md'));
-    assert.deepEqual(range, { start: doc.positionAt(Math.min(...under.map((f) => f.start))), end: doc.positionAt(Math.max(...under.map((f) => f.end))) });
+    assert.deepEqual(range, {
+      start: doc.positionAt(Math.min(...under.map((f) => f.start))),
+      end: doc.positionAt(Math.max(...under.map((f) => f.end))),
+    });
     for (const f of under) assert.ok(value.includes(f.ruleId), `${f.ruleId} explained`);
     const uri = c.uri('hover.md');
     assert.equal(await c.hover(uri, 2), null, 'nothing to say over the title');

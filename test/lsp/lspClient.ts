@@ -112,7 +112,9 @@ export class LspClient {
       return null;
     });
     connection.onRequest('workspace/configuration', (p: ConfigurationParams) =>
-      p.items.map((item) => (item.section === 'presence' ? (typeof this.settings === 'function' ? this.settings(item.scopeUri) : this.settings) : null)),
+      p.items.map((item) =>
+        item.section === 'presence' ? (typeof this.settings === 'function' ? this.settings(item.scopeUri) : this.settings) : null,
+      ),
     );
     connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
@@ -126,7 +128,10 @@ export class LspClient {
   static async start(opts: StartOptions = {}): Promise<LspClient> {
     ensureBuilt();
     const workspace = opts.workspace ?? fs.mkdtempSync(path.join(os.tmpdir(), 'presence-lsp-'));
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, workspace, opts);
     const capabilities: ClientCapabilities = {
@@ -139,8 +144,18 @@ export class LspClient {
       },
       textDocument: {
         synchronization: { didSave: true },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+        publishDiagnostics: {
+          relatedInformation: true,
+          versionSupport: true,
+          codeDescriptionSupport: true,
+          dataSupport: true,
+          tagSupport: { valueSet: [1, 2] },
+        },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } },
+          isPreferredSupport: true,
+          dataSupport: true,
+        },
         hover: { contentFormat: ['markdown', 'plaintext'] },
       },
       window: { showMessage: {} },
@@ -236,14 +251,22 @@ export class LspClient {
     const last = this.latest.get(uri);
     if (version !== undefined && last && (last.version ?? null) === version) return Promise.resolve(last);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { uri, version, resolve: (p) => {
-        clearTimeout(timer);
-        resolve(p);
-      } };
+      const waiter: Waiter = {
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         const seen = this.published.filter((p) => p.uri === uri).map((p) => p.version ?? null);
-        reject(new Error(`no diagnostics for ${uri} at version ${String(version)} within ${timeoutMs} ms (published: ${JSON.stringify(seen)})\n${this.stderr}`));
+        reject(
+          new Error(
+            `no diagnostics for ${uri} at version ${String(version)} within ${timeoutMs} ms (published: ${JSON.stringify(seen)})\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });
@@ -280,7 +303,9 @@ export class LspClient {
       range: r,
       context: { diagnostics, ...(only ? { only } : {}) },
     });
-    return (result ?? []).filter((a): a is CodeAction => typeof (a as CodeAction).title === 'string' && (a as Command).command === undefined);
+    return (result ?? []).filter(
+      (a): a is CodeAction => typeof (a as CodeAction).title === 'string' && (a as Command).command === undefined,
+    );
   }
 
   hover(uri: string, position: Position | number): Promise<Hover | null> {
@@ -348,8 +373,9 @@ export function editsFor(uri: string, edit: WorkspaceEdit | null | undefined, ve
 
 /** The text a snippet inserts before anything is typed: `${1:text}` → text, `$1` → nothing, escapes undone. */
 export function snippetDefault(snippet: string): string {
-  return snippet.replace(/\$\{\d+:((?:\\.|[^\\}])*)\}|\$\d+|\\([\\$}])/g, (_, inner: string | undefined, escaped: string | undefined) =>
-    escaped ?? (inner ?? '').replace(/\\([\\$}])/g, '$1'),
+  return snippet.replace(
+    /\$\{\d+:((?:\\.|[^\\}])*)\}|\$\d+|\\([\\$}])/g,
+    (_, inner: string | undefined, escaped: string | undefined) => escaped ?? (inner ?? '').replace(/\\([\\$}])/g, '$1'),
   );
 }
 

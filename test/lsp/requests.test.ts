@@ -31,7 +31,10 @@ test('presence/score, presence/scoreFile and presence/rubrics', async (t) => {
     assert.equal(s.rubric, e.rubric);
     assert.equal(s.words, e.words);
     assert.deepEqual(s.dimensions, e.score.dimensions);
-    assert.deepEqual(s.findings.map((f) => [f.ruleId, f.range, f.message, f.cost]), ds.map((d, i) => [d.code, d.range, d.message, e.findings[i]!.cost]));
+    assert.deepEqual(
+      s.findings.map((f) => [f.ruleId, f.range, f.message, f.cost]),
+      ds.map((d, i) => [d.code, d.range, d.message, e.findings[i]!.cost]),
+    );
     assert.equal(s.topFixes.length, e.score.topFixes.length);
     const hedge = s.findings.find((f) => f.ruleId === 'conviction/hedge')!;
     assert.equal(fileURLToPath(hedge.doc!), path.join(PACKAGE_ROOT, e.findings.find((f) => f.ruleId === 'conviction/hedge')!.doc));
@@ -57,7 +60,10 @@ test('presence/score, presence/scoreFile and presence/rubrics', async (t) => {
 
   await t.test('rubrics lists the built-ins', async () => {
     const list = await c.request<RubricInfo[]>(RubricsRequest, { uri: c.uri('score.md') });
-    assert.deepEqual(list.filter((r) => r.source === 'built-in').map((r) => r.name), BUILTIN_RUBRIC_NAMES);
+    assert.deepEqual(
+      list.filter((r) => r.source === 'built-in').map((r) => r.name),
+      BUILTIN_RUBRIC_NAMES,
+    );
   });
 
   await t.test('malformed params are answered or ignored, never fatal', async () => {

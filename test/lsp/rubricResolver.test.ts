@@ -12,7 +12,10 @@ import type { Connection } from 'vscode-languageserver';
 import { WorkspaceRubrics } from '../../server/src/lsp/workspaceRubrics.js';
 
 function quietConnection(logs: string[]): Connection {
-  const stub = { console: { error: (m: string) => logs.push(m), log: (m: string) => logs.push(m) }, sendDiagnostics: async () => undefined };
+  const stub = {
+    console: { error: (m: string) => logs.push(m), log: (m: string) => logs.push(m) },
+    sendDiagnostics: async () => undefined,
+  };
   return stub as unknown as Connection; // only the members WorkspaceRubrics uses
 }
 

@@ -26,7 +26,10 @@ test('LineIndex agrees with vscode-languageserver-textdocument on every offset, 
     assert.equal(lines.offsetAt(q), ref.offsetAt(q), `back from ${JSON.stringify(q)}`);
   }
   assert.equal(lines.lineCount, 6);
-  assert.deepEqual([0, 1, 2, 3, 4, 5].map((l) => lines.lineText(l)), ['a', 'bc', 'd', '', '😀 é', '']);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5].map((l) => lines.lineText(l)),
+    ['a', 'bc', 'd', '', '😀 é', ''],
+  );
   assert.deepEqual(lines.positionAt(-5), { line: 0, character: 0 });
   assert.deepEqual(lines.positionAt(999), ref.positionAt(999));
   assert.equal(lines.offsetAt({ line: 0, character: 50 }), 1, 'a character past the end clamps before the break');
@@ -36,13 +39,37 @@ test('LineIndex agrees with vscode-languageserver-textdocument on every offset, 
 
 test('settings: valid values are taken, invalid ones fall back to defaults and are named', () => {
   assert.deepEqual(parseSettings(undefined), { settings: { ...DEFAULT_SETTINGS }, invalid: [] });
-  const ok = parseSettings({ enable: false, rubric: 'board-update', rubricByGlob: { 'board/**': 'board-update' }, severity: { conviction: 'error', 'composure/apology': 'off' }, staleAfterMonths: 3, exclude: ['drafts/**'], debounceMs: 0 });
+  const ok = parseSettings({
+    enable: false,
+    rubric: 'board-update',
+    rubricByGlob: { 'board/**': 'board-update' },
+    severity: { conviction: 'error', 'composure/apology': 'off' },
+    staleAfterMonths: 3,
+    exclude: ['drafts/**'],
+    debounceMs: 0,
+  });
   assert.deepEqual(ok.invalid, []);
   assert.equal(ok.settings.enable, false);
   assert.equal(ok.settings.debounceMs, 0);
   assert.deepEqual(ok.settings.severity, { conviction: 'error', 'composure/apology': 'off' });
-  const bad = parseSettings({ enable: 'yes', rubric: '', severity: { conviction: 'loud', concision: 'hint' }, staleAfterMonths: -1, exclude: 'drafts', debounceMs: 'fast', rubricByGlob: [] });
-  assert.deepEqual(bad.invalid.sort(), ['presence.debounceMs', 'presence.enable', 'presence.exclude', 'presence.rubric', 'presence.rubricByGlob', 'presence.severity', 'presence.staleAfterMonths']);
+  const bad = parseSettings({
+    enable: 'yes',
+    rubric: '',
+    severity: { conviction: 'loud', concision: 'hint' },
+    staleAfterMonths: -1,
+    exclude: 'drafts',
+    debounceMs: 'fast',
+    rubricByGlob: [],
+  });
+  assert.deepEqual(bad.invalid.sort(), [
+    'presence.debounceMs',
+    'presence.enable',
+    'presence.exclude',
+    'presence.rubric',
+    'presence.rubricByGlob',
+    'presence.severity',
+    'presence.staleAfterMonths',
+  ]);
   assert.equal(bad.settings.enable, true);
   assert.equal(bad.settings.debounceMs, 100);
   assert.equal(bad.settings.rubric, 'executive');
@@ -72,8 +99,14 @@ test('disable-next-line goes above the finding line with its indentation, or joi
 
   const joined = '<!-- presence-disable-next-line composure/apology -->\r\nI think so.\r\n';
   const j = disableLineEdit(new LineIndex(joined), finding(joined.indexOf('I think'), joined.indexOf('I think') + 7, []))!;
-  assert.equal(joined.slice(0, j.start) + j.newText + joined.slice(j.end), '<!-- presence-disable-next-line composure/apology conviction/hedge -->\r\nI think so.\r\n');
-  assert.equal(disableLineEdit(new LineIndex('<!-- presence-disable-next-line conviction/hedge -->\nI think'), finding(53, 60, [])), undefined);
+  assert.equal(
+    joined.slice(0, j.start) + j.newText + joined.slice(j.end),
+    '<!-- presence-disable-next-line composure/apology conviction/hedge -->\r\nI think so.\r\n',
+  );
+  assert.equal(
+    disableLineEdit(new LineIndex('<!-- presence-disable-next-line conviction/hedge -->\nI think'), finding(53, 60, [])),
+    undefined,
+  );
 });
 
 test('disable-for-file goes after the front matter (or at the top) with a blank line', () => {
@@ -81,11 +114,21 @@ test('disable-for-file goes after the front matter (or at the top) with a blank 
     const e = disableFileEdit(new LineIndex(text), 'conviction/hedge')!;
     return text.slice(0, e.start) + e.newText + text.slice(e.end);
   };
-  assert.equal(apply('---\npresence: board-update\n---\n# Memo\n'), '---\npresence: board-update\n---\n<!-- presence-disable conviction/hedge -->\n\n# Memo\n');
+  assert.equal(
+    apply('---\npresence: board-update\n---\n# Memo\n'),
+    '---\npresence: board-update\n---\n<!-- presence-disable conviction/hedge -->\n\n# Memo\n',
+  );
   assert.equal(apply('# Memo\n'), '<!-- presence-disable conviction/hedge -->\n\n# Memo\n');
   assert.equal(apply('---\na: 1\n---'), '---\na: 1\n---\n<!-- presence-disable conviction/hedge -->\n\n');
-  assert.equal(apply('<!-- presence-disable composure/apology -->\n\n# Memo\n'), '<!-- presence-disable composure/apology conviction/hedge -->\n\n# Memo\n');
-  assert.equal(apply('---\nno end\n# Memo\n'), '<!-- presence-disable conviction/hedge -->\n\n---\nno end\n# Memo\n', 'an unclosed fence is not front matter');
+  assert.equal(
+    apply('<!-- presence-disable composure/apology -->\n\n# Memo\n'),
+    '<!-- presence-disable composure/apology conviction/hedge -->\n\n# Memo\n',
+  );
+  assert.equal(
+    apply('---\nno end\n# Memo\n'),
+    '<!-- presence-disable conviction/hedge -->\n\n---\nno end\n# Memo\n',
+    'an unclosed fence is not front matter',
+  );
 });
 
 test('code action kinds: a requested kind covers its sub-kinds only', () => {
@@ -98,7 +141,9 @@ test('code action kinds: a requested kind covers its sub-kinds only', () => {
 });
 
 test('doc pages split at ## headings, ignoring headings inside fenced code', () => {
-  const page = parseDocPage('# Hedged claim (`conviction/hedge`)\n\nIntro.\n\n## Why it matters\n\nReaders discount.\n\n## Before\n\n```md\n## not a heading\n```\n\n## After\n\nWe will.\n\n## Turn it off\n\nSet it.\n');
+  const page = parseDocPage(
+    '# Hedged claim (`conviction/hedge`)\n\nIntro.\n\n## Why it matters\n\nReaders discount.\n\n## Before\n\n```md\n## not a heading\n```\n\n## After\n\nWe will.\n\n## Turn it off\n\nSet it.\n',
+  );
   assert.deepEqual([...page.sections.keys()], ['Why it matters', 'Before', 'After', 'Turn it off']);
   assert.equal(page.sections.get('Why it matters'), 'Readers discount.');
   assert.equal(page.sections.get('Before'), '```md\n## not a heading\n```');
@@ -114,7 +159,10 @@ test('workspace rubrics resolve by file name and by path relative to the documen
     fs.writeFileSync(path.join(dir, 'style', 'memo.json'), '{"description":"Memo"}');
     const sent: string[] = [];
     // Only the two members WorkspaceRubrics uses; a full Connection needs a live stream.
-    const connection = { sendDiagnostics: async (p: { uri: string }) => void sent.push(p.uri), console: { error: () => {} } } as unknown as Connection;
+    const connection = {
+      sendDiagnostics: async (p: { uri: string }) => void sent.push(p.uri),
+      console: { error: () => {} },
+    } as unknown as Connection;
     const rubrics = new WorkspaceRubrics(connection, () => '');
     rubrics.setFolders([pathToFileURL(dir).href]);
     await rubrics.reload();
@@ -123,9 +171,25 @@ test('workspace rubrics resolve by file name and by path relative to the documen
     assert.deepEqual(resolve('../style/memo.json'), { path: 'style/memo.json', text: '{"description":"Memo"}' });
     assert.equal(resolve('nope'), undefined);
     assert.equal(resolve('../style/none.json'), undefined);
-    assert.deepEqual(sent.sort(), [pathToFileURL(path.join(dir, '.presence', 'rubrics', 'team.json')).href, pathToFileURL(path.join(dir, 'style', 'memo.json')).href].sort(), 'problems published for both files');
-    assert.deepEqual(rubrics.list(undefined).filter((r) => r.source !== 'built-in').map((r) => [r.name, r.description]), [['team', 'Team']]);
-    assert.ok(rubrics.concerns(pathToFileURL(path.join(dir, 'style', 'memo.json')).href), 'a path rubric that was read is watched for saves');
+    assert.deepEqual(
+      sent.sort(),
+      [
+        pathToFileURL(path.join(dir, '.presence', 'rubrics', 'team.json')).href,
+        pathToFileURL(path.join(dir, 'style', 'memo.json')).href,
+      ].sort(),
+      'problems published for both files',
+    );
+    assert.deepEqual(
+      rubrics
+        .list(undefined)
+        .filter((r) => r.source !== 'built-in')
+        .map((r) => [r.name, r.description]),
+      [['team', 'Team']],
+    );
+    assert.ok(
+      rubrics.concerns(pathToFileURL(path.join(dir, 'style', 'memo.json')).href),
+      'a path rubric that was read is watched for saves',
+    );
     rubrics.setTrusted(false);
     await rubrics.reload();
     assert.equal(resolve('team'), undefined);

@@ -32,7 +32,10 @@ test('a change whose version goes backwards is new text all the same: its diagno
   assert.equal(await c.shutdown(), 0);
 });
 
-test('scoreFile refuses named pipes and files over the size limit at once, saying why, and keeps scoring others', { timeout: 20_000, skip: process.platform === 'win32' && 'needs mkfifo' }, async (t) => {
+test('scoreFile refuses named pipes and files over the size limit at once, saying why, and keeps scoring others', {
+  timeout: 20_000,
+  skip: process.platform === 'win32' && 'needs mkfifo',
+}, async (t) => {
   const c = await LspClient.start();
   t.after(() => c.dispose());
   const dir = path.join(c.workspace, 'odd');
@@ -44,14 +47,23 @@ test('scoreFile refuses named pipes and files over the size limit at once, sayin
   const huge = path.join(dir, 'huge.md');
   fs.closeSync(fs.openSync(huge, 'w'));
   fs.truncateSync(huge, 60 * 1024 * 1024); // sparse: over the 50 MB limit without writing it
-  const answers = await Promise.allSettled([...fifos, huge].map((f) => c.request<ScoreResult | null>(ScoreFileRequest, { uri: pathToFileURL(f).href })));
+  const answers = await Promise.allSettled(
+    [...fifos, huge].map((f) => c.request<ScoreResult | null>(ScoreFileRequest, { uri: pathToFileURL(f).href })),
+  );
   // Errors that say why (the audit lists them with the reason), not null (which it counts as excluded).
   const reasons = answers.map((a) => (a.status === 'rejected' ? String(a.reason) : `answered ${JSON.stringify(a.value)}`));
   for (const r of reasons.slice(0, 4)) assert.match(r, /Presence did not read pipe\d\.md: it is a named pipe \(FIFO\), not a regular file/);
   assert.match(reasons[4], /Presence did not read huge\.md: it is 60\.0 MB, over the 50 MB limit/);
-  assert.ok(c.logs.some((l) => /not scoring .*pipe1\.md: it is a named pipe \(FIFO\), not a regular file/.test(l)), c.logs.join(' | '));
-  assert.ok(c.logs.some((l) => /not scoring .*huge\.md: it is 60\.0 MB, over the 50 MB limit/.test(l)), c.logs.join(' | '));
-  for (const f of [...fifos, huge]) assert.equal(c.lastDiagnostics(pathToFileURL(f).href), undefined, 'nothing published for a file not read');
+  assert.ok(
+    c.logs.some((l) => /not scoring .*pipe1\.md: it is a named pipe \(FIFO\), not a regular file/.test(l)),
+    c.logs.join(' | '),
+  );
+  assert.ok(
+    c.logs.some((l) => /not scoring .*huge\.md: it is 60\.0 MB, over the 50 MB limit/.test(l)),
+    c.logs.join(' | '),
+  );
+  for (const f of [...fifos, huge])
+    assert.equal(c.lastDiagnostics(pathToFileURL(f).href), undefined, 'nothing published for a file not read');
 
   // The thread pool is free: a regular file is still read and scored.
   const ok = await c.request<ScoreResult | null>(ScoreFileRequest, { uri: c.writeFile('odd/fine.md', TEXT) });

@@ -32,7 +32,9 @@ function workspaceWithRubric(text: string): string {
 
 /** The engine's view of DOC when `team` resolves to the rubric file (as the server should arrange). */
 function expectedDoc(rubricText: string | undefined): object[] {
-  return expectedDiagnostics(DOC, 'executive', { resolveRubric: (ref) => (ref === 'team' && rubricText !== undefined ? { path: REL, text: rubricText } : undefined) });
+  return expectedDiagnostics(DOC, 'executive', {
+    resolveRubric: (ref) => (ref === 'team' && rubricText !== undefined ? { path: REL, text: rubricText } : undefined),
+  });
 }
 
 test('a workspace rubric with errors gets diagnostics on the rubric file; documents using it are still analysed', async (t) => {
@@ -44,9 +46,13 @@ test('a workspace rubric with errors gets diagnostics on the rubric file; docume
   });
   const rubricUri = c.uri(REL);
   const published = await c.waitForDiagnostics(rubricUri, null);
-  assert.deepEqual(published.map((d) => ({ start: d.range.start, end: d.range.end })), expectedProblems(BROKEN));
+  assert.deepEqual(
+    published.map((d) => ({ start: d.range.start, end: d.range.end })),
+    expectedProblems(BROKEN),
+  );
   for (const d of published) assert.equal(d.source, 'presence');
-  if (expectedProblems(BROKEN).length === 0) t.diagnostic('the engine validateRubric reports nothing yet; only the publish itself was checked');
+  if (expectedProblems(BROKEN).length === 0)
+    t.diagnostic('the engine validateRubric reports nothing yet; only the publish itself was checked');
 
   const uri = await c.open('plan.md', DOC);
   const ds = await c.waitForDiagnostics(uri, 1);
@@ -69,7 +75,10 @@ test('a workspace rubric with errors gets diagnostics on the rubric file; docume
   const republished = c.waitForPublish(rubricUri);
   const reanalysed = c.waitForPublish(uri);
   await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: rubricUri, type: 2 }] });
-  assert.deepEqual((await republished).diagnostics.map((d) => ({ start: d.range.start, end: d.range.end })), expectedProblems(fixed));
+  assert.deepEqual(
+    (await republished).diagnostics.map((d) => ({ start: d.range.start, end: d.range.end })),
+    expectedProblems(fixed),
+  );
   assert.deepEqual(essentials((await reanalysed).diagnostics), expectedDoc(fixed));
   const relisted = await c.request<RubricInfo[]>(RubricsRequest, { uri });
   assert.equal(relisted.find((r) => r.name === 'team')?.description, 'Our house style');
@@ -100,7 +109,10 @@ test('an untrusted workspace ignores its rubrics (and says so once) until trust 
   const rubricPublished = c.waitForDiagnostics(c.uri(REL), null);
   const reanalysed = c.waitForPublish(uri);
   await c.notify(TrustChangedNotification, { trusted: true });
-  assert.deepEqual((await rubricPublished).map((d) => ({ start: d.range.start, end: d.range.end })), expectedProblems(BROKEN));
+  assert.deepEqual(
+    (await rubricPublished).map((d) => ({ start: d.range.start, end: d.range.end })),
+    expectedProblems(BROKEN),
+  );
   assert.deepEqual(essentials((await reanalysed).diagnostics), expectedDoc(BROKEN));
   assert.ok((await c.request<RubricInfo[]>(RubricsRequest, { uri })).some((r) => r.name === 'team'));
 });
@@ -142,8 +154,13 @@ test('a workspace folder added later has its rubrics loaded', async (t) => {
   });
   const rubricUri = pathToFileURL(path.join(second, REL)).href;
   const published = c.waitForDiagnostics(rubricUri, null);
-  await c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(second).href, name: 'second' }], removed: [] } });
-  assert.deepEqual((await published).map((d) => ({ start: d.range.start, end: d.range.end })), expectedProblems(BROKEN));
+  await c.notify('workspace/didChangeWorkspaceFolders', {
+    event: { added: [{ uri: pathToFileURL(second).href, name: 'second' }], removed: [] },
+  });
+  assert.deepEqual(
+    (await published).map((d) => ({ start: d.range.start, end: d.range.end })),
+    expectedProblems(BROKEN),
+  );
   const list = await c.request<RubricInfo[]>(RubricsRequest, { uri: pathToFileURL(path.join(second, 'a.md')).href });
   assert.ok(list.some((r) => r.name === 'team'));
 });

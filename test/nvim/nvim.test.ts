@@ -39,10 +39,13 @@ function nvimVersion(): string | undefined {
 
 let version: string | undefined;
 
-before(async () => {
-  if (!nvimVersion()) await ensureApt(['neovim'], 10 * 60_000);
-  version = nvimVersion();
-}, { timeout: 11 * 60_000 });
+before(
+  async () => {
+    if (!nvimVersion()) await ensureApt(['neovim'], 10 * 60_000);
+    version = nvimVersion();
+  },
+  { timeout: 11 * 60_000 },
+);
 
 /** Runs headless Neovim on a copy of `memo` and returns what init.lua wrote. */
 function runNvim(memo: string, timeoutMs: number): Promise<NvimResult> {
@@ -105,7 +108,10 @@ test('Neovim (built-in LSP client) shows the conviction/hedge diagnostic on the 
   const lines = readFileSync(MEMO, 'utf8').split('\n');
   const expectedLine = lines.findIndex((l) => l.startsWith('I think we should'));
   const hedges = (r.diagnostics ?? []).filter((d) => d.code === 'conviction/hedge');
-  assert.ok(hedges.length > 0, `no conviction/hedge diagnostic; got ${JSON.stringify(r.diagnostics)}${r.server_exit ? `; the server exited: ${JSON.stringify(r.server_exit)}` : ''}`);
+  assert.ok(
+    hedges.length > 0,
+    `no conviction/hedge diagnostic; got ${JSON.stringify(r.diagnostics)}${r.server_exit ? `; the server exited: ${JSON.stringify(r.server_exit)}` : ''}`,
+  );
   const h = hedges.find((d) => d.lnum === expectedLine);
   assert.ok(h, `conviction/hedge is not on line ${expectedLine + 1}: ${JSON.stringify(hedges)}`);
   assert.equal(h.col, 0, 'the hedge starts at the start of the line');

@@ -21,9 +21,23 @@ test('calibrate tallies bands and lists documents it cannot find; a missing rati
 });
 
 test('two raters: the reference is the mean per document, and their agreement is measured on the documents both rated', () => {
-  const a = [{ doc: 'x', rating: 2 }, { doc: 'y', rating: 4 }, { doc: 'z', rating: 5 }, { doc: 'only-a', rating: 1 }];
-  const b = [{ doc: 'x', rating: 1 }, { doc: 'y', rating: 4 }, { doc: 'z', rating: 3 }];
-  assert.deepEqual(meanRatings([a, b]), [{ doc: 'x', rating: 1.5 }, { doc: 'y', rating: 4 }, { doc: 'z', rating: 4 }, { doc: 'only-a', rating: 1 }]);
+  const a = [
+    { doc: 'x', rating: 2 },
+    { doc: 'y', rating: 4 },
+    { doc: 'z', rating: 5 },
+    { doc: 'only-a', rating: 1 },
+  ];
+  const b = [
+    { doc: 'x', rating: 1 },
+    { doc: 'y', rating: 4 },
+    { doc: 'z', rating: 3 },
+  ];
+  assert.deepEqual(meanRatings([a, b]), [
+    { doc: 'x', rating: 1.5 },
+    { doc: 'y', rating: 4 },
+    { doc: 'z', rating: 4 },
+    { doc: 'only-a', rating: 1 },
+  ]);
   const agree = interRater(a, b);
   assert.equal(agree.documents, 3);
   assert.equal(agree.spearman, 0.5);

@@ -31,4 +31,3 @@ export function table(outcomes: readonly Outcome[]): string {
   });
   return [`| mutation | all | ${folders.join(' | ')} |`, `|---|---|${folders.map(() => '---').join('|')}|`, ...rows].join('\n');
 }
-

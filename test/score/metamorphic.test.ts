@@ -26,7 +26,15 @@ function misfire(o: Outcome): string | undefined {
   return gone.length > 0 && cost > wrongBy ? gone.map(([r]) => r).join(', ') : undefined;
 }
 
-const describe = (f: Outcome): string => `  ${f.folder}/${f.file}: ${f.before} → ${f.after}${f.gone.length ? `; findings gone: ${f.gone.slice(0, 3).map(([r, c]) => `${r} (${c.toFixed(1)})`).join(', ')}` : ''}`;
+const describe = (f: Outcome): string =>
+  `  ${f.folder}/${f.file}: ${f.before} → ${f.after}${
+    f.gone.length
+      ? `; findings gone: ${f.gone
+          .slice(0, 3)
+          .map(([r, c]) => `${r} (${c.toFixed(1)})`)
+          .join(', ')}`
+      : ''
+  }`;
 
 const outcomes = corpus().flatMap((d) => mutateAndScore(d.folder, d.file, d.text));
 if (process.env.PRESENCE_METAMORPHIC_TABLE) console.log(table(outcomes));
@@ -39,7 +47,13 @@ for (const m of MUTATIONS) {
     const judged = of.filter((o) => !misfire(o));
     const failed = judged.filter((o) => !o.ok);
     const share = 1 - failed.length / judged.length;
-    if (blocked.length) console.log(`${m.name}: ${blocked.length} wrong-way moves explained by misfiring rules (reported):\n${blocked.map(describe).join('\n')}`);
-    assert.ok(share >= TARGET, `${m.name}: ${pct(judged.length - failed.length, judged.length)} (${blocked.length} more blocked by misfiring rules); failures:\n${failed.map(describe).join('\n')}`);
+    if (blocked.length)
+      console.log(
+        `${m.name}: ${blocked.length} wrong-way moves explained by misfiring rules (reported):\n${blocked.map(describe).join('\n')}`,
+      );
+    assert.ok(
+      share >= TARGET,
+      `${m.name}: ${pct(judged.length - failed.length, judged.length)} (${blocked.length} more blocked by misfiring rules); failures:\n${failed.map(describe).join('\n')}`,
+    );
   });
 }

@@ -40,19 +40,29 @@ function sectionRanges(doc: Doc): Array<{ section: number; start: number; bodySt
 
 /** Outermost sections whose heading gives them the tradeoffs role (Drawbacks, Alternatives, Risks, Consequences…). */
 function tradeoffSections(doc: Doc): Array<{ start: number; bodyStart: number; end: number }> {
-  const ranges = sectionRanges(doc).filter((r) => ['drawbacks', 'alternatives'].includes(doc.sections[r.section].role) && doc.sections[r.section].level > 1);
+  const ranges = sectionRanges(doc).filter(
+    (r) => ['drawbacks', 'alternatives'].includes(doc.sections[r.section].role) && doc.sections[r.section].level > 1,
+  );
   return ranges.filter((r) => !ranges.some((o) => o !== r && o.start <= r.start && o.end >= r.end));
 }
 
 const removeRanges = (text: string, ranges: Array<[number, number]>): string =>
-  applyEdits(text, ranges.map(([start, end]) => ({ start, end, newText: '' })));
+  applyEdits(
+    text,
+    ranges.map(([start, end]) => ({ start, end, newText: '' })),
+  );
 
 const deleteTradeoffs: Mutation = {
   name: 'delete the tradeoff sections',
   expect: 'lower',
   apply(text, doc) {
     const r = tradeoffSections(doc);
-    return r.length ? removeRanges(text, r.map((x) => [x.start, x.end])) : undefined;
+    return r.length
+      ? removeRanges(
+          text,
+          r.map((x) => [x.start, x.end]),
+        )
+      : undefined;
   },
 };
 
@@ -61,7 +71,12 @@ const emptyTradeoffs: Mutation = {
   expect: 'lower',
   apply(text, doc) {
     const r = tradeoffSections(doc).filter((x) => x.end > x.bodyStart && text.slice(x.bodyStart, x.end).trim() !== '');
-    return r.length ? applyEdits(text, r.map((x) => ({ start: x.bodyStart, end: x.end, newText: '\n' }))) : undefined;
+    return r.length
+      ? applyEdits(
+          text,
+          r.map((x) => ({ start: x.bodyStart, end: x.end, newText: '\n' })),
+        )
+      : undefined;
   },
 };
 
@@ -69,14 +84,16 @@ const stub: Mutation = {
   name: 'replace the body with "Coming soon."',
   expect: 'below50',
   apply(text, doc) {
-    const from = doc.title >= 0 ? doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length : doc.frontMatter ? doc.blocks[0]?.start ?? 0 : 0;
+    const from =
+      doc.title >= 0 ? (doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length) : doc.frontMatter ? (doc.blocks[0]?.start ?? 0) : 0;
     return `${text.slice(0, from)}\nComing soon.\n`;
   },
 };
 
 const HEDGES = ['I think ', 'Maybe ', 'Perhaps ', 'We believe ', 'Hopefully, '];
 // The first word may lose its capital after a hedge when it is an ordinary word, not a name.
-const ORDINARY = /^(The|This|That|These|Those|We|Our|It|Its|There|In|For|A|An|All|Each|Most|Some|When|If|As|At|By|To|With|One|After|Before|Since|Currently|Today|Now)\b/;
+const ORDINARY =
+  /^(The|This|That|These|Those|We|Our|It|Its|There|In|For|A|An|All|Each|Most|Some|When|If|As|At|By|To|With|One|After|Before|Since|Currently|Today|Now)\b/;
 
 const hedgeFive: Mutation = {
   name: 'hedge five plain sentences',
@@ -88,7 +105,8 @@ const hedgeFive: Mutation = {
       if (edits.length === 5) break;
       if (b.kind !== 'paragraph' || b.quoted) continue;
       const first = text.slice(b.start, b.end);
-      if (!/^[A-Z][a-z]+ [a-z]/.test(first) || first.split(/\s+/).length < 8 || [...hedged].some((s) => s >= b.start && s < b.end)) continue;
+      if (!/^[A-Z][a-z]+ [a-z]/.test(first) || first.split(/\s+/).length < 8 || [...hedged].some((s) => s >= b.start && s < b.end))
+        continue;
       const hedge = HEDGES[edits.length];
       const word = ORDINARY.test(first) && !/^I\b/.test(first) ? first[0].toLowerCase() : first[0];
       edits.push({ start: b.start, end: b.start + 1, newText: hedge + word });
@@ -98,7 +116,8 @@ const hedgeFive: Mutation = {
 };
 
 // A figure in prose: a money amount, a percentage or a count, not a year, a version, an ordinal or an id.
-const FIGURE = /(?<![\p{L}\d.#/:+-])(?:([$€£] ?\d[\d,.]*(?: ?(?:[kKmMbB]|million|billion))?)|(\d[\d,]*(?:\.\d+)?(?: ?(?:%|percent))?))(?![\p{L}\d.:/-]|\.\d)/gu;
+const FIGURE =
+  /(?<![\p{L}\d.#/:+-])(?:([$€£] ?\d[\d,.]*(?: ?(?:[kKmMbB]|million|billion))?)|(\d[\d,]*(?:\.\d+)?(?: ?(?:%|percent))?))(?![\p{L}\d.:/-]|\.\d)/gu;
 
 const blurFigures: Mutation = {
   name: 'turn figures into "many" / "a significant amount"',
@@ -110,45 +129,61 @@ const blurFigures: Mutation = {
       // Figures in the writer's prose only: not a header line ("Start Date: 2014-12-13"), a template's checklist
       // item or prompt question ("fewer than 2 active OWNERS?"), or a list item that is only a link.
       const source = text.slice(b.start, b.end);
-      if (isMetadata(source) || isChecklistItem(source) || b.masked.trimEnd().endsWith('?') || (b.list >= 0 && isLinkOnly(source))) continue;
+      if (isMetadata(source) || isChecklistItem(source) || b.masked.trimEnd().endsWith('?') || (b.list >= 0 && isLinkOnly(source)))
+        continue;
       for (const m of b.masked.matchAll(FIGURE)) {
         // "in 2019, the group…": a comma after the digits ends the clause, it is not part of the figure.
         const figure = m[0].replace(/,+$/, '');
         const start = b.start + m.index;
         // A year or a day of the month is a date, and a number after an acronym ("RFC 2008", "PDR 22") an id: not figures.
-        if (/^(?:19|20)\d\d$/.test(figure) || /(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(b.masked.slice(Math.max(0, m.index - 8), m.index)) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.test(b.masked.slice(Math.max(0, m.index - 12), m.index))) continue;
-        edits.push({ start, end: start + figure.length, newText: m[1] || figure.includes('%') || figure.includes('percent') ? 'a significant amount' : 'many' });
+        if (
+          /^(?:19|20)\d\d$/.test(figure) ||
+          /(?:\b\p{Lu}{2,}[ -]?|\bv)$/u.test(b.masked.slice(Math.max(0, m.index - 8), m.index)) ||
+          /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.test(b.masked.slice(Math.max(0, m.index - 12), m.index))
+        )
+          continue;
+        edits.push({
+          start,
+          end: start + figure.length,
+          newText: m[1] || figure.includes('%') || figure.includes('percent') ? 'a significant amount' : 'many',
+        });
       }
     }
     return edits.length ? applyEdits(text, edits) : undefined;
   },
 };
 
-const BOTTOM_LINE = '**Bottom line:** I ask the steering committee to approve this plan by 30 June 2027; it cuts operating cost by 15% against last year\'s budget.';
+const BOTTOM_LINE =
+  "**Bottom line:** I ask the steering committee to approve this plan by 30 June 2027; it cuts operating cost by 15% against last year's budget.";
 
 const addBottomLine: Mutation = {
   name: 'add a real bottom line with an ask and a date',
   expect: 'higher',
   apply(text, doc) {
-    const at = doc.title >= 0 ? doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length : doc.blocks[0] ? doc.lineStarts[doc.blocks[0].line] : text.length;
+    const at =
+      doc.title >= 0
+        ? (doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length)
+        : doc.blocks[0]
+          ? doc.lineStarts[doc.blocks[0].line]
+          : text.length;
     return `${text.slice(0, at)}\n${BOTTOM_LINE}\n\n${text.slice(at)}`;
   },
 };
 
 /** Applies the first fix of every finding at once, as a writer clicking through would (overlaps: the first wins). */
 export function applyFirstFixes(text: string, before: AnalysisResult): string | undefined {
-    const edits: TextEdit[] = [];
-    for (const f of before.findings) if (f.fixes[0]) edits.push(...f.fixes[0].edits);
-    // Overlapping edits from different findings: keep the first of each overlapping run.
-    edits.sort((a, b) => a.start - b.start || a.end - b.end);
-    const kept: TextEdit[] = [];
-    let reach = -1;
-    for (const e of edits) {
-      if (e.start < reach || (e.start === reach && kept.length && kept[kept.length - 1].start === e.start)) continue;
-      kept.push(e);
-      reach = e.end;
-    }
-    return kept.length ? applyEdits(text, kept) : undefined;
+  const edits: TextEdit[] = [];
+  for (const f of before.findings) if (f.fixes[0]) edits.push(...f.fixes[0].edits);
+  // Overlapping edits from different findings: keep the first of each overlapping run.
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: TextEdit[] = [];
+  let reach = -1;
+  for (const e of edits) {
+    if (e.start < reach || (e.start === reach && kept.length && kept[kept.length - 1].start === e.start)) continue;
+    kept.push(e);
+    reach = e.end;
+  }
+  return kept.length ? applyEdits(text, kept) : undefined;
 }
 
 const applyEveryFix: Mutation = {
@@ -205,7 +240,15 @@ export function mutateAndScore(folder: string, file: string, text: string): Outc
       if (n > 0) left.set(f.ruleId, n - 1);
       else gone.set(f.ruleId, (gone.get(f.ruleId) ?? 0) + f.cost);
     }
-    out.push({ folder, file, mutation: m.name, ok: movedRight(m.expect, before, after), before: before.score.overall, after: after.score.overall, gone: [...gone].sort((a, b) => b[1] - a[1]) });
+    out.push({
+      folder,
+      file,
+      mutation: m.name,
+      ok: movedRight(m.expect, before, after),
+      before: before.score.overall,
+      after: after.score.overall,
+      gone: [...gone].sort((a, b) => b[1] - a[1]),
+    });
   }
   return out;
 }

@@ -11,7 +11,8 @@ const result = (text: string) => analyze(text, undefined, { today }).score;
 const note = (text: string, d: Dimension): string => result(text).dimensions.find((x) => x.dimension === d)!.note;
 
 test('a calendar day and a year followed by a comma are dates, not figures; a count is a figure', () => {
-  const dates = '# Releases\n\nReleased Feb 25th, 2015 with the new tools.\n\nThe last version came out on Jan 22, 2020 after review.\n\nIn 2019, the group moved its meetings to a new slot.\n';
+  const dates =
+    '# Releases\n\nReleased Feb 25th, 2015 with the new tools.\n\nThe last version came out on Jan 22, 2020 after review.\n\nIn 2019, the group moved its meetings to a new slot.\n';
   assert.match(note(dates, 'quantified'), /\b0 sentences with a figure/);
   const counts = '# Status\n\nSince the last board report the project has had over 1,500 commits in its 52 Git repositories.\n';
   assert.match(note(counts, 'quantified'), /\b1 sentence with a figure/);
@@ -20,15 +21,26 @@ test('a calendar day and a year followed by a comma are dates, not figures; a co
 });
 
 test('a release line of a name, a version and a link is a reference, not a sentence of prose', () => {
-  const releases = '# Releases\n\n' + ['cordova-android: 3.7.1 ...... http://s.apache.org/GjF', 'cordova-windows: 3.8.0 ...... http://s.apache.org/L8T', 'cordova-ios: 3.8.0 .......... http://s.apache.org/JRu'].map((l) => `- ${l}`).join('\n') + '\n';
+  const releases =
+    '# Releases\n\n' +
+    [
+      'cordova-android: 3.7.1 ...... http://s.apache.org/GjF',
+      'cordova-windows: 3.8.0 ...... http://s.apache.org/L8T',
+      'cordova-ios: 3.8.0 .......... http://s.apache.org/JRu',
+    ]
+      .map((l) => `- ${l}`)
+      .join('\n') +
+    '\n';
   assert.match(note(releases, 'conviction'), /0 sentences of prose/);
   // A link with a sentence of the writer's own beside it is prose.
-  const described = '# Work\n\n- [4008 - CRD Validation Ratcheting](https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/4008-crd-ratcheting): lets existing objects keep invalid fields when an update leaves them untouched.\n';
+  const described =
+    '# Work\n\n- [4008 - CRD Validation Ratcheting](https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/4008-crd-ratcheting): lets existing objects keep invalid fields when an update leaves them untouched.\n';
   assert.match(note(described, 'conviction'), /1 sentence of prose/);
 });
 
 test('a wiki byline is metadata: the opening is the first paragraph the writer wrote', () => {
-  const text = '# 2020 Q1 Hyperledger Ursa\n\nCreated by Mike Lodder, last modified by Gari Singh on Apr 27, 2020\n\n# Project Health\n\nUrsa is growing in adoption in projects, its feature offering, and\ncontributor diversity. We have released three more versions since last\nupdate.\n';
+  const text =
+    '# 2020 Q1 Hyperledger Ursa\n\nCreated by Mike Lodder, last modified by Gari Singh on Apr 27, 2020\n\n# Project Health\n\nUrsa is growing in adoption in projects, its feature offering, and\ncontributor diversity. We have released three more versions since last\nupdate.\n';
   assert.doesNotMatch(note(text, 'impact'), /with a number/);
   // Written here: a sentence that starts with "Created" is still prose when it is not a byline.
   const prose = '# Q3\n\nCreated a shared on-call rota, which cut pages per engineer by 30% against Q2.\n';
@@ -36,16 +48,21 @@ test('a wiki byline is metadata: the opening is the first paragraph the writer w
 });
 
 test('an answer under a template prompt that asks what help the group needs is an ask; "Nothing to mention" is not', () => {
-  const prompt = '# Annual report\n\n## Project health\n\n1. What areas and/or subprojects does your group need the most help with?\n   Any areas with 2 or fewer OWNERs? (link to more details)\n\n    - Mentoring subproject needs a coordinator\n    - Contributor site needs Hugo expertise\n\n2. What metrics/community health stats does your group care about and/or measure?\n\n    - Inactive issues, tracked on the devstats board.\n';
+  const prompt =
+    '# Annual report\n\n## Project health\n\n1. What areas and/or subprojects does your group need the most help with?\n   Any areas with 2 or fewer OWNERs? (link to more details)\n\n    - Mentoring subproject needs a coordinator\n    - Contributor site needs Hugo expertise\n\n2. What metrics/community health stats does your group care about and/or measure?\n\n    - Inactive issues, tracked on the devstats board.\n';
   assert.match(note(prompt, 'decision'), /^\d+ asks? or decisions?/);
-  const declined = prompt.replace('    - Mentoring subproject needs a coordinator\n    - Contributor site needs Hugo expertise\n', '    - Nothing to mention at this time\n');
+  const declined = prompt.replace(
+    '    - Mentoring subproject needs a coordinator\n    - Contributor site needs Hugo expertise\n',
+    '    - Nothing to mention at this time\n',
+  );
   assert.match(note(declined, 'decision'), /^no ask or decision/);
 });
 
 test('a short decision record is judged on what it says; a three-sentence page is still a stub', () => {
   // adrs/govuk-aws-0002-hosting-platforms.md, shortened to its Decision and Consequences (nine sentences).
   const adr = [
-    '# 2. Hosting Platforms', '## Context',
+    '# 2. Hosting Platforms',
+    '## Context',
     'We need to decide upon a platform to host the future GOV.UK infrastructure. GDS policy for hosting of GDS internal services is PaaS first and AWS for anything that can not be run on the PaaS.',
     '## Decision',
     'We are using Amazon Web Services as our hosting provider of choice. This conforms to the GDS Tech Forum Hosting Guide. We will initially be using the eu-west-1 region, Ireland. This region has 3 availability zones and also contains the GDS PaaS which will allow easier sharing and peering.',
@@ -54,7 +71,9 @@ test('a short decision record is judged on what it says; a three-sentence page i
   ].join('\n\n');
   const record = result(adr);
   assert.equal(record.explanation, undefined, `a nine-sentence record is not a stub: ${record.explanation}`);
-  const stub = result('# 2. Hosting Platforms\n\n## Decision\n\nWe are using Amazon Web Services. More details will follow. Ask the team.\n');
+  const stub = result(
+    '# 2. Hosting Platforms\n\n## Decision\n\nWe are using Amazon Web Services. More details will follow. Ask the team.\n',
+  );
   assert.match(stub.explanation ?? '', /not enough text to judge/);
   assert.ok(stub.overall < 50, `stub ${stub.overall}`);
 });

@@ -25,7 +25,8 @@ const EXAMPLE_RUBRICS: Record<string, object> = {
 };
 const OPTIONS: AnalyzeOptions = {
   today: TODAY,
-  resolveRubric: (ref) => (EXAMPLE_RUBRICS[ref] ? { path: `.presence/rubrics/${ref}.json`, text: JSON.stringify(EXAMPLE_RUBRICS[ref]) } : undefined),
+  resolveRubric: (ref) =>
+    EXAMPLE_RUBRICS[ref] ? { path: `.presence/rubrics/${ref}.json`, text: JSON.stringify(EXAMPLE_RUBRICS[ref]) } : undefined,
 };
 
 /**
@@ -125,7 +126,9 @@ test('rubric/invalid: the "Before" example names a rubric that cannot be used, t
 });
 
 test('the debounce bound the server enforces is the one package.json advertises', () => {
-  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { maximum?: number }> } } };
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { maximum?: number }> } };
+  };
   const source = readFileSync(path.join(REPO_ROOT, 'server/src/lsp/settings.ts'), 'utf8');
   const m = /const MAX_DEBOUNCE_MS = ([\d_]+);/.exec(source);
   assert.ok(m, 'settings.ts declares MAX_DEBOUNCE_MS');

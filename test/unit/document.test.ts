@@ -5,17 +5,28 @@ import { segmentSentences } from '../../server/src/core/sentences.ts';
 
 /** The prose of each block as the rules see it (masked, whitespace collapsed). */
 const prose = (text: string): string[] => parseDocument(text).blocks.map((b) => b.masked.replace(/\s+/g, ' ').trim());
-const sentences = (text: string): string[] => parseDocument(text).blocks.flatMap((b) => segmentSentences(b.masked, b.start).map((s) => text.slice(s.start, s.end)));
+const sentences = (text: string): string[] =>
+  parseDocument(text).blocks.flatMap((b) => segmentSentences(b.masked, b.start).map((s) => text.slice(s.start, s.end)));
 
 test('blocks carry exact offsets into the original text', () => {
-  const text = '---\ntitle: Memo\npresence: board-update\n---\n\n# Title\n\nFirst paragraph here.\n\n- item one\n- item two\n\n> quoted text\n';
+  const text =
+    '---\ntitle: Memo\npresence: board-update\n---\n\n# Title\n\nFirst paragraph here.\n\n- item one\n- item two\n\n> quoted text\n';
   const doc = parseDocument(text);
   for (const b of doc.blocks) assert.equal(b.masked.length, b.end - b.start);
-  assert.deepEqual(doc.blocks.map((b) => text.slice(b.start, b.end)), ['Title', 'First paragraph here.', 'item one', 'item two', 'quoted text']);
+  assert.deepEqual(
+    doc.blocks.map((b) => text.slice(b.start, b.end)),
+    ['Title', 'First paragraph here.', 'item one', 'item two', 'quoted text'],
+  );
   assert.equal(doc.frontMatter?.data.presence, 'board-update');
   assert.equal(doc.title, 0);
-  assert.deepEqual(doc.blocks.map((b) => b.quoted), [false, false, false, false, true]);
-  assert.deepEqual(doc.blocks.map((b) => b.list >= 0), [false, false, true, true, false]);
+  assert.deepEqual(
+    doc.blocks.map((b) => b.quoted),
+    [false, false, false, false, true],
+  );
+  assert.deepEqual(
+    doc.blocks.map((b) => b.list >= 0),
+    [false, false, true, true, false],
+  );
 });
 
 test('code, inline code, HTML, URLs, link targets and images are not prose; link text is', () => {
@@ -38,7 +49,8 @@ test('code, inline code, HTML, URLs, link targets and images are not prose; link
 });
 
 test('sentence splitting survives abbreviations, money, decimals, quarters and emphasis', () => {
-  const text = 'Revenue hit $1.2M in Q3 2025, e.g. in the U.S. market. Mr. Lee agreed vs. plan. Churn fell 3.5% to **2.1%**. Next, we [ship](https://x.y/z.html) it.';
+  const text =
+    'Revenue hit $1.2M in Q3 2025, e.g. in the U.S. market. Mr. Lee agreed vs. plan. Churn fell 3.5% to **2.1%**. Next, we [ship](https://x.y/z.html) it.';
   assert.deepEqual(sentences(text), [
     'Revenue hit $1.2M in Q3 2025, e.g. in the U.S. market.',
     'Mr. Lee agreed vs. plan.',
@@ -51,14 +63,20 @@ test('numbered lists and nested lists keep each item separate', () => {
   const text = '1. First step is done.\n2. Second step.\n   - nested detail\n     - deeper still\n3. Third.';
   assert.deepEqual(prose(text), ['First step is done.', 'Second step.', 'nested detail', 'deeper still', 'Third.']);
   const doc = parseDocument(text);
-  assert.deepEqual(doc.blocks.map((b) => b.listDepth), [1, 1, 2, 3, 1]);
+  assert.deepEqual(
+    doc.blocks.map((b) => b.listDepth),
+    [1, 1, 2, 3, 1],
+  );
 });
 
 test('CRLF, lone CR and tabs keep offsets exact', () => {
   for (const nl of ['\r\n', '\r', '\n']) {
     const text = `# Title${nl}${nl}A\tparagraph that${nl}wraps here.${nl}${nl}- item${nl}`;
     const doc = parseDocument(text);
-    assert.deepEqual(doc.blocks.map((b) => text.slice(b.start, b.end).replace(/\r\n?/g, '\n')), ['Title', 'A\tparagraph that\nwraps here.', 'item']);
+    assert.deepEqual(
+      doc.blocks.map((b) => text.slice(b.start, b.end).replace(/\r\n?/g, '\n')),
+      ['Title', 'A\tparagraph that\nwraps here.', 'item'],
+    );
   }
 });
 
@@ -66,14 +84,26 @@ test('emoji, surrogate pairs and non-Latin scripts keep UTF-16 offsets', () => {
   const text = '# 🚀 Launch\n\nWe shipped 🎉 the 日本語 release. Ça marche très bien.\n\nПродажи выросли. 増収です。次へ。';
   const doc = parseDocument(text);
   assert.equal(text.slice(doc.blocks[0].start, doc.blocks[0].end), '🚀 Launch');
-  assert.deepEqual(sentences(text).slice(1), ['We shipped 🎉 the 日本語 release.', 'Ça marche très bien.', 'Продажи выросли.', '増収です。', '次へ。']);
+  assert.deepEqual(sentences(text).slice(1), [
+    'We shipped 🎉 the 日本語 release.',
+    'Ça marche très bien.',
+    'Продажи выросли.',
+    '増収です。',
+    '次へ。',
+  ]);
 });
 
 test('tables: each cell with words is a block; numeric cells are not prose', () => {
   const text = '| Metric | 2024 | 2025 |\n|---|---:|---:|\n| Revenue grew | 4.1 | 4.5 |\n| `code` cell | 1 | 2 |\n';
   const doc = parseDocument(text);
-  assert.deepEqual(doc.blocks.map((b) => b.kind), ['tableCell', 'tableCell', 'tableCell']);
-  assert.deepEqual(doc.blocks.map((b) => text.slice(b.start, b.end)), ['Metric', 'Revenue grew', '`code` cell']);
+  assert.deepEqual(
+    doc.blocks.map((b) => b.kind),
+    ['tableCell', 'tableCell', 'tableCell'],
+  );
+  assert.deepEqual(
+    doc.blocks.map((b) => text.slice(b.start, b.end)),
+    ['Metric', 'Revenue grew', '`code` cell'],
+  );
 });
 
 test('empty documents, only code, and only front matter have no prose', () => {
@@ -84,27 +114,42 @@ test('empty documents, only code, and only front matter have no prose', () => {
 });
 
 test('disable directives are found in HTML blocks and inline comments, not in code', () => {
-  const text = '<!-- presence-disable conviction/hedge -->\n\nText <!-- presence-disable-next-line concision --> more.\n\n```\n<!-- presence-disable-file -->\n```\n';
+  const text =
+    '<!-- presence-disable conviction/hedge -->\n\nText <!-- presence-disable-next-line concision --> more.\n\n```\n<!-- presence-disable-file -->\n```\n';
   const doc = parseDocument(text);
-  assert.deepEqual(doc.directives.map((d) => [d.kind, d.rules]), [
-    ['disable', ['conviction/hedge']],
-    ['disable-next-line', ['concision']],
-  ]);
+  assert.deepEqual(
+    doc.directives.map((d) => [d.kind, d.rules]),
+    [
+      ['disable', ['conviction/hedge']],
+      ['disable-next-line', ['concision']],
+    ],
+  );
 });
 
 test('sections nest by heading level', () => {
   const doc = parseDocument('Intro.\n\n# A\n\ntext\n\n## B\n\nmore\n\n## C\n\n# D\n');
-  assert.deepEqual(doc.sections.map((s) => [s.title, s.level, s.parent]), [
-    ['', 0, -1],
-    ['A', 1, 0],
-    ['B', 2, 1],
-    ['C', 2, 1],
-    ['D', 1, 0],
-  ]);
+  assert.deepEqual(
+    doc.sections.map((s) => [s.title, s.level, s.parent]),
+    [
+      ['', 0, -1],
+      ['A', 1, 0],
+      ['B', 2, 1],
+      ['C', 2, 1],
+      ['D', 1, 0],
+    ],
+  );
 });
 
 test('unbalanced fences, emphasis and brackets do not throw or leak offsets', () => {
-  for (const text of ['```\nnever closed I think', '**bold never closed and _emph', '[link text](http://x.y', '`unclosed code', '<div', '>'.repeat(200) + ' deep', '- '.repeat(300) + 'x']) {
+  for (const text of [
+    '```\nnever closed I think',
+    '**bold never closed and _emph',
+    '[link text](http://x.y',
+    '`unclosed code',
+    '<div',
+    '>'.repeat(200) + ' deep',
+    '- '.repeat(300) + 'x',
+  ]) {
     const doc = parseDocument(text);
     for (const b of doc.blocks) {
       assert.ok(b.start >= 0 && b.end <= text.length && b.start <= b.end);
@@ -115,8 +160,14 @@ test('unbalanced fences, emphasis and brackets do not throw or leak offsets', ()
 
 test('a name written in lowercase after a full stop starts a sentence; an ordinary lowercase word does not', () => {
   // From the corpus (2016-03, 2016-09): product names that start in lowercase.
-  assert.deepEqual(sentences('Patch releases for the ubuntu SDK. cordova-windows had several patch releases.'), ['Patch releases for the ubuntu SDK.', 'cordova-windows had several patch releases.']);
-  assert.deepEqual(sentences('It removed the versionCode for Android. iOS released version 4.2.0.'), ['It removed the versionCode for Android.', 'iOS released version 4.2.0.']);
+  assert.deepEqual(sentences('Patch releases for the ubuntu SDK. cordova-windows had several patch releases.'), [
+    'Patch releases for the ubuntu SDK.',
+    'cordova-windows had several patch releases.',
+  ]);
+  assert.deepEqual(sentences('It removed the versionCode for Android. iOS released version 4.2.0.'), [
+    'It removed the versionCode for Android.',
+    'iOS released version 4.2.0.',
+  ]);
   // Abbreviations, initials and plain lowercase continuations stay one sentence.
   assert.deepEqual(sentences('We use e.g. cordova-windows here.'), ['We use e.g. cordova-windows here.']);
   assert.deepEqual(sentences('About approx. 40 people came.'), ['About approx. 40 people came.']);
@@ -125,8 +176,14 @@ test('a name written in lowercase after a full stop starts a sentence; an ordina
 
 test('a line that opens with a capitalised sentence opener after a line ending in a word starts a sentence', () => {
   // From the corpus (2020-09): a line with no full stop, then "That said, …" on the next.
-  assert.deepEqual(sentences('Community Health Score: 6.33 (Healthy)\nThat said, we are only seeing a few contributors.'), ['Community Health Score: 6.33 (Healthy)', 'That said, we are only seeing a few contributors.']);
-  assert.deepEqual(sentences('We shipped the new build\nWe now test every release.'), ['We shipped the new build', 'We now test every release.']);
+  assert.deepEqual(sentences('Community Health Score: 6.33 (Healthy)\nThat said, we are only seeing a few contributors.'), [
+    'Community Health Score: 6.33 (Healthy)',
+    'That said, we are only seeing a few contributors.',
+  ]);
+  assert.deepEqual(sentences('We shipped the new build\nWe now test every release.'), [
+    'We shipped the new build',
+    'We now test every release.',
+  ]);
   // A wrapped line that continues the sentence does not: a function word ends the line, or a name follows.
   assert.deepEqual(sentences('The costs of\nThe Apache Foundation are low.'), ['The costs of\nThe Apache Foundation are low.']);
   assert.deepEqual(sentences('We met with\nAcme and Northwind on pricing.'), ['We met with\nAcme and Northwind on pricing.']);

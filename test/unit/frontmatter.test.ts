@@ -40,7 +40,10 @@ test('a byte-order mark before a heading keeps it a heading', () => {
   const text = '# Q3 update\n\nRevenue grew.\n';
   const plain = new Analyzer().analyze(text, undefined, opts);
   const marked = new Analyzer().analyze(BOM + text, undefined, opts);
-  assert.deepEqual(marked.findings.map((f) => f.ruleId), plain.findings.map((f) => f.ruleId));
+  assert.deepEqual(
+    marked.findings.map((f) => f.ruleId),
+    plain.findings.map((f) => f.ruleId),
+  );
   assert.equal(marked.score.overall, plain.score.overall);
 });
 
@@ -88,7 +91,10 @@ test('a front matter line with a long run of spaces is read in linear time (it t
   // The quadratic reader spent 1.5 s here: fail now rather than try the larger size.
   assert.ok(small < 100, `32 KB of spaces took ${small.toFixed(1)} ms`);
   const big = time(128_000);
-  assert.ok(big <= Math.max(8 * small, 5), `4× the spaces took ${(big / small).toFixed(1)}× as long (${small.toFixed(2)} → ${big.toFixed(2)} ms)`);
+  assert.ok(
+    big <= Math.max(8 * small, 5),
+    `4× the spaces took ${(big / small).toFixed(1)}× as long (${small.toFixed(2)} → ${big.toFixed(2)} ms)`,
+  );
   // And the whole analysis of a 1 MB front matter line stays fast.
   const t = performance.now();
   new Analyzer().analyze(doc(1_000_000), undefined, opts);

@@ -78,5 +78,8 @@ test('the attack pattern "*a"×12 + "*c" against long names stays linear (it fro
   const result = JSON.parse(r.stdout) as { small: number; big: number; matched: boolean };
   assert.ok(result.matched, 'the pattern still matches what it should');
   // 4× the name: linear is 4×, quadratic 16×; the margin absorbs a loaded machine.
-  assert.ok(result.big <= Math.max(8 * result.small, 5), `4× longer name took ${(result.big / result.small).toFixed(1)}× as long (${result.small.toFixed(2)} → ${result.big.toFixed(2)} ms)`);
+  assert.ok(
+    result.big <= Math.max(8 * result.small, 5),
+    `4× longer name took ${(result.big / result.small).toFixed(1)}× as long (${result.small.toFixed(2)} → ${result.big.toFixed(2)} ms)`,
+  );
 });

@@ -14,7 +14,10 @@ const CORPUS = sharedPath('corpus', 'asf-cordova-board-reports');
 const samples = [
   readFileSync(join(REPO_ROOT, 'examples', 'weak-board-update.md'), 'utf8'),
   readFileSync(join(REPO_ROOT, 'examples', 'strong-board-update.md'), 'utf8'),
-  ...readdirSync(CORPUS).filter((f) => f.endsWith('.md')).slice(0, 6).map((f) => readFileSync(join(CORPUS, f), 'utf8')),
+  ...readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .slice(0, 6)
+    .map((f) => readFileSync(join(CORPUS, f), 'utf8')),
 ];
 // Mostly what a writer types mid-line (taken by the re-parse), with some that make placeholders, links and hedges.
 const TYPED = ['e', 'a', ' ', 'we ', 'maybe ', 'I think ', '[owner]', '[N%]', ' $2M', ' by 1 March', '.', ',', 'x', '](', '[', ']', 'TBD '];
@@ -49,7 +52,11 @@ test('reparse names the one block an accepted edit changed; every other block ke
           const b: Block = full.blocks[i];
           assert.equal(edited.slice(b.start, b.end), text.slice(a.start, a.end), `block ${i} text`);
           assert.equal(b.masked, a.masked, `block ${i} masked`);
-          assert.deepEqual([b.kind, b.level, b.quoted, b.list, b.section, b.hasLink], [a.kind, a.level, a.quoted, a.list, a.section, a.hasLink], `block ${i} shape`);
+          assert.deepEqual(
+            [b.kind, b.level, b.quoted, b.list, b.section, b.hasLink],
+            [a.kind, a.level, a.quoted, a.list, a.section, a.hasLink],
+            `block ${i} shape`,
+          );
           assert.equal(full.sections[b.section]?.role, doc.sections[a.section]?.role, `block ${i} role`);
         }
       }
@@ -68,14 +75,19 @@ test('through typing, word-limit cuts and severity changes, the reused analyzer 
     let text = sample;
     for (let k = 0; k < 50; k++) {
       const at = midLine(text, r);
-      text = r() < 0.2 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + TYPED[Math.floor(r() * TYPED.length)] + text.slice(at);
+      text =
+        r() < 0.2 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + TYPED[Math.floor(r() * TYPED.length)] + text.slice(at);
       // A word limit that moves cuts blocks at different places; a severity change is a new configuration.
       const opts = {
         today: '2026-11-22',
         ...(k % 7 === 3 ? { maxWords: 40 + Math.floor(r() * 400) } : {}),
         ...(k % 11 === 5 ? { severityOverrides: { conviction: 'off' as const } } : {}),
       };
-      assert.equal(JSON.stringify(reused.analyze(text, undefined, opts)), JSON.stringify(new Analyzer().analyze(text, undefined, opts)), `step ${k}: ${JSON.stringify(text)}`);
+      assert.equal(
+        JSON.stringify(reused.analyze(text, undefined, opts)),
+        JSON.stringify(new Analyzer().analyze(text, undefined, opts)),
+        `step ${k}: ${JSON.stringify(text)}`,
+      );
       steps++;
     }
   }
@@ -88,8 +100,16 @@ test('a block tally is not reused when the rest of the document turns its placeh
   const slot = `# Billing\n\n${para}\n\nWe ship the migration in March. Revenue grew 12% last quarter.\n`;
   const link = `${slot}\n[owner]: https://example.com/owner\n`;
   const prose = (r: ReturnType<Analyzer['analyze']>): number => Number(/(\d+) sentences? of prose/.exec(JSON.stringify(r.score))?.[1]);
-  for (const order of [[slot, link, slot], [link, slot, link]]) {
+  for (const order of [
+    [slot, link, slot],
+    [link, slot, link],
+  ]) {
     const a = new Analyzer();
-    for (const text of order) assert.equal(prose(a.analyze(text, undefined, { today: '2026-11-22' })), text === slot ? 2 : 3, text === slot ? 'placeholder sentence' : 'link sentence');
+    for (const text of order)
+      assert.equal(
+        prose(a.analyze(text, undefined, { today: '2026-11-22' })),
+        text === slot ? 2 : 3,
+        text === slot ? 'placeholder sentence' : 'link sentence',
+      );
   }
 });

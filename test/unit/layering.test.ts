@@ -14,11 +14,14 @@ import { REPO_ROOT } from '../../scripts/repo.ts';
 
 const SRC = path.join(REPO_ROOT, 'server/src');
 const filesIn = (dir: string): string[] =>
-  readdirSync(path.join(SRC, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name).split(path.sep).join('/')] : []));
+  readdirSync(path.join(SRC, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesIn(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name).split(path.sep).join('/')] : [],
+  );
 const parsed = new Map<string, ts.SourceFile>();
 const read = (file: string): ts.SourceFile => {
   let source = parsed.get(file);
-  if (!source) parsed.set(file, (source = ts.createSourceFile(file, readFileSync(path.join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, true)));
+  if (!source)
+    parsed.set(file, (source = ts.createSourceFile(file, readFileSync(path.join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, true)));
   return source;
 };
 const lineOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
@@ -34,21 +37,41 @@ interface Import {
 function imports(source: ts.SourceFile): Import[] {
   const out: Import[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       let typeOnly: boolean;
       if (ts.isImportDeclaration(node)) {
         const clause = node.importClause;
         const named = clause?.namedBindings;
-        typeOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
+        typeOnly =
+          clause !== undefined &&
+          (clause.isTypeOnly ||
+            (!clause.name &&
+              named !== undefined &&
+              ts.isNamedImports(named) &&
+              named.elements.length > 0 &&
+              named.elements.every((e) => e.isTypeOnly)));
       } else {
         const named = node.exportClause;
-        typeOnly = node.isTypeOnly || (named !== undefined && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
+        typeOnly =
+          node.isTypeOnly ||
+          (named !== undefined && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
       }
       out.push({ spec: node.moduleSpecifier.text, line: lineOf(node), typeOnly });
-    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteralLike(arg)) out.push({ spec: arg.text, line: lineOf(node), typeOnly: false });
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       out.push({ spec: node.moduleReference.expression.text, line: lineOf(node), typeOnly: node.isTypeOnly });
     }
     ts.forEachChild(node, visit);
@@ -67,7 +90,8 @@ function target(file: string, spec: string): string {
 }
 
 // Editor, protocol, process and I/O modules no layer below the doors may use.
-const IMPURE = /^(?:vscode|vscode-languageserver|vscode-languageclient|node:|fs$|fs\/|path$|os$|child_process$|worker_threads$|http|https$|net$|tls$|dgram$|dns$|readline$|perf_hooks$|timers)/;
+const IMPURE =
+  /^(?:vscode|vscode-languageserver|vscode-languageclient|node:|fs$|fs\/|path$|os$|child_process$|worker_threads$|http|https$|net$|tls$|dgram$|dns$|readline$|perf_hooks$|timers)/;
 
 type Rule = (to: string, imp: Import) => boolean;
 
@@ -76,13 +100,17 @@ function violations(files: readonly string[], allowed: Rule, pure = true, source
   const bad: string[] = [];
   for (const file of files) {
     for (const imp of imports(sources(file))) {
-      if (imp.spec.startsWith('.') ? !allowed(target(file, imp.spec), imp) : pure && IMPURE.test(imp.spec)) bad.push(`${file}:${imp.line} imports ${imp.spec}`);
+      if (imp.spec.startsWith('.') ? !allowed(target(file, imp.spec), imp) : pure && IMPURE.test(imp.spec))
+        bad.push(`${file}:${imp.line} imports ${imp.spec}`);
     }
   }
   return bad;
 }
 
-const inLayer = (...dirs: string[]) => (to: string): boolean => to.startsWith('data:') || dirs.some((d) => to.startsWith(`${d}/`));
+const inLayer =
+  (...dirs: string[]) =>
+  (to: string): boolean =>
+    to.startsWith('data:') || dirs.some((d) => to.startsWith(`${d}/`));
 // The engine's contract: what a rule is and what an analysis returns. Rules may name it, as types only.
 const ENGINE_CONTRACT = new Set(['engine/rule.ts', 'engine/types.ts']);
 
@@ -114,7 +142,19 @@ test('presence.ts, the composition, imports core, the engine and the rules; the 
 });
 
 // Globals that read the clock, the process or the outside world, or are not deterministic.
-const IMPURE_GLOBALS = new Set(['process', 'Date', 'performance', 'globalThis', 'require', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'crypto']);
+const IMPURE_GLOBALS = new Set([
+  'process',
+  'Date',
+  'performance',
+  'globalThis',
+  'require',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'fetch',
+  'crypto',
+]);
 
 /** Uses of impure globals in a file: identifiers that refer to them (not property names or keys), and Math.random. */
 function impureGlobals(source: ts.SourceFile, file: string): string[] {
@@ -122,9 +162,23 @@ function impureGlobals(source: ts.SourceFile, file: string): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && IMPURE_GLOBALS.has(node.text)) {
       const p = node.parent;
-      const isName = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isQualifiedName(p) && p.right === node) || ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p)) && p.name === node);
+      const isName =
+        (ts.isPropertyAccessExpression(p) && p.name === node) ||
+        (ts.isQualifiedName(p) && p.right === node) ||
+        ((ts.isPropertyAssignment(p) ||
+          ts.isPropertySignature(p) ||
+          ts.isPropertyDeclaration(p) ||
+          ts.isMethodDeclaration(p) ||
+          ts.isMethodSignature(p)) &&
+          p.name === node);
       if (!isName) bad.push(`${file}:${lineOf(node)} uses ${node.text}`);
-    } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Math' && node.name.text === 'random') bad.push(`${file}:${lineOf(node)} uses Math.random`);
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Math' &&
+      node.name.text === 'random'
+    )
+      bad.push(`${file}:${lineOf(node)} uses Math.random`);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -136,7 +190,11 @@ test('below the doors nothing reads the clock, the process or the outside world:
     BELOW_DOORS.flatMap((f) => impureGlobals(read(f), f)),
     [],
   );
-  assert.deepEqual(violations(BELOW_DOORS, () => true), [], 'no editor, LSP, file system, process or network module');
+  assert.deepEqual(
+    violations(BELOW_DOORS, () => true),
+    [],
+    'no editor, LSP, file system, process or network module',
+  );
 });
 
 test('the layering check sees real imports and globals (it would catch a regression)', () => {
@@ -147,21 +205,45 @@ test('the layering check sees real imports and globals (it would catch a regress
   assert.ok(imports(read('core/document.ts')).some((i) => i.spec === 'markdown-it'));
   assert.ok(IMPURE.test('node:fs') && IMPURE.test('vscode-languageserver/node') && !IMPURE.test('markdown-it'));
   // …and would refuse each kind of regression, on made-up files.
-  const fake = (text: string) => (f: string): ts.SourceFile => ts.createSourceFile(f, text, ts.ScriptTarget.Latest, true);
+  const fake =
+    (text: string) =>
+    (f: string): ts.SourceFile =>
+      ts.createSourceFile(f, text, ts.ScriptTarget.Latest, true);
   const check = (file: string, text: string, rule: Rule): string[] => violations([file], rule, rule !== DOOR, fake(text));
   assert.deepEqual(check('core/x.ts', "import { a } from '../engine/analyze.js';", CORE), ['core/x.ts:1 imports ../engine/analyze.js']);
-  assert.deepEqual(check('engine/x.ts', "import { RULES } from '../rules/registry.js';", ENGINE), ['engine/x.ts:1 imports ../rules/registry.js']);
-  assert.deepEqual(check('engine/x.ts', "export { RULES } from '../rules/registry.js';", ENGINE), ['engine/x.ts:1 imports ../rules/registry.js']);
+  assert.deepEqual(check('engine/x.ts', "import { RULES } from '../rules/registry.js';", ENGINE), [
+    'engine/x.ts:1 imports ../rules/registry.js',
+  ]);
+  assert.deepEqual(check('engine/x.ts', "export { RULES } from '../rules/registry.js';", ENGINE), [
+    'engine/x.ts:1 imports ../rules/registry.js',
+  ]);
   assert.deepEqual(check('engine/x.ts', "const m = await import('../presence.js');", ENGINE), ['engine/x.ts:1 imports ../presence.js']);
   assert.deepEqual(check('rules/x.ts', "import { score } from '../engine/score.js';", RULES), ['rules/x.ts:1 imports ../engine/score.js']);
-  assert.deepEqual(check('rules/x.ts', "import { DIMENSIONS } from '../engine/types.js';", RULES), ['rules/x.ts:1 imports ../engine/types.js']);
-  assert.deepEqual(check('rules/x.ts', "import type { Fix } from '../engine/types.js';\nimport { type Rule } from '../engine/rule.js';", RULES), []);
+  assert.deepEqual(check('rules/x.ts', "import { DIMENSIONS } from '../engine/types.js';", RULES), [
+    'rules/x.ts:1 imports ../engine/types.js',
+  ]);
+  assert.deepEqual(
+    check('rules/x.ts', "import type { Fix } from '../engine/types.js';\nimport { type Rule } from '../engine/rule.js';", RULES),
+    [],
+  );
   assert.deepEqual(check('rules/x.ts', "import { readFileSync } from 'node:fs';", RULES), ['rules/x.ts:1 imports node:fs']);
   assert.deepEqual(check('core/x.ts', "import data from '../../../rubrics/data/grammar.json';", CORE), []);
   assert.deepEqual(check('core/x.ts', "import x from '../../../scripts/repo.ts';", CORE), ['core/x.ts:1 imports ../../../scripts/repo.ts']);
-  assert.deepEqual(check('lsp/x.ts', "import { Analyzer } from '../engine/analyze.js';", DOOR), ['lsp/x.ts:1 imports ../engine/analyze.js']);
-  assert.deepEqual(check('lsp/x.ts', "import { Analyzer } from '../presence.js';\nimport type { Finding } from '../engine/types.js';", DOOR), []);
+  assert.deepEqual(check('lsp/x.ts', "import { Analyzer } from '../engine/analyze.js';", DOOR), [
+    'lsp/x.ts:1 imports ../engine/analyze.js',
+  ]);
+  assert.deepEqual(
+    check('lsp/x.ts', "import { Analyzer } from '../presence.js';\nimport type { Finding } from '../engine/types.js';", DOOR),
+    [],
+  );
   const globals = (text: string): string[] => impureGlobals(fake(text)('engine/x.ts'), 'engine/x.ts');
-  assert.deepEqual(globals('const t = Date.now();\nconst e = process.env.X;\nconst r = Math.random();'), ['engine/x.ts:1 uses Date', 'engine/x.ts:2 uses process', 'engine/x.ts:3 uses Math.random']);
-  assert.deepEqual(globals("// Date.now() in a comment\nconst s = 'process and Date in a string';\nconst o = { process: 1, Date: 2 };\no.process;"), []);
+  assert.deepEqual(globals('const t = Date.now();\nconst e = process.env.X;\nconst r = Math.random();'), [
+    'engine/x.ts:1 uses Date',
+    'engine/x.ts:2 uses process',
+    'engine/x.ts:3 uses Math.random',
+  ]);
+  assert.deepEqual(
+    globals("// Date.now() in a comment\nconst s = 'process and Date in a string';\nconst o = { process: 1, Date: 2 };\no.process;"),
+    [],
+  );
 });

@@ -47,7 +47,12 @@ describe('findPassives', () => {
       ['The script is used to build the release.', ['is used']],
       ['The donation was used to buy test devices.', ['was used']],
     ]);
-    silent(['We are used to tight deadlines.', 'The team is used to working late.', "They're used to long review cycles.", 'Our staff are used to the old tool.']);
+    silent([
+      'We are used to tight deadlines.',
+      'The team is used to working late.',
+      "They're used to long review cycles.",
+      'Our staff are used to the old tool.',
+    ]);
   });
 
   describe('negated auxiliaries and pronoun contractions', () => {
@@ -63,7 +68,12 @@ describe('findPassives', () => {
   });
 
   describe('"it\'s" / "she\'s" + participle + object is a perfect ("has"), not a passive', () => {
-    silent(["It's taken three weeks to close the books.", "She's written the spec already.", "He's made a decision.", "It's cost us two customers."]);
+    silent([
+      "It's taken three weeks to close the books.",
+      "She's written the spec already.",
+      "He's made a decision.",
+      "It's cost us two customers.",
+    ]);
     fires([["It's decided.", ["It's decided"]]]);
   });
 
@@ -114,11 +124,21 @@ describe('findPassives', () => {
       ['The migration got delayed again.', ['got delayed']],
       ['Our request keeps getting rejected.', ['getting rejected']],
     ]);
-    silent(['We got started in May.', 'We got rid of the legacy queue.', 'We got used to the new process.', 'We wrote a getting started guide.']);
+    silent([
+      'We got started in May.',
+      'We got rid of the legacy queue.',
+      'We got used to the new process.',
+      'We wrote a getting started guide.',
+    ]);
   });
 
   describe('a participle before a plural noun is an adjective', () => {
-    silent(['These are known issues.', 'They are trusted partners.', 'Both are proven approaches.', 'These are recommended settings for new teams.']);
+    silent([
+      'These are known issues.',
+      'They are trusted partners.',
+      'Both are proven approaches.',
+      'These are recommended settings for new teams.',
+    ]);
     // Verbs that take a bare object or complement in the passive still fire, and so do pseudo-clefts.
     fires([
       ['The teams were given bonuses.', ['were given']],
@@ -146,21 +166,46 @@ describe('findPassives', () => {
 
   describe('corpus', () => {
     it('2016-2016-12.md: "are known issues" is a noun phrase, not a passive', () => {
-      assert.deepEqual(spans(quote('2016-2016-12.md', 'The badges that are red are known issues of the CI environment that we are tracking in various JIRA issues.')), []);
+      assert.deepEqual(
+        spans(
+          quote(
+            '2016-2016-12.md',
+            'The badges that are red are known issues of the CI environment that we are tracking in various JIRA issues.',
+          ),
+        ),
+        [],
+      );
     });
     it('2019-2019-12.md: "getting started guides" is a compound noun', () => {
-      const s = quote('2019-2019-12.md', 'We will be using the donation to pay to have some documentation, information architecture and technical writing done to update our documentation and author some getting started guides.');
+      const s = quote(
+        '2019-2019-12.md',
+        'We will be using the donation to pay to have some documentation, information architecture and technical writing done to update our documentation and author some getting started guides.',
+      );
       assert.deepEqual(spans(s), []);
     });
     it('2019-2019-12.md: "will be applied across all our repos" is a passive', () => {
-      assert.deepEqual(spans(quote('2019-2019-12.md', 'cordova-eslint is a new repo which consolidates linting standards which will be applied across all our repos.')), ['be applied']);
+      assert.deepEqual(
+        spans(
+          quote(
+            '2019-2019-12.md',
+            'cordova-eslint is a new repo which consolidates linting standards which will be applied across all our repos.',
+          ),
+        ),
+        ['be applied'],
+      );
     });
     it('2022-12.md: "is used exclusively to support developers" is a passive', () => {
-      const s = quote('2022-12.md', 'We have our own slack community that is used exclusively to support developers and allow developers to help eachother.');
+      const s = quote(
+        '2022-12.md',
+        'We have our own slack community that is used exclusively to support developers and allow developers to help eachother.',
+      );
       assert.deepEqual(spans(s), ['is used']);
     });
     it('2026-03.md: "how embedded browsers are used" is a passive', () => {
-      assert.deepEqual(spans(quote('2026-03.md', "We're happy to provide the editors with information on how embedded browsers are used.")), ['are used']);
+      assert.deepEqual(
+        spans(quote('2026-03.md', "We're happy to provide the editors with information on how embedded browsers are used.")),
+        ['are used'],
+      );
     });
   });
 });

@@ -13,7 +13,30 @@ const LISTS: Record<string, string[]> = {
   time: ['soon', 'in the future', 'at some point', 'a lot'],
   empty: [],
 };
-const VOCAB = ['I', 'think', 'maybe', 'sort', 'of', 'kind', 'a', 'lot', 'some', 'many', 'soon', 'in', 'the', 'future', 'at', 'point', 'to', 'extent', 'it', 'seems', 'we', 'ship'];
+const VOCAB = [
+  'I',
+  'think',
+  'maybe',
+  'sort',
+  'of',
+  'kind',
+  'a',
+  'lot',
+  'some',
+  'many',
+  'soon',
+  'in',
+  'the',
+  'future',
+  'at',
+  'point',
+  'to',
+  'extent',
+  'it',
+  'seems',
+  'we',
+  'ship',
+];
 
 test('each list of an index matches as its own PhraseMatcher does: test, matchAt and matchAll', () => {
   const index = new ListIndex(LISTS);
@@ -22,7 +45,10 @@ test('each list of an index matches as its own PhraseMatcher does: test, matchAt
   const names = Object.keys(LISTS);
   let matched = 0;
   for (let n = 0; n < 2000; n++) {
-    const words = segmentWords(Array.from({ length: Math.floor(next() * 12) }, () => VOCAB[Math.floor(next() * VOCAB.length)]).join(' '), 0);
+    const words = segmentWords(
+      Array.from({ length: Math.floor(next() * 12) }, () => VOCAB[Math.floor(next() * VOCAB.length)]).join(' '),
+      0,
+    );
     // Ask in a random order, twice, so answers remembered for one list are never another's.
     for (const name of [...names, ...names].sort(() => next() - 0.5)) {
       const list = index.list(name);
@@ -30,7 +56,8 @@ test('each list of an index matches as its own PhraseMatcher does: test, matchAt
       assert.equal(list.size, own[name]!.size);
       assert.equal(list.test(words), own[name]!.test(words), `${name} test: ${text}`);
       assert.deepEqual(list.matchAll(words), own[name]!.matchAll(words), `${name} matchAll: ${text}`);
-      for (let i = 0; i < words.length; i++) assert.equal(list.matchAt(words, i), own[name]!.matchAt(words, i), `${name} matchAt ${i}: ${text}`);
+      for (let i = 0; i < words.length; i++)
+        assert.equal(list.matchAt(words, i), own[name]!.matchAt(words, i), `${name} matchAt ${i}: ${text}`);
       if (list.test(words)) matched++;
     }
   }

@@ -11,13 +11,47 @@ import { REPO_ROOT, sharedPath } from '../../scripts/repo.ts';
 
 const CORPUS = sharedPath('corpus', 'asf-cordova-board-reports');
 const samples = [
-  ...readdirSync(CORPUS).filter((f) => f.endsWith('.md')).slice(0, 12).map((f) => readFileSync(join(CORPUS, f), 'utf8')),
+  ...readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .slice(0, 12)
+    .map((f) => readFileSync(join(CORPUS, f), 'utf8')),
   readFileSync(join(REPO_ROOT, 'examples', 'weak-board-update.md'), 'utf8'),
   readFileSync(join(REPO_ROOT, 'examples', 'strong-board-update.md'), 'utf8'),
   '---\npresence: board-update\n---\n# Title\n\nWe think we should ship the billing migration in Q3 2026 because it pays back.\n\n> A quoted line that goes on long enough to edit.\n\n- a list item that is long enough to be edited here\n  continued on a lazy line of the list item text\n1. another item with `code spans` and [a link](https://example.com/x) inside it\n\n| a | b |\n|---|---|\n| cell one | cell two |\n\n<!-- presence-disable conviction -->\nParagraph after a directive, long enough to type into the middle of it.\n<!-- presence-enable -->\n\nSetext heading candidate line that is long\n---\n\nLast paragraph with trailing spaces   \r\nand a CRLF line that is long enough too.\n',
 ];
 // What a writer types, plus the characters that can change structure when they land in the wrong place.
-const INSERTS = ['e', ' ', 'we ', 'maybe ', '.', ',', '!', '*', '_', '`', '[', ']', '(', ')', '<!--', '-->', '<!-- presence-disable-next-line -->', '|', '\n', '\n\n', '#', '- ', '1. ', '> ', '===', '---', '\t', '😀', '\u0000', ':'];
+const INSERTS = [
+  'e',
+  ' ',
+  'we ',
+  'maybe ',
+  '.',
+  ',',
+  '!',
+  '*',
+  '_',
+  '`',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<!--',
+  '-->',
+  '<!-- presence-disable-next-line -->',
+  '|',
+  '\n',
+  '\n\n',
+  '#',
+  '- ',
+  '1. ',
+  '> ',
+  '===',
+  '---',
+  '\t',
+  '😀',
+  '\u0000',
+  ':',
+];
 
 test('reparseDocument equals a full parse after 6,000 random edits, and takes the common ones', () => {
   const next = rng(11);
@@ -38,7 +72,11 @@ test('reparseDocument equals a full parse after 6,000 random edits, and takes th
       const full = parseDocument(edited);
       if (quick) {
         accepted++;
-        assert.deepEqual(quick, full, `edit at ${at} (-${del} +${JSON.stringify(ins)}) in ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`);
+        assert.deepEqual(
+          quick,
+          full,
+          `edit at ${at} (-${del} +${JSON.stringify(ins)}) in ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`,
+        );
       }
       if (plain) {
         midLineTyping++;
@@ -49,14 +87,18 @@ test('reparseDocument equals a full parse after 6,000 random edits, and takes th
     }
   }
   assert.ok(accepted > 1000, `only ${accepted} edits re-parsed incrementally`);
-  assert.ok(midLineAccepted > 0.5 * midLineTyping, `typing mid-line in prose: ${midLineAccepted} of ${midLineTyping} re-parsed incrementally`);
+  assert.ok(
+    midLineAccepted > 0.5 * midLineTyping,
+    `typing mid-line in prose: ${midLineAccepted} of ${midLineTyping} re-parsed incrementally`,
+  );
 });
 
 test('reparseDocument declines edits that can change block structure', () => {
   const text = '# T\n\nA paragraph line that is long enough to edit in the middle.\nSecond line of the same paragraph, also long.\n';
   const doc = parseDocument(text);
   const at = text.indexOf('long enough');
-  for (const ins of ['\n', '|', '\n\n']) assert.equal(reparseDocument(doc, text.slice(0, at) + ins + text.slice(at)), undefined, JSON.stringify(ins));
+  for (const ins of ['\n', '|', '\n\n'])
+    assert.equal(reparseDocument(doc, text.slice(0, at) + ins + text.slice(at)), undefined, JSON.stringify(ins));
   // Near the line start a marker could appear.
   const second = text.indexOf('Second');
   assert.equal(reparseDocument(doc, text.slice(0, second) + '- ' + text.slice(second)), undefined);

@@ -2,7 +2,16 @@ import { fromRoot } from '../../scripts/repo.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { analyze, Analyzer, applyEdits, loadRubric, RubricError, validateRubric, BUILTIN_RUBRIC_NAMES, type RubricSource } from '../../server/src/presence.ts';
+import {
+  analyze,
+  Analyzer,
+  applyEdits,
+  loadRubric,
+  RubricError,
+  validateRubric,
+  BUILTIN_RUBRIC_NAMES,
+  type RubricSource,
+} from '../../server/src/presence.ts';
 import { rubricSchema } from '../../scripts/rubric-schema.ts';
 
 const today = '2026-11-22';
@@ -27,7 +36,10 @@ test('front matter picks the rubric, then the caller, then executive', () => {
 
 test('extends inherits and overrides; a workspace rubric resolves by name', () => {
   const sources: Record<string, RubricSource> = {
-    team: { path: '.presence/rubrics/team.json', text: JSON.stringify({ extends: 'board-update', rules: { conviction: 'off' }, thresholds: { sentenceWords: 12 } }) },
+    team: {
+      path: '.presence/rubrics/team.json',
+      text: JSON.stringify({ extends: 'board-update', rules: { conviction: 'off' }, thresholds: { sentenceWords: 12 } }),
+    },
   };
   const r = loadRubric('team', (ref) => sources[ref]);
   assert.equal(r.thresholds.sentenceWords, 12);
@@ -41,7 +53,10 @@ test('extends inherits and overrides; a workspace rubric resolves by name', () =
 test('word lists can be extended, trimmed or replaced', () => {
   const src = (words: object): RubricSource => ({ path: 'x.json', text: JSON.stringify({ words }) });
   const add = analyze('We will ship it pronto.\n', 'x', { today, resolveRubric: () => src({ vagueTime: { add: ['pronto'] } }) });
-  assert.deepEqual(add.findings.filter((f) => f.ruleId === 'quantified/vague-time').map((f) => f.message.slice(0, 8)), ['"pronto"']);
+  assert.deepEqual(
+    add.findings.filter((f) => f.ruleId === 'quantified/vague-time').map((f) => f.message.slice(0, 8)),
+    ['"pronto"'],
+  );
   const remove = analyze('We will ship it soon.\n', 'x', { today, resolveRubric: () => src({ vagueTime: { remove: ['soon'] } }) });
   assert.ok(!remove.findings.some((f) => f.ruleId === 'quantified/vague-time'));
 });
@@ -49,7 +64,8 @@ test('word lists can be extended, trimmed or replaced', () => {
 test('a hedge a rubric adds gets the drop fix when the rubric lists it as droppable, and a safe one when it only frames', () => {
   const src = (words: object): RubricSource => ({ path: 'x.json', text: JSON.stringify({ words }) });
   const text = 'We will, all being well, ship it in May.\n';
-  const hedgeFix = (words: object) => analyze(text, 'x', { today, resolveRubric: () => src(words) }).findings.find((f) => f.ruleId === 'conviction/hedge')?.fixes[0];
+  const hedgeFix = (words: object) =>
+    analyze(text, 'x', { today, resolveRubric: () => src(words) }).findings.find((f) => f.ruleId === 'conviction/hedge')?.fixes[0];
   // Flagged, but with no word the rule knows it may drop: the calibrated-estimate template.
   const added = { hedges: { add: ['all being well'] } };
   assert.match(hedgeFix(added)?.title ?? '', /Confidence/);
@@ -63,16 +79,28 @@ test('a hedge a rubric adds gets the drop fix when the rubric lists it as droppa
 test('an opinion opener a rubric adds is treated as the built-in ones: the same safe fix, the same view frame', () => {
   const src = (words: object): RubricSource => ({ path: 'x.json', text: JSON.stringify({ words }) });
   const conviction = (text: string, words: object) =>
-    analyze(text, 'x', { today, resolveRubric: () => src(words) }).findings.filter((f) => f.ruleId.startsWith('conviction/')).map((f) => ({ rule: f.ruleId, title: f.fixes[0]?.title, safe: f.fixes[0]?.safe, fixed: f.fixes[0] && applyEdits(text, f.fixes[0].edits) }));
+    analyze(text, 'x', { today, resolveRubric: () => src(words) })
+      .findings.filter((f) => f.ruleId.startsWith('conviction/'))
+      .map((f) => ({
+        rule: f.ruleId,
+        title: f.fixes[0]?.title,
+        safe: f.fixes[0]?.safe,
+        fixed: f.fixes[0] && applyEdits(text, f.fixes[0].edits),
+      }));
   const reckon = { hedges: { add: ['we reckon'] }, opinionOpeners: { add: ['we reckon'] } };
   // Opening the sentence before the writer's plan: a hedge, dropped with its "that", safely (Fix All may).
   const plan = (opener: string, words: object) => conviction(`${opener} that we should ship it in May.\n`, words);
-  assert.deepEqual(plan('I think', {}), [{ rule: 'conviction/hedge', title: 'Drop "I think" and state it', safe: true, fixed: 'We should ship it in May.\n' }]);
-  assert.deepEqual(plan('We reckon', reckon), [{ rule: 'conviction/hedge', title: 'Drop "We reckon" and state it', safe: true, fixed: 'We should ship it in May.\n' }]);
+  assert.deepEqual(plan('I think', {}), [
+    { rule: 'conviction/hedge', title: 'Drop "I think" and state it', safe: true, fixed: 'We should ship it in May.\n' },
+  ]);
+  assert.deepEqual(plan('We reckon', reckon), [
+    { rule: 'conviction/hedge', title: 'Drop "We reckon" and state it', safe: true, fixed: 'We should ship it in May.\n' },
+  ]);
   // A hedge that is not listed as an opener gets the calibrated-estimate template instead.
   assert.match(plan('We reckon', { hedges: { add: ['we reckon'] } })[0]?.title ?? '', /Confidence/);
   // Before a claim about the world it frames a view, as "we believe" does: a qualified claim, not the writer's hedge.
-  const view = (opener: string, words: object) => conviction(`${opener} the benefits outweigh the costs.\n`, words).map((f) => [f.rule, f.safe]);
+  const view = (opener: string, words: object) =>
+    conviction(`${opener} the benefits outweigh the costs.\n`, words).map((f) => [f.rule, f.safe]);
   assert.deepEqual(view('We believe', {}), [['conviction/qualified-claim', false]]);
   assert.deepEqual(view('We reckon', reckon), view('We believe', {}));
 });
@@ -81,7 +109,10 @@ test('rubric errors name the file, the field and the problem, and fall back to t
   const cases: Array<[string, RegExp]> = [
     ['{ "rules": { "conviction/hedgee": "warning" } ', /not valid JSON \(line 1, column 47: the file ends before a closing "\}"\)/],
     ['[1, 2]', /must be a JSON object/],
-    ['{ "rules": { "conviction/hedgee": "warning" } }', /rules\.conviction\/hedgee: unknown rule "conviction\/hedgee" \(did you mean "conviction\/hedge"\?\)/],
+    [
+      '{ "rules": { "conviction/hedgee": "warning" } }',
+      /rules\.conviction\/hedgee: unknown rule "conviction\/hedgee" \(did you mean "conviction\/hedge"\?\)/,
+    ],
     ['{ "rules": { "conviction/hedge": "loud" } }', /severity must be one of/],
     ['{ "weights": { "impact": "high" } }', /weights\.impact: a weight must be a number/],
     ['{ "thresholds": { "sentenceWords": -3 } }', /thresholds\.sentenceWords: must be a whole number from 5 to 500/],
@@ -92,7 +123,10 @@ test('rubric errors name the file, the field and the problem, and fall back to t
     ['bin\u0000ary', /not a text file/],
   ];
   for (const [text, expected] of cases) {
-    const result = analyze(`---\npresence: team\n---\n${memo}`, undefined, { today, resolveRubric: (ref) => (ref === 'team' ? { path: '.presence/rubrics/team.json', text } : undefined) });
+    const result = analyze(`---\npresence: team\n---\n${memo}`, undefined, {
+      today,
+      resolveRubric: (ref) => (ref === 'team' ? { path: '.presence/rubrics/team.json', text } : undefined),
+    });
     const err = result.findings.find((f) => f.ruleId === 'rubric/invalid');
     assert.ok(err, `no rubric error for ${text}`);
     assert.match(err.message, /\.presence\/rubrics\/team\.json/);
@@ -107,7 +141,10 @@ test('rubric errors name the file, the field and the problem, and fall back to t
 test('a rubric that extends itself, directly or through another, is a cycle error', () => {
   const files: Record<string, string> = { a: '{ "extends": "b" }', b: '{ "extends": "a" }', self: '{ "extends": "self" }' };
   for (const name of ['a', 'self']) {
-    assert.throws(() => loadRubric(name, (ref) => (files[ref] ? { path: `${ref}.json`, text: files[ref] } : undefined)), (e: unknown) => e instanceof RubricError && /cycle/.test(e.message));
+    assert.throws(
+      () => loadRubric(name, (ref) => (files[ref] ? { path: `${ref}.json`, text: files[ref] } : undefined)),
+      (e: unknown) => e instanceof RubricError && /cycle/.test(e.message),
+    );
   }
 });
 
@@ -134,8 +171,15 @@ test('settings overrides: a rule or family set to off disappears; severity chang
   const base = analyze(memo, undefined, { today });
   // A warning by default (16 of its 19 reviewed findings right).
   assert.ok(base.findings.some((f) => f.ruleId === 'conviction/hedge' && f.severity === 'warning'));
-  assert.ok(!analyze(memo, undefined, { today, severityOverrides: { conviction: 'off' } }).findings.some((f) => f.dimension === 'conviction'));
-  assert.equal(analyze(memo, undefined, { today, severityOverrides: { 'conviction/hedge': 'error' } }).findings.find((f) => f.ruleId === 'conviction/hedge')?.severity, 'error');
+  assert.ok(
+    !analyze(memo, undefined, { today, severityOverrides: { conviction: 'off' } }).findings.some((f) => f.dimension === 'conviction'),
+  );
+  assert.equal(
+    analyze(memo, undefined, { today, severityOverrides: { 'conviction/hedge': 'error' } }).findings.find(
+      (f) => f.ruleId === 'conviction/hedge',
+    )?.severity,
+    'error',
+  );
 });
 
 test('an analyzer sees an edit to a parent rubric in an extends chain, not only to the rubric the document names', () => {
@@ -148,10 +192,15 @@ test('an analyzer sees an edit to a parent rubric in an extends chain, not only 
     return name in files ? { path: name, text: files[name] } : undefined;
   };
   const analyzer = new Analyzer();
-  const hedges = () => analyzer.analyze(memo, 'team.json', { today, resolveRubric }).findings.filter((f) => f.ruleId === 'conviction/hedge').length;
+  const hedges = () =>
+    analyzer.analyze(memo, 'team.json', { today, resolveRubric }).findings.filter((f) => f.ruleId === 'conviction/hedge').length;
   assert.ok(hedges() > 0);
   files['base.json'] = JSON.stringify({ name: 'base', extends: 'executive', rules: { 'conviction/hedge': 'off' } });
   assert.equal(hedges(), 0, 'the parent turned the rule off');
   files['base.json'] = '{ not json';
-  assert.equal(analyzer.analyze(memo, 'team.json', { today, resolveRubric }).findings.filter((f) => f.ruleId === 'rubric/invalid').length, 1, 'and broke it');
+  assert.equal(
+    analyzer.analyze(memo, 'team.json', { today, resolveRubric }).findings.filter((f) => f.ruleId === 'rubric/invalid').length,
+    1,
+    'and broke it',
+  );
 });

@@ -7,7 +7,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { analyze, Analyzer, fixAllSafe, loadRubric, RubricError, RUBRIC_LIMITS, validateRubric, type AnalyzeOptions, type RubricSource } from '../../server/src/presence.ts';
+import {
+  analyze,
+  Analyzer,
+  fixAllSafe,
+  loadRubric,
+  RubricError,
+  RUBRIC_LIMITS,
+  validateRubric,
+  type AnalyzeOptions,
+  type RubricSource,
+} from '../../server/src/presence.ts';
 import { findJsonSyntaxError } from '../../server/src/core/jsonSyntax.ts';
 import words from '../../rubrics/words.json';
 
@@ -52,7 +62,10 @@ test('a filler replacement that contains its own phrase is refused, and repeated
   const sizes = [text.length];
   for (let run = 0; run < 3; run++) {
     const result = analyze(text, undefined, opts);
-    assert.match(result.findings.find((f) => f.ruleId === 'rubric/invalid')?.message ?? '', /team\.json: words\.filler\.in order to: .*Using the default rubric "executive" instead/);
+    assert.match(
+      result.findings.find((f) => f.ruleId === 'rubric/invalid')?.message ?? '',
+      /team\.json: words\.filler\.in order to: .*Using the default rubric "executive" instead/,
+    );
     text = fixAllSafe(new Analyzer(), text, undefined, opts).text;
     sizes.push(text.length);
   }
@@ -61,18 +74,30 @@ test('a filler replacement that contains its own phrase is refused, and repeated
 });
 
 test('a replacement that contains another filler phrase is refused, within a file, against the built-in list and across extends', () => {
-  const own = validateRubric(JSON.stringify({ words: { filler: { 'at this juncture': 'going forward', 'going forward': 'next' } } }), 'own.json');
-  assert.deepEqual(own.map((p) => p.field), ['words.filler.at this juncture']);
+  const own = validateRubric(
+    JSON.stringify({ words: { filler: { 'at this juncture': 'going forward', 'going forward': 'next' } } }),
+    'own.json',
+  );
+  assert.deepEqual(
+    own.map((p) => p.field),
+    ['words.filler.at this juncture'],
+  );
   assert.match(own[0].message, /contains "going forward", another filler phrase/);
   // "due to the fact that" is built in: a team replacement may not produce it.
-  const intoBuiltin = validateRubric(JSON.stringify({ words: { filler: { 'owing entirely to the fact that': 'due to the fact that' } } }), 'b.json');
+  const intoBuiltin = validateRubric(
+    JSON.stringify({ words: { filler: { 'owing entirely to the fact that': 'due to the fact that' } } }),
+    'b.json',
+  );
   assert.match(intoBuiltin[0]?.message ?? '', /contains "due to the fact that"/);
   // The built-in "in order to" → "to": a team phrase "to" would be created by that fix.
   const fromBuiltin = validateRubric(JSON.stringify({ words: { filler: { to: '' } } }), 'c.json');
   assert.equal(fromBuiltin[0]?.field, 'words.filler.to');
   assert.match(fromBuiltin[0].message, /appears in the built-in replacement for "in order to"/);
   // Across files the problem goes on the extending rubric, which is the one being written.
-  const files = { 'base.json': JSON.stringify({ words: { filler: { 'at this juncture': 'presently' } } }), 'team.json': JSON.stringify({ extends: 'base.json', words: { filler: { presently: 'now' } } }) };
+  const files = {
+    'base.json': JSON.stringify({ words: { filler: { 'at this juncture': 'presently' } } }),
+    'team.json': JSON.stringify({ extends: 'base.json', words: { filler: { presently: 'now' } } }),
+  };
   assert.deepEqual(validateRubric(files['team.json'], 'team.json'), [], 'each file is fine alone');
   const e = rubricError(() => loadRubric('team.json', withFiles(files).resolveRubric));
   assert.equal(e.path, 'team.json');
@@ -99,17 +124,33 @@ test('a replacement is one line of plain words: Markdown, line breaks and long t
   };
   const text = JSON.stringify({ words: { filler: bad } }, null, 2);
   const problems = validateRubric(text, 'bad.json');
-  assert.deepEqual(problems.map((p) => p.field).sort(), Object.keys(bad).map((k) => `words.filler.${k}`).sort());
+  assert.deepEqual(
+    problems.map((p) => p.field).sort(),
+    Object.keys(bad)
+      .map((k) => `words.filler.${k}`)
+      .sort(),
+  );
   for (const p of problems) assert.equal(text.slice(p.start, p.end), JSON.stringify(p.field.slice('words.filler.'.length)), p.field);
   // Longer in words than the phrase: a "filler" fix must not make the text longer.
-  assert.match(validateRubric(JSON.stringify({ words: { filler: { utilize: 'make use of' } } }), 'w.json')[0]?.message ?? '', /more words than the phrase \(3 for 1\)/);
+  assert.match(
+    validateRubric(JSON.stringify({ words: { filler: { utilize: 'make use of' } } }), 'w.json')[0]?.message ?? '',
+    /more words than the phrase \(3 for 1\)/,
+  );
   // Plain replacements are fine, and applied by the fix.
-  const good = JSON.stringify({ extends: 'executive', words: { filler: { 'at this juncture': 'now', 'with all due respect': '', 'in the year of': "in Q3's" } } });
+  const good = JSON.stringify({
+    extends: 'executive',
+    words: { filler: { 'at this juncture': 'now', 'with all due respect': '', 'in the year of': "in Q3's" } },
+  });
   assert.deepEqual(validateRubric(good, 'good.json'), []);
   // The built-in list, restated by a team, meets the same rules.
   assert.deepEqual(validateRubric(JSON.stringify({ words: { filler: words.filler } }), 'restated.json'), []);
   const opts = withFiles({ 'good.json': good });
-  const fixed = fixAllSafe(new Analyzer(), '---\npresence: good.json\n---\nAt this juncture we wait for the audit.\n', undefined, opts).text;
+  const fixed = fixAllSafe(
+    new Analyzer(),
+    '---\npresence: good.json\n---\nAt this juncture we wait for the audit.\n',
+    undefined,
+    opts,
+  ).text;
   assert.match(fixed, /^Now we wait for the audit\.$/m);
 });
 
@@ -131,7 +172,9 @@ test('a deep extends chain with a million phrases is refused at the depth limit,
   // A chain of exactly the limit loads.
   const eight = (ref: string): RubricSource | undefined => {
     const n = Number(/^s(\d)$/.exec(ref)?.[1] ?? NaN);
-    return Number.isNaN(n) ? undefined : { path: `${ref}.json`, text: JSON.stringify(n < 7 ? { extends: `s${n + 1}` } : { extends: 'executive' }) };
+    return Number.isNaN(n)
+      ? undefined
+      : { path: `${ref}.json`, text: JSON.stringify(n < 7 ? { extends: `s${n + 1}` } : { extends: 'executive' }) };
   };
   assert.throws(() => loadRubric('s0', eight), /chains more than 8/, 's0 … s7 and executive are 9 rubrics');
   assert.equal(loadRubric('s1', eight).name, 's1', 's1 … s7 and executive are 8');
@@ -141,7 +184,10 @@ test('phrases of a chain are counted as it is merged, and refused over 20,000 in
   // Each file is valid alone (16,000 phrases); the chain is refused at the first file that crosses the limit.
   const lists = ['hedges', 'buzzwords', 'activity', 'vagueTime'];
   const file = (n: number): string =>
-    JSON.stringify({ ...(n < 5 ? { extends: `f${n + 1}.json` } : {}), words: Object.fromEntries(lists.map((l) => [l, { add: Array.from({ length: 4000 }, (_, i) => `${l}${n}q${i}`) }])) });
+    JSON.stringify({
+      ...(n < 5 ? { extends: `f${n + 1}.json` } : {}),
+      words: Object.fromEntries(lists.map((l) => [l, { add: Array.from({ length: 4000 }, (_, i) => `${l}${n}q${i}`) }])),
+    });
   const files = Object.fromEntries(Array.from({ length: 6 }, (_, n) => [`f${n}.json`, file(n)]));
   assert.deepEqual(validateRubric(files['f0.json'], 'f0.json'), []);
   const e = rubricError(() => loadRubric('f0.json', withFiles(files).resolveRubric));
@@ -150,15 +196,23 @@ test('phrases of a chain are counted as it is merged, and refused over 20,000 in
   assert.equal(e.problems[0].field, 'words');
   assert.match(e.message, /hold [\d,]+ phrases; at most 20,000 are allowed in all lists together/);
   // One file over the limit is reported by validateRubric itself.
-  const huge = JSON.stringify({ words: Object.fromEntries(['hedges', 'buzzwords', 'activity', 'vagueTime', 'narration'].map((l) => [l, Array.from({ length: 4500 }, (_, i) => `${l}${i}`)])) });
+  const huge = JSON.stringify({
+    words: Object.fromEntries(
+      ['hedges', 'buzzwords', 'activity', 'vagueTime', 'narration'].map((l) => [l, Array.from({ length: 4500 }, (_, i) => `${l}${i}`)]),
+    ),
+  });
   assert.match(validateRubric(huge, 'huge.json')[0]?.message ?? '', /too many phrases in all lists together \(22,500; at most 20,000\)/);
 });
 
 test('rubric text is bounded before it is parsed: one file or a whole chain over 2,000,000 characters', () => {
   // Not even valid JSON: the size is refused first, so nothing is parsed.
   const big = `{"$comment": "${'x'.repeat(RUBRIC_LIMITS.chainChars)}`;
-  assert.match(validateRubric(big, 'big.json')[0].message, /this file has 2,000,014 characters; a rubric, with the rubrics it extends, may have at most 2,000,000/);
-  const half = (ref: string, next?: string): string => JSON.stringify({ ...(next ? { extends: next } : {}), $comment: `${ref}${'y'.repeat(1_200_000)}` });
+  assert.match(
+    validateRubric(big, 'big.json')[0].message,
+    /this file has 2,000,014 characters; a rubric, with the rubrics it extends, may have at most 2,000,000/,
+  );
+  const half = (ref: string, next?: string): string =>
+    JSON.stringify({ ...(next ? { extends: next } : {}), $comment: `${ref}${'y'.repeat(1_200_000)}` });
   const files = { 'a.json': half('a', 'b.json'), 'b.json': half('b', 'c.json'), 'c.json': half('c') };
   const e = rubricError(() => loadRubric('a.json', withFiles(files).resolveRubric));
   assert.equal(e.path, 'b.json');
@@ -176,7 +230,9 @@ test('a file that is not valid JSON is reported by line and column, quoting none
     const [p] = validateRubric(text, 'leak.json');
     assert.match(p.message, new RegExp(`^not valid JSON \\(line ${line}, column ${column}: `), JSON.stringify(text));
     assert.doesNotMatch(p.message, /SECRET|ghp_/);
-    const found = analyze(`---\npresence: leak.json\n---\nWe ship.\n`, undefined, withFiles({ 'leak.json': text })).findings.find((f) => f.ruleId === 'rubric/invalid');
+    const found = analyze(`---\npresence: leak.json\n---\nWe ship.\n`, undefined, withFiles({ 'leak.json': text })).findings.find(
+      (f) => f.ruleId === 'rubric/invalid',
+    );
     assert.doesNotMatch(found?.message ?? 'missing', /SECRET|ghp_|missing/);
   }
   // Names are quoted shortened, and invisible characters shown as "?".
@@ -185,14 +241,29 @@ test('a file that is not valid JSON is reported by line and column, quoting none
   assert.ok(p.message.length < 200 && !p.message.includes('z'.repeat(40)), p.message);
   assert.match(validateRubric(JSON.stringify({ 'ab\u202ecd': 1 }), 'x.json')[0].message, /unknown field "ab\?cd"/);
   // A reference that names nothing is shortened too, in the file name as in the message.
-  const missing = analyze(`---\npresence: ${'q'.repeat(5000)}\n---\nWe ship.\n`, undefined, { today }).findings.find((f) => f.ruleId === 'rubric/invalid');
+  const missing = analyze(`---\npresence: ${'q'.repeat(5000)}\n---\nWe ship.\n`, undefined, { today }).findings.find(
+    (f) => f.ruleId === 'rubric/invalid',
+  );
   assert.ok(missing && missing.message.length < 400 && /no rubric named "q+…"/.test(missing.message), missing?.message.slice(0, 300));
   // A severity that is not one is described, not echoed.
-  assert.match(validateRubric(JSON.stringify({ rules: { 'conviction/hedge': { token: 'ghp_abc' } } }), 'x.json')[0].message, /\(got an object\)$/);
+  assert.match(
+    validateRubric(JSON.stringify({ rules: { 'conviction/hedge': { token: 'ghp_abc' } } }), 'x.json')[0].message,
+    /\(got an object\)$/,
+  );
 });
 
 test('the JSON error finder agrees with JSON.parse on damaged rubrics', () => {
-  const valid = JSON.stringify({ name: 'team', extends: 'executive', rules: { 'conviction/hedge': 'off' }, words: { filler: { 'at this juncture': 'now' }, hedges: ['a', 'b\\u00e9'] }, weights: { impact: 1.5e1, evidence: -0 } }, null, 2);
+  const valid = JSON.stringify(
+    {
+      name: 'team',
+      extends: 'executive',
+      rules: { 'conviction/hedge': 'off' },
+      words: { filler: { 'at this juncture': 'now' }, hedges: ['a', 'b\\u00e9'] },
+      weights: { impact: 1.5e1, evidence: -0 },
+    },
+    null,
+    2,
+  );
   let seed = 7;
   const rand = (n: number): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -231,7 +302,10 @@ test('a relative extends resolves from the extending rubric, and a cycle through
   };
   const opts = withFiles(files, calls);
   const r = loadRubric('a/b/r.json', opts.resolveRubric);
-  assert.deepEqual(calls, [['a/b/r.json', undefined], ['../base.json', 'a/b/r.json']]);
+  assert.deepEqual(calls, [
+    ['a/b/r.json', undefined],
+    ['../base.json', 'a/b/r.json'],
+  ]);
   assert.equal(r.thresholds.sentenceWords, 12);
   assert.equal(r.thresholds.listItems, 4);
   // Through analyze too: front matter names the rubric, its parent is found next to it.
@@ -249,5 +323,6 @@ test('a relative extends resolves from the extending rubric, and a cycle through
 test('the rubric/invalid page states the limits the engine enforces', () => {
   const page = readFileSync(fromRoot('docs/rules/rubric/invalid.md'), 'utf8');
   const n = (x: number): string => x.toLocaleString('en-US');
-  for (const [what, limit] of Object.entries(RUBRIC_LIMITS)) assert.ok(page.includes(`at most ${n(limit)}`) || page.includes(`first ${n(limit)}`), `${what}: ${n(limit)}`);
+  for (const [what, limit] of Object.entries(RUBRIC_LIMITS))
+    assert.ok(page.includes(`at most ${n(limit)}`) || page.includes(`first ${n(limit)}`), `${what}: ${n(limit)}`);
 });

@@ -10,7 +10,9 @@ const today = '2026-11-22';
 const weak = readFileSync(join(REPO_ROOT, 'examples', 'weak-board-update.md'), 'utf8');
 const strong = readFileSync(join(REPO_ROOT, 'examples', 'strong-board-update.md'), 'utf8');
 const corpusDir = sharedPath('corpus', 'asf-cordova-board-reports');
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && f !== 'SOURCE.md').map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const corpus = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.md') && f !== 'SOURCE.md')
+  .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 const score = (text: string, rubric?: string) => analyze(text, rubric, { today });
 
 test('the strong sample scores clearly higher than the weak one, with a band and ten dimensions', () => {
@@ -19,7 +21,10 @@ test('the strong sample scores clearly higher than the weak one, with a band and
   assert.ok(s.overall - w.overall >= 20, `${s.overall} vs ${w.overall}`);
   assert.equal(s.band, 'board-ready');
   assert.equal(w.band, 'needs reframing');
-  assert.deepEqual(w.dimensions.map((d) => d.dimension), [...DIMENSIONS]);
+  assert.deepEqual(
+    w.dimensions.map((d) => d.dimension),
+    [...DIMENSIONS],
+  );
 });
 
 test('deterministic: same input, same output', () => {
@@ -47,14 +52,18 @@ test('a fix that leaves no placeholder never lowers the score', () => {
       for (const fix of f.fixes) {
         if (fix.edits.some((e) => /\[[^\]]*\]/.test(e.newText))) continue;
         const after = score(applyEdits(text, fix.edits));
-        assert.ok(after.score.overall >= before.score.overall, `${f.ruleId} "${fix.title}": ${before.score.overall} → ${after.score.overall}`);
+        assert.ok(
+          after.score.overall >= before.score.overall,
+          `${f.ruleId} "${fix.title}": ${before.score.overall} → ${after.score.overall}`,
+        );
       }
     }
   }
 });
 
 test('a longer document with the same density of problems is not punished for length', () => {
-  const section = (i: number): string => `## Area ${i}\n\nWe shipped ${i + 3} features and revenue rose ${i + 2}% on plan. I think we should keep the pace.\n\n`;
+  const section = (i: number): string =>
+    `## Area ${i}\n\nWe shipped ${i + 3} features and revenue rose ${i + 2}% on plan. I think we should keep the pace.\n\n`;
   const short = `# Update\n\nWe will hire 4 engineers in Q1 at $600K; we defer the mobile app.\n\n${Array.from({ length: 10 }, (_, i) => section(i)).join('')}`;
   const long = `# Update\n\nWe will hire 4 engineers in Q1 at $600K; we defer the mobile app.\n\n${Array.from({ length: 40 }, (_, i) => section(i)).join('')}`;
   const a = score(short).score.overall;
@@ -97,7 +106,11 @@ test('an empty page is not board-ready: a stub or "TBD" under each heading score
     assert.match(stub.explanation ?? '', /not enough text/);
     assert.ok(stub.dimensions.some((d) => !d.judged && /not enough text to judge/.test(d.note)));
     assert.ok(stub.dimensions.every((d) => d.score < 100));
-    const tbd = score(headings(text).map((h) => `${h}\n\nTBD\n`).join('\n')).score;
+    const tbd = score(
+      headings(text)
+        .map((h) => `${h}\n\nTBD\n`)
+        .join('\n'),
+    ).score;
     assert.ok(tbd.overall < 50, `TBD skeleton ${tbd.overall}`);
   }
   const links = score('# Links\n\n- [Plan](https://a.example)\n- [Budget](https://b.example)\n- [Roadmap](https://c.example)\n').score;
@@ -112,7 +125,10 @@ test('placeholders buy nothing: the weak sample with every first fix applied bli
   assert.ok(after.score.placeholders >= 5, `${after.score.placeholders} placeholders`);
   const p = after.findings.filter((f) => f.ruleId === 'contract/placeholder');
   assert.equal(p.length, after.score.placeholders);
-  assert.ok(p.every((f) => f.severity === 'error'), 'placeholders are errors in a board update');
+  assert.ok(
+    p.every((f) => f.severity === 'error'),
+    'placeholders are errors in a board update',
+  );
   assert.ok(p.every((f) => f.cost > 0));
 });
 
@@ -125,7 +141,8 @@ test('a deferral is not a decision: "we will circle back once everyone is aligne
 });
 
 test('silenced is not passed: a disabled finding costs nothing but is counted, and a disabled file has no score', () => {
-  const text = '# Plan\n\nWe should move every customer to annual billing in Q3, which lifts cash by $2M against the plan.\n\nThe board approves the pricing change by 30 June 2027; the CFO owns the rollout.\n\nRevenue grew 12% over last quarter and churn fell to 2% against a 3% target.\n';
+  const text =
+    '# Plan\n\nWe should move every customer to annual billing in Q3, which lifts cash by $2M against the plan.\n\nThe board approves the pricing change by 30 June 2027; the CFO owns the rollout.\n\nRevenue grew 12% over last quarter and churn fell to 2% against a 3% target.\n';
   const r = score(text);
   const finding = r.findings.find((f) => f.dimension === 'tradeoffs');
   assert.ok(finding, r.findings.map((f) => f.ruleId).join(', '));

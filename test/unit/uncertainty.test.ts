@@ -86,13 +86,26 @@ test('no words: bias only, no cue', () => {
 });
 
 test('tokenisation: lowercase, apostrophes and hyphens inside words, curly apostrophe folded', () => {
-  assert.deepEqual(tokenizeLower('We’re NOT re-platforming — it’s 2x faster, isn\'t it?'), [
-    "we're", 'not', 're-platforming', "it's", '2x', 'faster', "isn't", 'it',
+  assert.deepEqual(tokenizeLower("We’re NOT re-platforming — it’s 2x faster, isn't it?"), [
+    "we're",
+    'not',
+    're-platforming',
+    "it's",
+    '2x',
+    'faster',
+    "isn't",
+    'it',
   ]);
   const text = 'Perhaps we should wait.';
   const toks = tokenizeWithOffsets(text);
-  assert.deepEqual(toks.map((t) => text.slice(t.start, t.end)), ['Perhaps', 'we', 'should', 'wait']);
-  assert.deepEqual(toks.map((t) => t.lower), tokenizeLower(text));
+  assert.deepEqual(
+    toks.map((t) => text.slice(t.start, t.end)),
+    ['Perhaps', 'we', 'should', 'wait'],
+  );
+  assert.deepEqual(
+    toks.map((t) => t.lower),
+    tokenizeLower(text),
+  );
 });
 
 test('inference sums exactly the features training uses', () => {

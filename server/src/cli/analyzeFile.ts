@@ -30,14 +30,18 @@ export function processFile(path: string, opts: CliOptions, rubrics: CliRubrics)
 function analyzeFile(path: string, opts: CliOptions, analyzer: Analyzer, rubrics: CliRubrics): Omit<Outcome, 'rubricNotes'> {
   const read = readRegularFileSync(path);
   if (!read.ok) return { failing: false, errors: [`presence: ${path}: ${read.reason}; skipped`], notes: [] };
-  if (read.bytes.includes(0)) return { failing: false, errors: [`presence: ${path}: looks like a binary file, not Markdown; skipped`], notes: [] };
+  if (read.bytes.includes(0))
+    return { failing: false, errors: [`presence: ${path}: looks like a binary file, not Markdown; skipped`], notes: [] };
   const errors: string[] = [];
   const notes: string[] = [];
   const decoded = decodeUtf8(read.bytes);
   let text = decoded ?? read.bytes.toString('utf8');
   if (decoded === undefined) {
     // Writing back text decoded with U+FFFD in it would damage every byte that is not UTF-8, not only the fixes.
-    if (opts.fix) errors.push(`presence: ${path}: is not valid UTF-8, so --fix left it unchanged; save it as UTF-8 to fix it (its findings are still reported)`);
+    if (opts.fix)
+      errors.push(
+        `presence: ${path}: is not valid UTF-8, so --fix left it unchanged; save it as UTF-8 to fix it (its findings are still reported)`,
+      );
     else notes.push(`presence: ${path}: is not valid UTF-8; bytes that are not are read as \uFFFD in the findings`);
   }
   const analyzeOpts = { today: opts.today, resolveRubric: rubrics.forDocument(path, text) };
@@ -54,5 +58,10 @@ function analyzeFile(path: string, opts: CliOptions, analyzer: Analyzer, rubrics
     }
   }
   const result = analyzer.analyze(text, opts.rubric, analyzeOpts);
-  return { rendered: render(opts.format, { path, result, fixed }, opts.quiet, opts.minScore), failing: isFailing(result, opts.minScore), errors, notes };
+  return {
+    rendered: render(opts.format, { path, result, fixed }, opts.quiet, opts.minScore),
+    failing: isFailing(result, opts.minScore),
+    errors,
+    notes,
+  };
 }

@@ -43,7 +43,9 @@ function expandGlob(input: string): string[] {
   walk(base || '.', all);
   const matched: string[] = [];
   for (const f of all) {
-    const rel = relative(base || '.', f).split(sep).join('/');
+    const rel = relative(base || '.', f)
+      .split(sep)
+      .join('/');
     if (matches(rel)) matched.push(f); // walk joined it from the folder as written
   }
   return matched;

@@ -61,7 +61,10 @@ export function stitcher(format: Format, version: string): Stitcher {
 /** Exit code 1 material: below --min-score, or an error-severity finding. */
 export function isFailing(result: AnalysisResult, minScore?: number): boolean {
   // A file that turns Presence off (presence-disable-file) has no score to hold against --min-score.
-  return (minScore !== undefined && result.score.scored && result.score.overall < minScore) || result.findings.some((x) => x.severity === 'error');
+  return (
+    (minScore !== undefined && result.score.scored && result.score.overall < minScore) ||
+    result.findings.some((x) => x.severity === 'error')
+  );
 }
 
 function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): string {
@@ -71,11 +74,15 @@ function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): strin
   for (const x of f.result.findings) {
     if (quiet && x.severity !== 'error') continue;
     const { line, column } = lineCol(starts, x.start);
-    lines.push(`${f.path}:${line}:${column}  ${x.severity.padEnd(11)}  ${x.ruleId.padEnd(38)}  ${x.message}${x.cost > 0 ? `  (−${points(x.cost)})` : ''}`);
+    lines.push(
+      `${f.path}:${line}:${column}  ${x.severity.padEnd(11)}  ${x.ruleId.padEnd(38)}  ${x.message}${x.cost > 0 ? `  (−${points(x.cost)})` : ''}`,
+    );
   }
   const s = f.result.score;
   lines.push('');
-  const extra = [`rubric ${f.result.rubric}`, `${f.result.words} words`, f.fixed ? `${f.fixed} safe fixes applied` : ''].filter(Boolean).join(', ');
+  const extra = [`rubric ${f.result.rubric}`, `${f.result.words} words`, f.fixed ? `${f.fixed} safe fixes applied` : '']
+    .filter(Boolean)
+    .join(', ');
   if (!s.scored) lines.push(`${f.path}  no score  (${extra})`);
   else lines.push(`${f.path}  score ${s.overall}/100 · ${s.band}  (${extra})`);
   if (s.explanation) lines.push(`  ${s.explanation}`);
@@ -84,14 +91,23 @@ function formatTextFile(f: FileResult, quiet: boolean, minScore?: number): strin
   if (!quiet) {
     for (const d of s.dimensions) {
       if (d.weight === 0) continue;
-      const detail = [`credit ${d.credit}`, d.lost > 0 ? `−${points(d.lost)} for ${d.findings} finding${d.findings === 1 ? '' : 's'}` : '', d.silenced ? `${d.silenced} silenced` : '', d.judged ? '' : 'not enough text to judge'].filter(Boolean).join(' · ');
+      const detail = [
+        `credit ${d.credit}`,
+        d.lost > 0 ? `−${points(d.lost)} for ${d.findings} finding${d.findings === 1 ? '' : 's'}` : '',
+        d.silenced ? `${d.silenced} silenced` : '',
+        d.judged ? '' : 'not enough text to judge',
+      ]
+        .filter(Boolean)
+        .join(' · ');
       lines.push(`  ${d.dimension.padEnd(11)} ${bar(d.score)} ${String(d.score).padStart(3)}  ${detail}`);
     }
     if (s.topFixes.length) {
       lines.push('  top fixes:');
       for (const t of s.topFixes.slice(0, 5)) {
         const { line, column } = lineCol(starts, t.start);
-        lines.push(`    +${t.gain.toFixed(1).padStart(4)}  ${f.path}:${line}:${column}  ${t.title} (${t.ruleId})${t.template ? ' — once you fill in its placeholders' : ''}`);
+        lines.push(
+          `    +${t.gain.toFixed(1).padStart(4)}  ${f.path}:${line}:${column}  ${t.title} (${t.ruleId})${t.template ? ' — once you fill in its placeholders' : ''}`,
+        );
       }
     }
   }
@@ -173,7 +189,12 @@ function sarifResults(f: FileResult): string[] {
         {
           physicalLocation: {
             artifactLocation: { uri: artifactUri(f.path) },
-            region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1) },
+            region: {
+              startLine: s.line,
+              startColumn: s.column,
+              endLine: e.line,
+              endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1),
+            },
           },
         },
       ],

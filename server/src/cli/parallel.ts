@@ -68,7 +68,12 @@ export function serveWorker(): void {
  * Runs every file through processFile on `threads` threads and calls `each` with the outcomes in file order.
  * `each` may throw (the output was closed); the workers are stopped whatever happens.
  */
-export async function analyzeInOrder(files: readonly string[], opts: CliOptions, threads: number, each: (o: Outcome) => void): Promise<void> {
+export async function analyzeInOrder(
+  files: readonly string[],
+  opts: CliOptions,
+  threads: number,
+  each: (o: Outcome) => void,
+): Promise<void> {
   const rubrics = new CliRubrics(opts.rubric);
   if (threads <= 1) {
     for (const path of files) each(processFile(path, opts, rubrics));

@@ -103,8 +103,15 @@ export class CliRubrics {
       return undefined;
     }
     if (boundary !== undefined && relativeInside(boundary.path, real) === undefined) {
-      this.note(`${real}\u0000outside`, `rubric "${ref}" is outside ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`);
-      return { path: ref, text: '', problem: `is outside ${boundary.kind}, so it was not read: a document may only name rubrics inside it` };
+      this.note(
+        `${real}\u0000outside`,
+        `rubric "${ref}" is outside ${boundary.kind} (${boundary.path}), so it was not read: a document may only name rubrics inside it`,
+      );
+      return {
+        path: ref,
+        text: '',
+        problem: `is outside ${boundary.kind}, so it was not read: a document may only name rubrics inside it`,
+      };
     }
     let got = this.reads.get(real);
     if (!got) {

@@ -235,7 +235,13 @@ export function parseDocument(text: string, maxChars = Infinity): Doc {
       }
       case 'html_block':
       case 'html_inline':
-        collectDirectives(text, lineStarts, tok.map ? lineStarts[tok.map[0]] : 0, tok.map ? lineEnd(text, lineStarts, tok.map[1] - 1) : 0, directives);
+        collectDirectives(
+          text,
+          lineStarts,
+          tok.map ? lineStarts[tok.map[0]] : 0,
+          tok.map ? lineEnd(text, lineStarts, tok.map[1] - 1) : 0,
+          directives,
+        );
         break;
       default:
         break;
@@ -359,7 +365,10 @@ export function collectDirectives(text: string, lineStarts: number[], start: num
     const s = start + i;
     out.push({
       kind: head[1] as Directive['kind'],
-      rules: slice.slice(DIRECTIVE_HEAD.lastIndex, close).split(/[\s,]+/).filter(Boolean),
+      rules: slice
+        .slice(DIRECTIVE_HEAD.lastIndex, close)
+        .split(/[\s,]+/)
+        .filter(Boolean),
       start: s,
       end: start + close + 3,
       line: lineOf(lineStarts, s),
@@ -379,4 +388,3 @@ export function firstBlockAfter(blocks: readonly Block[], offset: number): numbe
   }
   return lo;
 }
-

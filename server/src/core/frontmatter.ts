@@ -61,7 +61,14 @@ export function parseFrontMatter(text: string): FrontMatter | null {
 }
 
 /** `key: value` on the line [s, e): the key starts the line (an indented key belongs to another mapping). */
-function readPair(text: string, s: number, e: number, data: Record<string, string>, valueRanges: Record<string, [number, number]>, keyLines: Record<string, [number, number]>): void {
+function readPair(
+  text: string,
+  s: number,
+  e: number,
+  data: Record<string, string>,
+  valueRanges: Record<string, [number, number]>,
+  keyLines: Record<string, [number, number]>,
+): void {
   if (!isKeyStart(text.charCodeAt(s))) return;
   let i = s + 1;
   while (i < e && isKeyChar(text.charCodeAt(i))) i++;

@@ -172,7 +172,12 @@ function classAt(seg: string, i: number): { test: (c: string) => boolean; end: n
  * The greedy wildcard algorithm, for characters within a segment and for segments within a path: walk both, and on
  * a mismatch go back only to the last star, letting it take one more item. O(items × pattern) at worst.
  */
-function greedyMatch<P, I>(pattern: readonly P[], items: ArrayLike<I>, isStar: (p: P) => boolean, matchOne: (p: P, item: I) => boolean): boolean {
+function greedyMatch<P, I>(
+  pattern: readonly P[],
+  items: ArrayLike<I>,
+  isStar: (p: P) => boolean,
+  matchOne: (p: P, item: I) => boolean,
+): boolean {
   let t = 0;
   let n = 0;
   let starT = -1;

@@ -94,7 +94,7 @@ export function maskInline(view: string, onComment: (start: number, end: number)
       i++;
       continue;
     }
-    if (c === '[' ) {
+    if (c === '[') {
       blank(i, i + 1);
       i++;
       continue;
@@ -131,7 +131,12 @@ export function maskInline(view: string, onComment: (start: number, end: number)
       i++;
       continue;
     }
-    if ((c === 'h' || c === 'w') && (view.startsWith('http', i) || view.startsWith('www.', i)) && /^(?:https?:\/\/|www\.)/.test(view.slice(i, i + 8)) && !isAlnum(view[i - 1])) {
+    if (
+      (c === 'h' || c === 'w') &&
+      (view.startsWith('http', i) || view.startsWith('www.', i)) &&
+      /^(?:https?:\/\/|www\.)/.test(view.slice(i, i + 8)) &&
+      !isAlnum(view[i - 1])
+    ) {
       let e = i;
       while (e < n && !/[\s<>]/.test(view[e])) e++;
       // Trailing punctuation belongs to the sentence, not the URL.

@@ -78,7 +78,14 @@ function matchAllOf(list: PhraseList, words: readonly Word[]): PhraseMatch[] {
   for (let i = 0; i < words.length; i++) {
     const len = list.matchAt(words, i);
     if (len > 0) {
-      out.push({ from: i, to: i + len, phrase: words.slice(i, i + len).map((w) => w.lower).join(' ') });
+      out.push({
+        from: i,
+        to: i + len,
+        phrase: words
+          .slice(i, i + len)
+          .map((w) => w.lower)
+          .join(' '),
+      });
       i += len - 1;
     }
   }

@@ -42,7 +42,8 @@ export function reparse(prev: Doc, text: string): { doc: Doc; changed: number } 
   while (p + CHUNK <= min && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
   while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let s = 0;
-  while (s + CHUNK <= min - p && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
+  while (s + CHUNK <= min - p && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s))
+    s += CHUNK;
   while (s < min - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const oldEnd = old.length - s;
   const newEnd = text.length - s;
@@ -86,7 +87,9 @@ export function reparse(prev: Doc, text: string): { doc: Doc; changed: number } 
   }
   const start = lines[0][0];
   const end = lines[lines.length - 1][1];
-  const { masked, hasLink } = maskInline(blockView(text, lines), (vs, ve) => collectDirectives(text, lineStarts, start + vs, start + ve, directives));
+  const { masked, hasLink } = maskInline(blockView(text, lines), (vs, ve) =>
+    collectDirectives(text, lineStarts, start + vs, start + ve, directives),
+  );
   sortDirectives(directives);
 
   const blocks = prev.blocks.slice();
@@ -95,6 +98,11 @@ export function reparse(prev: Doc, text: string): { doc: Doc; changed: number } 
     const x = blocks[i];
     blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, lines: x.lines.map((l) => [l[0] + delta, l[1] + delta]) };
   }
-  const lists: List[] = prev.lists.map((l) => (l.end < p ? l : l.start > p ? { ...l, start: l.start + delta, end: l.end + delta } : { ...l, end: l.end + delta }));
-  return { doc: { text, frontMatter: prev.frontMatter, blocks, sections: prev.sections, lists, directives, lineStarts, title: prev.title }, changed: b };
+  const lists: List[] = prev.lists.map((l) =>
+    l.end < p ? l : l.start > p ? { ...l, start: l.start + delta, end: l.end + delta } : { ...l, end: l.end + delta },
+  );
+  return {
+    doc: { text, frontMatter: prev.frontMatter, blocks, sections: prev.sections, lists, directives, lineStarts, title: prev.title },
+    changed: b,
+  };
 }

@@ -3,10 +3,26 @@
 // section defers on purpose. The headings are data (rubrics/data/section-roles.json).
 import data from '../../../rubrics/data/section-roles.json';
 
-export const SECTION_ROLES = ['none', 'summary', 'background', 'proposal', 'alternatives', 'options', 'drawbacks', 'unresolved', 'asks', 'nextSteps', 'results', 'appendix', 'metadata'] as const;
+export const SECTION_ROLES = [
+  'none',
+  'summary',
+  'background',
+  'proposal',
+  'alternatives',
+  'options',
+  'drawbacks',
+  'unresolved',
+  'asks',
+  'nextSteps',
+  'results',
+  'appendix',
+  'metadata',
+] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 
-const ROLES: ReadonlyArray<{ role: SectionRole; whole: boolean; phrases: readonly string[] }> = (data.roles as Array<{ role: string; whole?: boolean; phrases: string[] }>).map((r) => ({
+const ROLES: ReadonlyArray<{ role: SectionRole; whole: boolean; phrases: readonly string[] }> = (
+  data.roles as Array<{ role: string; whole?: boolean; phrases: string[] }>
+).map((r) => ({
   role: r.role as SectionRole,
   whole: r.whole === true,
   // Whole words: the heading is normalised to single-spaced lower-case words with a space at each end.

@@ -29,14 +29,25 @@ const ABBREVIATIONS = new Set(abbreviations.abbreviations);
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(abbreviations.sentenceFinal);
 
 // . ! ? … and the CJK full stop, exclamation and question marks.
-const isTerminator = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+const isTerminator = (c: number): boolean =>
+  c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
 const isCjkTerminator = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
 // Closing quotes and brackets that belong to the sentence before them: " ' ” ’ ) ] ».
 const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
 /** What /\s/ matches, by char code. */
 export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 const LOWERCASE_AT = /\p{Ll}/uy;
 // Words are what the uncertainty scorer was trained on: /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/u (WORD_PATTERN in
@@ -209,12 +220,16 @@ function nameAfterSpace(masked: string, j: number): boolean {
 
 // Words that are capitalised only when they open a sentence ("I" always is, so it is not here).
 const SENTENCE_OPENERS = new Set(
-  'the a an we our they their this that these those it its there he she you your but and so if when while since also however then all some most many no as in on at for with what which'.split(' '),
+  'the a an we our they their this that these those it its there he she you your but and so if when while since also however then all some most many no as in on at for with what which'.split(
+    ' ',
+  ),
 );
 
 // Words a sentence does not end with: after them the next line continues the sentence.
 const CONTINUES = new Set(
-  'the a an of to in on at by for from with and or but as than that which who whose our their its your my his her into onto over under about between'.split(' '),
+  'the a an of to in on at by for from with and or but as than that which who whose our their its your my his her into onto over under about between'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -23,7 +23,8 @@ function addNames(into: Names, d: Directive): void {
   for (const r of d.rules) into.names.add(r);
 }
 
-const named = (n: Names | undefined, id: string, family: string): boolean => n !== undefined && (n.all || n.names.has(id) || n.names.has(family));
+const named = (n: Names | undefined, id: string, family: string): boolean =>
+  n !== undefined && (n.all || n.names.has(id) || n.names.has(family));
 
 /** Whether a finding of `rule` at `start` is silenced by presence-disable comments; undefined when there are none. */
 export function silencer(doc: Doc): ((rule: string, start: number) => boolean) | undefined {

@@ -71,7 +71,8 @@ interface Placed<F> {
 
 const KIND_CODE: Record<Block['kind'], number> = { paragraph: 0, heading: 1, tableCell: 2 };
 /** Everything about a block's position that a block rule may read, as one number. */
-const blockShape = (b: Block, role: SectionRole): number => KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0) | (SECTION_ROLES.indexOf(role) << 7);
+const blockShape = (b: Block, role: SectionRole): number =>
+  KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0) | (SECTION_ROLES.indexOf(role) << 7);
 
 export class Analyzer<F> {
   /** Block results by block source text (variants for the rare same text in another shape or config). */
@@ -112,9 +113,9 @@ export class Analyzer<F> {
     if (error) findings.push(rubricFinding(doc, error));
 
     const { ruleSet } = this;
-    const rules = ruleSet.rules.map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, opts.severityOverrides) })).filter(
-      (r): r is { rule: Rule<F>; severity: Severity } => r.severity !== 'off',
-    );
+    const rules = ruleSet.rules
+      .map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, opts.severityOverrides) }))
+      .filter((r): r is { rule: Rule<F>; severity: Severity } => r.severity !== 'off');
     const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
     const docRules = rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule<F>; severity: Severity }>;
     const severityOf = new Map(rules.map((r) => [r.rule.id, r.severity]));
@@ -161,7 +162,13 @@ export class Analyzer<F> {
     const rulesFor = (block: Block): BlockRule[] => {
       const k = KIND_CODE[block.kind] | (block.quoted ? 4 : 0);
       let r = rulesByShape.get(k);
-      if (!r) rulesByShape.set(k, (r = blockRules.map((x) => x.rule).filter((rule) => (rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted))));
+      if (!r)
+        rulesByShape.set(
+          k,
+          (r = blockRules
+            .map((x) => x.rule)
+            .filter((rule) => (rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted))),
+        );
       return r;
     };
     this.generation++;
@@ -195,7 +202,9 @@ export class Analyzer<F> {
       }
       const isWhole = block === doc.blocks[i];
       const prev = isWhole && reuse && i !== re?.changed ? reuse[i] : undefined;
-      const entry = prev ? this.use(prev) : this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId, detach);
+      const entry = prev
+        ? this.use(prev)
+        : this.analyzeBlock(text, block, doc.sections[block.section]?.role ?? 'none', rubric, rulesFor(block), configId, detach);
       whole.push(isWhole ? entry : undefined);
       const result = entry.result;
       results.push(result);
@@ -234,7 +243,8 @@ export class Analyzer<F> {
         memo: new Map<string, unknown>(),
       };
       const threshold = opts.staleAfterMonths;
-      if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1) input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
+      if (threshold !== undefined && Number.isFinite(threshold) && threshold >= 1)
+        input.rubric = { ...rubric, thresholds: { ...rubric.thresholds, staleMonths: Math.floor(threshold) } };
       for (const { rule } of docRules) rule.check(input, raw);
       // Score hook: what the document earns, measured once from the same input (see score.ts).
       credit = ruleSet.credit(input);
@@ -261,7 +271,11 @@ export class Analyzer<F> {
         start,
         end: f.end + base,
         cost: SEVERITY_COST[severity] * (meta.scope === 'document' ? DOCUMENT_RULE_FACTOR : 1),
-        fixes: f.fixes ? (base ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })) : f.fixes) : [],
+        fixes: f.fixes
+          ? base
+            ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) }))
+            : f.fixes
+          : [],
         doc: meta.doc,
       };
       if (f.related) finding.related = base ? f.related.map((r) => ({ ...r, start: r.start + base, end: r.end + base })) : f.related;
@@ -305,7 +319,14 @@ export class Analyzer<F> {
     findings.sort(byPosition);
     const fileDisabled = doc.directives.some((d) => d.kind === 'disable-file');
     const result = score(findings, rubric, words, sentenceCount, { rules: this.ruleById, credit, silenced: silencedIds, fileDisabled });
-    return { findings, score: result, rubric: rubric.name, words, ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}), lineStarts: doc.lineStarts };
+    return {
+      findings,
+      score: result,
+      rubric: rubric.name,
+      words,
+      ...(truncatedAtWords !== undefined ? { truncatedAtWords } : {}),
+      lineStarts: doc.lineStarts,
+    };
   }
 
   private pickRubric(doc: Doc, rubricRef: string | undefined, opts: AnalyzeOptions): { rubric: Rubric; error?: RubricError } {
@@ -324,11 +345,13 @@ export class Analyzer<F> {
     const hit = this.rubricCache.get(ref);
     if (hit?.sources.every((s) => sameSource(resolve?.(s.ref, s.from), s.got))) return hit.result;
     const sources: ResolvedSource[] = [];
-    const recording = resolve && ((r: string, from?: string): RubricSource | undefined => {
-      const got = resolve(r, from);
-      sources.push({ ref: r, from, got });
-      return got;
-    });
+    const recording =
+      resolve &&
+      ((r: string, from?: string): RubricSource | undefined => {
+        const got = resolve(r, from);
+        sources.push({ ref: r, from, got });
+        return got;
+      });
     let result: Rubric | RubricError;
     try {
       result = loadRubric(ref, this.ruleSet, recording);
@@ -351,7 +374,15 @@ export class Analyzer<F> {
   }
 
   /** `rules` are the block rules that apply to this block's kind and quoting; `detach`: copy the block's strings. */
-  private analyzeBlock(text: string, block: Block, role: SectionRole, rubric: Rubric, rules: BlockRule[], configId: number, detach: boolean): CacheEntry<F> {
+  private analyzeBlock(
+    text: string,
+    block: Block,
+    role: SectionRole,
+    rubric: Rubric,
+    rules: BlockRule[],
+    configId: number,
+    detach: boolean,
+  ): CacheEntry<F> {
     const source = text.slice(block.start, block.end);
     const shape = blockShape(block, role);
     const variants = this.cache.get(source);
@@ -409,7 +440,12 @@ function cutBlock(block: Block, cut: number): Block {
 
 function moveSentences(sentences: Sentence[], base: number): Sentence[] {
   if (base === 0) return sentences;
-  return sentences.map((s) => ({ ...s, start: s.start + base, end: s.end + base, words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })) }));
+  return sentences.map((s) => ({
+    ...s,
+    start: s.start + base,
+    end: s.end + base,
+    words: s.words.map((w) => ({ ...w, start: w.start + base, end: w.end + base })),
+  }));
 }
 
 function rubricFinding(doc: Doc, error: RubricError): Finding {
@@ -431,7 +467,13 @@ function rubricFinding(doc: Doc, error: RubricError): Finding {
  * Applies every safe fix, re-analysing between passes (a fix can reveal another), until nothing changes.
  * Returns the new text and how many fixes were applied.
  */
-export function fixAllSafe<F>(analyzer: Analyzer<F>, text: string, rubric: string | undefined, opts: AnalyzeOptions, maxPasses = 5): { text: string; applied: number } {
+export function fixAllSafe<F>(
+  analyzer: Analyzer<F>,
+  text: string,
+  rubric: string | undefined,
+  opts: AnalyzeOptions,
+  maxPasses = 5,
+): { text: string; applied: number } {
   let applied = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     const edits = safeFixEdits(analyzer.analyze(text, rubric, opts).findings);

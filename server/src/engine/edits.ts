@@ -6,7 +6,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let pos = 0;
   for (const e of sorted) {
-    if (e.start < pos || e.end < e.start || e.end > text.length) throw new RangeError(`overlapping or out-of-range edit [${e.start}, ${e.end})`);
+    if (e.start < pos || e.end < e.start || e.end > text.length)
+      throw new RangeError(`overlapping or out-of-range edit [${e.start}, ${e.end})`);
     out += text.slice(pos, e.start) + e.newText;
     pos = e.end;
   }

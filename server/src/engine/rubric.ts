@@ -124,7 +124,12 @@ const knownByNames = new WeakMap<RubricNames, KnownNames>();
 function known(names: RubricNames): KnownNames {
   let k = knownByNames.get(names);
   if (!k) {
-    k = { ruleIds: new Set(names.rules.map((r) => r.id)), families: new Set<string>([...DIMENSIONS, ...names.rules.map((r) => r.id.split('/')[0])]), signals: names.signals, checked: new Map() };
+    k = {
+      ruleIds: new Set(names.rules.map((r) => r.id)),
+      families: new Set<string>([...DIMENSIONS, ...names.rules.map((r) => r.id.split('/')[0])]),
+      signals: names.signals,
+      checked: new Map(),
+    };
     knownByNames.set(names, k);
   }
   return k;
@@ -164,13 +169,24 @@ export function validateRubric(text: string, path: string, names: RubricNames): 
   // Filler entries are also checked against the built-in list they add to; a parent's own entries are not known here.
   const entries = fillerEntries([checked.data]);
   const loops = fillerLoops(entries).filter((l) => l.source === 0);
-  return loops.slice(0, RUBRIC_LIMITS.problems).map((l) => ({ field: fillerField(l.phrase), message: l.message, ...rangeOf(text, l.phrase, fillerStart(text)) }));
+  return loops
+    .slice(0, RUBRIC_LIMITS.problems)
+    .map((l) => ({ field: fillerField(l.phrase), message: l.message, ...rangeOf(text, l.phrase, fillerStart(text)) }));
 }
 
 /** Parses and checks one rubric file on its own. */
 function checkSource(text: string, names: KnownNames): { data: RubricData } | { problems: RubricProblem[] } {
   if (text.length > RUBRIC_LIMITS.chainChars)
-    return { problems: [{ field: '', message: `this file has ${text.length.toLocaleString('en-US')} characters; a rubric, with the rubrics it extends, may have at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')}`, start: 0, end: 0 }] };
+    return {
+      problems: [
+        {
+          field: '',
+          message: `this file has ${text.length.toLocaleString('en-US')} characters; a rubric, with the rubrics it extends, may have at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')}`,
+          start: 0,
+          end: 0,
+        },
+      ],
+    };
   const parsed = parseJson(text);
   if ('problem' in parsed) return { problems: [parsed.problem] };
   const problems = checkData(parsed.value, text, names);
@@ -178,7 +194,8 @@ function checkSource(text: string, names: KnownNames): { data: RubricData } | { 
 }
 
 function parseJson(text: string): { value: unknown } | { problem: RubricProblem } {
-  if (text.includes('\u0000')) return { problem: { message: 'this is not a text file (it contains NUL bytes)', field: '', start: 0, end: 0 } };
+  if (text.includes('\u0000'))
+    return { problem: { message: 'this is not a text file (it contains NUL bytes)', field: '', start: 0, end: 0 } };
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const body = bom ? text.slice(bom) : text;
@@ -190,7 +207,14 @@ function parseJson(text: string): { value: unknown } | { problem: RubricProblem 
     // Offsets are in the text as given; the line and column are as an editor shows them, without the mark.
     const at = Math.min(error.offset + bom, text.length);
     const { line, column } = lineColumn(body, error.offset);
-    return { problem: { message: `not valid JSON (line ${line}, column ${column}: ${error.reason})`, field: '', start: at, end: Math.min(at + 1, text.length) } };
+    return {
+      problem: {
+        message: `not valid JSON (line ${line}, column ${column}: ${error.reason})`,
+        field: '',
+        start: at,
+        end: Math.min(at + 1, text.length),
+      },
+    };
   }
 }
 
@@ -243,8 +267,22 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
     problems.push({ field: '', message: 'a rubric must be a JSON object', start: 0, end: Math.min(1, text.length) });
     return problems;
   }
-  const known = new Set(['$schema', '$comment', 'name', 'description', 'extends', 'weights', 'rules', 'thresholds', 'words', 'requiredSections', 'credit']);
-  for (const k of Object.keys(value)) if (!known.has(k)) add(shortName(k), k, () => `unknown field ${quote(k)} (expected one of ${[...known].filter((x) => !x.startsWith('$')).join(', ')})`);
+  const known = new Set([
+    '$schema',
+    '$comment',
+    'name',
+    'description',
+    'extends',
+    'weights',
+    'rules',
+    'thresholds',
+    'words',
+    'requiredSections',
+    'credit',
+  ]);
+  for (const k of Object.keys(value))
+    if (!known.has(k))
+      add(shortName(k), k, () => `unknown field ${quote(k)} (expected one of ${[...known].filter((x) => !x.startsWith('$')).join(', ')})`);
   for (const k of ['name', 'description', 'extends']) {
     if (k in value && typeof value[k] !== 'string') add(k, k, `"${k}" must be a string`);
   }
@@ -253,8 +291,10 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
     if (!isObject(w)) add('weights', 'weights', '"weights" must be an object of dimension → number');
     else
       for (const [d, n] of Object.entries(w)) {
-        if (!DIMENSION_NAMES.has(d)) add(`weights.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
-        else if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 100) add(`weights.${d}`, d, 'a weight must be a number from 0 to 100');
+        if (!DIMENSION_NAMES.has(d))
+          add(`weights.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
+        else if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 100)
+          add(`weights.${d}`, d, 'a weight must be a number from 0 to 100');
       }
   }
   if ('rules' in value) {
@@ -262,9 +302,14 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
     if (!isObject(r)) add('rules', 'rules', '"rules" must be an object of rule id or family → severity');
     else
       for (const [id, sev] of Object.entries(r)) {
-        if (!names.ruleIds.has(id) && !names.families.has(id)) add(`rules.${shortName(id)}`, id, () => `unknown rule ${quote(id)}${suggest(id, [...names.ruleIds])}`);
+        if (!names.ruleIds.has(id) && !names.families.has(id))
+          add(`rules.${shortName(id)}`, id, () => `unknown rule ${quote(id)}${suggest(id, [...names.ruleIds])}`);
         else if (typeof sev !== 'string' || !(SEVERITIES as readonly string[]).concat('off').includes(sev))
-          add(`rules.${id}`, id, `severity must be one of error, warning, information, hint, off (got ${typeof sev === 'string' ? quote(sev) : kindOf(sev)})`);
+          add(
+            `rules.${id}`,
+            id,
+            `severity must be one of error, warning, information, hint, off (got ${typeof sev === 'string' ? quote(sev) : kindOf(sev)})`,
+          );
       }
   }
   if ('thresholds' in value) {
@@ -273,7 +318,12 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
     else
       for (const [k, n] of Object.entries(t)) {
         const limits = Object.hasOwn(THRESHOLD_LIMITS, k) ? THRESHOLD_LIMITS[k as keyof Thresholds] : undefined;
-        if (!limits) add(`thresholds.${shortName(k)}`, k, () => `unknown threshold ${quote(k)} (expected one of ${Object.keys(THRESHOLD_LIMITS).join(', ')})`);
+        if (!limits)
+          add(
+            `thresholds.${shortName(k)}`,
+            k,
+            () => `unknown threshold ${quote(k)} (expected one of ${Object.keys(THRESHOLD_LIMITS).join(', ')})`,
+          );
         else if (typeof n !== 'number' || !Number.isInteger(n) || n < limits[0] || n > limits[1])
           add(`thresholds.${k}`, k, `must be a whole number from ${limits[0]} to ${limits[1]}`);
       }
@@ -294,7 +344,8 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
           else {
             const entries = Object.entries(list);
             phrases += entries.length;
-            if (entries.length > RUBRIC_LIMITS.listPhrases) add(field, name, `too many entries (${entries.length}; at most ${RUBRIC_LIMITS.listPhrases})`);
+            if (entries.length > RUBRIC_LIMITS.listPhrases)
+              add(field, name, `too many entries (${entries.length}; at most ${RUBRIC_LIMITS.listPhrases})`);
             else {
               const from = fillerStart(text);
               for (const [phrase, replacement] of entries) {
@@ -312,17 +363,29 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
         }
         for (const part of parts) {
           if (!Array.isArray(part) || part.some((p) => typeof p !== 'string')) add(field, name, 'phrases must be strings');
-          else if (part.length > RUBRIC_LIMITS.listPhrases) add(field, name, `too many phrases (${part.length}; at most ${RUBRIC_LIMITS.listPhrases})`);
-          else if (part.some((p: string) => p.length > RUBRIC_LIMITS.phraseChars)) add(field, name, `a phrase is longer than ${RUBRIC_LIMITS.phraseChars} characters`);
+          else if (part.length > RUBRIC_LIMITS.listPhrases)
+            add(field, name, `too many phrases (${part.length}; at most ${RUBRIC_LIMITS.listPhrases})`);
+          else if (part.some((p: string) => p.length > RUBRIC_LIMITS.phraseChars))
+            add(field, name, `a phrase is longer than ${RUBRIC_LIMITS.phraseChars} characters`);
           else phrases += part.length;
         }
       }
-      if (phrases > RUBRIC_LIMITS.totalPhrases) add('words', 'words', `too many phrases in all lists together (${phrases.toLocaleString('en-US')}; at most ${RUBRIC_LIMITS.totalPhrases.toLocaleString('en-US')})`);
+      if (phrases > RUBRIC_LIMITS.totalPhrases)
+        add(
+          'words',
+          'words',
+          `too many phrases in all lists together (${phrases.toLocaleString('en-US')}; at most ${RUBRIC_LIMITS.totalPhrases.toLocaleString('en-US')})`,
+        );
     }
   }
   if ('requiredSections' in value) {
     const rs = value.requiredSections;
-    if (!Array.isArray(rs) || rs.some((s) => !isObject(s) || typeof s.name !== 'string' || !Array.isArray(s.headings) || s.headings.some((h) => typeof h !== 'string')))
+    if (
+      !Array.isArray(rs) ||
+      rs.some(
+        (s) => !isObject(s) || typeof s.name !== 'string' || !Array.isArray(s.headings) || s.headings.some((h) => typeof h !== 'string'),
+      )
+    )
       add('requiredSections', 'requiredSections', '"requiredSections" must be an array of { "name": string, "headings": [string, ...] }');
   }
   if ('credit' in value) {
@@ -330,16 +393,29 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
     if (!isObject(c)) add('credit', 'credit', '"credit" must be an object of dimension → { signal: points }');
     else
       for (const [d, spec] of Object.entries(c)) {
-        if (!DIMENSION_NAMES.has(d)) add(`credit.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
+        if (!DIMENSION_NAMES.has(d))
+          add(`credit.${shortName(d)}`, d, () => `unknown dimension ${quote(d)} (expected one of ${DIMENSIONS.join(', ')})`);
         else if (!isObject(spec)) add(`credit.${d}`, d, 'must be an object of signal → points');
         else
           for (const [signal, points] of Object.entries(spec)) {
-            if (!names.signals.includes(signal)) add(`credit.${d}.${shortName(signal)}`, signal, () => `unknown credit signal ${quote(signal)} (expected one of ${names.signals.join(', ')})`);
-            else if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 100) add(`credit.${d}.${signal}`, signal, 'points must be a number from 0 to 100');
+            if (!names.signals.includes(signal))
+              add(
+                `credit.${d}.${shortName(signal)}`,
+                signal,
+                () => `unknown credit signal ${quote(signal)} (expected one of ${names.signals.join(', ')})`,
+              );
+            else if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 100)
+              add(`credit.${d}.${signal}`, signal, 'points must be a number from 0 to 100');
           }
       }
   }
-  if (unreported > 0) problems.push({ field: '', message: `and ${unreported.toLocaleString('en-US')} more ${unreported === 1 ? 'problem' : 'problems'} not listed`, start: 0, end: 0 });
+  if (unreported > 0)
+    problems.push({
+      field: '',
+      message: `and ${unreported.toLocaleString('en-US')} more ${unreported === 1 ? 'problem' : 'problems'} not listed`,
+      start: 0,
+      end: 0,
+    });
   return problems;
 }
 
@@ -351,7 +427,8 @@ export const REPLACEMENT_PATTERN = /^(?:|(?!\p{N}+[.)](?: |$))[\p{L}\p{N}](?:[\p
 
 function fillerEntryProblem(phrase: string, replacement: unknown): string | undefined {
   const subject = `the replacement for ${quote(phrase)}`;
-  if (phrase.length > RUBRIC_LIMITS.phraseChars) return `the phrase ${quote(phrase)} is longer than ${RUBRIC_LIMITS.phraseChars} characters`;
+  if (phrase.length > RUBRIC_LIMITS.phraseChars)
+    return `the phrase ${quote(phrase)} is longer than ${RUBRIC_LIMITS.phraseChars} characters`;
   const phraseWords = segmentWords(phrase, 0).length;
   if (phraseWords === 0) return `the phrase ${quote(phrase)} has no words to match`;
   if (typeof replacement !== 'string') return `${subject} must be a string ("" drops the phrase)`;
@@ -361,7 +438,8 @@ function fillerEntryProblem(phrase: string, replacement: unknown): string | unde
     return `${subject} must be plain words on one line, starting with a letter or digit, with single spaces: letters, digits and . , ; : ! ? ' " ( ) % / - only, because Markdown such as \`, *, _, #, [ ], <, > or | would change the document`;
   // No more words than the phrase: a fix never lengthens the text, so repeated --fix runs cannot grow a file.
   const words = segmentWords(replacement, 0).length;
-  if (words > phraseWords) return `${subject} has more words than the phrase (${words} for ${phraseWords}); a filler replacement must say it in as many words or fewer`;
+  if (words > phraseWords)
+    return `${subject} has more words than the phrase (${words} for ${phraseWords}); a filler replacement must say it in as many words or fewer`;
   return undefined;
 }
 
@@ -384,7 +462,8 @@ interface FillerEntry {
 /** The filler list a chain of rubric data makes (base first), each entry with the file that set it. */
 function fillerEntries(chain: readonly RubricData[]): Map<string, FillerEntry> {
   const entries = new Map<string, FillerEntry>();
-  for (const [phrase, replacement] of Object.entries(baseWords.filler as Record<string, string>)) entries.set(phrase.toLowerCase(), { phrase, replacement, source: -1 });
+  for (const [phrase, replacement] of Object.entries(baseWords.filler as Record<string, string>))
+    entries.set(phrase.toLowerCase(), { phrase, replacement, source: -1 });
   chain.forEach((data, source) => {
     const list = data.words?.[FILLER] as Record<string, string> | undefined;
     for (const [phrase, replacement] of Object.entries(list ?? {})) entries.set(phrase.toLowerCase(), { phrase, replacement, source });
@@ -400,7 +479,13 @@ function fillerEntries(chain: readonly RubricData[]): Map<string, FillerEntry> {
  */
 function fillerLoops(entries: Map<string, FillerEntry>): Array<{ source: number; phrase: string; message: string }> {
   const byWords = new Map<string, FillerEntry>();
-  for (const e of entries.values()) byWords.set(segmentWords(e.phrase, 0).map((w) => w.lower).join(' '), e);
+  for (const e of entries.values())
+    byWords.set(
+      segmentWords(e.phrase, 0)
+        .map((w) => w.lower)
+        .join(' '),
+      e,
+    );
   const matcher = new PhraseMatcher([...byWords.keys()]);
   const out: Array<{ source: number; phrase: string; message: string }> = [];
   for (const e of entries.values()) {
@@ -409,12 +494,25 @@ function fillerLoops(entries: Map<string, FillerEntry>): Array<{ source: number;
     if (found.length === 0) continue;
     const other = byWords.get(found[0].phrase);
     if (!other) continue;
-    if (other === e) out.push({ source: e.source, phrase: e.phrase, message: `the replacement for ${quote(e.phrase)} contains the phrase itself, so every fix would bring it back (and --fix would grow the file on each run)` });
+    if (other === e)
+      out.push({
+        source: e.source,
+        phrase: e.phrase,
+        message: `the replacement for ${quote(e.phrase)} contains the phrase itself, so every fix would bring it back (and --fix would grow the file on each run)`,
+      });
     // On the entry set nearest the named rubric: that is the one its author just added.
     else if (other.source > e.source)
-      out.push({ source: other.source, phrase: other.phrase, message: `the filler phrase ${quote(other.phrase)} appears in the ${e.source < 0 ? 'built-in ' : ''}replacement for ${quote(e.phrase)}, so fixing one would create the other` });
+      out.push({
+        source: other.source,
+        phrase: other.phrase,
+        message: `the filler phrase ${quote(other.phrase)} appears in the ${e.source < 0 ? 'built-in ' : ''}replacement for ${quote(e.phrase)}, so fixing one would create the other`,
+      });
     else if (e.source >= 0)
-      out.push({ source: e.source, phrase: e.phrase, message: `the replacement for ${quote(e.phrase)} contains ${quote(other.phrase)}, another filler phrase, so fixing one would create the other` });
+      out.push({
+        source: e.source,
+        phrase: e.phrase,
+        message: `the replacement for ${quote(e.phrase)} contains ${quote(other.phrase)}, another filler phrase, so fixing one would create the other`,
+      });
   }
   return out;
 }
@@ -451,7 +549,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-
 interface ChainLink {
   ref: string;
   path: string;
@@ -474,22 +571,43 @@ export function loadRubric(ref: string, names: RubricNames, resolve?: RubricReso
     const last: ChainLink | undefined = chain[chain.length - 1];
     if (last && chain.length >= RUBRIC_LIMITS.chainDepth)
       throw new RubricError(last.path, [
-        { field: 'extends', message: `"extends" chains more than ${RUBRIC_LIMITS.chainDepth} rubrics (${chainNames(chain, current)}); at most ${RUBRIC_LIMITS.chainDepth} may be chained`, ...rangeOf(last.text, 'extends') },
+        {
+          field: 'extends',
+          message: `"extends" chains more than ${RUBRIC_LIMITS.chainDepth} rubrics (${chainNames(chain, current)}); at most ${RUBRIC_LIMITS.chainDepth} may be chained`,
+          ...rangeOf(last.text, 'extends'),
+        },
       ]);
     const source = sourceFor(current, resolve, last?.path);
     if (!source || source.problem !== undefined) {
       // The caller's reason when it refused to read the file; otherwise there is no such rubric.
       const why = source?.problem !== undefined ? `${quote(current)} ${shortReason(source.problem)}` : undefined;
-      if (!last) throw new RubricError(shortName(current), [{ field: '', message: why ?? `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`, start: 0, end: 0 }]);
-      throw new RubricError(last.path, [{ field: 'extends', message: why ?? `${quote(current)} does not exist`, ...rangeOf(last.text, 'extends') }]);
+      if (!last)
+        throw new RubricError(shortName(current), [
+          {
+            field: '',
+            message: why ?? `no rubric named ${quote(current)} (built-in: ${BUILTIN_RUBRIC_NAMES.join(', ')})`,
+            start: 0,
+            end: 0,
+          },
+        ]);
+      throw new RubricError(last.path, [
+        { field: 'extends', message: why ?? `${quote(current)} does not exist`, ...rangeOf(last.text, 'extends') },
+      ]);
     }
     // By file, not by name: "../base.json" from two folders names two files, "base" and "./base.json" one.
     if (last && chain.some((c) => c.path === source.path))
-      throw new RubricError(last.path, [{ field: 'extends', message: `"extends" makes a cycle (${chainNames(chain, current)})`, ...rangeOf(last.text, 'extends') }]);
+      throw new RubricError(last.path, [
+        { field: 'extends', message: `"extends" makes a cycle (${chainNames(chain, current)})`, ...rangeOf(last.text, 'extends') },
+      ]);
     chars += source.text.length;
     if (last && chars > RUBRIC_LIMITS.chainChars)
       throw new RubricError(source.path, [
-        { field: '', message: `the rubrics in this extends chain have more than ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')} characters together (at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')})`, start: 0, end: 0 },
+        {
+          field: '',
+          message: `the rubrics in this extends chain have more than ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')} characters together (at most ${RUBRIC_LIMITS.chainChars.toLocaleString('en-US')})`,
+          start: 0,
+          end: 0,
+        },
       ]);
     const checked = checkedSource(source.text, knownNames);
     if ('problems' in checked) throw new RubricError(source.path, checked.problems);
@@ -520,7 +638,9 @@ function rangeOf(text: string, key: string, from = 0): { start: number; end: num
   return { start, end };
 }
 
-const BUILTIN_SOURCES = new Map<string, RubricSource>(Object.entries(BUILTIN_RUBRICS).map(([ref, r]) => [ref, { path: `rubrics/${ref}.json`, text: JSON.stringify(r) }]));
+const BUILTIN_SOURCES = new Map<string, RubricSource>(
+  Object.entries(BUILTIN_RUBRICS).map(([ref, r]) => [ref, { path: `rubrics/${ref}.json`, text: JSON.stringify(r) }]),
+);
 
 function sourceFor(ref: string, resolve: RubricResolver | undefined, from: string | undefined): RubricSource | undefined {
   return BUILTIN_SOURCES.get(ref) ?? resolve?.(ref, from);
@@ -535,7 +655,14 @@ function checkedSource(text: string, names: KnownNames): ReturnType<typeof check
   return checked;
 }
 
-const DEFAULT_THRESHOLDS: Thresholds = { sentenceWords: 35, paragraphWords: 150, documentWords: 1500, listItems: 7, staleMonths: 6, openingSentences: 2 };
+const DEFAULT_THRESHOLDS: Thresholds = {
+  sentenceWords: 35,
+  paragraphWords: 150,
+  documentWords: 1500,
+  listItems: 7,
+  staleMonths: 6,
+  openingSentences: 2,
+};
 
 /** Merges a chain of rubric files, base first; refuses a merged result over the limits before indexing it. */
 function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
@@ -586,7 +713,9 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
   const loop = fillerLoops(fillerEntries(chain.map((c) => c.data)))[0];
   if (loop) {
     const { path, text } = chain[loop.source];
-    throw new RubricError(path, [{ field: fillerField(loop.phrase), message: loop.message, ...rangeOf(text, loop.phrase, fillerStart(text)) }]);
+    throw new RubricError(path, [
+      { field: fillerField(loop.phrase), message: loop.message, ...rangeOf(text, loop.phrase, fillerStart(text)) },
+    ]);
   }
   const phrases: Record<string, string[]> = {};
   for (const [k, set] of Object.entries(words)) phrases[k] = [...set];
@@ -594,7 +723,19 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
   const index = new ListIndex(phrases);
   const lists: Record<string, PhraseList> = {};
   for (const k of Object.keys(phrases)) lists[k] = index.list(k);
-  return { name, description, severities, weights, thresholds, lists, index, replacements, requiredSections, credit, key: `${name}\u0000${key}` };
+  return {
+    name,
+    description,
+    severities,
+    weights,
+    thresholds,
+    lists,
+    index,
+    replacements,
+    requiredSections,
+    credit,
+    key: `${name}\u0000${key}`,
+  };
 }
 
 /** Effective severity of a rule: settings override, then rubric by id, then by family, then the rule's default. */

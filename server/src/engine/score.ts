@@ -7,7 +7,16 @@
 // and placeholders left to fill cap it below "almost there". The costs of word- and sentence-level findings are scaled by document length in sentences past a base
 // length, so a longer document with the same density of problems scores the same. Silenced findings cost nothing
 // and are counted per dimension.
-import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Finding, type Score, type Severity, type TopFix } from './types.js';
+import {
+  DIMENSIONS,
+  type Band,
+  type Dimension,
+  type DimensionScore,
+  type Finding,
+  type Score,
+  type Severity,
+  type TopFix,
+} from './types.js';
 import type { Rubric } from './rubric.js';
 import { hasSlot } from '../core/slots.js';
 import type { CreditReport, Rule } from './rule.js';
@@ -119,7 +128,12 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
 
   // A sentence that holds a problem is not clean prose: sentence-counting credit loses each sentence that holds a
   // word- or sentence-level finding, silenced or not (document-level findings sit on no sentence of their own).
-  const problems = report ? sentencesHolding(report.spans, [...findings.filter((f) => f.dimension !== 'rubric' && !isDocumentLevel(f.ruleId)).map((f) => f.start), ...context.silenced.filter((x) => !isDocumentLevel(x.rule)).map((x) => x.start)]) : 0;
+  const problems = report
+    ? sentencesHolding(report.spans, [
+        ...findings.filter((f) => f.dimension !== 'rubric' && !isDocumentLevel(f.ruleId)).map((f) => f.start),
+        ...context.silenced.filter((x) => !isDocumentLevel(x.rule)).map((x) => x.start),
+      ])
+    : 0;
   const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report, problems)]));
   const exact = new Map(DIMENSIONS.map((d) => [d, Math.min(100, dimensionScore(earnedBy.get(d)!.credit, lostBy.get(d)!))]));
   const weigh = (n: number, d: Dimension): number => (totalWeight === 0 ? 0 : (n * weights[d]) / totalWeight);
@@ -164,7 +178,8 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   // a placeholder's share of the unfinished points.
   for (const f of findings) {
     if (f.dimension === 'rubric' || totalWeight === 0) f.cost = 0;
-    else if (isUnfinished(f.ruleId)) f.cost = unfinishedSum === 0 ? 0 : round2((UNFINISHED_COST[f.severity] / unfinishedSum) * unfinishedPts);
+    else if (isUnfinished(f.ruleId))
+      f.cost = unfinishedSum === 0 ? 0 : round2((UNFINISHED_COST[f.severity] / unfinishedSum) * unfinishedPts);
     else {
       const lost = lostBy.get(f.dimension)!;
       const credit = earnedBy.get(f.dimension)!.credit;
@@ -191,12 +206,15 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const findingPts = round2(findings.reduce((n, f) => n + (isUnfinished(f.ruleId) ? 0 : f.cost), 0));
   const capNote = stub
     ? ` · × ${stubFactor.toFixed(2)}: ${clean} of the ${report!.substance} clean sentences of prose a document needs`
-    : overallExact < beforeCap ? ` · capped at ${Math.round(cap)}: placeholders left to fill` : '';
+    : overallExact < beforeCap
+      ? ` · capped at ${Math.round(cap)}: placeholders left to fill`
+      : '';
   const formula = `${overall} = credit ${Math.round(creditOverall)} − findings ${Math.round(findingPts)}${unfinished.length ? ` − placeholders ${Math.round(unfinishedPts)}` : ''}${capNote}`;
   let explanation: string | undefined;
   if (words === 0) explanation = 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.';
   else if (context.fileDisabled) explanation = 'A presence-disable-file comment turns Presence off for this file, so it has no score.';
-  else if (stub) explanation = `There is not enough text to judge: ${clean} of the ${report!.substance} sentences of clean prose (no finding in them) a document needs before it can score "almost there".`;
+  else if (stub)
+    explanation = `There is not enough text to judge: ${clean} of the ${report!.substance} sentences of clean prose (no finding in them) a document needs before it can score "almost there".`;
   return {
     overall: context.fileDisabled ? 0 : overall,
     band: bandFor(context.fileDisabled ? 0 : overall),

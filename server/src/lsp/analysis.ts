@@ -39,7 +39,13 @@ export function globPath(uri: string, rubrics: WorkspaceRubrics): string {
 
 export function isActive(settings: Settings, relPath: string): boolean {
   // Compiled patterns are cached by the matcher: per keystroke this is a lookup per glob and one walk of the path.
-  return settings.enable && !anyMatchesPathOrParent(settings.exclude.map((g) => compileGlob(g)), relPath);
+  return (
+    settings.enable &&
+    !anyMatchesPathOrParent(
+      settings.exclude.map((g) => compileGlob(g)),
+      relPath,
+    )
+  );
 }
 
 /** Front matter wins inside the engine; otherwise the first matching `rubricByGlob` entry, then `presence.rubric`. */
@@ -77,7 +83,6 @@ export interface Plan {
   active: boolean;
 }
 
-
 /** Picks the rubric and options from settings (main thread: it knows the workspace folders). */
 export function planAnalysis(uri: string, text: string, settings: Settings, rubrics: WorkspaceRubrics): Plan {
   const rel = globPath(uri, rubrics);
@@ -87,7 +92,13 @@ export function planAnalysis(uri: string, text: string, settings: Settings, rubr
     ...(settings.staleAfterMonths !== undefined ? { staleAfterMonths: settings.staleAfterMonths } : {}),
   };
   const tooLarge = text.length > MAX_DOCUMENT_CHARS;
-  const request: AnalysisRequest = { uri, text: tooLarge ? '' : text, rubric: rubricFor(settings, rel), opts, ...(tooLarge ? { tooLargeChars: text.length } : {}) };
+  const request: AnalysisRequest = {
+    uri,
+    text: tooLarge ? '' : text,
+    rubric: rubricFor(settings, rel),
+    opts,
+    ...(tooLarge ? { tooLargeChars: text.length } : {}),
+  };
   return { request, active: isActive(settings, rel) };
 }
 
@@ -95,7 +106,12 @@ export function planAnalysis(uri: string, text: string, settings: Settings, rubr
 export function runAnalysis(analyzer: Analyzer, req: AnalysisRequest, resolve: RubricResolver): AnalysisResult {
   if (req.tooLargeChars === undefined) return analyzer.analyze(req.text, req.rubric, { ...req.opts, resolveRubric: resolve });
   const message = `This document is too large for Presence to check: it has ${req.tooLargeChars.toLocaleString('en-US')} characters and Presence checks documents of up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}. Split it into smaller documents to get feedback.`;
-  return notice(analyzer, req, resolve, { ruleId: 'presence/too-large', severity: 'information', message, doc: 'docs/rules/presence/too-large.md' });
+  return notice(analyzer, req, resolve, {
+    ruleId: 'presence/too-large',
+    severity: 'information',
+    message,
+    doc: 'docs/rules/presence/too-large.md',
+  });
 }
 
 /**
@@ -108,7 +124,12 @@ export function failedAnalysis(req: AnalysisRequest, resolve: RubricResolver, wh
 }
 
 /** One finding at the top in place of the document's: the score's shape and any rubric problem come from an empty text. */
-function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: RubricResolver, f: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'doc'>): AnalysisResult {
+function notice(
+  analyzer: Analyzer,
+  req: AnalysisRequest,
+  resolve: RubricResolver,
+  f: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'doc'>,
+): AnalysisResult {
   const empty = analyzer.analyze('', req.rubric, { ...req.opts, resolveRubric: resolve });
   const finding: Finding = { ...f, dimension: 'rubric', start: 0, end: 0, cost: 0, fixes: [] };
   const findings = [finding, ...empty.findings].sort(engine().byPosition);
@@ -116,7 +137,14 @@ function notice(analyzer: Analyzer, req: AnalysisRequest, resolve: RubricResolve
 }
 
 /** Joins an engine result to the text it was computed on (main thread). */
-export function toAnalysed(uri: string, version: number | null, text: string, result: AnalysisResult, active: boolean, key: string): Analysed {
+export function toAnalysed(
+  uri: string,
+  version: number | null,
+  text: string,
+  result: AnalysisResult,
+  active: boolean,
+  key: string,
+): Analysed {
   // The engine's line starts are reused when it computed them for this very text.
   const lines = result.lineStarts.length > 0 ? new LineIndex(text, result.lineStarts) : new LineIndex(text);
   if (lines.starts !== result.lineStarts) result = { ...result, lineStarts: lines.starts };

@@ -1,5 +1,12 @@
 // Quick fixes, fix-all and the disable-comment actions, computed on engine offsets and converted at the end.
-import { CodeActionKind, type CodeAction, type Diagnostic, type SnippetTextEdit, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type SnippetTextEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { hasSlot, snippetFor } from '../core/slots.js';
 import { parseFrontMatter } from '../core/frontmatter.js';
 import type { Finding, Fix, TextEdit } from '../presence.js';
@@ -18,7 +25,9 @@ export interface EditTarget {
 }
 
 export function toLspEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTextEdit[] {
-  return [...edits].sort((a, b) => a.start - b.start || a.end - b.end).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+  return [...edits]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }
 
 export function workspaceEdit(a: Analysed, edits: readonly TextEdit[], target: EditTarget): WorkspaceEdit {
@@ -26,7 +35,8 @@ export function workspaceEdit(a: Analysed, edits: readonly TextEdit[], target: E
 }
 
 function editOf(a: Analysed, lsp: LspTextEdit[], target: EditTarget): WorkspaceEdit {
-  if (target.documentChanges && a.version !== null) return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: lsp }] };
+  if (target.documentChanges && a.version !== null)
+    return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: lsp }] };
   return { changes: { [a.uri]: lsp } };
 }
 
@@ -130,11 +140,23 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
       // A broken rubric is fixed in the rubric, not silenced; `presence/too-large` ignores disable comments.
       if (f.ruleId.startsWith('rubric/') || f.ruleId.startsWith('presence/')) continue;
       const line = disableLineEdit(a.lines, f);
-      if (line) disables.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [line], target) });
+      if (line)
+        disables.push({
+          title: `Disable ${f.ruleId} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(a, [line], target),
+        });
       if (!fileDisables.has(f.ruleId)) {
         fileDisables.add(f.ruleId);
         const file = disableFileEdit(a.lines, f.ruleId);
-        if (file) disables.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(a, [file], target) });
+        if (file)
+          disables.push({
+            title: `Disable ${f.ruleId} for this file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: workspaceEdit(a, [file], target),
+          });
       }
     }
     out.push(...disables);
@@ -142,13 +164,19 @@ export function codeActions(a: Analysed, req: ActionRequest, docs: RuleDocs, tar
 
   if (req.only && wants(req.only, FixAllCodeActionKind)) {
     const edits = engine().safeFixEdits(findings);
-    if (edits.length) out.push({ title: 'Presence: apply all safe fixes', kind: FixAllCodeActionKind, edit: workspaceEdit(a, edits, target) });
+    if (edits.length)
+      out.push({ title: 'Presence: apply all safe fixes', kind: FixAllCodeActionKind, edit: workspaceEdit(a, edits, target) });
   }
   return out;
 }
 
 function quickFix(a: Analysed, fix: Fix, diagnostic: Diagnostic, target: EditTarget): CodeAction {
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: target.snippets && !fix.safe ? templateEdit(a, fix.edits, target) : workspaceEdit(a, fix.edits, target) };
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: target.snippets && !fix.safe ? templateEdit(a, fix.edits, target) : workspaceEdit(a, fix.edits, target),
+  };
 }
 
 /**

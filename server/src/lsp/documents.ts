@@ -215,7 +215,14 @@ export class Documents {
   }
 
   /** One analysis in the worker (`keep`: the worker keeps the document's caches); undefined when it was cancelled. */
-  private analyse(uri: string, version: number | null, text: string, settings: Settings, key: string, keep: boolean): { handle: Handle; analysed: Promise<Analysed | undefined> } {
+  private analyse(
+    uri: string,
+    version: number | null,
+    text: string,
+    settings: Settings,
+    key: string,
+    keep: boolean,
+  ): { handle: Handle; analysed: Promise<Analysed | undefined> } {
     const plan = planAnalysis(uri, text, settings, this.s.rubrics);
     const resolve = this.s.rubrics.resolver(uri);
     const handle = this.worker.run(plan.request, resolve, keep);
@@ -262,7 +269,8 @@ export class Documents {
   async scoreFile(uri: string): Promise<ScoreResult | null> {
     const got = await this.analyseAnywhere(uri);
     if (!got?.analysed.active) return null;
-    if (got.fromDisk && !this.states.has(uri)) void this.s.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(got.analysed, this.s.docs) });
+    if (got.fromDisk && !this.states.has(uri))
+      void this.s.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(got.analysed, this.s.docs) });
     return toScoreResult(got.analysed, this.s.docs);
   }
 

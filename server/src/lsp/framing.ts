@@ -25,9 +25,13 @@ function parseHeaderBlock(block: string): { length: number; charset: string | un
     const value = line.slice(colon + 1).trim();
     if (name === 'content-length') {
       if (length !== undefined) return new FramingError('a message has two Content-Length headers');
-      if (!/^[0-9]{1,12}$/.test(value)) return new FramingError(`a message's Content-Length is ${JSON.stringify(value.slice(0, 40))}, not a byte count`);
+      if (!/^[0-9]{1,12}$/.test(value))
+        return new FramingError(`a message's Content-Length is ${JSON.stringify(value.slice(0, 40))}, not a byte count`);
       length = Number(value);
-      if (length > MAX_MESSAGE_BYTES) return new FramingError(`a message announces ${length.toLocaleString('en-US')} bytes, over the limit of ${MAX_MESSAGE_BYTES.toLocaleString('en-US')}`);
+      if (length > MAX_MESSAGE_BYTES)
+        return new FramingError(
+          `a message announces ${length.toLocaleString('en-US')} bytes, over the limit of ${MAX_MESSAGE_BYTES.toLocaleString('en-US')}`,
+        );
     } else if (name === 'content-type') {
       charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(value)?.[1]?.toLowerCase();
     }
@@ -86,10 +90,12 @@ export class FramedMessageReader extends AbstractMessageReader {
     for (;;) {
       if (this.bodyLength === undefined) {
         // Headers are short, so joining what is buffered is cheap; a body is joined only once it is complete.
-        const head = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks.map((c) => c.subarray(0, MAX_HEADER_BYTES + END.length)));
+        const head =
+          this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks.map((c) => c.subarray(0, MAX_HEADER_BYTES + END.length)));
         const end = head.subarray(0, MAX_HEADER_BYTES + END.length).indexOf(END);
         if (end < 0) {
-          if (this.buffered > MAX_HEADER_BYTES) this.stop(new FramingError(`no end of a message header within ${MAX_HEADER_BYTES.toLocaleString('en-US')} bytes`));
+          if (this.buffered > MAX_HEADER_BYTES)
+            this.stop(new FramingError(`no end of a message header within ${MAX_HEADER_BYTES.toLocaleString('en-US')} bytes`));
           return;
         }
         const parsed = parseHeaderBlock(head.subarray(0, end).toString('latin1'));

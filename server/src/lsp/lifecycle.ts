@@ -1,7 +1,16 @@
 // The LSP lifecycle, enforced between the transport and the connection (vscode-languageserver answers any request
 // at any time): before `initialize`, requests get ServerNotInitialized and notifications other than `exit` are
 // dropped; a second `initialize` is refused; after `shutdown`, requests get InvalidRequest and only `exit` counts.
-import { AbstractMessageReader, ErrorCodes, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
+import {
+  AbstractMessageReader,
+  ErrorCodes,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 
 type Phase = 'uninitialized' | 'running' | 'shutdown';
 
@@ -12,13 +21,23 @@ function refusal(phase: Phase, method: string, isRequest: boolean): Refusal {
   if (method === 'exit') return undefined;
   if (phase === 'uninitialized') {
     if (method === 'initialize') return undefined;
-    return isRequest ? { code: ErrorCodes.ServerNotInitialized, message: `The server is not initialized yet, so "${method}" was not run: send "initialize" first.` } : 'drop';
+    return isRequest
+      ? {
+          code: ErrorCodes.ServerNotInitialized,
+          message: `The server is not initialized yet, so "${method}" was not run: send "initialize" first.`,
+        }
+      : 'drop';
   }
   if (phase === 'running') {
-    if (method === 'initialize') return isRequest ? { code: ErrorCodes.InvalidRequest, message: 'The server is already initialized; a second "initialize" was refused.' } : 'drop';
+    if (method === 'initialize')
+      return isRequest
+        ? { code: ErrorCodes.InvalidRequest, message: 'The server is already initialized; a second "initialize" was refused.' }
+        : 'drop';
     return undefined;
   }
-  return isRequest ? { code: ErrorCodes.InvalidRequest, message: `The server is shutting down, so "${method}" was not run: only "exit" is accepted now.` } : 'drop';
+  return isRequest
+    ? { code: ErrorCodes.InvalidRequest, message: `The server is shutting down, so "${method}" was not run: only "exit" is accepted now.` }
+    : 'drop';
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -9,7 +9,10 @@ export class LineIndex {
   readonly starts: readonly number[];
 
   /** `lineStarts`, when given, are the engine's for this same text (the analysis has them already). */
-  constructor(readonly text: string, lineStarts: readonly number[] = computeLineStarts(text)) {
+  constructor(
+    readonly text: string,
+    lineStarts: readonly number[] = computeLineStarts(text),
+  ) {
     this.starts = lineStarts;
   }
 

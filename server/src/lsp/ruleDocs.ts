@@ -29,9 +29,10 @@ export class RuleDocs {
     if (!p) {
       const file = path.resolve(this.packageRoot, doc);
       // Only pages inside the package: `doc` comes from the engine, but a stray `..` should not read arbitrary files.
-      p = doc && file.startsWith(this.packageRoot + path.sep)
-        ? fs.promises.readFile(file, 'utf8').then(parseDocPage, () => undefined)
-        : Promise.resolve(undefined);
+      p =
+        doc && file.startsWith(this.packageRoot + path.sep)
+          ? fs.promises.readFile(file, 'utf8').then(parseDocPage, () => undefined)
+          : Promise.resolve(undefined);
       this.pages.set(doc, p);
     }
     return p;

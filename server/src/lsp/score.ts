@@ -13,10 +13,25 @@ export function toScoreResult(a: Analysed, docs: RuleDocs): ScoreResult {
     overall: result.score.overall,
     band: result.score.band,
     dimensions: result.score.dimensions,
-    topFixes: result.score.topFixes.map((t) => ({ ruleId: t.ruleId, title: t.title, gain: t.gain, template: t.template, finding: t.finding, range: lines.range(t.start, t.end) })),
+    topFixes: result.score.topFixes.map((t) => ({
+      ruleId: t.ruleId,
+      title: t.title,
+      gain: t.gain,
+      template: t.template,
+      finding: t.finding,
+      range: lines.range(t.start, t.end),
+    })),
     findings: result.findings.map((f) => {
       const doc = docs.uri(f.doc);
-      return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: lines.range(f.start, f.end), cost: f.cost, dimension: f.dimension, ...(doc ? { doc } : {}) };
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        range: lines.range(f.start, f.end),
+        cost: f.cost,
+        dimension: f.dimension,
+        ...(doc ? { doc } : {}),
+      };
     }),
     credit: result.score.credit,
     capped: result.score.capped,

@@ -153,7 +153,9 @@ export class SettingsStore {
     for (const name of invalid) {
       if (this.warned.has(name)) continue;
       this.warned.add(name);
-      void this.connection.window.showWarningMessage(`Presence: "${name}" holds a value Presence cannot use (a wrong type, an unknown level, or more than ${MAX_GLOBS} globs); that part was ignored, and where nothing usable was left the default applies.`);
+      void this.connection.window.showWarningMessage(
+        `Presence: "${name}" holds a value Presence cannot use (a wrong type, an unknown level, or more than ${MAX_GLOBS} globs); that part was ignored, and where nothing usable was left the default applies.`,
+      );
     }
   }
 }

@@ -3,7 +3,13 @@
 // on every transport. A broken frame header closes the connection: it is logged on stderr and the process exits 1.
 import * as net from 'node:net';
 import { format } from 'node:util';
-import { IPCMessageReader, IPCMessageWriter, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import {
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 import { FramedMessageReader, FramingError } from './framing.js';
 import { LifecycleGate } from './lifecycle.js';
 
@@ -31,7 +37,8 @@ function option(argv: readonly string[], name: string): string | undefined {
 function streams(argv: readonly string[]): { reader: MessageReader; writer: MessageWriter; stdio: boolean } {
   const warn = (m: string) => logLine(m);
   if (argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
-  if (argv.includes('--stdio')) return { reader: new FramedMessageReader(process.stdin, warn), writer: new StreamMessageWriter(process.stdout), stdio: true };
+  if (argv.includes('--stdio'))
+    return { reader: new FramedMessageReader(process.stdin, warn), writer: new StreamMessageWriter(process.stdout), stdio: true };
   const port = Number.parseInt(option(argv, '--socket') ?? '', 10);
   const pipe = option(argv, '--pipe');
   if (Number.isInteger(port) || pipe) {

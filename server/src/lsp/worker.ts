@@ -30,7 +30,6 @@ interface Job {
   killTimer?: NodeJS.Timeout;
 }
 
-
 export class AnalysisWorker {
   private live: Spawned | undefined;
   private readonly queue: Job[] = [];
@@ -99,7 +98,9 @@ export class AnalysisWorker {
 
   /** Stops a stale analysis: the job is reported cancelled and the queue carries on in a new worker. */
   private restart(job: Job): void {
-    this.log(`presence: stopped a stale analysis of ${job.req.uri} after ${Date.now() - (job.started ?? Date.now())} ms; restarting the analysis worker`);
+    this.log(
+      `presence: stopped a stale analysis of ${job.req.uri} after ${Date.now() - (job.started ?? Date.now())} ms; restarting the analysis worker`,
+    );
     this.stop();
     this.finish(job, { ok: false, cancelled: true });
   }
@@ -142,7 +143,8 @@ export class AnalysisWorker {
     worker.on('message', (m: FromWorker) => this.onMessage(live, m));
     let failure = 'the analysis stopped unexpectedly';
     worker.on('error', (e: Error & { code?: string }) => {
-      failure = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'checking it ran out of memory' : `the analysis stopped unexpectedly (${e.message})`;
+      failure =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'checking it ran out of memory' : `the analysis stopped unexpectedly (${e.message})`;
       this.log(`presence: the analysis worker failed: ${e.stack ?? e.message}`);
     });
     worker.on('exit', (code) => {
@@ -150,7 +152,9 @@ export class AnalysisWorker {
       this.live = undefined;
       live.answers.close();
       const job = this.running;
-      this.log(`presence: the analysis worker exited (code ${code})${job ? ` while checking ${job.req.uri}` : ''}; a new one starts with the next analysis`);
+      this.log(
+        `presence: the analysis worker exited (code ${code})${job ? ` while checking ${job.req.uri}` : ''}; a new one starts with the next analysis`,
+      );
       if (job) this.finish(job, { ok: false, cancelled: false, why: failure });
       else this.pump();
     });
@@ -183,7 +187,12 @@ export class AnalysisWorker {
       return;
     }
     if (!job || job.id !== m.job) return;
-    this.finish(job, m.type === 'result' ? { ok: true, result: m.result } : { ok: false, cancelled: false, why: `the analysis failed (${m.message.split('\n')[0]})` });
+    this.finish(
+      job,
+      m.type === 'result'
+        ? { ok: true, result: m.result }
+        : { ok: false, cancelled: false, why: `the analysis failed (${m.message.split('\n')[0]})` },
+    );
     if (m.type === 'failed') this.log(`presence: analysis of ${job.req.uri} failed: ${m.message}`);
   }
 }

@@ -20,7 +20,12 @@ export function spawnWorker(file: string): Spawned {
   const shared = new SharedArrayBuffer(4);
   const data: WorkerData = { answers: port2, signal: shared };
   // stdout: true keeps anything the worker prints off the process's stdout, which may be the LSP channel.
-  const worker = new Worker(file, { workerData: data, transferList: [port2], stdout: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const worker = new Worker(file, {
+    workerData: data,
+    transferList: [port2],
+    stdout: true,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   worker.unref(); // the server exits when its connection ends, whatever the worker is doing
   return { worker, answers: port1, signal: new Int32Array(shared) };
 }

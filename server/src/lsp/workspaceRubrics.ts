@@ -93,15 +93,19 @@ export class WorkspaceRubrics {
    * inside the workspace folders. Resolving links touches no file content, so this never blocks on a FIFO.
    */
   contain(file: string): Containment {
-    if (rootOf(this.folders, file) === undefined) return { ok: false, problem: 'is outside the workspace folders, and Presence reads files only inside them' };
+    if (rootOf(this.folders, file) === undefined)
+      return { ok: false, problem: 'is outside the workspace folders, and Presence reads files only inside them' };
     let real: string;
     try {
       real = fs.realpathSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' ? { ok: false, problem: 'does not exist', missing: true } : { ok: false, problem: `cannot be read (${code ?? String(e)})` };
+      return code === 'ENOENT'
+        ? { ok: false, problem: 'does not exist', missing: true }
+        : { ok: false, problem: `cannot be read (${code ?? String(e)})` };
     }
-    if (rootOf(this.realFolders, real) === undefined) return { ok: false, problem: 'is a link to a file outside the workspace folders, which Presence does not read' };
+    if (rootOf(this.realFolders, real) === undefined)
+      return { ok: false, problem: 'is a link to a file outside the workspace folders, which Presence does not read' };
     return { ok: true, real };
   }
 
@@ -121,7 +125,9 @@ export class WorkspaceRubrics {
       this.pending = undefined;
       return this.loadAll();
     });
-    this.ready = this.pending = run.catch((e: unknown) => this.connection.console.error(`presence: loading workspace rubrics failed: ${String(e)}`));
+    this.ready = this.pending = run.catch((e: unknown) =>
+      this.connection.console.error(`presence: loading workspace rubrics failed: ${String(e)}`),
+    );
     return this.ready;
   }
 
@@ -196,7 +202,11 @@ export class WorkspaceRubrics {
   }
 
   list(docUri: string | undefined): RubricInfo[] {
-    const out: RubricInfo[] = engine().BUILTIN_RUBRIC_NAMES.map((name) => ({ name, description: this.builtinDescription(name), source: 'built-in' }));
+    const out: RubricInfo[] = engine().BUILTIN_RUBRIC_NAMES.map((name) => ({
+      name,
+      description: this.builtinDescription(name),
+      source: 'built-in',
+    }));
     if (!this.trusted) return out;
     const docPath = docUri ? uriToPath(docUri) : undefined;
     const folder = docPath ? this.folderOf(docPath) : undefined;
@@ -257,7 +267,9 @@ export class WorkspaceRubrics {
       this.pathCache.set(file, cached);
       this.report(file, outcome);
     }
-    return 'text' in cached.outcome ? { path: this.displayPath(file), text: cached.outcome.text } : { path: this.displayPath(file), text: '', problem: cached.outcome.problem };
+    return 'text' in cached.outcome
+      ? { path: this.displayPath(file), text: cached.outcome.text }
+      : { path: this.displayPath(file), text: '', problem: cached.outcome.problem };
   }
 
   /** Publishes a rubric file's problems, or why it was not read (logged too); the file is inside the workspace. */
@@ -267,7 +279,15 @@ export class WorkspaceRubrics {
       return;
     }
     this.connection.console.error(`presence: rubric ${this.displayPath(file)} was not read: it ${outcome.problem}.`);
-    this.publish(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'presence', code: 'rubric/unreadable', message: `Presence did not read this rubric: it ${outcome.problem}.` }]);
+    this.publish(file, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'presence',
+        code: 'rubric/unreadable',
+        message: `Presence did not read this rubric: it ${outcome.problem}.`,
+      },
+    ]);
   }
 
   private async loadAll(): Promise<void> {
@@ -293,7 +313,14 @@ export class WorkspaceRubrics {
           const outcome: Outcome = inside.ok ? outcomeOf(await readRegularFile(inside.real)) : { problem: inside.problem };
           seen.add(pathToUri(file));
           if ('problem' in outcome) skipped.set(file, outcome.problem);
-          else rubrics.set(n.slice(0, -5), { name: n.slice(0, -5), file, displayPath: this.displayPath(file), text: outcome.text, description: describe(outcome.text) });
+          else
+            rubrics.set(n.slice(0, -5), {
+              name: n.slice(0, -5),
+              file,
+              displayPath: this.displayPath(file),
+              text: outcome.text,
+              description: describe(outcome.text),
+            });
           this.report(file, outcome);
         }
         next.set(folder, rubrics);
@@ -313,15 +340,24 @@ export class WorkspaceRubrics {
     let diagnostics: Diagnostic[];
     try {
       const lines = new LineIndex(text);
-      diagnostics = engine().validateRubric(text, this.displayPath(file)).map((p) => ({
-        range: lines.range(p.start, p.end),
-        severity: DiagnosticSeverity.Error,
-        source: 'presence',
-        code: 'rubric/invalid',
-        message: p.field && !p.message.includes(p.field) ? `${p.field}: ${p.message}` : p.message,
-      }));
+      diagnostics = engine()
+        .validateRubric(text, this.displayPath(file))
+        .map((p) => ({
+          range: lines.range(p.start, p.end),
+          severity: DiagnosticSeverity.Error,
+          source: 'presence',
+          code: 'rubric/invalid',
+          message: p.field && !p.message.includes(p.field) ? `${p.field}: ${p.message}` : p.message,
+        }));
     } catch (e) {
-      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'presence', message: `Could not check this rubric: ${String(e)}` }];
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Error,
+          source: 'presence',
+          message: `Could not check this rubric: ${String(e)}`,
+        },
+      ];
     }
     this.publish(file, diagnostics);
   }
@@ -341,7 +377,8 @@ export class WorkspaceRubrics {
 function describe(text: string): string {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'description' in parsed && typeof parsed.description === 'string') return parsed.description;
+    if (typeof parsed === 'object' && parsed !== null && 'description' in parsed && typeof parsed.description === 'string')
+      return parsed.description;
   } catch {
     // the file's problems are reported by validateRubric
   }

@@ -52,7 +52,13 @@ export function clauseAround(words: readonly Word[], text: string, from: number,
   let first = from;
   while (first > lo && !breaksClause(text, words[first - 1], words[first]) && !opensClause(words, first - 1)) first--;
   let last = to - 1;
-  while (last + 1 < hi && !breaksClause(text, words[last], words[last + 1]) && !opensClause(words, last + 1) && !SUBORDINATORS.has(words[last + 1].lower)) last++;
+  while (
+    last + 1 < hi &&
+    !breaksClause(text, words[last], words[last + 1]) &&
+    !opensClause(words, last + 1) &&
+    !SUBORDINATORS.has(words[last + 1].lower)
+  )
+    last++;
   // "In the future, the crate may decide": the phrase opens the sentence as an adverbial of the next clause.
   if (first === 0 && last + 1 < hi && last - first < 4 && breaksClause(text, words[last], words[last + 1])) {
     last++;

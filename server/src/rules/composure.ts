@@ -43,7 +43,15 @@ const apology: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" sounds defensive. State the facts and the next step; calm and plain reads as in control.`,
-        fixes: removable ? [{ title: `Drop "${quoteText(input.text, m.start, m.end)}"`, safe: true, edits: removalEdits(input.text, m.sentence, m.start, m.end) }] : [],
+        fixes: removable
+          ? [
+              {
+                title: `Drop "${quoteText(input.text, m.start, m.end)}"`,
+                safe: true,
+                edits: removalEdits(input.text, m.sentence, m.start, m.end),
+              },
+            ]
+          : [],
         unnecessary: removable,
       });
     }
@@ -88,7 +96,15 @@ const intensifier: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" adds emotion, not information. Let the facts and numbers carry the weight.`,
-        fixes: removable ? [{ title: `Drop "${quoteText(input.text, m.start, m.end)}"`, safe: true, edits: removalEdits(input.text, m.sentence, m.start, m.end) }] : [],
+        fixes: removable
+          ? [
+              {
+                title: `Drop "${quoteText(input.text, m.start, m.end)}"`,
+                safe: true,
+                edits: removalEdits(input.text, m.sentence, m.start, m.end),
+              },
+            ]
+          : [],
         unnecessary: removable,
       });
     }
@@ -140,8 +156,11 @@ const exclamation: BlockRule = {
         rule: this.id,
         start,
         end,
-        message: 'An exclamation mark signals excitement or alarm. In an executive document, let the content make the case in an even tone.',
-        fixes: [{ title: question ? 'Replace with "?"' : 'Replace with "."', safe: true, edits: [{ start, end, newText: question ? '?' : '.' }] }],
+        message:
+          'An exclamation mark signals excitement or alarm. In an executive document, let the content make the case in an even tone.',
+        fixes: [
+          { title: question ? 'Replace with "?"' : 'Replace with "."', safe: true, edits: [{ start, end, newText: question ? '?' : '.' }] },
+        ],
       });
     }
   },

@@ -80,7 +80,8 @@ const APPROXIMATED = new Set(data.approximated);
 function meansSomething(text: string, m: SentenceMatch, replacement: string): boolean {
   const words = m.sentence.words;
   if (APPROXIMATORS.has(m.phrase)) {
-    for (let k = m.to; k < Math.min(words.length, m.to + 3); k++) if (APPROXIMATED.has(words[k].lower) || /^\d/.test(words[k].text)) return true;
+    for (let k = m.to; k < Math.min(words.length, m.to + 3); k++)
+      if (APPROXIMATED.has(words[k].lower) || /^\d/.test(words[k].text)) return true;
   }
   if (m.phrase === 'a total of' && m.from === 0) return true;
   if (m.phrase === 'whether or not' && (m.from === 0 || /[,:]\s*$/.test(text.slice(words[m.from - 1].end, m.start)))) return true;
@@ -115,8 +116,10 @@ const filler: BlockRule = {
       // "should have the ability to" → "should can": no fix where the short form would follow a modal or "to".
       // A phrase under review with a substitute gets none either: "measured in terms of cost" is not "measured in
       // cost", and no one short form fits every sentence.
-      const fixable = !(replacement === 'can' && notBeforeCan(m.sentence.words[m.from - 1]?.lower ?? '')) && !(reviewed && replacement !== '');
-      const edits = replacement === '' ? removalEdits(input.text, m.sentence, m.start, m.end) : [replaceEdit(input.text, m.start, m.end, replacement)];
+      const fixable =
+        !(replacement === 'can' && notBeforeCan(m.sentence.words[m.from - 1]?.lower ?? '')) && !(reviewed && replacement !== '');
+      const edits =
+        replacement === '' ? removalEdits(input.text, m.sentence, m.start, m.end) : [replaceEdit(input.text, m.start, m.end, replacement)];
       const replacementWords = replacement.split(' ').length;
       out.push({
         rule: this.id,
@@ -130,7 +133,9 @@ const filler: BlockRule = {
             : m.to - m.from > replacementWords
               ? `"${original}" says in ${plural(m.to - m.from, 'word')} what "${replacement}" says in ${replacementWords === 1 ? 'one' : replacementWords}.`
               : `"${original}" is a longer way to say "${replacement}".`,
-        fixes: fixable ? [{ title: replacement === '' ? `Drop "${original}"` : `Replace with "${replacement}"`, safe: !reviewed, edits }] : [],
+        fixes: fixable
+          ? [{ title: replacement === '' ? `Drop "${original}"` : `Replace with "${replacement}"`, safe: !reviewed, edits }]
+          : [],
         unnecessary: replacement === '' && !reviewed,
       });
     }
@@ -177,7 +182,12 @@ const buzzword: BlockRule = {
       // "robust" is jargon as a verdict ("activity has been very robust", "both robust and easy to implement");
       // before a noun it is the plain adjective, often of a technical property ("robust abstractions").
       if (m.phrase === 'robust' && !PREDICATE_OPENERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) continue;
-      out.push({ rule: this.id, start: m.start, end: m.end, message: `"${quoteText(input.text, m.start, m.end)}" is jargon that executives skim past. Say the concrete thing it stands for.` });
+      out.push({
+        rule: this.id,
+        start: m.start,
+        end: m.end,
+        message: `"${quoteText(input.text, m.start, m.end)}" is jargon that executives skim past. Say the concrete thing it stands for.`,
+      });
     }
   },
 };
@@ -312,7 +322,8 @@ const narration: BlockRule = {
 const INVENTORY_ROLES: ReadonlySet<SectionRole> = new Set(['appendix', 'unresolved', 'alternatives']);
 // What an inventory entry opens with: a link, code, an @handle, a tick or task box, a versioned name
 // ("cordova-ios@6.1.1", "cordova-plugin-file: 6.0.1", "v4.11.3").
-const ENTRY_OPENER = /^(?:[*_~]+|<[^>]*>|\s)*(?:\[|`|@|<a\b|[\u2705\u2714\u2611\u274c\u{1f532}\u{1f533}]|[\p{L}\p{N}._-]*(?:@|:\s*)v?\d|v?\d+\.\d)/u;
+const ENTRY_OPENER =
+  /^(?:[*_~]+|<[^>]*>|\s)*(?:\[|`|@|<a\b|[\u2705\u2714\u2611\u274c\u{1f532}\u{1f533}]|[\p{L}\p{N}._-]*(?:@|:\s*)v?\d|v?\d+\.\d)/u;
 /** An item this short is a name, not a point ("kubelet", "Mike Lodder (Sovrin)"). */
 const ENTRY_WORDS = 3;
 
@@ -331,7 +342,13 @@ function isPoint(input: DocInput, b: number, previous: readonly Word[] | undefin
   const sentences = input.sentences(b);
   const words = sentences[0]?.words ?? [];
   if (!/^\p{Lu}/u.test(words[0]?.text ?? '')) return false;
-  if (previous && words.length >= SERIES_WORDS && previous.length >= SERIES_WORDS && words.slice(0, SERIES_WORDS).every((w, k) => w.lower === previous[k].lower)) return false;
+  if (
+    previous &&
+    words.length >= SERIES_WORDS &&
+    previous.length >= SERIES_WORDS &&
+    words.slice(0, SERIES_WORDS).every((w, k) => w.lower === previous[k].lower)
+  )
+    return false;
   return sentences.reduce((n, s) => n + readerWords(s), 0) > ENTRY_WORDS;
 }
 

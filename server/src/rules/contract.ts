@@ -165,7 +165,13 @@ const unmitigatedRisk: DocRule = {
         start: block.start,
         end,
         message: `This risk has no mitigation and no owner. Say what you will do if it happens, or who watches it.`,
-        fixes: [{ title: 'Add "Mitigation: [plan]; owner: [name]"', safe: false, edits: [{ start: end, end, newText: ' Mitigation: [plan]; owner: [name].' }] }],
+        fixes: [
+          {
+            title: 'Add "Mitigation: [plan]; owner: [name]"',
+            safe: false,
+            edits: [{ start: end, end, newText: ' Mitigation: [plan]; owner: [name].' }],
+          },
+        ],
       });
     }
   },
@@ -186,7 +192,13 @@ const emptyAsk: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" asks for nothing the reader can do, and commits to nothing. Name the decision you need and by when, or the step you will take.`,
-        fixes: [{ title: 'Replace with a decision and a date', safe: false, edits: [{ start: s.start, end: s.end, newText: 'I ask you to decide [what] by [date].' }] }],
+        fixes: [
+          {
+            title: 'Replace with a decision and a date',
+            safe: false,
+            edits: [{ start: s.start, end: s.end, newText: 'I ask you to decide [what] by [date].' }],
+          },
+        ],
       });
     }
   },

@@ -33,7 +33,10 @@ function calibrated(input: BlockInput, m: SentenceMatch): boolean {
   if (!known) (input.memo ??= new Map()).set('conviction/calibrated', (known = new Map()));
   let c = known.get(m.sentence);
   if (c === undefined) {
-    c = /±|\+\/-/.test(m.sentence.text) || (hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words)) || CONFIDENCE.answers(input, m.sentence);
+    c =
+      /±|\+\/-/.test(m.sentence.text) ||
+      (hasNumber(input.text, m.sentence) && input.rubric.lists.calibration.test(m.sentence.words)) ||
+      CONFIDENCE.answers(input, m.sentence);
     known.set(m.sentence, c);
   }
   return c;
@@ -230,7 +233,9 @@ function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
   // in the review, a courtesy or a personal wish.
   if (m.from === 0) {
     const next = words[m.to];
-    return next !== undefined && WRITER_SUBJECTS.has(next.lower) && !CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start));
+    return (
+      next !== undefined && WRITER_SUBJECTS.has(next.lower) && !CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start))
+    );
   }
   return writerSubjectBefore(input, words, m.from, m.to);
 }
@@ -252,7 +257,6 @@ function fixesFor(input: BlockInput, m: SentenceMatch): Fix[] {
   return drop.length > 0 ? drop : [CONFIDENCE.fix(input.text, m.sentence)];
 }
 
-
 /** Dropping the hedge, where the sentence reads whole without it; none otherwise. */
 function dropFixes(input: BlockInput, m: SentenceMatch): Fix[] {
   const { text } = input;
@@ -262,9 +266,18 @@ function dropFixes(input: BlockInput, m: SentenceMatch): Fix[] {
     // "I think (that) we should" → "We should".
     const skipThat = s.words[m.to]?.lower === 'that' ? 1 : 0;
     const endWord = s.words[m.to - 1 + skipThat];
-    return [{ title: `Drop "${quoteText(text, m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) }];
+    return [
+      { title: `Drop "${quoteText(text, m.start, m.end)}" and state it`, safe: true, edits: removalEdits(text, s, m.start, endWord.end) },
+    ];
   }
-  if (isWholePhrase(lists.droppableHedges, m)) return [{ title: `Drop "${quoteText(text, m.start, m.end)}"`, safe: isWholePhrase(lists.framingHedges, m), edits: removalEdits(text, s, m.start, m.end) }];
+  if (isWholePhrase(lists.droppableHedges, m))
+    return [
+      {
+        title: `Drop "${quoteText(text, m.start, m.end)}"`,
+        safe: isWholePhrase(lists.framingHedges, m),
+        edits: removalEdits(text, s, m.start, m.end),
+      },
+    ];
   // It turns an attempt into a commitment: the writer's call, never Fix All's.
   if (m.phrase === 'try to' && COMMIT_BEFORE_TRY_TO.has(s.words[m.from - 1]?.lower ?? '')) {
     return [{ title: 'Commit: drop "try to"', safe: false, edits: removalEdits(text, s, m.start, m.end) }];
@@ -357,9 +370,10 @@ const stackedHedges: BlockRule = {
       const first = group[0];
       const last = group[group.length - 1];
       const fixes = group.map((m) => dropFixes(input, m));
-      const all: Fix[] = fixes.every((f) => f.length > 0) && !overlaps(fixes.map((f) => f[0]))
-        ? [{ title: 'Drop every hedge in this sentence', safe: fixes.every((f) => f[0].safe), edits: fixes.flatMap((f) => f[0].edits) }]
-        : [CONFIDENCE.fix(input.text, first.sentence)];
+      const all: Fix[] =
+        fixes.every((f) => f.length > 0) && !overlaps(fixes.map((f) => f[0]))
+          ? [{ title: 'Drop every hedge in this sentence', safe: fixes.every((f) => f[0].safe), edits: fixes.flatMap((f) => f[0].edits) }]
+          : [CONFIDENCE.fix(input.text, first.sentence)];
       out.push({
         rule: this.id,
         start: first.start,
@@ -422,7 +436,8 @@ const uncertainClaim: BlockRule = {
     take(matchList(input, 'vagueQuantity'));
     let attributions: Map<object, SentenceMatch> | undefined;
     const weasels = matchList(input, 'weaselAttribution');
-    for (let i = 0; i < weasels.length; i++) if (!attributions?.has(weasels[i].sentence)) (attributions ??= new Map()).set(weasels[i].sentence, weasels[i]);
+    for (let i = 0; i < weasels.length; i++)
+      if (!attributions?.has(weasels[i].sentence)) (attributions ??= new Map()).set(weasels[i].sentence, weasels[i]);
     for (const s of input.sentences) {
       if (s.words.length < 4 || taken?.has(s)) continue;
       const attribution = attributions?.get(s);

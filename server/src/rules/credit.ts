@@ -30,7 +30,8 @@ const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
 // a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
 const NUMBER = /(?<![\p{L}\d.#/_-])\d[\d,]*(?:\.\d+)*/gu;
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const CALENDAR_BEFORE = new RegExp(`\\b${MONTH} $`, 'i');
 const CALENDAR_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:,? ${MONTH}\\b|(?:st|nd|rd|th)\\b)`, 'i');
 function hasFigure(text: string): boolean {
@@ -141,11 +142,33 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const source = text.slice(block.start, block.end);
   const variants = memo?.[TALLIES] as TallyVariant[] | undefined;
   if (variants) {
-    for (const v of variants) if (v.rubric === rubric.key && v.roles === roles && v.hasLink === block.hasLink && samePlaceholders(v.placeholders, placeholders, block.start)) return v.tally;
+    for (const v of variants)
+      if (
+        v.rubric === rubric.key &&
+        v.roles === roles &&
+        v.hasLink === block.hasLink &&
+        samePlaceholders(v.placeholders, placeholders, block.start)
+      )
+        return v.tally;
   }
   const facts = input.facts(b);
   const { lists } = rubric;
-  const t: BlockTally = { sentences: 0, placeholderSentences: 0, words: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0, tradeoffSentences: 0, uncertain: 0, resolved: 0, evidenced: 0, point: false, spans: [] };
+  const t: BlockTally = {
+    sentences: 0,
+    placeholderSentences: 0,
+    words: 0,
+    numeric: 0,
+    compared: 0,
+    financial: 0,
+    asks: 0,
+    askContract: 0,
+    tradeoffSentences: 0,
+    uncertain: 0,
+    resolved: 0,
+    evidenced: 0,
+    point: false,
+    spans: [],
+  };
   // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
   const mayAsk = facts.asks > 0 || facts.recommendations.length > 0;
   const sentences = input.sentences(b);
@@ -175,7 +198,13 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       if (facts.financial && (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
     }
     // "We might want to maybe revisit this" is not a decision: a hedged ask, like an empty one or a deferral, earns nothing.
-    if (mayAsk && (lists.ask.test(words) || lists.recommendation.test(words)) && !lists.emptyAsks.test(words) && !lists.consensusDeferral.test(words) && !lists.hedges.test(words)) {
+    if (
+      mayAsk &&
+      (lists.ask.test(words) || lists.recommendation.test(words)) &&
+      !lists.emptyAsks.test(words) &&
+      !lists.consensusDeferral.test(words) &&
+      !lists.hedges.test(words)
+    ) {
       t.asks++;
       t.point = true;
       t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0));
@@ -191,7 +220,13 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
   }
   if (memo) {
-    const variant: TallyVariant = { rubric: rubric.key, roles, hasLink: block.hasLink, placeholders: placeholders.flatMap(([ps, pe]) => [ps - block.start, pe - block.start]), tally: t };
+    const variant: TallyVariant = {
+      rubric: rubric.key,
+      roles,
+      hasLink: block.hasLink,
+      placeholders: placeholders.flatMap(([ps, pe]) => [ps - block.start, pe - block.start]),
+      tally: t,
+    };
     if (variants) variants.push(variant);
     else memo[TALLIES] = [variant];
   }
@@ -204,12 +239,36 @@ export function tally(input: DocInput): Tally {
   if (cached) return cached;
   const { doc, text } = input;
   const t: Tally = {
-    sentences: 0, placeholderSentences: 0, numeric: 0, compared: 0, financial: 0, asks: 0, askContract: 0,
-    tradeoffWords: 0, decisionWords: 0, imperatives: 0, tradeoffSentences: 0, optionWords: 0, uncertain: 0, resolved: 0, priorityItems: 0,
-    evidencedItems: 0, evidenced: 0, results: 0, opening: null, spans: [],
+    sentences: 0,
+    placeholderSentences: 0,
+    numeric: 0,
+    compared: 0,
+    financial: 0,
+    asks: 0,
+    askContract: 0,
+    tradeoffWords: 0,
+    decisionWords: 0,
+    imperatives: 0,
+    tradeoffSentences: 0,
+    optionWords: 0,
+    uncertain: 0,
+    resolved: 0,
+    priorityItems: 0,
+    evidencedItems: 0,
+    evidenced: 0,
+    results: 0,
+    opening: null,
+    spans: [],
   };
   // The document model gives each section its role (a subsection without one takes its parent's).
-  const roleBits = Int32Array.from(doc.sections, (s) => (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) | (OPTION_ROLES.includes(s.role) ? 2 : 0) | (s.role === 'results' ? 4 : 0) | (DECISION_ROLES.includes(s.role) ? 8 : 0));
+  const roleBits = Int32Array.from(
+    doc.sections,
+    (s) =>
+      (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) |
+      (OPTION_ROLES.includes(s.role) ? 2 : 0) |
+      (s.role === 'results' ? 4 : 0) |
+      (DECISION_ROLES.includes(s.role) ? 8 : 0),
+  );
   // The first block of each summary or decision section: an imperative there ("Replace the self-hosted stack with
   // the managed service.") is the decision, stated.
   const firstOfSection = new Set<number>();
@@ -240,7 +299,8 @@ export function tally(input: DocInput): Tally {
     const answersAsk = !asking && (askPrompt >= 0 || doc.sections[block.section]?.role === 'asks');
     // The opening is the first prose the writer wrote: not a header line ("Feature Name: …", "Status: Accepted"),
     // not a section a template fills with metadata, not a block with no sentence of prose.
-    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && doc.sections[block.section]?.role !== 'metadata' && !isMetadata(source)) openingBlock = b;
+    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && doc.sections[block.section]?.role !== 'metadata' && !isMetadata(source))
+      openingBlock = b;
     t.sentences += x.sentences;
     t.placeholderSentences += x.placeholderSentences;
     t.numeric += x.numeric;
@@ -277,29 +337,97 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 /** Every credit signal a rubric may name, by name. */
 export const SIGNALS: Record<string, (t: Tally) => Signal> = {
-  prose: (t) => ({ value: frac(t.sentences, SUBSTANCE_SENTENCES), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.sentences, 'sentence')} of prose`, count: t.sentences, target: SUBSTANCE_SENTENCES }),
+  prose: (t) => ({
+    value: frac(t.sentences, SUBSTANCE_SENTENCES),
+    seen: t.sentences >= MIN_JUDGED_SENTENCES,
+    note: `${plural(t.sentences, 'sentence')} of prose`,
+    count: t.sentences,
+    target: SUBSTANCE_SENTENCES,
+  }),
   opening: (t) => {
     const o = t.opening;
     if (!o) return { value: 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: 'no opening paragraph with substance' };
     const value = 0.4 + (o.point || o.number ? 0.4 : 0) + (o.number ? 0.2 : 0);
-    return { value, seen: true, note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}` };
+    return {
+      value,
+      seen: true,
+      note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}`,
+    };
   },
   ask: (t) => {
     const stated = t.decisionWords >= DECISION_WORDS || t.imperatives > 0;
-    return { value: t.asks > 0 || stated ? 1 : 0, seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.asks > 0 ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}` : stated ? 'the decision is stated in its own section' : 'no ask or decision' };
+    return {
+      value: t.asks > 0 || stated ? 1 : 0,
+      seen: t.sentences >= MIN_JUDGED_SENTENCES,
+      note:
+        t.asks > 0
+          ? `${plural(t.asks, 'ask or decision', 'asks or decisions')}`
+          : stated
+            ? 'the decision is stated in its own section'
+            : 'no ask or decision',
+    };
   },
-  askContract: (t) => ({ value: t.askContract, seen: t.asks > 0, note: t.askContract >= 1 ? 'an ask names who decides and by when' : t.askContract > 0 ? 'no ask names both who decides and by when' : 'no ask names who decides or by when' }),
+  askContract: (t) => ({
+    value: t.askContract,
+    seen: t.asks > 0,
+    note:
+      t.askContract >= 1
+        ? 'an ask names who decides and by when'
+        : t.askContract > 0
+          ? 'no ask names both who decides and by when'
+          : 'no ask names who decides or by when',
+  }),
   // A tradeoff section with content earns most; sentences elsewhere that name a cost or an alternative earn up to half.
-  tradeoffs: (t) => ({ value: Math.min(1, frac(t.tradeoffWords, 150) + 0.5 * frac(t.tradeoffSentences, 8)), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.tradeoffWords + t.tradeoffSentences > 0 ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative` : 'no cost, alternative or thing given up is stated' }),
-  options: (t) => ({ value: frac(t.optionWords, 40), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.optionWords > 0 ? `${plural(t.optionWords, 'word')} on the options` : 'no options section with content' }),
-  numbers: (t) => ({ value: frac(t.numeric, 8), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.numeric, 'sentence')} with a figure` }),
-  comparators: (t) => ({ value: frac(t.compared, 2), seen: t.numeric > 0, note: `${plural(t.compared, 'figure')} against a plan, target or prior period` }),
-  financials: (t) => ({ value: frac(t.financial, 2), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.financial, 'financial figure')}` }),
-  resolved: (t) => ({ value: frac(t.resolved, 2), seen: t.uncertain > 0 || t.resolved > 0, note: `${plural(t.uncertain, 'uncertainty', 'uncertainties')}, ${plural(t.resolved, 'assumption, estimate or revisit date', 'assumptions, estimates or revisit dates')}` }),
-  evidence: (t) => (t.priorityItems > 0
-    ? { value: frac(t.evidencedItems, t.priorityItems), seen: true, note: `${t.evidencedItems} of ${plural(t.priorityItems, 'priority', 'priorities')} with evidence` }
-    : { value: frac(t.evidenced, 6), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: `${plural(t.evidenced, 'sentence')} citing a figure, source or link` }),
-  result: (t) => ({ value: frac(t.results, 1), seen: t.sentences >= MIN_JUDGED_SENTENCES, note: t.results > 0 ? 'states a measurable result' : 'no measurable result' }),
+  tradeoffs: (t) => ({
+    value: Math.min(1, frac(t.tradeoffWords, 150) + 0.5 * frac(t.tradeoffSentences, 8)),
+    seen: t.sentences >= MIN_JUDGED_SENTENCES,
+    note:
+      t.tradeoffWords + t.tradeoffSentences > 0
+        ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative`
+        : 'no cost, alternative or thing given up is stated',
+  }),
+  options: (t) => ({
+    value: frac(t.optionWords, 40),
+    seen: t.sentences >= MIN_JUDGED_SENTENCES,
+    note: t.optionWords > 0 ? `${plural(t.optionWords, 'word')} on the options` : 'no options section with content',
+  }),
+  numbers: (t) => ({
+    value: frac(t.numeric, 8),
+    seen: t.sentences >= MIN_JUDGED_SENTENCES,
+    note: `${plural(t.numeric, 'sentence')} with a figure`,
+  }),
+  comparators: (t) => ({
+    value: frac(t.compared, 2),
+    seen: t.numeric > 0,
+    note: `${plural(t.compared, 'figure')} against a plan, target or prior period`,
+  }),
+  financials: (t) => ({
+    value: frac(t.financial, 2),
+    seen: t.sentences >= MIN_JUDGED_SENTENCES,
+    note: `${plural(t.financial, 'financial figure')}`,
+  }),
+  resolved: (t) => ({
+    value: frac(t.resolved, 2),
+    seen: t.uncertain > 0 || t.resolved > 0,
+    note: `${plural(t.uncertain, 'uncertainty', 'uncertainties')}, ${plural(t.resolved, 'assumption, estimate or revisit date', 'assumptions, estimates or revisit dates')}`,
+  }),
+  evidence: (t) =>
+    t.priorityItems > 0
+      ? {
+          value: frac(t.evidencedItems, t.priorityItems),
+          seen: true,
+          note: `${t.evidencedItems} of ${plural(t.priorityItems, 'priority', 'priorities')} with evidence`,
+        }
+      : {
+          value: frac(t.evidenced, 6),
+          seen: t.sentences >= MIN_JUDGED_SENTENCES,
+          note: `${plural(t.evidenced, 'sentence')} citing a figure, source or link`,
+        },
+  result: (t) => ({
+    value: frac(t.results, 1),
+    seen: t.sentences >= MIN_JUDGED_SENTENCES,
+    note: t.results > 0 ? 'states a measurable result' : 'no measurable result',
+  }),
 };
 
 /** Every signal's value for a document (the engine's score combines them with the rubric's credit table). */

@@ -43,7 +43,10 @@ function isPrompt(input: DocInput, blocks: readonly number[], k: number, b: numb
 function opensWithImperative(input: DocInput): boolean {
   const { doc } = input;
   const summary = doc.sections.findIndex((s) => s.role === 'summary' || s.role === 'proposal');
-  const first = summary >= 0 ? doc.sections[summary].blocks.find((b) => !doc.blocks[b].quoted) : doc.blocks.findIndex((b) => b.kind === 'paragraph' && !b.quoted && !isMetadata(input.text.slice(b.start, b.end)));
+  const first =
+    summary >= 0
+      ? doc.sections[summary].blocks.find((b) => !doc.blocks[b].quoted)
+      : doc.blocks.findIndex((b) => b.kind === 'paragraph' && !b.quoted && !isMetadata(input.text.slice(b.start, b.end)));
   if (first === undefined || first < 0) return false;
   const s = input.sentences(first)[0];
   return s !== undefined && isImperative(s.words, s.text);
@@ -85,13 +88,17 @@ const noAsk: DocRule = {
       rule: this.id,
       start,
       end,
-      message: 'Nothing here asks for a decision, recommends one or commits to one. Say what you want from the reader: approve, decide between options, or note a decision you made.',
-      fixes: [{ title: 'Add a "Decision needed" section', safe: false, edits: [{ start: insertAt, end: insertAt, newText: DECISION_SKELETON }] }],
+      message:
+        'Nothing here asks for a decision, recommends one or commits to one. Say what you want from the reader: approve, decide between options, or note a decision you made.',
+      fixes: [
+        { title: 'Add a "Decision needed" section', safe: false, edits: [{ start: insertAt, end: insertAt, newText: DECISION_SKELETON }] },
+      ],
     });
   },
 };
 
-export const DECISION_SKELETON = '\n\n## Decision needed\n\n- **Decision:** [what you ask the reader to decide]\n- **Recommendation:** [option], because [reason]\n- **Tradeoff:** [what we give up]\n- **By when:** [date]\n';
+export const DECISION_SKELETON =
+  '\n\n## Decision needed\n\n- **Decision:** [what you ask the reader to decide]\n- **Recommendation:** [option], because [reason]\n- **Tradeoff:** [what we give up]\n- **By when:** [date]\n';
 
 const openQuestion: DocRule = {
   id: 'decision/open-question',
@@ -114,14 +121,20 @@ const openQuestion: DocRule = {
         // A question that is its block (a heading, a template's prompt) with prose right after it is answered there.
         if (isPrompt(input, section.blocks, k, b)) continue;
         for (const [start, end] of input.facts(b).questions) {
-          const insert = block.kind === 'heading'
-            ? { start: block.end, end: block.end, newText: '\n\n**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' }
-            : { start: end, end, newText: ' **Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' };
+          const insert =
+            block.kind === 'heading'
+              ? {
+                  start: block.end,
+                  end: block.end,
+                  newText: '\n\n**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].',
+                }
+              : { start: end, end, newText: ' **Recommendation:** [your answer, and why]. Tradeoff: [what we give up].' };
           out.push({
             rule: this.id,
             start,
             end,
-            message: 'This question is left for the reader to answer. Bring your recommended answer with it; executives decide faster on a proposal than on a question.',
+            message:
+              'This question is left for the reader to answer. Bring your recommended answer with it; executives decide faster on a proposal than on a question.',
             fixes: [{ title: 'Answer it with a recommendation', safe: false, edits: [insert] }],
           });
         }
@@ -149,7 +162,8 @@ const optionsWithoutRecommendation: DocRule = {
       let last = -1;
       const end = subtreeEnds(input)[si];
       for (let s = si; s < end; s++) for (const b of doc.sections[s].blocks) last = Math.max(last, b);
-      if (last < 0 || sectionRecommends(input, si) || (elsewhere ??= recommendedElsewhere(input) || hasContentfulRole(input, ['proposal']))) continue;
+      if (last < 0 || sectionRecommends(input, si) || (elsewhere ??= recommendedElsewhere(input) || hasContentfulRole(input, ['proposal'])))
+        continue;
       const heading = doc.blocks[section.heading];
       const lastBlock = doc.blocks[last];
       out.push({
@@ -157,7 +171,19 @@ const optionsWithoutRecommendation: DocRule = {
         start: heading.start,
         end: heading.end,
         message: `"${collapseSpace(section.title)}" lays out options without saying which one you recommend. Name your pick and why; the reader can still choose another.`,
-        fixes: [{ title: 'Add your recommended option', safe: false, edits: [{ start: lastBlock.end, end: lastBlock.end, newText: '\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].' }] }],
+        fixes: [
+          {
+            title: 'Add your recommended option',
+            safe: false,
+            edits: [
+              {
+                start: lastBlock.end,
+                end: lastBlock.end,
+                newText: '\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].',
+              },
+            ],
+          },
+        ],
       });
     }
   },
@@ -181,7 +207,15 @@ const missingSection: DocRule = {
         start,
         end,
         message: `The "${input.rubric.name}" rubric expects a "${required.name}" section (a heading such as ${required.headings.map((h) => `"${h}"`).join(' or ')}). Readers of this kind of document look for it.`,
-        fixes: [{ title: `Add the "${required.name}" section`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `\n\n## ${required.name}\n\n[${required.name.toLowerCase()}: write it here]\n` }] }],
+        fixes: [
+          {
+            title: `Add the "${required.name}" section`,
+            safe: false,
+            edits: [
+              { start: insertAt, end: insertAt, newText: `\n\n## ${required.name}\n\n[${required.name.toLowerCase()}: write it here]\n` },
+            ],
+          },
+        ],
       });
     }
   },

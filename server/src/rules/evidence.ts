@@ -18,7 +18,11 @@ function evidenceItems(input: DocInput): Item[] {
   doc.sections.forEach((s, i) => {
     if (s.heading < 0) return;
     // A document title ("# Q3 plan") does not make every list in the document a roadmap.
-    if ((input.facts(s.heading).evidenceHeading && (s.level > 1 || !doc.sections.some((x) => x.parent === i))) || (inScope.has(s.parent) && doc.sections[s.parent].level > 1)) inScope.add(i);
+    if (
+      (input.facts(s.heading).evidenceHeading && (s.level > 1 || !doc.sections.some((x) => x.parent === i))) ||
+      (inScope.has(s.parent) && doc.sections[s.parent].level > 1)
+    )
+      inScope.add(i);
   });
   for (const si of inScope) {
     const blocks = doc.sections[si].blocks.filter((b) => doc.blocks[b].list >= 0 && !doc.blocks[b].quoted);
@@ -62,8 +66,15 @@ const unsupported: DocRule = {
         rule: this.id,
         start: first.start,
         end: first.end,
-        message: 'This priority has no evidence behind it: no number, link, customer or source. Say why it earns its place, so the reader can weigh it against the others.',
-        fixes: [{ title: 'Add an evidence placeholder', safe: false, edits: [{ start: first.end, end: first.end, newText: ' (evidence: [metric, link or customer])' }] }],
+        message:
+          'This priority has no evidence behind it: no number, link, customer or source. Say why it earns its place, so the reader can weigh it against the others.',
+        fixes: [
+          {
+            title: 'Add an evidence placeholder',
+            safe: false,
+            edits: [{ start: first.end, end: first.end, newText: ' (evidence: [metric, link or customer])' }],
+          },
+        ],
       });
     }
   },
@@ -72,7 +83,8 @@ const unsupported: DocRule = {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // A bare year is read as a date only where it reads as one: after a time preposition or an opening parenthesis
 // ("survey from 2024", "(2024)"), and not followed by a word or another number ("from 2000 users", "2023-24").
-const DATE = /\b(?:(20\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?|(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(20\d{2})|Q([1-4])\s+(20\d{2})|H([12])\s+(20\d{2})|(?=[12]\d{3})(?<=(?:\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of)\s+|\())((?:19|20)\d{2})(?![\p{L}\p{N}%]|[-/.,]\d|\s+[\p{L}\p{N}]))\b/gu;
+const DATE =
+  /\b(?:(20\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?|(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(20\d{2})|Q([1-4])\s+(20\d{2})|H([12])\s+(20\d{2})|(?=[12]\d{3})(?<=(?:\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of)\s+|\())((?:19|20)\d{2})(?![\p{L}\p{N}%]|[-/.,]\d|\s+[\p{L}\p{N}]))\b/gu;
 
 /** Year and month (1–12) of the end of the period a date names. */
 function periodEnd(m: RegExpExecArray): [number, number] {
@@ -107,7 +119,16 @@ function documentPeriod(input: DocInput): number | undefined {
     if (b.kind === 'heading') continue;
     const source = text.slice(b.start, b.end);
     if (isMetadata(source)) {
-      for (const line of source.split('\n')) if (DATE_KEY.test(line.split(':')[0]!.replace(/[-*+_\s]+/g, ' ').trim())) candidates.push(line);
+      for (const line of source.split('\n'))
+        if (
+          DATE_KEY.test(
+            line
+              .split(':')[0]!
+              .replace(/[-*+_\s]+/g, ' ')
+              .trim(),
+          )
+        )
+          candidates.push(line);
     } else if (BYLINE_DATE.test(b.masked)) candidates.push(b.masked);
   }
   let best: number | undefined;
@@ -145,7 +166,12 @@ const stale: DocRule = {
         let m: RegExpExecArray | null;
         while ((m = DATE.exec(block.masked))) {
           // "The previous one was in 2021": when a past event happened, told as history, not evidence offered as current.
-          if (/\b(?:was|were|happened|took place|occurred)\s+(?:in|on|during)\s+$/i.test(block.masked.slice(Math.max(0, m.index - 24), m.index))) continue;
+          if (
+            /\b(?:was|were|happened|took place|occurred)\s+(?:in|on|during)\s+$/i.test(
+              block.masked.slice(Math.max(0, m.index - 24), m.index),
+            )
+          )
+            continue;
           const [y, mo] = periodEnd(m);
           const age = now - (y * 12 + mo);
           // Within the year the document reports on, a date is the report's own period.

@@ -31,7 +31,18 @@ export interface BlockFacts {
 }
 
 /** The facts of a block that is not analysed. */
-export const NO_FACTS: BlockFacts = { recommendations: [], asks: 0, tradeoff: false, financial: false, number: false, preferred: false, questions: [], evidence: false, evidenceHeading: false, chronologyOpener: 0 };
+export const NO_FACTS: BlockFacts = {
+  recommendations: [],
+  asks: 0,
+  tradeoff: false,
+  financial: false,
+  number: false,
+  preferred: false,
+  questions: [],
+  evidence: false,
+  evidenceHeading: false,
+  chronologyOpener: 0,
+};
 
 /** Per list id of a rubric's index, the fact bit its matches set (0 for other lists); one array per index. */
 const factBitsByIndex = new WeakMap<ListIndex, Uint16Array>();
@@ -70,7 +81,12 @@ function startsUpper(text: string): boolean {
 
 function isOpenQuestion(s: Sentence): boolean {
   const w = s.words;
-  return s.text.trimEnd().endsWith('?') && w.length >= 3 && QUESTION_START.has(w[0].lower) && w.slice(0, 4).some((x) => QUESTION_WRITERS.has(x.lower));
+  return (
+    s.text.trimEnd().endsWith('?') &&
+    w.length >= 3 &&
+    QUESTION_START.has(w[0].lower) &&
+    w.slice(0, 4).some((x) => QUESTION_WRITERS.has(x.lower))
+  );
 }
 
 const MONEY = /[$€£¥]\s?\d/;
@@ -86,8 +102,20 @@ function namesSource(words: readonly Word[]): boolean {
 }
 
 /** Word lists whose hits are block facts, as bits per sentence. */
-const FACT_LISTS = ['recommendation', 'ask', 'preferredOption', 'tradeoff', 'financialTerms', 'evidenceSources', 'evidenceHeadings', 'chronologyOpeners', 'consensusDeferral'] as const;
-const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map((_, i) => 1 << i);
+const FACT_LISTS = [
+  'recommendation',
+  'ask',
+  'preferredOption',
+  'tradeoff',
+  'financialTerms',
+  'evidenceSources',
+  'evidenceHeadings',
+  'chronologyOpeners',
+  'consensusDeferral',
+] as const;
+const [RECOMMENDATION, ASK, PREFERRED, TRADEOFF, FINANCIAL, EVIDENCE, EVIDENCE_HEADING, CHRONOLOGY, DEFERRAL] = FACT_LISTS.map(
+  (_, i) => 1 << i,
+);
 
 const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
 
@@ -128,5 +156,16 @@ export function blockFacts({ text: source, sentences, matches, rubric }: BlockIn
   }
   const evidenceHeading = bits.some((x) => (x & EVIDENCE_HEADING) !== 0);
   // Most blocks have neither: they share one empty list (facts are cached per block, and read only).
-  return { recommendations: recommendations.length ? recommendations : NO_RANGES, asks, tradeoff, financial, number, preferred, questions: questions.length ? questions : NO_RANGES, evidence: evidence || number, evidenceHeading, chronologyOpener };
+  return {
+    recommendations: recommendations.length ? recommendations : NO_RANGES,
+    asks,
+    tradeoff,
+    financial,
+    number,
+    preferred,
+    questions: questions.length ? questions : NO_RANGES,
+    evidence: evidence || number,
+    evidenceHeading,
+    chronologyOpener,
+  };
 }

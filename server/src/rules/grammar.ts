@@ -23,12 +23,15 @@ export function isImperative(words: readonly Word[], text: string): boolean {
 const METADATA_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{Lu}][\p{L}\p{N} ./#()-]{0,30}?(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s+\S.*)?$/u;
 
 // A page's byline, as wiki and blog exports put it above the text: "Created by A, last modified by B on Apr 27, 2020".
-const BYLINE = /^\s*(?:\*|_)?(?:created|written|authored|drafted|posted|published|(?:last )?(?:modified|updated|edited)) (?:by|on) [^.!?]{0,120}[.!?]?\s*$/i;
+const BYLINE =
+  /^\s*(?:\*|_)?(?:created|written|authored|drafted|posted|published|(?:last )?(?:modified|updated|edited)) (?:by|on) [^.!?]{0,120}[.!?]?\s*$/i;
 
 /** Every non-blank line of the block is a `Key: value` header line (RFC and ADR headers, report metadata) or a byline. */
 export function isMetadata(source: string): boolean {
   const lines = source.split('\n').filter((l) => l.trim() !== '');
-  return lines.length > 0 && lines.every((l) => (METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4) || BYLINE.test(l));
+  return (
+    lines.length > 0 && lines.every((l) => (METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4) || BYLINE.test(l))
+  );
 }
 
 const OUTCOME_VERBS = new Set(data.outcomeVerbs);

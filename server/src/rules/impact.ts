@@ -13,7 +13,8 @@ import { CONTENT_WORDS, subtreeWords } from './sections.js';
 const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.quoted;
 
 // "Created by …", "Report from the … committee", "Submitted by …": who wrote it, not what it says.
-const BYLINE = /^\s*(?:[-*+]\s+)?(?:created|report|reported|submitted|prepared|written|authored|compiled|last (?:modified|updated)|posted)\b[^.]{0,40}?\b(?:by|from)\b/i;
+const BYLINE =
+  /^\s*(?:[-*+]\s+)?(?:created|report|reported|submitted|prepared|written|authored|compiled|last (?:modified|updated)|posted)\b[^.]{0,40}?\b(?:by|from)\b/i;
 
 /**
  * Where the writer starts talking: not a `Key: value` header, a byline, or a section a template fills with
@@ -31,7 +32,12 @@ function isOpeningProse(input: DocInput, b: number): boolean {
 /** A template's prompt: a block that is one question, with its answer in the next block. */
 function isPromptQuestion(input: DocInput, b: number): boolean {
   const sentences = input.sentences(b);
-  return sentences.length === 1 && sentences[0].text.trimEnd().endsWith('?') && b + 1 < input.doc.blocks.length && input.doc.blocks[b + 1].kind !== 'heading';
+  return (
+    sentences.length === 1 &&
+    sentences[0].text.trimEnd().endsWith('?') &&
+    b + 1 < input.doc.blocks.length &&
+    input.doc.blocks[b + 1].kind !== 'heading'
+  );
 }
 
 /** How many sections a reader passes before the template's summary or decision section. */
@@ -153,7 +159,13 @@ const buriedLede: DocRule = {
         ? 'The document opens with background and history'
         : 'The opening does not state the outcome, decision or ask';
     const insertAt = lineStartOf(input, input.doc.blocks[opening.block].start);
-    const fixes: Fix[] = [{ title: 'Insert a "Bottom line" at the top', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '**Bottom line:** [the outcome, decision or ask, with a number]\n\n' }] }];
+    const fixes: Fix[] = [
+      {
+        title: 'Insert a "Bottom line" at the top',
+        safe: false,
+        edits: [{ start: insertAt, end: insertAt, newText: '**Bottom line:** [the outcome, decision or ask, with a number]\n\n' }],
+      },
+    ];
     const last = opening.sentences[opening.sentences.length - 1];
     const move = recommendationToMove(input, last.end);
     let related: { start: number; end: number; message: string }[] | undefined;
@@ -161,7 +173,11 @@ const buriedLede: DocRule = {
       const removal = removeSentence(input, move.block, move.sentence);
       if (removal?.every((e) => e.start >= insertAt)) {
         const sentenceText = input.text.slice(move.sentence.start, move.sentence.end);
-        fixes.unshift({ title: `Move "${clip(collapseSpace(sentenceText))}" to the top`, safe: false, edits: [{ start: insertAt, end: insertAt, newText: `${sentenceText}\n\n` }, ...removal] });
+        fixes.unshift({
+          title: `Move "${clip(collapseSpace(sentenceText))}" to the top`,
+          safe: false,
+          edits: [{ start: insertAt, end: insertAt, newText: `${sentenceText}\n\n` }, ...removal],
+        });
         related = [{ start: move.sentence.start, end: move.sentence.end, message: 'This sentence holds your point: lead with it.' }];
       }
     }
@@ -205,7 +221,13 @@ const sectionOpener: DocRule = {
         start: s.words[0].start,
         end: s.words[len - 1].end,
         message: `"${collapseSpace(section.title)}" opens with a chronology. Open the section with its takeaway; the sequence of events can follow for readers who want it.`,
-        fixes: [{ title: 'Insert a takeaway line', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '**Takeaway:** [the one thing to know from this section]\n\n' }] }],
+        fixes: [
+          {
+            title: 'Insert a takeaway line',
+            safe: false,
+            edits: [{ start: insertAt, end: insertAt, newText: '**Takeaway:** [the one thing to know from this section]\n\n' }],
+          },
+        ],
       });
     }
   },

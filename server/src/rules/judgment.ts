@@ -27,7 +27,9 @@ const openUncertainty: BlockRule = {
   scope: 'block',
   check(input, out) {
     if (OPEN_BY_DESIGN.has(input.role) || input.block.quoted) return;
-    const matches = matchList(input, 'uncertainty').filter((m) => !(m.phrase.startsWith('uncertain') && namesAnEffect(m.sentence.words, m.from)));
+    const matches = matchList(input, 'uncertainty').filter(
+      (m) => !(m.phrase.startsWith('uncertain') && namesAnEffect(m.sentence.words, m.from)),
+    );
     if (matches.length === 0) return;
     const resolution = input.rubric.lists.resolution;
     // The same paragraph may already hold the assumption, decision or revisit date.
@@ -39,7 +41,19 @@ const openUncertainty: BlockRule = {
       start: m.start,
       end: m.end,
       message: `"${quoteText(input.text, m.start, m.end)}" leaves the reader holding the uncertainty. Say what you assume for now, what you will do meanwhile, and when you will revisit.`,
-      fixes: [{ title: 'Add Assumption / Decision / Revisit by', safe: false, edits: [{ start: last.end, end: last.end, newText: ' Assumption: [what we assume]. Decision: [what we do meanwhile]. Revisit by: [date].' }] }],
+      fixes: [
+        {
+          title: 'Add Assumption / Decision / Revisit by',
+          safe: false,
+          edits: [
+            {
+              start: last.end,
+              end: last.end,
+              newText: ' Assumption: [what we assume]. Decision: [what we do meanwhile]. Revisit by: [date].',
+            },
+          ],
+        },
+      ],
     });
   },
 };

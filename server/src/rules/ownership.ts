@@ -50,7 +50,11 @@ function hidesActor(text: string, s: Sentence, aux: number, participle: number):
   const [first] = clauseAround(words, text, aux, participle + 1);
   if (anyWord(words, first, aux, isPossibility)) return false;
   // "The peer must be stopped", "will never be moved": an instruction or a guarantee about how a thing behaves.
-  if (words[aux].lower === 'be' && (words[aux - 1]?.lower === 'must' || anyWord(words, aux - 2, participle - 1, (w) => w === 'never' || w === 'not'))) return false;
+  if (
+    words[aux].lower === 'be' &&
+    (words[aux - 1]?.lower === 'must' || anyWord(words, aux - 2, participle - 1, (w) => w === 'never' || w === 'not'))
+  )
+    return false;
   if (subordinateBefore(words, text, aux)) return false;
   // A code span before the auxiliary is the subject: program behaviour, not a person's decision.
   if (text.slice(s.start, words[aux].start).includes('`')) return false;
@@ -90,7 +94,13 @@ const hiddenActor: BlockRule = {
           start: aux.start,
           end: part.end,
           message: `"${quoteText(input.text, aux.start, part.end)}" does not say who ${CALLS.has(part.lower) ? 'made the call' : 'refused'}. Name the owner: executives look for accountability, and a missing subject reads as avoiding it.`,
-          fixes: [{ title: `Name the owner: "${part.text} by [owner]"`, safe: false, edits: [{ start: part.end, end: part.end, newText: ' by [owner]' }] }],
+          fixes: [
+            {
+              title: `Name the owner: "${part.text} by [owner]"`,
+              safe: false,
+              edits: [{ start: part.end, end: part.end, newText: ' by [owner]' }],
+            },
+          ],
         });
       }
     }
@@ -101,7 +111,11 @@ const CLAUSE_START = new Set(data.clauseStart);
 
 const SKILL_BEFORE = new Set(data.skillBefore);
 
-const TAKE_A_POSITION = sentenceTemplate('Take a position: "Recommendation: … Decision by: …"', 'Recommendation', '[your position]. Decision by: [date].');
+const TAKE_A_POSITION = sentenceTemplate(
+  'Take a position: "Recommendation: … Decision by: …"',
+  'Recommendation',
+  '[your position]. Decision by: [date].',
+);
 
 const consensusDeferral: BlockRule = {
   id: 'ownership/consensus-deferral',
@@ -118,7 +132,8 @@ const consensusDeferral: BlockRule = {
       // "the ability to build consensus", "how to reach alignment": a skill or a method named, not a decision put off.
       // (Up to two words between, for a coordinated verb: "the ability to draft and build consensus".)
       let skill = false;
-      for (let k = Math.max(0, m.from - 4); k + 1 < m.from && !skill; k++) skill = SKILL_BEFORE.has(`${words[k].lower} ${words[k + 1].lower}`);
+      for (let k = Math.max(0, m.from - 4); k + 1 < m.from && !skill; k++)
+        skill = SKILL_BEFORE.has(`${words[k].lower} ${words[k + 1].lower}`);
       if (skill) continue;
       // "The team feels strongly about quality" describes the team; "the team feels (that) we…" defers to it.
       if (/^the (team|group) (feels|thinks|believes)$/.test(m.phrase) && !CLAUSE_START.has(words[m.to]?.lower ?? '')) continue;
@@ -136,7 +151,13 @@ const consensusDeferral: BlockRule = {
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" waits for agreement instead of taking a position. State your recommendation and the date you will decide; invite objections rather than permission.`,
         fixes: teamView
-          ? [{ title: 'Own it: "I recommend"', safe: false, edits: [replaceEdit(input.text, m.start, thatEnd, shouldAfterWe ? 'I recommend we' : 'I recommend')] }]
+          ? [
+              {
+                title: 'Own it: "I recommend"',
+                safe: false,
+                edits: [replaceEdit(input.text, m.start, thatEnd, shouldAfterWe ? 'I recommend we' : 'I recommend')],
+              },
+            ]
           : [TAKE_A_POSITION.fix(input.text, m.sentence)],
       });
     }
@@ -149,7 +170,8 @@ const deflection = listRule({
   title: 'Deflecting blame',
   severity: 'warning',
   list: 'deflection',
-  message: (p) => `"${p}" points at someone else. Say what happened, what you own in it, and what you are doing next; the reader will judge the rest.`,
+  message: (p) =>
+    `"${p}" points at someone else. Say what happened, what you own in it, and what you are doing next; the reader will judge the rest.`,
   template: sentenceTemplate('Add "Our part: … Next: …"', 'Our part', '[what we own in it]. Next: [what we do, by when].'),
 });
 

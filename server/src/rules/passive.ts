@@ -84,7 +84,11 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
     const contracted = w.endsWith("'s");
     let j = i + 1;
     let skipped = 0;
-    while (j < words.length && skipped < 2 && (BETWEEN.has(words[j].lower) || (words[j].lower.endsWith('ly') && words[j].lower.length > 3))) {
+    while (
+      j < words.length &&
+      skipped < 2 &&
+      (BETWEEN.has(words[j].lower) || (words[j].lower.endsWith('ly') && words[j].lower.length > 3))
+    ) {
       j++;
       skipped++;
     }
@@ -94,7 +98,8 @@ export function passivesInWords(words: readonly Word[], text?: string, base = 0)
     if (text !== undefined && /[^\s\p{L}\p{N}'’-]/u.test(text.slice(words[i].end - base, words[j].start - base))) continue;
     // `joined`: no punctuation between the participle and the next word ("released, the team" is not joined).
     const next = words[j + 1]?.lower;
-    const joined = next !== undefined && (text === undefined || !/[^\s'’-]/u.test(text.slice(words[j].end - base, words[j + 1].start - base)));
+    const joined =
+      next !== undefined && (text === undefined || !/[^\s'’-]/u.test(text.slice(words[j].end - base, words[j + 1].start - base)));
     let agent = -1;
     for (let k = j + 1; k < Math.min(words.length, j + 8); k++) {
       // "delayed by two weeks" / "by 20%" measures; "by the CFO" names the agent.
@@ -163,7 +168,8 @@ function itSubject(words: readonly Word[], i: number): boolean {
 export function findPassives(text: string): Array<{ start: number; end: number; agentless: boolean }> {
   const out: Array<{ start: number; end: number; agentless: boolean }> = [];
   for (const s of segmentSentences(text, 0)) {
-    for (const p of passivesInWords(s.words, text, 0)) out.push({ start: s.words[p.aux].start, end: s.words[p.participle].end, agentless: p.agentless });
+    for (const p of passivesInWords(s.words, text, 0))
+      out.push({ start: s.words[p.aux].start, end: s.words[p.participle].end, agentless: p.agentless });
   }
   return out;
 }

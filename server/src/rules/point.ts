@@ -23,4 +23,3 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
   if (s.words.length > 0 && lists.chronologyOpeners.matchAt(s.words, 0) > 0) return false;
   return hasNumber(input.text, s) || reportsOutcome(s.words);
 }
-

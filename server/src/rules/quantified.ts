@@ -11,7 +11,10 @@ import data from '../../../rubrics/data/quantity.json';
 const TIME_UNITS = new Set(data.timeUnits);
 const MANNER_NOUNS = new Set(data.mannerNouns);
 // "a few facts to be aware of:", "several advantages, including…": the items follow, so the count is there to read.
-const ENUMERATION = new RegExp(`:|\\b(?:${data.enumerationCues.map((c) => c.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+const ENUMERATION = new RegExp(
+  `:|\\b(?:${data.enumerationCues.map((c) => c.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')).join('|')})\\b`,
+  'i',
+);
 // "that many minutes", "this many", "to name a few": the amount is given elsewhere or is the point of an idiom.
 const NOT_BEFORE_QUANTITY = new Set(data.notBeforeQuantity);
 // "the most meaningful set": a comparative or superlative grades the adjective; it is a choice, not an amount.
@@ -21,7 +24,15 @@ const COMPARATIVE = new Set(data.gradingWords);
 // and Consequences, Future work): a vague amount or date there describes the problem or the design space ("many
 // use cases", "revise the protocol in the future"), not the writer's own results or plan. Reviewed on the corpus,
 // every finding in such sections of the RFCs and roadmaps was wrong.
-const ARGUED: ReadonlySet<SectionRole> = new Set<SectionRole>(['summary', 'background', 'proposal', 'alternatives', 'drawbacks', 'unresolved', 'appendix']);
+const ARGUED: ReadonlySet<SectionRole> = new Set<SectionRole>([
+  'summary',
+  'background',
+  'proposal',
+  'alternatives',
+  'drawbacks',
+  'unresolved',
+  'appendix',
+]);
 // "significantly more engagement", "a lot better": the word grades a comparison rather than stating an amount.
 const GRADED = new Set(data.comparatives);
 
@@ -87,7 +98,9 @@ const vagueQuantity: BlockRule = {
         start: m.start,
         end: m.end,
         message: `"${quoteText(input.text, m.start, m.end)}" asks the reader to guess the size. Give the number${rate ? ' (percent, dollars or units)' : ''} so they can weigh it.`,
-        fixes: [{ title: `Put a number here: "${placeholder}"`, safe: false, edits: [replaceEdit(input.text, m.start, m.end, placeholder)] }],
+        fixes: [
+          { title: `Put a number here: "${placeholder}"`, safe: false, edits: [replaceEdit(input.text, m.start, m.end, placeholder)] },
+        ],
       });
     }
   },
@@ -144,7 +157,8 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
     if (w.endsWith('ed') && k > 0 && PRONOUN.has(words[k - 1].lower)) return false;
   }
   // An infinitive add-on after a comma: no subject and no tense of its own, so nobody commits to the timing.
-  if (first > 0 && anyWord(words, first, from - 1, (w) => w === 'to') && !anyWord(words, first, from - 1, (w) => FINITE.has(w))) return false;
+  if (first > 0 && anyWord(words, first, from - 1, (w) => w === 'to') && !anyWord(words, first, from - 1, (w) => FINITE.has(w)))
+    return false;
   return true;
 }
 
@@ -242,8 +256,21 @@ const noFinancials: DocRule = {
       rule: this.id,
       start,
       end,
-      message: 'A board update with no revenue, cost, margin, burn or runway figures leaves the board to ask for them. Add the financial picture in a few lines.',
-      fixes: [{ title: 'Add a Financials section', safe: false, edits: [{ start: insertAt, end: insertAt, newText: '\n\n## Financials\n\n- Revenue: [$N] ([N%] against plan)\n- Burn: [$N] a month; runway [N] months\n' }] }],
+      message:
+        'A board update with no revenue, cost, margin, burn or runway figures leaves the board to ask for them. Add the financial picture in a few lines.',
+      fixes: [
+        {
+          title: 'Add a Financials section',
+          safe: false,
+          edits: [
+            {
+              start: insertAt,
+              end: insertAt,
+              newText: '\n\n## Financials\n\n- Revenue: [$N] ([N%] against plan)\n- Burn: [$N] a month; runway [N] months\n',
+            },
+          ],
+        },
+      ],
     });
   },
 };

@@ -33,4 +33,11 @@ export const RULES: readonly Rule[] = [
  * The built-in rule set: the rules, the block facts their document rules read, and what a document earns (credit
  * signals the score reads through each rubric's `credit` table).
  */
-export const BUILTIN_RULE_SET: RuleSet<BlockFacts> = { rules: RULES, facts: blockFacts, moveFacts, noFacts: NO_FACTS, credit: creditSignals, signals: Object.keys(SIGNALS) };
+export const BUILTIN_RULE_SET: RuleSet<BlockFacts> = {
+  rules: RULES,
+  facts: blockFacts,
+  moveFacts,
+  noFacts: NO_FACTS,
+  credit: creditSignals,
+  signals: Object.keys(SIGNALS),
+};

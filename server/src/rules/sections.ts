@@ -22,7 +22,8 @@ export function subtreeEnds(input: DocInput): Int32Array {
 }
 
 // A block that only says there is nothing here yet: "None.", "TBD", "N/A", "Coming soon.", "To be written".
-const NOTHING = /^\W*(?:none|n\/?a|tbd|tbc|todo|to ?do|not applicable|nothing(?: yet)?|coming soon|to be (?:written|added|decided|determined|confirmed|created)|\[[^\]]*\])\W*$/i;
+const NOTHING =
+  /^\W*(?:none|n\/?a|tbd|tbc|todo|to ?do|not applicable|nothing(?: yet)?|coming soon|to be (?:written|added|decided|determined|confirmed|created)|\[[^\]]*\])\W*$/i;
 
 /** Prose words in the section and its subsections; quoted text and "None." / "TBD" blocks count for nothing. */
 export function subtreeWords(input: DocInput, section: number): number {

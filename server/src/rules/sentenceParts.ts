@@ -6,7 +6,10 @@ import type { Sentence } from '../core/sentences.js';
 import abbreviations from '../../../rubrics/data/abbreviations.json';
 
 /** A full stop after one of these ("(e.g. `File::from_raw_fd(7)`)") goes on; only a word ending there counts. */
-const NOT_SENTENCE_END = new RegExp(`(?:^|[^\\p{L}])(?:${abbreviations.notSentenceEnd.map((a) => a.replace(/\./g, '\\.')).join('|')})$`, 'iu');
+const NOT_SENTENCE_END = new RegExp(
+  `(?:^|[^\\p{L}])(?:${abbreviations.notSentenceEnd.map((a) => a.replace(/\./g, '\\.')).join('|')})$`,
+  'iu',
+);
 
 /** Characters that join two words into one token when nothing else separates them (as concision.ts counts). */
 const JOINERS = /^[.,@/:_+#&]+$/;

@@ -9,7 +9,6 @@ import { matchList, quoteText, sentenceTemplate } from './util.js';
 // The words read around a cost word or a "no downside" claim are data (rubrics/data/tradeoffs.json).
 import data from '../../../rubrics/data/tradeoffs.json';
 
-
 // A section of these roles anywhere in the document (Drawbacks, Risks, Consequences, Alternatives, Options, Non-goals…)
 // states the tradeoffs for every recommendation in it, when something is written under it.
 const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives', 'options'];
@@ -40,8 +39,15 @@ const unstated: DocRule = {
         rule: this.id,
         start,
         end,
-        message: 'This recommendation does not say what it costs or what you will not do instead. Naming the tradeoff shows you weighed it and lets the reader judge it.',
-        fixes: [{ title: 'Add a "Tradeoff:" line', safe: false, edits: [{ start: end, end, newText: ' Tradeoff: we give up [what] to get [what].' }] }],
+        message:
+          'This recommendation does not say what it costs or what you will not do instead. Naming the tradeoff shows you weighed it and lets the reader judge it.',
+        fixes: [
+          {
+            title: 'Add a "Tradeoff:" line',
+            safe: false,
+            edits: [{ start: end, end, newText: ' Tradeoff: we give up [what] to get [what].' }],
+          },
+        ],
       });
     }
   },
@@ -68,7 +74,7 @@ function isTradeoff(words: readonly Word[], from: number, to: number, denied: Ui
     }
     if (BENEFIT_AFTER_COST.has(words[to]?.lower ?? '')) return false;
     // "It costs nothing", "costs us nothing".
-    if (DENIALS.has(words[to]?.lower ?? '') || (words[to + 1]?.lower === 'nothing')) return false;
+    if (DENIALS.has(words[to]?.lower ?? '') || words[to + 1]?.lower === 'nothing') return false;
   }
   if ((last === 'not' || last === "won't") && to - from <= 2 && EFFECT_VERBS.has(words[to]?.lower ?? '')) return false;
   return true;
@@ -112,7 +118,8 @@ const noDownside: BlockRule = {
       const words = m.sentence.words;
       if (COST.answers(input, m.sentence)) continue;
       // "There is no risk of data loss because we keep three backups": a named risk, ruled out for a reason.
-      if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower))) continue;
+      if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower)))
+        continue;
       out.push({
         rule: this.id,
         start: m.start,

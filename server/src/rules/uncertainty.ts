@@ -79,7 +79,11 @@ export const OTHER_WORD = '_';
  * of each lexicon word. Presence counts, not frequency. Training uses this; `scoreUncertainty`
  * computes the same sum inline.
  */
-export function sentenceFeatures(lowerWords: readonly string[], vocabulary: ReadonlySet<string> = VOCABULARY, lexicon: Lexicon = LEXICON): string[] {
+export function sentenceFeatures(
+  lowerWords: readonly string[],
+  vocabulary: ReadonlySet<string> = VOCABULARY,
+  lexicon: Lexicon = LEXICON,
+): string[] {
   const out = new Set<string>();
   let prev = START_FEATURE;
   for (const w of lowerWords) {

@@ -21,7 +21,14 @@ export function matchList(input: BlockInput, list: string): readonly SentenceMat
   for (const m of input.matches) {
     if (m.list !== id) continue;
     const sentence = input.sentences[m.sentence];
-    (out ??= []).push({ from: m.from, to: m.to, phrase: m.phrase, sentence, start: sentence.words[m.from].start, end: sentence.words[m.to - 1].end });
+    (out ??= []).push({
+      from: m.from,
+      to: m.to,
+      phrase: m.phrase,
+      sentence,
+      start: sentence.words[m.from].start,
+      end: sentence.words[m.to - 1].end,
+    });
   }
   if (!out) return NO_MATCHES;
   (input.memo ??= new Map()).set(list, out);
@@ -57,14 +64,18 @@ export function hasNumber(text: string, s: SentenceSpan): boolean {
 
 // "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
 const MONTHS = 'january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const DATE_WORDS = new RegExp(`\\b(?:(?:in|by|on|until|since|from|early|mid|late|end of|before|after) (?:may|march)\\b|\\d{1,2} (?:may|march)\\b|(?:may|march) \\d|${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`, 'i');
+const DATE_WORDS = new RegExp(
+  `\\b(?:(?:in|by|on|until|since|from|early|mid|late|end of|before|after) (?:may|march)\\b|\\d{1,2} (?:may|march)\\b|(?:may|march) \\d|${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`,
+  'i',
+);
 
 // A year, but not a count ("2000 users"): after a preposition, or not followed by a word.
 const YEAR = /\b(?:(?:in|by|since|until|before|after|from|during|of|early|mid|late)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}\b(?!\s+\p{L}))/iu;
 
 /** The sentence names a date or deadline (or a placeholder for one). */
 export function hasDate(text: string, s: SentenceSpan): boolean {
-  return (s.dated ??= DATE_WORDS.test(s.text) || YEAR.test(s.text) || DAY_MONTH.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
+  return (s.dated ??=
+    DATE_WORDS.test(s.text) || YEAR.test(s.text) || DAY_MONTH.test(s.text) || PLACEHOLDER.test(text.slice(s.start, s.end)));
 }
 
 /** The phrase starts its sentence (ignoring opening punctuation). */
@@ -194,7 +205,15 @@ export function sentenceTemplate(title: string, label: string, body: string): Se
  * A rule that flags every phrase of one word list, with a message about the phrase as written, and optionally a
  * template after its sentence. Most word-level rules are this; the ones with conditions are written out in their family.
  */
-export function listRule(spec: { id: string; dimension: Dimension; title: string; severity: Severity; list: string; message: (phrase: string) => string; template?: SentenceTemplate }): BlockRule {
+export function listRule(spec: {
+  id: string;
+  dimension: Dimension;
+  title: string;
+  severity: Severity;
+  list: string;
+  message: (phrase: string) => string;
+  template?: SentenceTemplate;
+}): BlockRule {
   return {
     id: spec.id,
     dimension: spec.dimension,
@@ -206,7 +225,13 @@ export function listRule(spec: { id: string; dimension: Dimension; title: string
       const t = spec.template;
       for (const m of matchList(input, spec.list)) {
         if (t?.answers(input, m.sentence)) continue;
-        out.push({ rule: spec.id, start: m.start, end: m.end, message: spec.message(quoteText(input.text, m.start, m.end)), ...(t ? { fixes: [t.fix(input.text, m.sentence)] } : {}) });
+        out.push({
+          rule: spec.id,
+          start: m.start,
+          end: m.end,
+          message: spec.message(quoteText(input.text, m.start, m.end)),
+          ...(t ? { fixes: [t.fix(input.text, m.sentence)] } : {}),
+        });
       }
     },
   };

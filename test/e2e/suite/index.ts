@@ -24,7 +24,11 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const summary = `${results.filter((r) => r.state === 'passed').length} passed, ${failures} failed`;
       console.log(summary);
-      if (file) writeFileSync(file, JSON.stringify({ mode: process.env.PRESENCE_E2E_MODE, vscode: require('vscode').version, results, failures, metrics }, null, 2));
+      if (file)
+        writeFileSync(
+          file,
+          JSON.stringify({ mode: process.env.PRESENCE_E2E_MODE, vscode: require('vscode').version, results, failures, metrics }, null, 2),
+        );
       if (failures > 0) reject(new Error(`${failures} Presence end-to-end test(s) failed`));
       else resolve();
     });

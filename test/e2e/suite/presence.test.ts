@@ -6,14 +6,28 @@ import * as assert from 'node:assert/strict';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import {
-  BANDS, DIMENSION_NAMES, EXTENSION_ID, STATUS_RE, bandFor, changedLines, codeOf, describeDiagnostics, fixtureUri,
-  metrics, openMemo, presenceDiagnostics, waitFor, waitForDiagnostics, type PresenceApi,
+  BANDS,
+  DIMENSION_NAMES,
+  EXTENSION_ID,
+  STATUS_RE,
+  bandFor,
+  changedLines,
+  codeOf,
+  describeDiagnostics,
+  fixtureUri,
+  metrics,
+  openMemo,
+  presenceDiagnostics,
+  waitFor,
+  waitForDiagnostics,
+  type PresenceApi,
 } from './util.ts';
 
 const HEDGE = 'conviction/hedge';
 const mode = process.env.PRESENCE_E2E_MODE ?? 'dev';
 let apiRef: PresenceApi | undefined;
-const WEAK_PARAGRAPH = '\n\nSorry, I think we might perhaps want to try to maybe revisit this soon, hopefully! Unfortunately it is SUPER unclear.\n';
+const WEAK_PARAGRAPH =
+  '\n\nSorry, I think we might perhaps want to try to maybe revisit this soon, hopefully! Unfortunately it is SUPER unclear.\n';
 
 suite(`Presence end to end (${mode})`, () => {
   let api: PresenceApi;
@@ -25,7 +39,10 @@ suite(`Presence end to end (${mode})`, () => {
     if (mode === 'vsix') {
       assert.ok(installedIn, 'PRESENCE_E2E_EXTENSIONS_DIR is not set');
       // The extension must be the one code-server installed from presence.vsix, not the source folder.
-      assert.ok(ext.extensionPath.startsWith(installedIn + sep), `extension runs from ${ext.extensionPath}, not from the installed .vsix under ${installedIn}`);
+      assert.ok(
+        ext.extensionPath.startsWith(installedIn + sep),
+        `extension runs from ${ext.extensionPath}, not from the installed .vsix under ${installedIn}`,
+      );
     }
     // Opening a Markdown file is what activates it for a user.
     const t0 = Date.now();
@@ -42,10 +59,14 @@ suite(`Presence end to end (${mode})`, () => {
     metrics.openToFirstDiagnosticsMs = Date.now() - t0;
     // Where that wait goes, measured from activate(): the server's spawn and initialize, then its first analysis.
     // (VS Code batches the diagnostics-changed event, so the extension may hear of them a moment after they show.)
-    const startup = await waitFor('the extension to see its first diagnostics', () => {
-      const t = api.getStartupTimings!();
-      return t.firstDiagnosticsMs !== undefined ? t : undefined;
-    }, 5_000);
+    const startup = await waitFor(
+      'the extension to see its first diagnostics',
+      () => {
+        const t = api.getStartupTimings!();
+        return t.firstDiagnosticsMs !== undefined ? t : undefined;
+      },
+      5_000,
+    );
     if (startup.serverReadyMs !== undefined) metrics.activateToServerReadyMs = startup.serverReadyMs;
     metrics.activateToFirstDiagnosticsMs = startup.firstDiagnosticsMs!;
   });
@@ -79,7 +100,9 @@ suite(`Presence end to end (${mode})`, () => {
       assert.ok(!/^[a-z]+:/i.test(src), `README image ${src} is not a path inside the extension`);
       assert.ok(await exists(src), `README image ${src} is missing from ${ext.extensionPath}`);
     }
-    const steps = (ext.packageJSON as { contributes: { walkthroughs: { steps: { id: string; media: { image: string | Record<string, string> } }[] }[] } }).contributes.walkthroughs[0]!.steps;
+    const steps = (
+      ext.packageJSON as { contributes: { walkthroughs: { steps: { id: string; media: { image: string | Record<string, string> } }[] }[] } }
+    ).contributes.walkthroughs[0]!.steps;
     for (const step of steps) {
       const media = typeof step.media.image === 'string' ? [step.media.image] : Object.values(step.media.image);
       for (const src of media) {
@@ -94,7 +117,11 @@ suite(`Presence end to end (${mode})`, () => {
     const ds = await waitForDiagnostics(doc.uri, `a ${HEDGE} diagnostic in board-update.md`, (ds) => ds.some((d) => codeOf(d) === HEDGE));
     const hedge = ds.find((d) => codeOf(d) === HEDGE)!;
     const line = doc.lineAt(hedge.range.start.line).text;
-    assert.equal(line, 'I think we should move the enterprise launch to March, which protects $2.4M of renewals.', `hedge reported on the wrong line:\n${describeDiagnostics(doc, ds)}`);
+    assert.equal(
+      line,
+      'I think we should move the enterprise launch to March, which protects $2.4M of renewals.',
+      `hedge reported on the wrong line:\n${describeDiagnostics(doc, ds)}`,
+    );
     assert.match(doc.getText(hedge.range), /^I think/, 'the hedge range should start at "I think"');
     assert.ok(hedge.message.length > 0, 'the diagnostic has a message');
     for (const d of ds) assert.match(codeOf(d) ?? '', /^[a-z]+\/[a-z0-9-]+$/, `diagnostic code should be a rule id: ${codeOf(d)}`);
@@ -102,13 +129,22 @@ suite(`Presence end to end (${mode})`, () => {
 
   test('hover on a finding explains it', async () => {
     const { doc } = await openMemo('board-update.md');
-    const [hedge] = await waitForDiagnostics(doc.uri, HEDGE, (ds) => ds.some((d) => codeOf(d) === HEDGE)).then((ds) => ds.filter((d) => codeOf(d) === HEDGE));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, hedge.range.start.translate(0, 1));
+    const [hedge] = await waitForDiagnostics(doc.uri, HEDGE, (ds) => ds.some((d) => codeOf(d) === HEDGE)).then((ds) =>
+      ds.filter((d) => codeOf(d) === HEDGE),
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      hedge.range.start.translate(0, 1),
+    );
     const text = hovers
       .flatMap((h) => h.contents)
       .map((c) => (typeof c === 'string' ? c : c.value))
       .join('\n');
-    assert.ok(text.includes('conviction') || text.includes('hedge') || text.includes('Hedge'), `no Presence hover at the finding; hovers:\n${text}`);
+    assert.ok(
+      text.includes('conviction') || text.includes('hedge') || text.includes('Hedge'),
+      `no Presence hover at the finding; hovers:\n${text}`,
+    );
   });
 
   test('a quick fix drops the hedge and touches nothing else', async () => {
@@ -118,7 +154,11 @@ suite(`Presence end to end (${mode})`, () => {
     const lineNo = hedge.range.start.line;
     const before = doc.getText();
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', doc.uri, hedge.range, vscode.CodeActionKind.QuickFix.value, 20,
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      hedge.range,
+      vscode.CodeActionKind.QuickFix.value,
+      20,
     );
     const fixes = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
     // The API command drops each action's diagnostics, so find the fix by what it edits: the hedge itself
@@ -126,13 +166,25 @@ suite(`Presence end to end (${mode})`, () => {
     const editsHedge = (a: vscode.CodeAction) =>
       !!a.edit?.get(doc.uri).some((e) => !e.range.isEmpty && e.range.intersection(hedge.range) !== undefined);
     const fix = fixes.find((a) => !/^disable\b/i.test(a.title) && editsHedge(a));
-    assert.ok(fix, `no quick fix for ${HEDGE}; offered:\n${fixes.map((a) => `${a.title} [${a.kind?.value}] edit=${!!a.edit} command=${a.command?.command} diagnostics=${a.diagnostics?.map(codeOf).join(',')}`).join('\n')}`);
-    assert.ok(vscode.CodeActionKind.QuickFix.contains(fix.kind ?? vscode.CodeActionKind.Empty), `the fix's kind is ${fix.kind?.value}, not quickfix`);
+    assert.ok(
+      fix,
+      `no quick fix for ${HEDGE}; offered:\n${fixes.map((a) => `${a.title} [${a.kind?.value}] edit=${!!a.edit} command=${a.command?.command} diagnostics=${a.diagnostics?.map(codeOf).join(',')}`).join('\n')}`,
+    );
+    assert.ok(
+      vscode.CodeActionKind.QuickFix.contains(fix.kind ?? vscode.CodeActionKind.Empty),
+      `the fix's kind is ${fix.kind?.value}, not quickfix`,
+    );
     if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit refused the fix');
-    await waitFor('the quick fix to change the text', () => (doc.getText() !== before ? true : undefined), 10_000, [vscode.workspace.onDidChangeTextDocument]);
+    await waitFor('the quick fix to change the text', () => (doc.getText() !== before ? true : undefined), 10_000, [
+      vscode.workspace.onDidChangeTextDocument,
+    ]);
     assert.equal(doc.lineAt(lineNo).text, 'We should move the enterprise launch to March, which protects $2.4M of renewals.');
     assert.deepEqual(changedLines(before, doc.getText()), [lineNo], 'the fix changed other lines');
-    await waitForDiagnostics(doc.uri, 'the hedge diagnostic to go away after the fix', (ds) => !ds.some((d) => codeOf(d) === HEDGE && d.range.start.line === lineNo));
+    await waitForDiagnostics(
+      doc.uri,
+      'the hedge diagnostic to go away after the fix',
+      (ds) => !ds.some((d) => codeOf(d) === HEDGE && d.range.start.line === lineNo),
+    );
   });
 
   test('Fix All Safe Issues removes every safe finding and changes only flagged prose', async () => {
@@ -142,26 +194,42 @@ suite(`Presence end to end (${mode})`, () => {
     const flagged = new Set(ds0.flatMap((d) => range(d.range.start.line, d.range.end.line)));
 
     await vscode.commands.executeCommand('presence.fixAll');
-    const after = await waitFor('fix-all to change the text', () => (doc.getText() !== before ? doc.getText() : undefined), 15_000, [vscode.workspace.onDidChangeTextDocument]);
+    const after = await waitFor('fix-all to change the text', () => (doc.getText() !== before ? doc.getText() : undefined), 15_000, [
+      vscode.workspace.onDidChangeTextDocument,
+    ]);
 
     const changed = changedLines(before, after);
-    console.log(`fix-all changed ${changed.length} line(s):\n${changed.map((l) => `  - ${before.split('\n')[l]}\n  + ${after.split('\n')[l]}`).join('\n')}`);
+    console.log(
+      `fix-all changed ${changed.length} line(s):\n${changed.map((l) => `  - ${before.split('\n')[l]}\n  + ${after.split('\n')[l]}`).join('\n')}`,
+    );
     const stray = changed.filter((l) => !flagged.has(l));
-    assert.deepEqual(stray, [], `fix-all changed lines that had no finding:\n${stray.map((l) => `${l + 1}: ${after.split('\n')[l]}`).join('\n')}\nfindings before:\n${describeDiagnostics(doc, ds0)}`);
+    assert.deepEqual(
+      stray,
+      [],
+      `fix-all changed lines that had no finding:\n${stray.map((l) => `${l + 1}: ${after.split('\n')[l]}`).join('\n')}\nfindings before:\n${describeDiagnostics(doc, ds0)}`,
+    );
 
     // Prose hedges are gone; code, inline code, quotes and front matter keep theirs.
     const lines = after.split('\n');
     const kept = lines.filter((l) => l.includes('I think'));
-    assert.deepEqual(kept, [
-      'summary: "I think — the front matter is not prose"',
-      'I think this code sample stays exactly as written.',
-      'The phrase `I think` inside inline code is not prose either.',
-      '> I think a quoted customer is quoting, not hedging.',
-    ], 'fix-all left a prose hedge or touched code, quotes or front matter');
+    assert.deepEqual(
+      kept,
+      [
+        'summary: "I think — the front matter is not prose"',
+        'I think this code sample stays exactly as written.',
+        'The phrase `I think` inside inline code is not prose either.',
+        '> I think a quoted customer is quoting, not hedging.',
+      ],
+      'fix-all left a prose hedge or touched code, quotes or front matter',
+    );
     assert.ok(after.includes('We should raise the Team plan price to $14 per seat'), 'the lead hedge was not rewritten');
 
     // Every safe fix was applied: running fix-all again changes nothing.
-    await waitForDiagnostics(doc.uri, 'diagnostics for the fixed text', (ds) => !ds.some((d) => codeOf(d) === HEDGE && !doc.lineAt(d.range.start.line).text.startsWith('>')));
+    await waitForDiagnostics(
+      doc.uri,
+      'diagnostics for the fixed text',
+      (ds) => !ds.some((d) => codeOf(d) === HEDGE && !doc.lineAt(d.range.start.line).text.startsWith('>')),
+    );
     await vscode.commands.executeCommand('presence.fixAll');
     assert.equal(doc.getText(), after, 'a second fix-all still found safe fixes to apply');
   });
@@ -172,7 +240,10 @@ suite(`Presence end to end (${mode})`, () => {
     await vscode.commands.executeCommand('presence.scoreDocument');
     const report = await waitFor('getLastReport() after presence.scoreDocument', () => api.getLastReport() ?? undefined, 15_000);
     assert.equal(typeof report.overall, 'number');
-    assert.ok(Number.isInteger(report.overall) && report.overall >= 0 && report.overall <= 100, `overall ${report.overall} is not an integer in 0–100`);
+    assert.ok(
+      Number.isInteger(report.overall) && report.overall >= 0 && report.overall <= 100,
+      `overall ${report.overall} is not an integer in 0–100`,
+    );
     assert.ok((BANDS as readonly string[]).includes(report.band), `unknown band ${report.band}`);
     assert.equal(report.band, bandFor(report.overall), 'band does not match the score thresholds');
     // A memo with findings cannot score 100.
@@ -187,7 +258,12 @@ suite(`Presence end to end (${mode})`, () => {
     assert.deepEqual(missing, [], 'report HTML lacks dimensions');
 
     const title = `Presence: ${doc.uri.path.split('/').pop()}`;
-    const tab = await waitFor(`a "${title}" webview tab`, () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === title), 10_000, [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>]);
+    const tab = await waitFor(
+      `a "${title}" webview tab`,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === title),
+      10_000,
+      [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
+    );
     assert.ok(tab.input instanceof vscode.TabInputWebview, `the "${title}" tab is not a webview`);
   });
 
@@ -221,27 +297,45 @@ suite(`Presence end to end (${mode})`, () => {
     const roadmap = fixtureUri('roadmap.md');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === roadmap.toString()), 'roadmap.md should not be open yet');
     await vscode.commands.executeCommand('presence.auditWorkspace');
-    const ds = await waitFor('diagnostics for roadmap.md from the audit', () => {
-      const ds = presenceDiagnostics(roadmap);
-      return ds.length ? ds : undefined;
-    }, 30_000, [vscode.languages.onDidChangeDiagnostics]);
-    assert.ok(ds.every((d) => codeOf(d)?.includes('/')), 'audit diagnostics carry rule ids');
-    const tab = await waitFor('a "Presence: Workspace Audit" webview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Presence: Workspace Audit'), 15_000, [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>]);
+    const ds = await waitFor(
+      'diagnostics for roadmap.md from the audit',
+      () => {
+        const ds = presenceDiagnostics(roadmap);
+        return ds.length ? ds : undefined;
+      },
+      30_000,
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+    assert.ok(
+      ds.every((d) => codeOf(d)?.includes('/')),
+      'audit diagnostics carry rule ids',
+    );
+    const tab = await waitFor(
+      'a "Presence: Workspace Audit" webview tab',
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Presence: Workspace Audit'),
+      15_000,
+      [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
+    );
     assert.ok(tab.input instanceof vscode.TabInputWebview, 'the audit summary is not a webview');
     if (api.getAuditHtml) {
       const html = await waitFor('the audit summary HTML', () => api.getAuditHtml?.() || undefined, 15_000);
-      for (const f of ['roadmap.md', 'board-update.md', 'strategy-memo.md']) assert.ok(html.includes(f), `the audit summary does not list ${f}`);
+      for (const f of ['roadmap.md', 'board-update.md', 'strategy-memo.md'])
+        assert.ok(html.includes(f), `the audit summary does not list ${f}`);
     }
   });
 });
 
 /** Waits for a status bar text of the agreed shape whose score satisfies `accept`; checks its band. */
 async function statusScore(what: string, accept: (score: number) => boolean): Promise<number> {
-  const text = await waitFor(what, () => {
-    const t = apiRef?.getStatusBarText();
-    const m = t ? STATUS_RE.exec(t) : null;
-    return m && accept(Number(m[1])) ? t! : undefined;
-  }, 15_000).catch((e: Error) => {
+  const text = await waitFor(
+    what,
+    () => {
+      const t = apiRef?.getStatusBarText();
+      const m = t ? STATUS_RE.exec(t) : null;
+      return m && accept(Number(m[1])) ? t! : undefined;
+    },
+    15_000,
+  ).catch((e: Error) => {
     throw new Error(`${e.message}; status bar is "${apiRef?.getStatusBarText()}"`);
   });
   const [, score, band] = STATUS_RE.exec(text)!;

@@ -28,7 +28,18 @@ export const metrics: Record<string, number> = {};
 
 export const BANDS = ['board-ready', 'almost there', 'needs reframing'] as const;
 export const STATUS_RE = /^\$\(pulse\) Presence (\d+) · (board-ready|almost there|needs reframing)$/;
-export const DIMENSION_NAMES = ['impact', 'conviction', 'ownership', 'decision', 'tradeoffs', 'quantified', 'concision', 'composure', 'judgment', 'evidence'];
+export const DIMENSION_NAMES = [
+  'impact',
+  'conviction',
+  'ownership',
+  'decision',
+  'tradeoffs',
+  'quantified',
+  'concision',
+  'composure',
+  'judgment',
+  'evidence',
+];
 
 export function bandFor(score: number): string {
   return score >= 85 ? 'board-ready' : score >= 70 ? 'almost there' : 'needs reframing';
@@ -38,7 +49,12 @@ export function bandFor(score: number): string {
  * Waits until `probe` returns a value other than undefined, re-checking on the given events and at least every
  * 100 ms (some state, such as the status bar, has no event); fails with `what` and the last value seen.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, events: vscode.Event<unknown>[] = []): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+  events: vscode.Event<unknown>[] = [],
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   let wake: (() => void) | undefined;
@@ -78,7 +94,12 @@ export function presenceDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits until the document has Presence diagnostics satisfying `accept`. */
-export function waitForDiagnostics(uri: vscode.Uri, what: string, accept: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  accept: (ds: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(
     what,
     () => {
@@ -110,6 +131,7 @@ export async function openMemo(name: string): Promise<{ doc: vscode.TextDocument
 export function changedLines(before: string, after: string): number[] {
   const a = before.split('\n');
   const b = after.split('\n');
-  if (a.length !== b.length) throw new Error(`line count changed from ${a.length} to ${b.length}:\n--- before\n${before}\n--- after\n${after}`);
+  if (a.length !== b.length)
+    throw new Error(`line count changed from ${a.length} to ${b.length}:\n--- before\n${before}\n--- after\n${after}`);
   return a.flatMap((line, i) => (line === b[i] ? [] : [i]));
 }

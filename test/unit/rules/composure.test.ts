@@ -21,13 +21,19 @@ describe('composure/apology', () => {
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, APOLOGY), expected));
 
-  describe('does not fire where stating the problem is the section\'s job', () => {
+  describe("does not fire where stating the problem is the section's job", () => {
     const real: Array<[string, string]> = [
-      ['ADR context (cloud-platform 007)', doc('## Context', 'Unfortunately none of the SaaS registries in common use support Github authentication.')],
+      [
+        'ADR context (cloud-platform 007)',
+        doc('## Context', 'Unfortunately none of the SaaS registries in common use support Github authentication.'),
+      ],
       ['RFC motivation (rust RFC 3245)', doc('## Motivation', 'Unfortunately, we do not handle these cases consistently today:')],
       ['RFC alternatives (rust RFC 1047)', doc('## Alternatives', 'Unfortunately, such a "wrapping" API has problems of its own.')],
       ['RFC future work (rust RFC 1721)', doc('## Future work', 'Unfortunately, however, on MSVC code is compiled differently.')],
-      ['an aside in prior art (rust RFC 2696)', doc('## Prior art', "The `SerializeMap` API (and `Encoder` for what it's worth) requires map keys and values.")],
+      [
+        'an aside in prior art (rust RFC 2696)',
+        doc('## Prior art', "The `SerializeMap` API (and `Encoder` for what it's worth) requires map keys and values."),
+      ],
     ];
     for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, APOLOGY), []));
     it('a typo for "unfortunate", or "unfortunately" inside a noun phrase, is no sigh', () => {
@@ -35,12 +41,19 @@ describe('composure/apology', () => {
       assert.deepEqual(firedText('It is a very unfortunately named flag.', APOLOGY), []);
     });
     it('still fires in a status section (k8s sig-auth 2020)', () => {
-      assert.deepEqual(firedText(doc('## Operational', 'Unfortunately we do not do a great job of keeping good meeting notes.'), APOLOGY), ['Unfortunately']);
+      assert.deepEqual(firedText(doc('## Operational', 'Unfortunately we do not do a great job of keeping good meeting notes.'), APOLOGY), [
+        'Unfortunately',
+      ]);
     });
   });
 
   describe('does not fire', () => {
-    for (const text of ['The launch slipped two weeks; we ship on May 17.', '> Sorry for the delay.', 'The `sorry` page is gone.', '<!-- sorry -->\n\nWe ship on May 3.']) {
+    for (const text of [
+      'The launch slipped two weeks; we ship on May 17.',
+      '> Sorry for the delay.',
+      'The `sorry` page is gone.',
+      '<!-- sorry -->\n\nWe ship on May 3.',
+    ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, APOLOGY), []));
     }
   });
@@ -54,13 +67,15 @@ describe('composure/apology', () => {
       ['In our defense, the vendor was late.', 'The vendor was late.'],
       ['The launch, unfortunately, slipped.', 'The launch slipped.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, APOLOGY, { safe: true, expected }));
+    for (const [text, expected] of cases)
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, APOLOGY, { safe: true, expected }));
     it('inside a document', () => {
       const text = doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. Unfortunately, the launch slipped.');
       checkFix(text, APOLOGY, { safe: true, expected: doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. The launch slipped.') });
     });
     it('apologies that carry the sentence get no fix', () => {
-      for (const text of ['Sorry for the delay.', 'We tried our best.', 'The launch slipped, unfortunately.']) assert.deepEqual(fires(text, APOLOGY)[0].fixes, [], text);
+      for (const text of ['Sorry for the delay.', 'We tried our best.', 'The launch slipped, unfortunately.'])
+        assert.deepEqual(fires(text, APOLOGY)[0].fixes, [], text);
     });
     it('a removable opener is marked unnecessary', () => {
       assert.equal(fires('Unfortunately, the launch slipped.', APOLOGY)[0].unnecessary, true);
@@ -90,7 +105,12 @@ describe('composure/intensifier', () => {
   });
 
   describe('does not fire', () => {
-    for (const text of ['We watched the Super Bowl.', 'Super Bowl ads cost too much.', 'The results are strong: 12% growth.', '> We are super excited.']) {
+    for (const text of [
+      'We watched the Super Bowl.',
+      'Super Bowl ads cost too much.',
+      'The results are strong: 12% growth.',
+      '> We are super excited.',
+    ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, INTENSIFIER), []));
     }
     // From the review: "super" as a noun prefix is a term of art; a negated intensifier tones the claim down;
@@ -102,20 +122,39 @@ describe('composure/intensifier', () => {
       ['a negated hedge (issue 9)', 'The cause was not entirely obvious at first.'],
       ['a negated intensifier (rust RFC 2116)', 'Disclaimer: not super familiar with all the mechanics here.'],
       // From the second review: a label someone else gave, a degree under negation or estimate, an argued section.
-      ['a quoted label (asf-cordova 2021-06)', quote('2021-2021-06.md', 'ASF Project Statistics gives the project a Community Health Score (Chi): 10.00 (Super Healthy)')],
-      ['"unlikely to be totally" (rust RFC 2116)', quoteIn('rust-rfcs', 'rfc-2116-alloc-me-maybe.md', "This is unlikely to be totally robust, but that's ok.")],
+      [
+        'a quoted label (asf-cordova 2021-06)',
+        quote('2021-2021-06.md', 'ASF Project Statistics gives the project a Community Health Score (Chi): 10.00 (Super Healthy)'),
+      ],
+      [
+        '"unlikely to be totally" (rust RFC 2116)',
+        quoteIn('rust-rfcs', 'rfc-2116-alloc-me-maybe.md', "This is unlikely to be totally robust, but that's ok."),
+      ],
       ['"likely … extremely rare" (rust RFC 0439)', 'In practice this will likely be extremely rare.'],
-      ['a concession in Motivation (rust RFC 3533)', doc('# Teams', '## Motivation', 'While Rust releases are obviously extremely important, it is hard to argue that they are foundational.')],
-      ['"literally identical" (otel batching config)', 'It will be impossible to make batching configuration literally identical between the Collector and SDK.'],
+      [
+        'a concession in Motivation (rust RFC 3533)',
+        doc(
+          '# Teams',
+          '## Motivation',
+          'While Rust releases are obviously extremely important, it is hard to argue that they are foundational.',
+        ),
+      ],
+      [
+        '"literally identical" (otel batching config)',
+        'It will be impossible to make batching configuration literally identical between the Collector and SDK.',
+      ],
     ];
     for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, INTENSIFIER), []));
   });
 
   describe('fixes', () => {
-    it('"We are extremely proud." → "We are proud."', () => void checkFix('We are extremely proud.', INTENSIFIER, { safe: true, expected: 'We are proud.' }));
-    it('"We are super excited." → "We are excited."', () => void checkFix('We are super excited.', INTENSIFIER, { safe: true, expected: 'We are excited.' }));
+    it('"We are extremely proud." → "We are proud."', () =>
+      void checkFix('We are extremely proud.', INTENSIFIER, { safe: true, expected: 'We are proud.' }));
+    it('"We are super excited." → "We are excited."', () =>
+      void checkFix('We are super excited.', INTENSIFIER, { safe: true, expected: 'We are excited.' }));
     it('adjectives and nouns get no fix', () => {
-      for (const text of ['We have an amazing team.', 'This is a total disaster.']) assert.deepEqual(fires(text, INTENSIFIER)[0].fixes, [], text);
+      for (const text of ['We have an amazing team.', 'This is a total disaster.'])
+        assert.deepEqual(fires(text, INTENSIFIER)[0].fixes, [], text);
     });
   });
 });
@@ -145,16 +184,31 @@ describe('composure/exclamation', () => {
       ['thanks (k8s sig-architecture 2024)', 'Thanks to John Belamaric and David Eads!'],
       ['a welcome (k8s sig-docs 2023)', 'We thank Arsh and welcome our now-current New Contributor Ambassador, Sreeram Venkitesh!'],
       ['an aside in parentheses (rust RFC 0089)', '- A GCC plugin (written in Python!)'],
-      ['a talk title in link text (k8s sig-cluster-lifecycle 2023)', '- [Cluster API Providers: Intro, Deep Dive, and Community!](https://example.com/talk)'],
+      [
+        'a talk title in link text (k8s sig-cluster-lifecycle 2023)',
+        '- [Cluster API Providers: Intro, Deep Dive, and Community!](https://example.com/talk)',
+      ],
       // Someone else's words in quotation marks (reviewed wrong, issue 9).
-      ['a quoted complaint (rust RFC 2834)', `Users say ${quoteIn('rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', '"the compiler is not listening to me!")')}`],
+      [
+        'a quoted complaint (rust RFC 2834)',
+        `Users say ${quoteIn('rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', '"the compiler is not listening to me!")')}`,
+      ],
       ['a quoted title', 'We presented "Docs Drive Adoption – Help Wanted!" at KubeCon.'],
-      ['a technical surprise in a motivation (rust RFC 1361)', doc('## Motivation', 'The current syntax is unfortunately not forwards compatible as well!')],
-      ['the punchline of a worked example in the design (rust RFC 2008)', doc('## Detailed design', 'Adding this new setting is now a breaking change!')],
+      [
+        'a technical surprise in a motivation (rust RFC 1361)',
+        doc('## Motivation', 'The current syntax is unfortunately not forwards compatible as well!'),
+      ],
+      [
+        'the punchline of a worked example in the design (rust RFC 2008)',
+        doc('## Detailed design', 'Adding this new setting is now a breaking change!'),
+      ],
     ];
     for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, EXCLAMATION), []));
     it('still fires on a cheer in a status section (hyperledger Bevel 2022-Q3)', () => {
-      assert.deepEqual(firedText(doc('## Contributor Diversity', 'We had more contributors than the previous quarter, which is great news!'), EXCLAMATION), ['!']);
+      assert.deepEqual(
+        firedText(doc('## Contributor Diversity', 'We had more contributors than the previous quarter, which is great news!'), EXCLAMATION),
+        ['!'],
+      );
     });
   });
 
@@ -179,7 +233,8 @@ describe('composure/exclamation', () => {
       ['Is it ready?!', 'Is it ready?'],
       ['## Big news!\n\nWe shipped.', '## Big news.\n\nWe shipped.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, EXCLAMATION, { safe: true, expected }));
+    for (const [text, expected] of cases)
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, EXCLAMATION, { safe: true, expected }));
   });
 });
 
@@ -218,7 +273,8 @@ describe('composure/all-caps', () => {
       ['This is VERY important.', 'This is very important.'],
       ['The NEW PRICING PLAN launches in May.', 'The new pricing plan launches in May.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, CAPS, { safe: true, expected }));
+    for (const [text, expected] of cases)
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, CAPS, { safe: true, expected }));
     it('a shouted sentence is lowered whole', () => {
       checkFix('WE MUST SHIP NOW.', CAPS, { safe: true, expected: 'We must ship now.' });
     });

@@ -36,7 +36,9 @@ describe('conviction/hedge', () => {
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HEDGE), expected));
 
     it('issue 9: a recommendation hedged twice is a stacked hedge', () => {
-      assert.deepEqual(firedText('We would like to propose that we consider raising the limit.', STACKED), ['would like to propose that we consider']);
+      assert.deepEqual(firedText('We would like to propose that we consider raising the limit.', STACKED), [
+        'would like to propose that we consider',
+      ]);
       assert.deepEqual(firedText('The options that we consider are listed below.', HEDGE), []);
     });
 
@@ -53,18 +55,78 @@ describe('conviction/hedge', () => {
 
     // Right findings of the corpus review (test/review), with their real sentences.
     const corpus: Array<[string, string, string, string[]]> = [
-      ['asf-cordova-board-reports', '2018-2018-06.md', 'We have started migrating from JIRA to Github Issues (starting with cordova-docs) to perhaps take advantage of some automation available through Github apps.', ['perhaps']],
-      ['asf-cordova-board-reports', '2025-03.md', "This was the first meetup we've hosted in a long time, and we hope to continue these events for information sharing and community engagement.", ['we hope to']],
-      ['asf-cordova-board-reports', '2016-2016-12.md', 'We are actively trying to prune the PRs by closing out stale issues or issues that cannot merge cleanly.', ['trying to']],
-      ['asf-cordova-board-reports', '2020-2020-09.md', 'All meetings will be recorded and shared on YouTube, and we hope to get more and more intrest from the community.', ['we hope to']],
-      ['adrs', 'fac-0018-uei-and-missing-data.md', 'We probably need to flag this in some way that makes it clear that UEI is the standard and that submitting without one may require jumping through further hoops.', ['probably']],
-      ['hyperledger-toc-project-reports', 'hyperledger-2023-Q1-Hyperledger-Solang.md', 'Both these efforts are now complete and we hope to see more user activity.', ['we hope to']],
-      ['hyperledger-toc-project-reports', 'hyperledger-2024-Q2-Hyperledger-Besu.md', 'We are attempting to clear technical debt for a jam-packed 2H roadmap and delivery schedule', ['attempting to']],
-      ['otel-community-roadmap-projects', 'otel-projects-completed-projects-one-logging-bridge-per-language.md', "However, we'll try to recruit new contributors to work on this once we have a few examples to follow.", ['try to']],
-      ['otel-community-roadmap-projects', 'otel-projects-resources-and-entities.md', 'We believe we have arrived at that point and now is the time to start this project.', ['We believe']],
-      ['otel-community-roadmap-projects', 'otel-projects-zig-sig-bootstrap.md', 'We hope that by making Zig support official, more contributors will step in.', ['We hope']],
-      ['rust-rfcs', 'rfc-3245-refined-impls.md', 'We should probably be conservative and require library authors to opt in to refined APIs with a `#[refine]` attribute.', ['probably']],
-      ['rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', 'To keep the user experience consistent, we should probably emit the same warning at the end', ['probably']],
+      [
+        'asf-cordova-board-reports',
+        '2018-2018-06.md',
+        'We have started migrating from JIRA to Github Issues (starting with cordova-docs) to perhaps take advantage of some automation available through Github apps.',
+        ['perhaps'],
+      ],
+      [
+        'asf-cordova-board-reports',
+        '2025-03.md',
+        "This was the first meetup we've hosted in a long time, and we hope to continue these events for information sharing and community engagement.",
+        ['we hope to'],
+      ],
+      [
+        'asf-cordova-board-reports',
+        '2016-2016-12.md',
+        'We are actively trying to prune the PRs by closing out stale issues or issues that cannot merge cleanly.',
+        ['trying to'],
+      ],
+      [
+        'asf-cordova-board-reports',
+        '2020-2020-09.md',
+        'All meetings will be recorded and shared on YouTube, and we hope to get more and more intrest from the community.',
+        ['we hope to'],
+      ],
+      [
+        'adrs',
+        'fac-0018-uei-and-missing-data.md',
+        'We probably need to flag this in some way that makes it clear that UEI is the standard and that submitting without one may require jumping through further hoops.',
+        ['probably'],
+      ],
+      [
+        'hyperledger-toc-project-reports',
+        'hyperledger-2023-Q1-Hyperledger-Solang.md',
+        'Both these efforts are now complete and we hope to see more user activity.',
+        ['we hope to'],
+      ],
+      [
+        'hyperledger-toc-project-reports',
+        'hyperledger-2024-Q2-Hyperledger-Besu.md',
+        'We are attempting to clear technical debt for a jam-packed 2H roadmap and delivery schedule',
+        ['attempting to'],
+      ],
+      [
+        'otel-community-roadmap-projects',
+        'otel-projects-completed-projects-one-logging-bridge-per-language.md',
+        "However, we'll try to recruit new contributors to work on this once we have a few examples to follow.",
+        ['try to'],
+      ],
+      [
+        'otel-community-roadmap-projects',
+        'otel-projects-resources-and-entities.md',
+        'We believe we have arrived at that point and now is the time to start this project.',
+        ['We believe'],
+      ],
+      [
+        'otel-community-roadmap-projects',
+        'otel-projects-zig-sig-bootstrap.md',
+        'We hope that by making Zig support official, more contributors will step in.',
+        ['We hope'],
+      ],
+      [
+        'rust-rfcs',
+        'rfc-3245-refined-impls.md',
+        'We should probably be conservative and require library authors to opt in to refined APIs with a `#[refine]` attribute.',
+        ['probably'],
+      ],
+      [
+        'rust-rfcs',
+        'rfc-2834-cargo-report-future-incompat.md',
+        'To keep the user experience consistent, we should probably emit the same warning at the end',
+        ['probably'],
+      ],
     ];
     for (const [folder, file, sentence, expected] of corpus) {
       it(`corpus ${file}: ${sentence.slice(0, 50)}…`, () => assert.deepEqual(firedText(quoteIn(folder, file, sentence), HEDGE), expected));
@@ -103,7 +165,10 @@ describe('conviction/hedge', () => {
       assert.deepEqual(firedText(s, HEDGE), []);
     });
     it('corpus 2019-2019-03.md: a plain statement', () => {
-      const s = quote('2019-2019-03.md', 'We made 6 platform releases (Android@8, Browser@6, Electron@1, iOS@5, OSX@5, Windows@7), and 1 patch release (Electron@1.0.1).');
+      const s = quote(
+        '2019-2019-03.md',
+        'We made 6 platform releases (Android@8, Browser@6, Electron@1, iOS@5, OSX@5, Windows@7), and 1 patch release (Electron@1.0.1).',
+      );
       assert.deepEqual(firedText(s, HEDGE), []);
     });
 
@@ -118,7 +183,10 @@ describe('conviction/hedge', () => {
       ['a third person may want to', 'Cargo could alert the user that they may want to override with `--precise`.'],
       ['the reader may want to', 'The reader at this point may want to jump ahead to the examples.'],
       // A free relative names a goal; an object moved out of the clause makes it a relative clause.
-      ['"what we are trying to model"', 'It is clear that the strictly "immutable" definition of the Resource is not sufficient for what we are trying to model.'],
+      [
+        '"what we are trying to model"',
+        'It is clear that the strictly "immutable" definition of the Resource is not sufficient for what we are trying to model.',
+      ],
       ['"the details we might want to store,"', 'For the details we might want to store, we want to decide how and where to store that.'],
       ['"what we hope to work on"', "The main goal was to highlight Cordova's accomplishments and share what we hope to work on in 2025."],
       // An optional item of a list, or an optional means.
@@ -132,43 +200,137 @@ describe('conviction/hedge', () => {
       // A hedge inside a condition.
       ['"if it seems"', 'When concrete tasks exist, we may provision a GitHub Project Board if it seems appropriate.'],
       // An opinion verb inside a relative clause, or a guess at a cause offered as one.
-      ['"that we think"', "We attempt to maintain `Good First Issue` labels on things that we think early-lifecycle contributors could begin with."],
+      [
+        '"that we think"',
+        'We attempt to maintain `Good First Issue` labels on things that we think early-lifecycle contributors could begin with.',
+      ],
       ['"we believe this is because"', 'We believe this is because the nginx config has become so large.'],
       // A negated look, or an inference about what someone else already did.
       ['"doesn\'t appear to"', "In comparison, the SAML solution doesn't appear to have a way to select different roles."],
       ['"appear to have made"', "We didn't get a response but they appear to have made the changes we suggested and are now compliant."],
     ];
-    for (const [what, text] of grammar) it(`${what}: ${JSON.stringify(text.slice(0, 60))}`, () => assert.deepEqual(firedText(text, HEDGE), []));
+    for (const [what, text] of grammar)
+      it(`${what}: ${JSON.stringify(text.slice(0, 60))}`, () => assert.deepEqual(firedText(text, HEDGE), []));
 
     // Classes of wrong findings of the second review: a hedge on anything but the writer's own plan or position.
     const notTheWriters: Array<[string, string, string, string]> = [
       // Someone or something else is the subject: a forecast about others, a risk, a technical aside, a reported practice.
-      ['another subject', 'rust-rfcs', 'rfc-2116-alloc-me-maybe.md', "A runtime probably wouldn't ever want to build a native Vec backed by the GC heap, but a Vec *might* contain GC'd pointers that the runtime must trace."],
-      ['another subject', 'k8s-annual-reports', 'k8s-sig-testing-annual-report-2021.md', 'The boskos metrics dashboard is probably the most notable loss.'],
-      ['another subject', 'asf-cordova-board-reports', '2024-06.md', 'The talk discussed some ideas and results of the survey and hopefully inspires other projects to have a look at their community.'],
+      [
+        'another subject',
+        'rust-rfcs',
+        'rfc-2116-alloc-me-maybe.md',
+        "A runtime probably wouldn't ever want to build a native Vec backed by the GC heap, but a Vec *might* contain GC'd pointers that the runtime must trace.",
+      ],
+      [
+        'another subject',
+        'k8s-annual-reports',
+        'k8s-sig-testing-annual-report-2021.md',
+        'The boskos metrics dashboard is probably the most notable loss.',
+      ],
+      [
+        'another subject',
+        'asf-cordova-board-reports',
+        '2024-06.md',
+        'The talk discussed some ideas and results of the survey and hopefully inspires other projects to have a look at their community.',
+      ],
       ['another subject', 'rust-rfcs', 'rfc-0115-rm-integer-fallback.md', 'the fallback has a relatively small impact on existing code,'],
-      ['another subject', 'k8s-annual-reports', 'k8s-sig-api-machinery-annual-report-2021.md', "There is plenty of areas were the SIG could use help in reviewing and maintaining the code, but it's a complicated code base to ramp up."],
-      ['another subject', 'k8s-annual-reports', 'k8s-sig-contributor-experience-annual-report-2022.md', 'SIG-ContribEx could use more help from people with project coordination experience, such as Project Managers.'],
-      ['another subject', 'rust-rfcs', 'rfc-2008-non-exhaustive.md', 'error-handling code (hopefully) shouldn\'t run very often, it could matter for'],
+      [
+        'another subject',
+        'k8s-annual-reports',
+        'k8s-sig-api-machinery-annual-report-2021.md',
+        "There is plenty of areas were the SIG could use help in reviewing and maintaining the code, but it's a complicated code base to ramp up.",
+      ],
+      [
+        'another subject',
+        'k8s-annual-reports',
+        'k8s-sig-contributor-experience-annual-report-2022.md',
+        'SIG-ContribEx could use more help from people with project coordination experience, such as Project Managers.',
+      ],
+      [
+        'another subject',
+        'rust-rfcs',
+        'rfc-2008-non-exhaustive.md',
+        "error-handling code (hopefully) shouldn't run very often, it could matter for",
+      ],
       // An opinion verb over a claim that is not the writer's plan: it marks a view as a view.
-      ['a view of something else', 'asf-cordova-board-reports', '2021-2021-06.md', 'I believe the global pandemic has had an effect also as without any large corporate sponsored development it can be hard to find personal time.'],
-      ['a view of something else', 'rust-rfcs', 'rfc-3691-trusted-publishing-cratesio.md', 'While these are potential drawbacks, we believe the benefits outweigh them.'],
-      ['a view of something else', 'rust-rfcs', 'rfc-1584-macros.md', 'I believe it is extremely important that moving to the new macro system is as'],
+      [
+        'a view of something else',
+        'asf-cordova-board-reports',
+        '2021-2021-06.md',
+        'I believe the global pandemic has had an effect also as without any large corporate sponsored development it can be hard to find personal time.',
+      ],
+      [
+        'a view of something else',
+        'rust-rfcs',
+        'rfc-3691-trusted-publishing-cratesio.md',
+        'While these are potential drawbacks, we believe the benefits outweigh them.',
+      ],
+      [
+        'a view of something else',
+        'rust-rfcs',
+        'rfc-1584-macros.md',
+        'I believe it is extremely important that moving to the new macro system is as',
+      ],
       // A modal of possibility names an option still open.
-      ['an open option', 'adrs', 'govuk-aws-0030-change-in-architecture-to-asset-master.md', 'A decision has yet to be made on the role of the asset-slave, as we could potentially move'],
-      ['an open option', 'rust-rfcs', 'rfc-3245-refined-impls.md', 'We may want to upgrade the above lint to an error in 2024 or make refinement the default without any attribute at all.'],
-      ['an open option', 'rust-rfcs', 'rfc-2314-roadmap-2018.md', 'for the start of this year we’ll take some time to process RFCs, to plan, and to spike any late-breaking design ideas that could possibly ship in the Rust 2018 edition release.'],
+      [
+        'an open option',
+        'adrs',
+        'govuk-aws-0030-change-in-architecture-to-asset-master.md',
+        'A decision has yet to be made on the role of the asset-slave, as we could potentially move',
+      ],
+      [
+        'an open option',
+        'rust-rfcs',
+        'rfc-3245-refined-impls.md',
+        'We may want to upgrade the above lint to an error in 2024 or make refinement the default without any attribute at all.',
+      ],
+      [
+        'an open option',
+        'rust-rfcs',
+        'rfc-2314-roadmap-2018.md',
+        'for the start of this year we’ll take some time to process RFCs, to plan, and to spike any late-breaking design ideas that could possibly ship in the Rust 2018 edition release.',
+      ],
       // The writer is the subject of a relative clause, which describes a noun.
-      ['a relative clause', 'asf-cordova-board-reports', '2017-2017-03.md', 'The badges that are red are general flakiness and unreliability of the CI environments that we use, which we are trying to track down.'],
-      ['a relative clause', 'k8s-annual-reports', 'k8s-sig-api-machinery-annual-report-2021.md', 'The ecosystem of the different Kubernetes Clients that we own grows more or less organically.'],
+      [
+        'a relative clause',
+        'asf-cordova-board-reports',
+        '2017-2017-03.md',
+        'The badges that are red are general flakiness and unreliability of the CI environments that we use, which we are trying to track down.',
+      ],
+      [
+        'a relative clause',
+        'k8s-annual-reports',
+        'k8s-sig-api-machinery-annual-report-2021.md',
+        'The ecosystem of the different Kubernetes Clients that we own grows more or less organically.',
+      ],
       // A hedge set off by a comma at the start of the sentence comments on all of it: a courtesy or a personal wish.
-      ['an opener set off by a comma', 'hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Iroha.md', "Hopefully, we'll continue working on Iroha together."],
-      ['an opener set off by a comma', 'k8s-annual-reports', 'k8s-sig-k8s-infra-annual-report-2020.md', 'If possible, I would like to see the group’s'],
+      [
+        'an opener set off by a comma',
+        'hyperledger-toc-project-reports',
+        'hyperledger-2021-Q4-Hyperledger-Iroha.md',
+        "Hopefully, we'll continue working on Iroha together.",
+      ],
+      [
+        'an opener set off by a comma',
+        'k8s-annual-reports',
+        'k8s-sig-k8s-infra-annual-report-2020.md',
+        'If possible, I would like to see the group’s',
+      ],
     ];
     for (const [what, folder, file, sentence] of notTheWriters) {
-      it(`${what}, corpus ${file}: ${JSON.stringify(sentence.slice(0, 50))}`, () => assert.deepEqual(firedText(quoteIn(folder, file, sentence), HEDGE), []));
+      it(`${what}, corpus ${file}: ${JSON.stringify(sentence.slice(0, 50))}`, () =>
+        assert.deepEqual(firedText(quoteIn(folder, file, sentence), HEDGE), []));
     }
-    for (const text of ['We think the plan works.', 'It seems like the plan works.', 'Revenue will probably land at $4M.', 'The change is relatively small.', 'You may want to cut the price.', 'We might want to cut the price.', 'Hopefully, we ship in May.', 'If possible, we ship in May.']) {
+    for (const text of [
+      'We think the plan works.',
+      'It seems like the plan works.',
+      'Revenue will probably land at $4M.',
+      'The change is relatively small.',
+      'You may want to cut the price.',
+      'We might want to cut the price.',
+      'Hopefully, we ship in May.',
+      'If possible, we ship in May.',
+    ]) {
       it(`not the writer's plan: ${JSON.stringify(text)}`, () => assert.deepEqual(firedText(text, HEDGE), []));
     }
 
@@ -218,15 +380,27 @@ describe('conviction/hedge', () => {
 
     it('inside a document, only the hedged sentence changes', () => {
       const text = doc('# Launch', 'We ship on May 3.', 'I think we should ship the beta too. Support is ready.', 'Sales is ready.');
-      const { result } = checkFix(text, HEDGE, { safe: true, expected: doc('# Launch', 'We ship on May 3.', 'We should ship the beta too. Support is ready.', 'Sales is ready.') });
+      const { result } = checkFix(text, HEDGE, {
+        safe: true,
+        expected: doc('# Launch', 'We ship on May 3.', 'We should ship the beta too. Support is ready.', 'Sales is ready.'),
+      });
       assert.ok(result.includes('Support is ready.'));
     });
 
     it('hedges whose removal would change the meaning get no removal, only the calibrated-estimate template', () => {
-      for (const text of ['We ship in May if possible.', 'We hope to ship in May.', 'We ship in May, I think.', 'We are actively trying to prune the PRs.']) {
+      for (const text of [
+        'We ship in May if possible.',
+        'We hope to ship in May.',
+        'We ship in May, I think.',
+        'We are actively trying to prune the PRs.',
+      ]) {
         const [f] = fires(text, HEDGE);
         assert.ok(f, text);
-        assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Add "Confidence: … it depends on …"', false]], text);
+        assert.deepEqual(
+          f.fixes.map((x) => [x.title, x.safe]),
+          [['Add "Confidence: … it depends on …"', false]],
+          text,
+        );
       }
     });
 
@@ -260,10 +434,16 @@ describe('conviction/stacked-hedges', () => {
   it('no "drop every hedge" when one of them cannot be dropped: the calibrated-estimate template instead', () => {
     const [f] = fires('Perhaps we will try to ship if possible.', STACKED);
     assert.ok(f);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Add "Confidence: … it depends on …"', false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.safe]),
+      [['Add "Confidence: … it depends on …"', false]],
+    );
   });
   it('corpus 2016-2016-12.md: "trying to … trying to"', () => {
-    const s = quote('2016-2016-12.md', 'We are actively trying to improve our testing -- we are trying to automate more manual tests, and streamlining tests across the board since the number of active contributors has dropped off.');
+    const s = quote(
+      '2016-2016-12.md',
+      'We are actively trying to improve our testing -- we are trying to automate more manual tests, and streamlining tests across the board since the number of active contributors has dropped off.',
+    );
     assert.deepEqual(firedText(s, STACKED), ['trying to improve our testing -- we are trying to']);
   });
 
@@ -317,7 +497,7 @@ describe('conviction/unowned-claim', () => {
       // attributions.
       'Admin access to CI/CD needs to be only for admins, whereas apps are often public.',
       'In reality, OIDC authentication between CI/CD systems and package repositories is generally adopted quickly.',
-      'This feature would allow implementations that don\'t need those bounds to elide them.',
+      "This feature would allow implementations that don't need those bounds to elide them.",
       'It has been replaced by the handlers, which are more aligned with the carbon intensity feature.',
       'Others were fixes to bugs, and some were cleanup, typo fixing.',
       'However, also note that operators being infallible is more subtle than it might seem.',
@@ -328,16 +508,25 @@ describe('conviction/unowned-claim', () => {
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNOWNED), []));
     }
-    it('the hedge rule takes a hedged sentence on the writer\'s plan', () => {
+    it("the hedge rule takes a hedged sentence on the writer's plan", () => {
       assert.deepEqual(firedText('Some say we should probably double the price.', HEDGE), ['probably']);
       assert.deepEqual(firedText('Some say we should probably double the price.', UNOWNED), []);
     });
 
     // Real sentences that name their owner or state a plain fact.
     const owned: Array<[string, string]> = [
-      ['2017-2017-12.md', 'Most notable is that we have deprecated `cordova-plugin-file-transfer`, `cordova-plugin-globalization`, `cordova-plugin-contacts` and `cordova-plugin-compat`.'],
-      ['2021-2021-06.md', 'Current work has been around keeping up with recent changes to iOS and Android, our most used platforms, and updating plugins.'],
-      ['2023-06.md', 'Committers made some large releases this quarter with major version updates to cordova-android, the cli and cordova-lib.'],
+      [
+        '2017-2017-12.md',
+        'Most notable is that we have deprecated `cordova-plugin-file-transfer`, `cordova-plugin-globalization`, `cordova-plugin-contacts` and `cordova-plugin-compat`.',
+      ],
+      [
+        '2021-2021-06.md',
+        'Current work has been around keeping up with recent changes to iOS and Android, our most used platforms, and updating plugins.',
+      ],
+      [
+        '2023-06.md',
+        'Committers made some large releases this quarter with major version updates to cordova-android, the cli and cordova-lib.',
+      ],
       ['2016-2016-12.md', 'At last estimate we had less than 150 pull requests in total, across our 60+ git repos.'],
     ];
     for (const [file, sentence] of owned.slice(3)) {
@@ -349,12 +538,18 @@ describe('conviction/unowned-claim', () => {
       });
     }
     it('corpus 2021-2021-12.md: a vague amount is the quantified family’s, not reported twice', () => {
-      const s = quote('2021-2021-12.md', 'Several committers have received test devices purchased with donated funds, the remainder should be done shortly.');
+      const s = quote(
+        '2021-2021-12.md',
+        'Several committers have received test devices purchased with donated funds, the remainder should be done shortly.',
+      );
       assert.deepEqual(firedText(s, UNOWNED), []);
       assert.deepEqual(firedText(s, 'quantified/vague-quantity'), ['Several']);
     });
     it('corpus 2017-2017-06.md: an owned wish and a fact', () => {
-      const s = quote('2017-2017-06.md', "We would have liked to have direct access to Github to manage these issues better and we have requested Gitbox access but there hasn't been a response so far");
+      const s = quote(
+        '2017-2017-06.md',
+        "We would have liked to have direct access to Github to manage these issues better and we have requested Gitbox access but there hasn't been a response so far",
+      );
       assert.deepEqual(firedText(s, UNOWNED), []);
     });
   });
@@ -425,11 +620,23 @@ describe('inline disable comments', () => {
     assert.deepEqual(firedText(text, 'composure/exclamation'), ['!']);
   });
   it('presence-disable <rule> with no enable lasts to the end of the document', () => {
-    const text = doc('We should maybe ship in May.', '<!-- presence-disable conviction/hedge -->', 'We will perhaps wait.', 'We will hopefully ship in July.');
+    const text = doc(
+      'We should maybe ship in May.',
+      '<!-- presence-disable conviction/hedge -->',
+      'We will perhaps wait.',
+      'We will hopefully ship in July.',
+    );
     assert.deepEqual(firedText(text, HEDGE), ['maybe']);
   });
   it('disable … enable … disable: later comments win', () => {
-    const text = doc('<!-- presence-disable conviction -->', 'We will maybe ship A.', '<!-- presence-enable conviction -->', 'We will perhaps ship B.', '<!-- presence-disable conviction -->', 'We will hopefully ship C.');
+    const text = doc(
+      '<!-- presence-disable conviction -->',
+      'We will maybe ship A.',
+      '<!-- presence-enable conviction -->',
+      'We will perhaps ship B.',
+      '<!-- presence-disable conviction -->',
+      'We will hopefully ship C.',
+    );
     assert.deepEqual(firedText(text, HEDGE), ['perhaps']);
   });
   it('presence-disable-file silences every rule in the file, wherever it stands', () => {
@@ -490,7 +697,14 @@ describe('not prose, or not the writer’s voice: no rule fires (all families)',
   });
   it('the same trigger sentence as prose fires many rules (the test above is not vacuous)', () => {
     const ids = ruleIds(text + '\n' + TRIGGERS + '\n');
-    for (const id of ['conviction/stacked-hedges', 'composure/apology', 'ownership/hidden-actor', 'concision/activity', 'composure/exclamation']) assert.ok(ids.includes(id), id);
+    for (const id of [
+      'conviction/stacked-hedges',
+      'composure/apology',
+      'ownership/hidden-actor',
+      'concision/activity',
+      'composure/exclamation',
+    ])
+      assert.ok(ids.includes(id), id);
   });
 });
 
@@ -500,16 +714,49 @@ describe('conviction/qualified-claim (hint): the hedges conviction/hedge leaves 
     assert.deepEqual(firedText('Maybe the renewal backlog is the reason churn rose. It probably is.', QUALIFIED), ['Maybe', 'probably']);
   });
   it('is a hint by default', () => {
-    assert.deepEqual(fires('Maybe the renewal backlog is the reason churn rose.', QUALIFIED).map((f) => f.severity), ['hint']);
+    assert.deepEqual(
+      fires('Maybe the renewal backlog is the reason churn rose.', QUALIFIED).map((f) => f.severity),
+      ['hint'],
+    );
   });
   it('mid-sentence, speaks only where the sentence as a whole reads as uncertain (real corpus sentences)', () => {
     // Judged right: the project's main goal, softened.
-    assert.deepEqual(firedText(quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Cactus.md', 'We are currently working towards a v1.0 release, and this is probably\nthe biggest goal (in terms of work) that we have in the near future.'), QUALIFIED), ['probably']);
+    assert.deepEqual(
+      firedText(
+        quoteIn(
+          'hyperledger-toc-project-reports',
+          'hyperledger-2021-Q4-Hyperledger-Cactus.md',
+          'We are currently working towards a v1.0 release, and this is probably\nthe biggest goal (in terms of work) that we have in the near future.',
+        ),
+        QUALIFIED,
+      ),
+      ['probably'],
+    );
     // Judged wrong: a comparative engineering assessment, not doubt.
-    assert.deepEqual(firedText(quoteIn('rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', 'It is relatively easy to extend the JSON output of `rustc` to include\na new record of any future-incompatibility lints that were triggered'), QUALIFIED), []);
-    assert.deepEqual(firedText(quoteIn('k8s-annual-reports', 'k8s-sig-api-machinery-annual-report-2021.md', 'The ecosystem of the different Kubernetes Clients that we own grows more or less organically.'), QUALIFIED), []);
+    assert.deepEqual(
+      firedText(
+        quoteIn(
+          'rust-rfcs',
+          'rfc-2834-cargo-report-future-incompat.md',
+          'It is relatively easy to extend the JSON output of `rustc` to include\na new record of any future-incompatibility lints that were triggered',
+        ),
+        QUALIFIED,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      firedText(
+        quoteIn(
+          'k8s-annual-reports',
+          'k8s-sig-api-machinery-annual-report-2021.md',
+          'The ecosystem of the different Kubernetes Clients that we own grows more or less organically.',
+        ),
+        QUALIFIED,
+      ),
+      [],
+    );
   });
-  it('does not fire where conviction/hedge does (the writer\'s own plan), nor on calibrated estimates', () => {
+  it("does not fire where conviction/hedge does (the writer's own plan), nor on calibrated estimates", () => {
     assert.deepEqual(firedText('We should probably ship in May.', QUALIFIED), []);
     assert.deepEqual(firedText('We estimate a 70% chance that churn is probably seasonal.', QUALIFIED), []);
   });

@@ -9,7 +9,8 @@ const QUESTION = 'decision/open-question';
 const OPTIONS = 'decision/options-without-recommendation';
 const MISSING = 'decision/missing-section';
 
-const SKELETON = '\n\n## Decision needed\n\n- **Decision:** [what you ask the reader to decide]\n- **Recommendation:** [option], because [reason]\n- **Tradeoff:** [what we give up]\n- **By when:** [date]\n';
+const SKELETON =
+  '\n\n## Decision needed\n\n- **Decision:** [what you ask the reader to decide]\n- **Recommendation:** [option], because [reason]\n- **Tradeoff:** [what we give up]\n- **By when:** [date]\n';
 const ANSWER = '**Recommendation:** [your answer, and why]. Tradeoff: [what we give up].';
 
 describe('decision/no-ask', () => {
@@ -29,7 +30,9 @@ describe('decision/no-ask', () => {
       assert.deepEqual(firedText(doc('# Support update', NEUTRAL, 'Should we hire two engineers?'), NO_ASK), ['Support update']);
     });
     it('a deferral is not an ask or a commitment', () => {
-      assert.deepEqual(firedText(doc('# Support update', NEUTRAL, 'We will circle back on this once everyone is aligned.'), NO_ASK), ['Support update']);
+      assert.deepEqual(firedText(doc('# Support update', NEUTRAL, 'We will circle back on this once everyone is aligned.'), NO_ASK), [
+        'Support update',
+      ]);
     });
     it('corpus 2015-2015-03.md: a board report with no ask', () => {
       assert.deepEqual(firedText(corpus('2015-2015-03.md'), NO_ASK), []);
@@ -42,11 +45,28 @@ describe('decision/no-ask', () => {
       assert.deepEqual(firedText(doc('# Socket timeouts', '## Summary', s, '## Motivation', NEUTRAL), NO_ASK), []);
     });
     it('a status report whose template asks what help the group needs, answered', () => {
-      const q = quoteIn('k8s-annual-reports', 'k8s-sig-cli-annual-report-2021.md', 'What areas and/or subprojects does your group need the most help with?');
+      const q = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-cli-annual-report-2021.md',
+        'What areas and/or subprojects does your group need the most help with?',
+      );
       assert.deepEqual(firedText(doc('# 2021 Annual Report: SIG CLI', NEUTRAL, `1. ${q}\n\n    - Reviewers for kustomize.`), NO_ASK), []);
     });
     it('a "Questions/Issues for the TSC" section with an answer, and "Current Plans"', () => {
-      assert.deepEqual(firedText(doc('# 2021 Q4 Fabric', NEUTRAL, '# Questions/Issues for the TSC', 'None at this time.', '# Current Plans', 'Release v2.4.0 in Q4.'), NO_ASK), []);
+      assert.deepEqual(
+        firedText(
+          doc(
+            '# 2021 Q4 Fabric',
+            NEUTRAL,
+            '# Questions/Issues for the TSC',
+            'None at this time.',
+            '# Current Plans',
+            'Release v2.4.0 in Q4.',
+          ),
+          NO_ASK,
+        ),
+        [],
+      );
     });
   });
 
@@ -100,21 +120,41 @@ describe('decision/open-question', () => {
 
   describe('does not fire where a question is judgment, not a lapse (real RFC and ADR shapes)', () => {
     it('an explicit "Unresolved questions" section', () => {
-      const q = quoteIn('rust-rfcs', 'rfc-0089-loadable-lints.md', 'Do we provide guarantees about visit order for a lint, or the order of multiple lints defined in the same crate?');
+      const q = quoteIn(
+        'rust-rfcs',
+        'rfc-0089-loadable-lints.md',
+        'Do we provide guarantees about visit order for a lint, or the order of multiple lints defined in the same crate?',
+      );
       assert.deepEqual(firedText(doc('# Loadable lints', NEUTRAL, '## Unresolved questions', q), QUESTION), []);
     });
     it('a framing question in Context, answered below', () => {
-      assert.deepEqual(firedText(doc('# Use a pool', '## Context', 'Should we keep one connection per request?', 'Each request opens its own connection today, and the registry limits us to ten.'), QUESTION), []);
+      assert.deepEqual(
+        firedText(
+          doc(
+            '# Use a pool',
+            '## Context',
+            'Should we keep one connection per request?',
+            'Each request opens its own connection today, and the registry limits us to ten.',
+          ),
+          QUESTION,
+        ),
+        [],
+      );
     });
     it('still fires on a question for the reader in the proposal itself', () => {
-      assert.deepEqual(firedText(doc('# Hiring', NEUTRAL, '## Proposal', 'Should we hire two engineers?'), QUESTION), ['Should we hire two engineers?']);
+      assert.deepEqual(firedText(doc('# Hiring', NEUTRAL, '## Proposal', 'Should we hire two engineers?'), QUESTION), [
+        'Should we hire two engineers?',
+      ]);
     });
   });
 
   describe('does not fire', () => {
     const cases: Array<[string, string]> = [
       ['answered with a recommendation', memo('Should we hire two engineers? I recommend yes: payments is short of staff.')],
-      ['answered in a sub-section', doc('# Plan', NEUTRAL, '## Hiring', 'Should we hire two engineers?', '### Payments', 'I recommend two, for payments.')],
+      [
+        'answered in a sub-section',
+        doc('# Plan', NEUTRAL, '## Hiring', 'Should we hire two engineers?', '### Payments', 'I recommend two, for payments.'),
+      ],
       ['a question about the world, not for us', memo('How do customers use billing?')],
       ['too short', memo('Should we?')],
       ['a quoted question', memo('> Should we hire two engineers?')],
@@ -137,12 +177,20 @@ describe('decision/open-question', () => {
     it('after the question sentence', () => {
       const text = memo('Should we hire two engineers? Payments is short of staff.');
       const at = text.indexOf('?') + 1;
-      checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`Should we hire two engineers? ${ANSWER} Payments is short of staff.`) });
+      checkFix(text, QUESTION, {
+        safe: false,
+        region: [at, at],
+        expected: memo(`Should we hire two engineers? ${ANSWER} Payments is short of staff.`),
+      });
     });
     it('under a question heading', () => {
       const text = memo('## Should we hire?', '## Pricing', 'Prices stay.');
       const at = text.indexOf('hire?') + 5;
-      checkFix(text, QUESTION, { safe: false, region: [at, at], expected: memo(`## Should we hire?\n\n${ANSWER}`, '## Pricing', 'Prices stay.') });
+      checkFix(text, QUESTION, {
+        safe: false,
+        region: [at, at],
+        expected: memo(`## Should we hire?\n\n${ANSWER}`, '## Pricing', 'Prices stay.'),
+      });
     });
   });
 });
@@ -151,7 +199,9 @@ describe('decision/options-without-recommendation', () => {
   const memo = (...blocks: string[]): string => doc('# Hiring', NEUTRAL, ...blocks);
 
   it('fires on an Options section with no pick, anchored on its heading', () => {
-    assert.deepEqual(firedText(memo('## Options', list('Hire two engineers.', 'Contract an agency.'), '## Next', 'More.'), OPTIONS), ['Options']);
+    assert.deepEqual(firedText(memo('## Options', list('Hire two engineers.', 'Contract an agency.'), '## Next', 'More.'), OPTIONS), [
+      'Options',
+    ]);
   });
   it('fires on "Approaches" and "Choices" too', () => {
     assert.deepEqual(firedText(memo('## Approaches we looked at', list('Build.', 'Buy.')), OPTIONS), ['Approaches we looked at']);
@@ -171,7 +221,10 @@ describe('decision/options-without-recommendation', () => {
       ['"we favour"', memo('## Options', 'We favour option A.', list('A: hire.', 'B: contract.'))],
       ['a recommendation in a sub-section', memo('## Options', list('A.', 'B.'), '### Option C', 'I recommend C.')],
       ['an empty Options section', memo('## Options', '## Next', 'More.')],
-      ['a Recommendation section elsewhere that recommends', memo('## Options', list('A: hire.', 'B: contract.'), '## Recommendation', 'I recommend option A.')],
+      [
+        'a Recommendation section elsewhere that recommends',
+        memo('## Options', list('A: hire.', 'B: contract.'), '## Recommendation', 'I recommend option A.'),
+      ],
       ['a section whose title is not about options', memo('## Candidates', list('Ana.', 'Bo.'))],
     ];
     for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, OPTIONS), []));
@@ -184,7 +237,12 @@ describe('decision/options-without-recommendation', () => {
     checkFix(text, OPTIONS, {
       safe: false,
       region: [at, at],
-      expected: memo('## Options', `${items}\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].`, '## Next', 'More.'),
+      expected: memo(
+        '## Options',
+        `${items}\n\n**Recommendation:** [option], because [reason]. Tradeoff: [what we give up].`,
+        '## Next',
+        'More.',
+      ),
     });
   });
 });
@@ -192,15 +250,42 @@ describe('decision/options-without-recommendation', () => {
 describe('decision/missing-section (decision-doc rubric)', () => {
   it('reports each required section that is missing', () => {
     const findings = fires(withRubric('decision-doc', '# Pricing', NEUTRAL), MISSING);
-    assert.deepEqual(findings.map((f) => /"(Decision|Options|Tradeoffs)" section/.exec(f.message)?.[1]), ['Decision', 'Options', 'Tradeoffs']);
-    assert.ok(findings.every((f) => f.severity === 'error'), 'decision-doc makes decision rules errors');
+    assert.deepEqual(
+      findings.map((f) => /"(Decision|Options|Tradeoffs)" section/.exec(f.message)?.[1]),
+      ['Decision', 'Options', 'Tradeoffs'],
+    );
+    assert.ok(
+      findings.every((f) => f.severity === 'error'),
+      'decision-doc makes decision rules errors',
+    );
   });
   it('only the missing ones', () => {
-    const text = withRubric('decision-doc', '# Pricing', NEUTRAL, '## Recommendation', 'Keep prices.', '## Alternatives considered', list('Raise prices 5%.'));
-    assert.deepEqual(fires(text, MISSING).map((f) => /"(\w+)" section/.exec(f.message)?.[1]), ['Tradeoffs']);
+    const text = withRubric(
+      'decision-doc',
+      '# Pricing',
+      NEUTRAL,
+      '## Recommendation',
+      'Keep prices.',
+      '## Alternatives considered',
+      list('Raise prices 5%.'),
+    );
+    assert.deepEqual(
+      fires(text, MISSING).map((f) => /"(\w+)" section/.exec(f.message)?.[1]),
+      ['Tradeoffs'],
+    );
   });
   it('does not fire when every section is there, matched by part of the heading', () => {
-    const text = withRubric('decision-doc', '# Pricing decision', NEUTRAL, '## The ask', 'Keep prices.', '## Options', list('Raise prices 5%.'), '## Risks and costs', 'Margin stays flat.');
+    const text = withRubric(
+      'decision-doc',
+      '# Pricing decision',
+      NEUTRAL,
+      '## The ask',
+      'Keep prices.',
+      '## Options',
+      list('Raise prices 5%.'),
+      '## Risks and costs',
+      'Margin stays flat.',
+    );
     assert.deepEqual(firedText(text, MISSING), []);
   });
   it('does not fire under the default rubric, or for a very short document', () => {
@@ -208,8 +293,20 @@ describe('decision/missing-section (decision-doc rubric)', () => {
     assert.deepEqual(firedText(withRubric('decision-doc', '# Pricing', 'Keep prices.'), MISSING), []);
   });
   it('fix: append the missing section (needs review)', () => {
-    const text = withRubric('decision-doc', '# Pricing decision', NEUTRAL, '## Decision', 'Keep prices.', '## Options', list('Raise prices 5%.'));
+    const text = withRubric(
+      'decision-doc',
+      '# Pricing decision',
+      NEUTRAL,
+      '## Decision',
+      'Keep prices.',
+      '## Options',
+      list('Raise prices 5%.'),
+    );
     const end = text.length - 1;
-    checkFix(text, MISSING, { safe: false, region: [end, end], expected: text.slice(0, end) + '\n\n## Tradeoffs\n\n[tradeoffs: write it here]\n' + '\n' });
+    checkFix(text, MISSING, {
+      safe: false,
+      region: [end, end],
+      expected: text.slice(0, end) + '\n\n## Tradeoffs\n\n[tradeoffs: write it here]\n' + '\n',
+    });
   });
 });

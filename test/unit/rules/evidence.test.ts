@@ -10,8 +10,14 @@ const STALE = 'evidence/stale';
 describe('evidence/unsupported-item', () => {
   it('is a hint by default (reviewed precision 0 of 53 on real reports) and on in the strategy-memo rubric', () => {
     const text = doc('# Q4 memo', 'Revenue grew 12% to $4.1M.', '## Priorities', list('Improve onboarding.'));
-    assert.deepEqual(fires(text, UNSUPPORTED).map((f) => f.severity), ['hint']);
-    assert.deepEqual(fires(text, UNSUPPORTED, { rubric: 'strategy-memo' }).map((f) => f.severity), ['information']);
+    assert.deepEqual(
+      fires(text, UNSUPPORTED).map((f) => f.severity),
+      ['hint'],
+    );
+    assert.deepEqual(
+      fires(text, UNSUPPORTED, { rubric: 'strategy-memo' }).map((f) => f.severity),
+      ['information'],
+    );
   });
 
   const roadmap = (...items: string[]): string => doc('# Q4 memo', 'Revenue grew 12% to $4.1M.', '## Roadmap', list(...items));
@@ -32,13 +38,17 @@ describe('evidence/unsupported-item', () => {
 
   describe('applies under roadmap and priority headings, and their sub-sections', () => {
     for (const heading of ['Priorities', 'Bets', 'OKRs', 'Initiatives', 'Goals', 'Focus areas', 'Investments']) {
-      it(heading, () => assert.deepEqual(firedText(doc('# Q4 memo', `## ${heading}`, list('Improve onboarding.')), UNSUPPORTED), ['Improve onboarding.']));
+      it(heading, () =>
+        assert.deepEqual(firedText(doc('# Q4 memo', `## ${heading}`, list('Improve onboarding.')), UNSUPPORTED), ['Improve onboarding.']),
+      );
     }
     it('a sub-section of the roadmap', () => {
       assert.deepEqual(firedText(doc('# Q4 memo', '## Roadmap', '### Later', list('Improve search.')), UNSUPPORTED), ['Improve search.']);
     });
     it('an ordered list', () => {
-      assert.deepEqual(firedText(doc('# Q4 memo', '## Priorities', '1. Improve onboarding.\n2. Cut churn to 2%.'), UNSUPPORTED), ['Improve onboarding.']);
+      assert.deepEqual(firedText(doc('# Q4 memo', '## Priorities', '1. Improve onboarding.\n2. Cut churn to 2%.'), UNSUPPORTED), [
+        'Improve onboarding.',
+      ]);
     });
   });
 
@@ -52,7 +62,8 @@ describe('evidence/unsupported-item', () => {
       ['under interview-answer, which turns evidence off', withRubric('interview-answer', '## Priorities', list('Improve onboarding.'))],
     ];
     for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, UNSUPPORTED), []));
-    it('corpus 2019-2019-03.md: release lists are not roadmap items', () => assert.deepEqual(firedText(corpus('2019-2019-03.md'), UNSUPPORTED), []));
+    it('corpus 2019-2019-03.md: release lists are not roadmap items', () =>
+      assert.deepEqual(firedText(corpus('2019-2019-03.md'), UNSUPPORTED), []));
   });
 
   describe('misses', () => {
@@ -69,7 +80,11 @@ describe('evidence/unsupported-item', () => {
   it('fix: an evidence placeholder after the item (needs review)', () => {
     const text = roadmap('Improve onboarding.', 'Cut churn to 2%.');
     const at = text.indexOf('onboarding.') + 'onboarding.'.length;
-    checkFix(text, UNSUPPORTED, { safe: false, region: [at, at], expected: roadmap('Improve onboarding. (evidence: [metric, link or customer])', 'Cut churn to 2%.') });
+    checkFix(text, UNSUPPORTED, {
+      safe: false,
+      region: [at, at],
+      expected: roadmap('Improve onboarding. (evidence: [metric, link or customer])', 'Cut churn to 2%.'),
+    });
   });
 });
 
@@ -98,7 +113,18 @@ describe('evidence/stale (today 2026-11-22, 6 months)', () => {
   });
   it('the staleAfterMonths option overrides the rubric', () => {
     assert.deepEqual(firedText(memo, STALE, { staleAfterMonths: 12 }), ['March 2025']);
-    assert.deepEqual(firedText(memo, STALE, { staleAfterMonths: 1 }), ['Q1 2026', 'Q3 2026', '2026-04', '2026-05', 'March 2025', 'May 2026', 'Nov 12, 2025', 'H1 2026', '2026-06-30', 'December 2025']);
+    assert.deepEqual(firedText(memo, STALE, { staleAfterMonths: 1 }), [
+      'Q1 2026',
+      'Q3 2026',
+      '2026-04',
+      '2026-05',
+      'March 2025',
+      'May 2026',
+      'Nov 12, 2025',
+      'H1 2026',
+      '2026-06-30',
+      'December 2025',
+    ]);
   });
   it('staleness is measured from the given today', () => {
     assert.deepEqual(firedText(memo, STALE, { today: '2026-03-15' }), ['March 2025']);
@@ -119,19 +145,43 @@ describe('evidence/stale (today 2026-11-22, 6 months)', () => {
     ];
     for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, STALE), []));
     it('corpus 2019-2019-03.md: release history is not a roadmap', () => assert.deepEqual(firedText(corpus('2019-2019-03.md'), STALE), []));
-    it('a report\'s own reporting period is measured from the report, not from today', () => {
+    it("a report's own reporting period is measured from the report, not from today", () => {
       quoteIn('k8s-annual-reports', 'k8s-archive-wg-ai-conformance-annual-report-2025.md', '# 2025 Annual Report: WG AI Conformance');
-      assert.deepEqual(firedText(doc('# 2022 Annual Report: SIG Scalability', '## Goals', list('Highlights of 2022: tests now run in 30 minutes.', 'Survey from March 2022.')), STALE), []);
-      assert.deepEqual(firedText(doc('# 2019 Q4 Hyperledger Burrow', '## Current Plans', list('Ship 0.30 (planned in Q1 2020).')), STALE), []);
+      assert.deepEqual(
+        firedText(
+          doc(
+            '# 2022 Annual Report: SIG Scalability',
+            '## Goals',
+            list('Highlights of 2022: tests now run in 30 minutes.', 'Survey from March 2022.'),
+          ),
+          STALE,
+        ),
+        [],
+      );
+      assert.deepEqual(
+        firedText(doc('# 2019 Q4 Hyperledger Burrow', '## Current Plans', list('Ship 0.30 (planned in Q1 2020).')), STALE),
+        [],
+      );
       // Old for the report itself is still stale: a 2019 survey in a 2022 report.
-      assert.deepEqual(firedText(doc('# 2022 Annual Report: SIG Scalability', '## Goals', list('Per the survey from March 2019.')), STALE), ['March 2019']);
+      assert.deepEqual(
+        firedText(doc('# 2022 Annual Report: SIG Scalability', '## Goals', list('Per the survey from March 2019.')), STALE),
+        ['March 2019'],
+      );
     });
     it('when a past event happened, told as history (k8s SIG Cluster Lifecycle 2023)', () => {
-      const s = quoteIn('k8s-annual-reports', 'k8s-sig-cluster-lifecycle-annual-report-2023.md', 'For example the previous one was in 2021.');
+      const s = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-cluster-lifecycle-annual-report-2023.md',
+        'For example the previous one was in 2021.',
+      );
       assert.deepEqual(firedText(doc('# Annual report', '## Goals', list(`We run a self-assessment every two years. ${s}`)), STALE), []);
     });
-    it('a template\'s prompt question is the form, not evidence', () => {
-      const q = quoteIn('k8s-annual-reports', 'k8s-sig-scalability-annual-report-2022.md', 'Did you have community-wide updates in 2022 (e.g. community meetings, kubecon, or kubernetes-dev@ emails)?');
+    it("a template's prompt question is the form, not evidence", () => {
+      const q = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-scalability-annual-report-2022.md',
+        'Did you have community-wide updates in 2022 (e.g. community meetings, kubecon, or kubernetes-dev@ emails)?',
+      );
       assert.deepEqual(firedText(doc('# Annual report', '## Goals', list(q.replace('2022', '2019'))), STALE), []);
     });
     it('a bare year', () => {
@@ -141,11 +191,24 @@ describe('evidence/stale (today 2026-11-22, 6 months)', () => {
 
   describe('a bare year is read only where it reads as a date', () => {
     it('after a time preposition or in parentheses; a year ends in December', () => {
-      const items = ['Churn data since 2019.', 'Per survey (2024).', 'In 2025, 40 customers asked.', 'Ship SSO in 2026.', 'Ship SSO by 2027.'];
+      const items = [
+        'Churn data since 2019.',
+        'Per survey (2024).',
+        'In 2025, 40 customers asked.',
+        'Ship SSO in 2026.',
+        'Ship SSO by 2027.',
+      ];
       assert.deepEqual(firedText(doc('# Q4 memo', '## Priorities', list(...items)), STALE), ['2019', '2024', '2025']);
     });
     it('not a count, an amount or a range', () => {
-      const items = ['Survey of 2000 users.', 'Grow signups to 2000.', 'Feedback from 2000 users.', 'Per survey (2023-2024).', 'Budget (2019 dollars).', 'Costs $2019 a seat.'];
+      const items = [
+        'Survey of 2000 users.',
+        'Grow signups to 2000.',
+        'Feedback from 2000 users.',
+        'Per survey (2023-2024).',
+        'Budget (2019 dollars).',
+        'Costs $2019 a seat.',
+      ];
       assert.deepEqual(firedText(doc('# Q4 memo', '## Priorities', list(...items)), STALE), []);
     });
   });
@@ -153,6 +216,10 @@ describe('evidence/stale (today 2026-11-22, 6 months)', () => {
   it('fix: mark the date for update (needs review)', () => {
     const text = doc('# Q4 memo', '## Priorities', list('Cut churn to 2% (survey, March 2025).'));
     const s = text.indexOf('March 2025');
-    checkFix(text, STALE, { safe: false, region: [s, s + 'March 2025'.length], expected: doc('# Q4 memo', '## Priorities', list('Cut churn to 2% (survey, [updated date]).')) });
+    checkFix(text, STALE, {
+      safe: false,
+      region: [s, s + 'March 2025'.length],
+      expected: doc('# Q4 memo', '## Priorities', list('Cut churn to 2% (survey, [updated date]).')),
+    });
   });
 });

@@ -135,14 +135,16 @@ export function checkFix(text: string, ruleId: string, check: FixCheck = {}): { 
   const opts = check.opts ?? {};
   const before = run(text, opts);
   const found = before.findings.filter((f) => f.ruleId === ruleId);
-  if (check.nth === undefined) assert.equal(found.length, 1, `expected exactly one ${ruleId} finding in ${JSON.stringify(text)}, got ${found.length}`);
+  if (check.nth === undefined)
+    assert.equal(found.length, 1, `expected exactly one ${ruleId} finding in ${JSON.stringify(text)}, got ${found.length}`);
   const finding = found[check.nth ?? 0];
   assert.ok(finding, `no ${ruleId} finding #${check.nth ?? 0} in ${JSON.stringify(text)}`);
   const fix =
-    typeof check.fix === 'string'
-      ? finding.fixes.find((x) => x.title.includes(check.fix as string))
-      : finding.fixes[check.fix ?? 0];
-  assert.ok(fix, `${ruleId} offers no fix ${JSON.stringify(check.fix ?? 0)} (fixes: ${finding.fixes.map((x) => x.title).join(' | ') || 'none'})`);
+    typeof check.fix === 'string' ? finding.fixes.find((x) => x.title.includes(check.fix as string)) : finding.fixes[check.fix ?? 0];
+  assert.ok(
+    fix,
+    `${ruleId} offers no fix ${JSON.stringify(check.fix ?? 0)} (fixes: ${finding.fixes.map((x) => x.title).join(' | ') || 'none'})`,
+  );
   if (check.safe !== undefined) assert.equal(fix.safe, check.safe, `fix "${fix.title}" safe flag`);
 
   const result = applyEdits(text, fix.edits);
@@ -151,7 +153,8 @@ export function checkFix(text: string, ruleId: string, check: FixCheck = {}): { 
   // edits is carried over verbatim.
   const [rs, re] = check.region ?? lineRegion(text, finding);
   const edits = [...fix.edits].sort((a, b) => a.start - b.start);
-  for (const e of edits) assert.ok(e.start >= rs && e.end <= re, `edit [${e.start}, ${e.end}) of "${fix.title}" leaves the region [${rs}, ${re})`);
+  for (const e of edits)
+    assert.ok(e.start >= rs && e.end <= re, `edit [${e.start}, ${e.end}) of "${fix.title}" leaves the region [${rs}, ${re})`);
   assert.equal(result.slice(0, rs), text.slice(0, rs), 'text before the region changed');
   assert.equal(result.slice(result.length - (text.length - re)), text.slice(re), 'text after the region changed');
   assertOnlyEditsChanged(text, result, fix.edits, `"${fix.title}"`);
@@ -164,7 +167,8 @@ export function checkFix(text: string, ruleId: string, check: FixCheck = {}): { 
   // (3) Exact result.
   if (fix.safe) assert.ok(check.expected !== undefined, `safe fix "${fix.title}" needs an expected result in the test`);
   if (check.expected !== undefined) assert.equal(result, check.expected);
-  if (fix.safe) assert.ok(after.score.overall >= before.score.overall, `safe fix lowered the score ${before.score.overall} → ${after.score.overall}`);
+  if (fix.safe)
+    assert.ok(after.score.overall >= before.score.overall, `safe fix lowered the score ${before.score.overall} → ${after.score.overall}`);
   return { result, fix, finding };
 }
 

@@ -22,13 +22,19 @@ describe('impact/buried-lede', () => {
       assert.match(f.message, /background and history/);
     });
     it('a number after a chronology opener is still background', () => {
-      assert.deepEqual(firedText(doc('# Q3 update', 'Last quarter we hired 4 people.', 'The team grew.'), LEDE), ['Last quarter we hired 4 people.']);
+      assert.deepEqual(firedText(doc('# Q3 update', 'Last quarter we hired 4 people.', 'The team grew.'), LEDE), [
+        'Last quarter we hired 4 people.',
+      ]);
     });
     it('an opening with neither point, number nor ask', () => {
-      assert.deepEqual(firedText(doc('# Market', 'The market is changing.', 'Customers want more from us.'), LEDE), ['The market is changing.']);
+      assert.deepEqual(firedText(doc('# Market', 'The market is changing.', 'Customers want more from us.'), LEDE), [
+        'The market is changing.',
+      ]);
     });
     it('without a title, the first paragraph is the opening', () => {
-      assert.deepEqual(firedText(doc('Some background on the market.', 'Customers want more from us.'), LEDE), ['Some background on the market.']);
+      assert.deepEqual(firedText(doc('Some background on the market.', 'Customers want more from us.'), LEDE), [
+        'Some background on the market.',
+      ]);
     });
     it('background first buries the point even when the second sentence holds it', () => {
       const text = doc('# Budget', 'Some background on the market. We ask the board to approve the budget.');
@@ -41,34 +47,64 @@ describe('impact/buried-lede', () => {
       assert.deepEqual(firedText(text, LEDE), ['This memo covers pricing.']);
     });
     it('a point in the third sentence is past the two-sentence opening', () => {
-      assert.deepEqual(firedText(doc('# Q3', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.'), LEDE), ['This document describes our work.']);
+      assert.deepEqual(
+        firedText(doc('# Q3', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.'), LEDE),
+        ['This document describes our work.'],
+      );
     });
     // Kept by the review (issue 9): openings judged to bury the news.
     it('corpus Indy 2023 Q1: a list of repository links is not a list of points', () => {
-      const item = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2023-Q1-Hyperledger-Indy.md', '- [indy-node]\n- [indy-plenum]\n- [indy-test-automation]');
-      const text = doc('# 2023 Q1 Hyperledger Indy', 'Created by Stephen Curran.', '## Sub-Projects', '### **Distributed Ledger**', item, '## Project Health', 'The CI/CD pipeline is complete.');
+      const item = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2023-Q1-Hyperledger-Indy.md',
+        '- [indy-node]\n- [indy-plenum]\n- [indy-test-automation]',
+      );
+      const text = doc(
+        '# 2023 Q1 Hyperledger Indy',
+        'Created by Stephen Curran.',
+        '## Sub-Projects',
+        '### **Distributed Ledger**',
+        item,
+        '## Project Health',
+        'The CI/CD pipeline is complete.',
+      );
       assert.deepEqual(firedText(text, LEDE), ['indy-node']);
     });
     it('corpus Zig SIG bootstrap: an encyclopedia definition before the ask', () => {
-      const s = quoteIn('otel-community-roadmap-projects', 'otel-projects-zig-sig-bootstrap.md', "Zig is a general-purpose programming language designed for performance, robustness, and clarity.\nOne of Zig's key features is its seamless interoperability with C, making it a compelling choice for systems programming.");
-      assert.deepEqual(firedText(doc('# Bootstrap Zig Special Interest Group', '## Background and description', s), LEDE), ['Zig is a general-purpose programming language designed for performance, robustness, and clarity.']);
+      const s = quoteIn(
+        'otel-community-roadmap-projects',
+        'otel-projects-zig-sig-bootstrap.md',
+        "Zig is a general-purpose programming language designed for performance, robustness, and clarity.\nOne of Zig's key features is its seamless interoperability with C, making it a compelling choice for systems programming.",
+      );
+      assert.deepEqual(firedText(doc('# Bootstrap Zig Special Interest Group', '## Background and description', s), LEDE), [
+        'Zig is a general-purpose programming language designed for performance, robustness, and clarity.',
+      ]);
     });
     // Judged wrong by the review: a status report's opening verdict is its bottom line.
     it('a status verdict opening a status report states the point', () => {
-      const health = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2019-Q3-Hyperledger-Transact.md', 'Health is good. There is a surprising level of interest in the project;');
+      const health = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2019-Q3-Hyperledger-Transact.md',
+        'Health is good. There is a surprising level of interest in the project;',
+      );
       assert.deepEqual(firedText(doc('# 2019 Q3 Hyperledger Transact', '## Project Health', `${health} the interest is high.`), LEDE), []);
-      const cactus = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Cactus.md', 'Cactus continues to\u00a0be a healthy project.');
+      const cactus = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2021-Q4-Hyperledger-Cactus.md',
+        'Cactus continues to\u00a0be a healthy project.',
+      );
       assert.deepEqual(firedText(doc('# 2021 Q4 Hyperledger Cactus', '## Project Health', cactus), LEDE), []);
       assert.deepEqual(firedText(doc('# Migration', 'The billing migration is on track for June 1.'), LEDE), []);
       // Not a verdict: how the team feels about it, or what it is busy with.
-      assert.deepEqual(firedText(doc('# Q3', 'The team is excited about the roadmap.', 'We met twice.'), LEDE), ['The team is excited about the roadmap.']);
+      assert.deepEqual(firedText(doc('# Q3', 'The team is excited about the roadmap.', 'We met twice.'), LEDE), [
+        'The team is excited about the roadmap.',
+      ]);
     });
     it('interview-answer reads only the first sentence', () => {
       const text = 'Some context first. I recommend we hire two engineers.';
       assert.deepEqual(firedText(text, LEDE, { rubric: 'interview-answer' }), ['Some context first.']);
       assert.deepEqual(firedText(text, LEDE), []);
     });
-
   });
 
   describe('does not fire', () => {
@@ -87,7 +123,10 @@ describe('impact/buried-lede', () => {
     for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, LEDE), []));
 
     it('corpus 2019-2019-03.md: an opening with the release count', () => {
-      const s = quote('2019-2019-03.md', 'We made 6 platform releases (Android@8, Browser@6, Electron@1, iOS@5, OSX@5, Windows@7), and 1 patch release (Electron@1.0.1).');
+      const s = quote(
+        '2019-2019-03.md',
+        'We made 6 platform releases (Android@8, Browser@6, Electron@1, iOS@5, OSX@5, Windows@7), and 1 patch release (Electron@1.0.1).',
+      );
       assert.deepEqual(firedText(doc('# Apache Cordova', s), LEDE), []);
     });
     it('corpus 2016-2016-09.md: the board template\'s standing "Description:" is metadata, not the opening', () => {
@@ -97,25 +136,92 @@ describe('impact/buried-lede', () => {
     });
     it('header lines, bylines and a template prompt are not the opening', () => {
       // Shapes from the corpus: an ADR's Status section, a Hyperledger byline, a Kubernetes report's prompt.
-      assert.deepEqual(firedText(doc('# 13. Remove Aggregator layer', '## Status', 'Accepted', '## Context', 'The SDK provides a public library.'), LEDE), []);
-      assert.deepEqual(firedText(doc('# 2023 Q1 Indy', 'Created by Stephen Curran.', '## Project Health', 'We completed the CI/CD pipeline migration.'), LEDE), []);
-      assert.deepEqual(firedText(doc('# 2021 Annual Report: SIG CLI', '## Current initiatives', '1. What work did the SIG do this year that should be highlighted?\n\n    - Server Side Apply promoted to GA.'), LEDE), []);
+      assert.deepEqual(
+        firedText(doc('# 13. Remove Aggregator layer', '## Status', 'Accepted', '## Context', 'The SDK provides a public library.'), LEDE),
+        [],
+      );
+      assert.deepEqual(
+        firedText(
+          doc('# 2023 Q1 Indy', 'Created by Stephen Curran.', '## Project Health', 'We completed the CI/CD pipeline migration.'),
+          LEDE,
+        ),
+        [],
+      );
+      assert.deepEqual(
+        firedText(
+          doc(
+            '# 2021 Annual Report: SIG CLI',
+            '## Current initiatives',
+            '1. What work did the SIG do this year that should be highlighted?\n\n    - Server Side Apply promoted to GA.',
+          ),
+          LEDE,
+        ),
+        [],
+      );
     });
     // Issue 9 review: 0 of 14 right. The first item of a highlights or deliverables list is a point, however worded.
     it('an opening list of points puts the highlights first (k8s SIG Windows 2021, SIG Testing 2021, OTel Go compile-time instrumentation)', () => {
-      const windows = quoteIn('k8s-annual-reports', 'k8s-sig-windows-annual-report-2021.md', 'Implemented hostProcess container support in Kubernetes (now in beta) and pomoted adoption in multiple open source communities');
+      const windows = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-windows-annual-report-2021.md',
+        'Implemented hostProcess container support in Kubernetes (now in beta) and pomoted adoption in multiple open source communities',
+      );
       assert.deepEqual(firedText(doc('# 2021 Annual Report: SIG Windows', '## Current initiatives', `- ${windows}`), LEDE), []);
-      const testing = quoteIn('k8s-annual-reports', 'k8s-sig-testing-annual-report-2021.md', 'kubetest2 is maturing thanks to some great contributions.');
-      assert.deepEqual(firedText(doc('# 2021 Annual Report: SIG Testing', '## Current initiatives', `- ${testing}\n- Flaky tests are tracked on a board.`), LEDE), []);
-      const go = quoteIn('otel-community-roadmap-projects', 'otel-projects-go-compile-instrumentation.md', 'A flexible and extensible instrumentation framework for Go at compile time');
+      const testing = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-testing-annual-report-2021.md',
+        'kubetest2 is maturing thanks to some great contributions.',
+      );
+      assert.deepEqual(
+        firedText(
+          doc('# 2021 Annual Report: SIG Testing', '## Current initiatives', `- ${testing}\n- Flaky tests are tracked on a board.`),
+          LEDE,
+        ),
+        [],
+      );
+      const go = quoteIn(
+        'otel-community-roadmap-projects',
+        'otel-projects-go-compile-instrumentation.md',
+        'A flexible and extensible instrumentation framework for Go at compile time',
+      );
       assert.deepEqual(firedText(doc('# Bootstrap Go compile time instrumentation', '## Deliverables', `- ${go}`), LEDE), []);
     });
     it('a byline followed by link lists still buries the news', () => {
-      assert.deepEqual(firedText(doc('# 2023 Q3 AnonCreds', 'Created by the maintainers.', 'The repositories of the project are listed here for reference.', '## Project Health', 'We released 0.1.0.'), LEDE), ['The repositories of the project are listed here for reference.']);
+      assert.deepEqual(
+        firedText(
+          doc(
+            '# 2023 Q3 AnonCreds',
+            'Created by the maintainers.',
+            'The repositories of the project are listed here for reference.',
+            '## Project Health',
+            'We released 0.1.0.',
+          ),
+          LEDE,
+        ),
+        ['The repositories of the project are listed here for reference.'],
+      );
     });
     it('an imperative summary or title is the proposal (RFC and ADR shapes)', () => {
-      assert.deepEqual(firedText(doc('# Socket timeouts', '## Summary', 'Add sockopt-style timeouts to `std::net` types.', '## Motivation', 'Timeouts matter.'), LEDE), []);
-      assert.deepEqual(firedText(doc('# Use AWS hosted Elasticsearch', '## Context', 'We run our own cluster today.', '## Decision', 'We move to the hosted service.'), LEDE), []);
+      assert.deepEqual(
+        firedText(
+          doc('# Socket timeouts', '## Summary', 'Add sockopt-style timeouts to `std::net` types.', '## Motivation', 'Timeouts matter.'),
+          LEDE,
+        ),
+        [],
+      );
+      assert.deepEqual(
+        firedText(
+          doc(
+            '# Use AWS hosted Elasticsearch',
+            '## Context',
+            'We run our own cluster today.',
+            '## Decision',
+            'We move to the hosted service.',
+          ),
+          LEDE,
+        ),
+        [],
+      );
     });
     it('corpus 2016-2016-09.md: "no issues requiring board attention" is the status a board reads for', () => {
       const s = quote('2016-2016-09.md', 'There are no issues requiring board attention at this time.');
@@ -125,29 +231,59 @@ describe('impact/buried-lede', () => {
 
   describe('fixes', () => {
     it('offers "move the recommendation to the top" first, then "Bottom line"', () => {
-      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.', 'Support is ready.');
+      const text = doc(
+        '# Q3 update',
+        'This document describes our work.',
+        'We shipped billing.',
+        'I recommend we hire two engineers.',
+        'Support is ready.',
+      );
       const [f] = fires(text, LEDE);
       assert.deepEqual(fixTitles(f), [
         ['Move "I recommend we hire two engineers." to the top', false],
         ['Insert a "Bottom line" at the top', false],
       ]);
-      assert.deepEqual(f.related?.map((r) => text.slice(r.start, r.end)), ['I recommend we hire two engineers.']);
+      assert.deepEqual(
+        f.related?.map((r) => text.slice(r.start, r.end)),
+        ['I recommend we hire two engineers.'],
+      );
     });
     it('move a recommendation paragraph to the top', () => {
-      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing.', 'I recommend we hire two engineers.', 'Support is ready.');
+      const text = doc(
+        '# Q3 update',
+        'This document describes our work.',
+        'We shipped billing.',
+        'I recommend we hire two engineers.',
+        'Support is ready.',
+      );
       const top = text.indexOf('This document');
       checkFix(text, LEDE, {
         fix: 'Move',
         region: [top, text.indexOf('Support is ready.')],
-        expected: doc('# Q3 update', 'I recommend we hire two engineers.', 'This document describes our work.', 'We shipped billing.', 'Support is ready.'),
+        expected: doc(
+          '# Q3 update',
+          'I recommend we hire two engineers.',
+          'This document describes our work.',
+          'We shipped billing.',
+          'Support is ready.',
+        ),
       });
     });
     it('move a recommendation sentence out of a paragraph', () => {
-      const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing. I recommend we hire two engineers. Support is ready.');
+      const text = doc(
+        '# Q3 update',
+        'This document describes our work.',
+        'We shipped billing. I recommend we hire two engineers. Support is ready.',
+      );
       checkFix(text, LEDE, {
         fix: 'Move',
         region: [text.indexOf('This document'), text.indexOf('Support is ready.')],
-        expected: doc('# Q3 update', 'I recommend we hire two engineers.', 'This document describes our work.', 'We shipped billing. Support is ready.'),
+        expected: doc(
+          '# Q3 update',
+          'I recommend we hire two engineers.',
+          'This document describes our work.',
+          'We shipped billing. Support is ready.',
+        ),
       });
     });
     it('a hedged recommendation is not moved; a recommendation in a list item is not moved', () => {
@@ -159,12 +295,20 @@ describe('impact/buried-lede', () => {
     it('insert a "Bottom line" line above the opening', () => {
       const text = doc('# Q3 update', 'This document describes our work.', 'We shipped billing.');
       const at = text.indexOf('This document');
-      checkFix(text, LEDE, { fix: 'Bottom line', region: [at, at], expected: doc('# Q3 update', BOTTOM_LINE + 'This document describes our work.', 'We shipped billing.') });
+      checkFix(text, LEDE, {
+        fix: 'Bottom line',
+        region: [at, at],
+        expected: doc('# Q3 update', BOTTOM_LINE + 'This document describes our work.', 'We shipped billing.'),
+      });
     });
     it('the "Bottom line" goes after front matter', () => {
       const text = withRubric('strategy-memo', 'This memo covers pricing.', 'Pricing is complex.');
       const at = text.indexOf('This memo');
-      checkFix(text, LEDE, { fix: 'Bottom line', region: [at, at], expected: withRubric('strategy-memo', BOTTOM_LINE + 'This memo covers pricing.', 'Pricing is complex.') });
+      checkFix(text, LEDE, {
+        fix: 'Bottom line',
+        region: [at, at],
+        expected: withRubric('strategy-memo', BOTTOM_LINE + 'This memo covers pricing.', 'Pricing is complex.'),
+      });
     });
   });
 });
@@ -184,7 +328,14 @@ describe('impact/section-opener', () => {
       it(JSON.stringify(para), () => assert.deepEqual(firedText(base('## Hiring', para), OPENER), [expected]));
     }
     it('in each offending section, and in sub-sections', () => {
-      const text = base('## Hiring', 'Last week we interviewed five people.', '### Search', 'Yesterday search went down.', '## Results', 'We hit plan.');
+      const text = base(
+        '## Hiring',
+        'Last week we interviewed five people.',
+        '### Search',
+        'Yesterday search went down.',
+        '## Results',
+        'We hit plan.',
+      );
       assert.deepEqual(firedText(text, OPENER), ['Last week', 'Yesterday']);
     });
   });
@@ -212,7 +363,12 @@ describe('impact/section-opener', () => {
     checkFix(text, OPENER, {
       safe: false,
       region: [at, at],
-      expected: base('## Hiring', '**Takeaway:** [the one thing to know from this section]\n\nLast week we interviewed five people.', '## Results', 'We hit plan.'),
+      expected: base(
+        '## Hiring',
+        '**Takeaway:** [the one thing to know from this section]\n\nLast week we interviewed five people.',
+        '## Results',
+        'We hit plan.',
+      ),
     });
   });
 });

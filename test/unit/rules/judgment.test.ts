@@ -30,17 +30,29 @@ describe('judgment/open-uncertainty', () => {
     });
 
     it('corpus 2016-2016-09.md', () => {
-      const s = quote('2016-2016-09.md', "The loss of active contributors is impacting this, and we have a huge backlog, and we have no active way of measuring this on a daily or weekly basis so we don't know how we are progressing on this currently.");
+      const s = quote(
+        '2016-2016-09.md',
+        "The loss of active contributors is impacting this, and we have a huge backlog, and we have no active way of measuring this on a daily or weekly basis so we don't know how we are progressing on this currently.",
+      );
       assert.deepEqual(firedText(s, OPEN), ["we don't know"]);
       assert.ok(firedText(corpus('2016-2016-09.md'), OPEN).includes("we don't know"));
     });
     it('corpus 2020-2020-03.md: a list item', () => {
-      const s = quote('2020-2020-03.md', ' - We are still working out the details for how to use last years donation to hire someone to update our documentation and author some getting started guides.');
+      const s = quote(
+        '2020-2020-03.md',
+        ' - We are still working out the details for how to use last years donation to hire someone to update our documentation and author some getting started guides.',
+      );
       assert.deepEqual(firedText(s, OPEN), ['still working out']);
     });
 
     // Words that name the subject of the uncertainty are read as its resolution.
-    for (const text of ['The plan is unclear.', 'The decision is TBD.', 'The deadline is TBD.', 'The budget owner is TBD.', 'Next steps are unclear.']) {
+    for (const text of [
+      'The plan is unclear.',
+      'The decision is TBD.',
+      'The deadline is TBD.',
+      'The budget owner is TBD.',
+      'Next steps are unclear.',
+    ]) {
       it(JSON.stringify(text), () => {
         assert.equal(firedText(text, OPEN).length, 1);
       });
@@ -75,17 +87,24 @@ describe('judgment/open-uncertainty', () => {
       assert.deepEqual(firedText(doc('## Plan', '- TBD'), OPEN), ['TBD'], 'in a plan it is left open');
     });
     it('an unknown that is the reason to reject an alternative', () => {
-      const text = doc('## Alternatives', '### Combining Infra and Release into a new team', "* It is unclear what this team's purview would actually be.");
+      const text = doc(
+        '## Alternatives',
+        '### Combining Infra and Release into a new team',
+        "* It is unclear what this team's purview would actually be.",
+      );
       assert.deepEqual(firedText(text, OPEN), []);
     });
     it('what will settle it is named: "TBD based on timeline"', () => {
-      assert.deepEqual(firedText('- Compliance with OpenTelemetry specification v1.48 (precise version is TBD based on timeline)', OPEN), []);
+      assert.deepEqual(
+        firedText('- Compliance with OpenTelemetry specification v1.48 (precise version is TBD based on timeline)', OPEN),
+        [],
+      );
     });
     it('"uncertainty" as an effect on others, a named downside', () => {
       assert.deepEqual(firedText('This may introduce some confusion or uncertainty.', OPEN), []);
       assert.deepEqual(firedText('There is uncertainty about the launch.', OPEN), ['uncertainty']);
     });
-    it('still fires in an ADR\'s Consequences: an open item hidden there', () => {
+    it("still fires in an ADR's Consequences: an open item hidden there", () => {
       assert.deepEqual(firedText(doc('## Consequences', 'The rollout plan is TBC.'), OPEN), ['TBC']);
     });
   });
@@ -98,7 +117,11 @@ describe('judgment/open-uncertainty', () => {
     it('inside a document, only that paragraph changes', () => {
       const text = doc('# Pricing', 'The pricing model is TBD.', 'We ship on May 3.');
       const at = text.indexOf('TBD.') + 4;
-      checkFix(text, OPEN, { safe: false, region: [at, at], expected: doc('# Pricing', 'The pricing model is TBD.' + SKELETON, 'We ship on May 3.') });
+      checkFix(text, OPEN, {
+        safe: false,
+        region: [at, at],
+        expected: doc('# Pricing', 'The pricing model is TBD.' + SKELETON, 'We ship on May 3.'),
+      });
     });
   });
 });

@@ -27,14 +27,34 @@ describe('ownership/hidden-actor', () => {
       assert.deepEqual(firedText('The plan was rejected by a wide margin.', HIDDEN), ['was rejected']);
     });
     it('corpus 2020-2020-06.md: "…was denied" hides who denied the plan', () => {
-      const s = quote('2020-2020-06.md', "We have not made a decision how best to use last year's generous donation since our plan to contract a specialist for UX and technical writing to update our documentation and create getting started guides was denied.");
+      const s = quote(
+        '2020-2020-06.md',
+        "We have not made a decision how best to use last year's generous donation since our plan to contract a specialist for UX and technical writing to update our documentation and create getting started guides was denied.",
+      );
       assert.deepEqual(firedText(s, HIDDEN), ['was denied']);
     });
     // Real sentences reviewed right (issue 9): the decision itself in the passive.
     for (const [text, expected] of [
-      [quoteIn('adrs', 'fac-0040-data-migration-implementing-logging-and-transformation-tracking.md', 'the decision was made to maintain all data in a live state for the time being.'), ['was made']],
-      [quoteIn('adrs', 'govuk-aws-0011-migration-strategy.md', 'The second option - all in one go - was decided because:'), ['was decided']],
-      [quoteIn('adrs', 'govuk-aws-0030-change-in-architecture-to-asset-master.md', 'A decision has yet to be made on the role of the asset-slave'), ['be made']],
+      [
+        quoteIn(
+          'adrs',
+          'fac-0040-data-migration-implementing-logging-and-transformation-tracking.md',
+          'the decision was made to maintain all data in a live state for the time being.',
+        ),
+        ['was made'],
+      ],
+      [
+        quoteIn('adrs', 'govuk-aws-0011-migration-strategy.md', 'The second option - all in one go - was decided because:'),
+        ['was decided'],
+      ],
+      [
+        quoteIn(
+          'adrs',
+          'govuk-aws-0030-change-in-architecture-to-asset-master.md',
+          'A decision has yet to be made on the role of the asset-slave',
+        ),
+        ['be made'],
+      ],
       [quoteIn('rust-rfcs', 'rfc-0115-rm-integer-fallback.md', 'This is often felt to be potentially error-prone'), ['is often felt']],
     ] as Array<[string, string[]]>) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, HIDDEN), expected));
@@ -89,10 +109,22 @@ describe('ownership/hidden-actor', () => {
     }
     // Reported changes and failures (reviewed wrong, issue 9): the team or a system is the obvious actor.
     for (const text of [
-      quoteIn('hyperledger-toc-project-reports', 'hyperledger-2023-Q1-Hyperledger-Indy.md', 'The AnonCreds Rust implementation previously in [indy-shared-rs] has been moved'),
-      quoteIn('asf-cordova-board-reports', '2016-2016-12.md', 'The drop off (as discussed in the last report) is due to a large number of active contributors from a major vendor being moved off the Apache Cordova project.'),
+      quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2023-Q1-Hyperledger-Indy.md',
+        'The AnonCreds Rust implementation previously in [indy-shared-rs] has been moved',
+      ),
+      quoteIn(
+        'asf-cordova-board-reports',
+        '2016-2016-12.md',
+        'The drop off (as discussed in the last report) is due to a large number of active contributors from a major vendor being moved off the Apache Cordova project.',
+      ),
       quoteIn('hyperledger-toc-project-reports', 'hyperledger-2020-Q1-Hyperledger-Grid.md', 'The RFC for Grid Catalog was approved'),
-      quoteIn('otel-community-roadmap-projects', 'otel-roadmap.md', 'These topics have been discussed in the past, but have either been deliberately\nprioritized beneath the project\'s major ongoing priorities'),
+      quoteIn(
+        'otel-community-roadmap-projects',
+        'otel-roadmap.md',
+        "These topics have been discussed in the past, but have either been deliberately\nprioritized beneath the project's major ongoing priorities",
+      ),
       quoteIn('rust-rfcs', 'rfc-3923-cargo-min-publish-age.md', 'were chosen to be'),
       quoteIn('rust-rfcs', 'rfc-2314-roadmap-2018.md', 'The remainder of the year will be broken up into four chunks:'),
       quoteIn('adrs', 'govuk-aws-0026-remove-load-balancer-tier.md', 'will be pushed down'),
@@ -115,7 +147,10 @@ describe('ownership/hidden-actor', () => {
       assert.deepEqual(firedText('This is often felt to be error-prone.', HIDDEN), ['is often felt']);
     });
     it('corpus 2017-2017-09.md: "are moved over" is a state, not a hidden decision', () => {
-      const s = quote('2017-2017-09.md', 'Once all of our repos are moved over, we plan on discussing the option of migrating our issues from Jira to GitHub and what that would look like.');
+      const s = quote(
+        '2017-2017-09.md',
+        'Once all of our repos are moved over, we plan on discussing the option of migrating our issues from Jira to GitHub and what that would look like.',
+      );
       assert.deepEqual(firedText(s, HIDDEN), []);
     });
   });
@@ -129,7 +164,10 @@ describe('ownership/hidden-actor', () => {
     });
     it('inside a document', () => {
       const text = doc('# Status', 'Revenue grew 12% to $4.1M.', 'The budget request was rejected. We ship on May 3.');
-      checkFix(text, HIDDEN, { safe: false, expected: doc('# Status', 'Revenue grew 12% to $4.1M.', 'The budget request was rejected by [owner]. We ship on May 3.') });
+      checkFix(text, HIDDEN, {
+        safe: false,
+        expected: doc('# Status', 'Revenue grew 12% to $4.1M.', 'The budget request was rejected by [owner]. We ship on May 3.'),
+      });
     });
   });
 });
@@ -154,7 +192,11 @@ describe('ownership/consensus-deferral', () => {
   describe('does not fire', () => {
     for (const text of [
       // A skill in a role description (k8s SIG K8s Infra 2020), not a decision put off.
-      quoteIn('k8s-annual-reports', 'k8s-sig-k8s-infra-annual-report-2020.md', 'ability to craft and build consensus on operational policies'),
+      quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-k8s-infra-annual-report-2020.md',
+        'ability to craft and build consensus on operational policies',
+      ),
       'We hire for the ability to reach consensus across teams.',
       'We aligned on pricing last week.',
       'I decided to ship in May; objections by Friday.',
@@ -178,7 +220,10 @@ describe('ownership/consensus-deferral', () => {
   });
   it('other deferrals get a template to take a position, never an automatic rewrite', () => {
     const [f] = fires('We will ship once we align with sales.', CONSENSUS);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Take a position: "Recommendation: … Decision by: …"', false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.safe]),
+      [['Take a position: "Recommendation: … Decision by: …"', false]],
+    );
   });
 });
 
@@ -203,7 +248,10 @@ describe('ownership/deflection', () => {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, DEFLECTION), []));
     }
     it('corpus 2017-2017-12.md: a cause that blames nobody', () => {
-      const s = quote('2017-2017-12.md', 'Due to `cordova-plugin-compat` being deprecated, we removed it as a dependency for a handful of plugins and gave them major version bumps.');
+      const s = quote(
+        '2017-2017-12.md',
+        'Due to `cordova-plugin-compat` being deprecated, we removed it as a dependency for a handful of plugins and gave them major version bumps.',
+      );
       assert.deepEqual(firedText(s, DEFLECTION), []);
     });
     it('naming another team without blaming it', () => {

@@ -23,9 +23,21 @@ describe('quantified/vague-quantity', () => {
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, QUANTITY), expected));
 
     const real: Array<[string, string, string[]]> = [
-      ['2016-2016-09.md', "The loss of active contributors is impacting this, and we have a huge backlog, and we have no active way of measuring this on a daily or weekly basis so we don't know how we are progressing on this currently.", ['huge']],
-      ['2016-2016-12.md', 'The drop off (as discussed in the last report) is due to a large number of active contributors from a major vendor being moved off the Apache Cordova project.', ['a large number of']],
-      ['2017-2017-03.md', 'We still have a huge backlog of Github Pull Request activity, same as last quarter -- but it has improved.', ['huge']],
+      [
+        '2016-2016-09.md',
+        "The loss of active contributors is impacting this, and we have a huge backlog, and we have no active way of measuring this on a daily or weekly basis so we don't know how we are progressing on this currently.",
+        ['huge'],
+      ],
+      [
+        '2016-2016-12.md',
+        'The drop off (as discussed in the last report) is due to a large number of active contributors from a major vendor being moved off the Apache Cordova project.',
+        ['a large number of'],
+      ],
+      [
+        '2017-2017-03.md',
+        'We still have a huge backlog of Github Pull Request activity, same as last quarter -- but it has improved.',
+        ['huge'],
+      ],
       ['2025-06.md', 'Majority of the large tasks have been completed.', ['Majority of']],
     ];
     for (const [file, s, expected] of real) {
@@ -35,7 +47,10 @@ describe('quantified/vague-quantity', () => {
       assert.deepEqual(firedText('We held a number of working sessions.', QUANTITY), ['a number of']);
     });
     it('corpus 2017-2017-09.md: "W3C" is a name, not a number', () => {
-      const s = quote('2017-2017-09.md', 'We are in the process of deprecating a few of our plugins which can be replaced by official W3C specs which have been implemented in the browsers of the platforms we support.');
+      const s = quote(
+        '2017-2017-09.md',
+        'We are in the process of deprecating a few of our plugins which can be replaced by official W3C specs which have been implemented in the browsers of the platforms we support.',
+      );
       assert.deepEqual(firedText(s, QUANTITY), ['a few']);
     });
   });
@@ -72,51 +87,87 @@ describe('quantified/vague-quantity', () => {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, QUANTITY), []));
     }
     it('corpus 2015-2015-12.md: the sentence has the numbers', () => {
-      const s = quote('2015-2015-12.md', 'After the summer vacation period was over, activity has picked up, although we had a significantly lower number of releases from last quarter (37 vs 45).');
+      const s = quote(
+        '2015-2015-12.md',
+        'After the summer vacation period was over, activity has picked up, although we had a significantly lower number of releases from last quarter (37 vs 45).',
+      );
       assert.deepEqual(firedText(s, QUANTITY), []);
     });
     // Reviewed wrong on the corpus (every finding in the RFCs' and ADRs' argued sections but 3 of 66): in a
     // section that argues a design or gives its background, a vague amount describes the problem or the design space.
     it('rust-rfcs rfc-1721: not in a Motivation section', () => {
-      const s = quoteIn('rust-rfcs', 'rfc-1721-crt-static.md', 'There are many use cases,\nhowever, where these decisions are not suitable.');
+      const s = quoteIn(
+        'rust-rfcs',
+        'rfc-1721-crt-static.md',
+        'There are many use cases,\nhowever, where these decisions are not suitable.',
+      );
       assert.deepEqual(firedText(doc('## Motivation', s), QUANTITY), []);
       assert.deepEqual(firedText(s, QUANTITY), ['many']);
     });
     it('adrs govuk-aws-0038: not in a Context section', () => {
-      const s = quoteIn('adrs', 'govuk-aws-0038-mongo_replacement_by_documentdb.md', 'GOV.UK uses MongoDB as the backing database for a number of apps.');
+      const s = quoteIn(
+        'adrs',
+        'govuk-aws-0038-mongo_replacement_by_documentdb.md',
+        'GOV.UK uses MongoDB as the backing database for a number of apps.',
+      );
       assert.deepEqual(firedText(doc('## Context', s), QUANTITY), []);
     });
     // A graded comparison: "significantly more", "a lot more" (asf 2023-03, hyperledger Identus 2024-Q3).
     it('asf 2023-03: "a lot more context" grades a comparison', () => {
-      const s = quote('2023-03.md', 'Github discussion also carry a lot more context, as they are close to the code, can easily link to code, pull requests and issues.');
+      const s = quote(
+        '2023-03.md',
+        'Github discussion also carry a lot more context, as they are close to the code, can easily link to code, pull requests and issues.',
+      );
       assert.deepEqual(firedText(s, QUANTITY), []);
     });
     it('hyperledger Identus 2024-Q3: "significantly more engagement", the figures follow', () => {
-      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2024-Q3-Hyperledger-Identus.md', 'The Atala Discord has seen significantly more engagement. Since January 2024, our membership has grown from 258 to 476 members.');
+      const s = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2024-Q3-Hyperledger-Identus.md',
+        'The Atala Discord has seen significantly more engagement. Since January 2024, our membership has grown from 258 to 476 members.',
+      );
       assert.deepEqual(firedText(s, QUANTITY), []);
     });
     // A later sentence of the same paragraph gives the figure (asf 2016-12, hyperledger AnonCreds 2023-Q3).
     it('asf 2016-12: the next sentence gives the count', () => {
-      const s = quote('2016-2016-12.md', 'We still have a huge backlog of Github Pull Request activity. At last estimate we had less than 150 pull requests in total, across our 60+ git repos.');
+      const s = quote(
+        '2016-2016-12.md',
+        'We still have a huge backlog of Github Pull Request activity. At last estimate we had less than 150 pull requests in total, across our 60+ git repos.',
+      );
       assert.deepEqual(firedText(s, QUANTITY), []);
     });
     it('hyperledger AnonCreds 2023-Q3: the enhancements are sized in the sentences after', () => {
-      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2023-Q3-Hyperledger-AnonCreds.md', 'with a number of enhancements\nand fixes made to the library during the transition. These are the first\nenhancements to the code base in several years.');
+      const s = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2023-Q3-Hyperledger-AnonCreds.md',
+        'with a number of enhancements\nand fixes made to the library during the transition. These are the first\nenhancements to the code base in several years.',
+      );
       assert.deepEqual(firedText(s + ' Verification is now ~50% faster.', QUANTITY), []);
     });
   });
 
-  describe('still fires on the project\'s own results in a report (reviewed right)', () => {
+  describe("still fires on the project's own results in a report (reviewed right)", () => {
     it('hyperledger Besu 2024-Q2, Contributor Diversity', () => {
-      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2024-Q2-Hyperledger-Besu.md', 'Many new contributors added PRs this quarter.');
+      const s = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2024-Q2-Hyperledger-Besu.md',
+        'Many new contributors added PRs this quarter.',
+      );
       assert.deepEqual(firedText(doc('# Contributor Diversity', s), QUANTITY), ['Many']);
     });
     it('k8s sig-scalability 2022, Current initiatives', () => {
-      const s = quoteIn('k8s-annual-reports', 'k8s-sig-scalability-annual-report-2022.md', 'We helped validating scalability and reliability impact of many features across whole year.');
+      const s = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-scalability-annual-report-2022.md',
+        'We helped validating scalability and reliability impact of many features across whole year.',
+      );
       assert.deepEqual(firedText(doc('## Current initiatives', `- ${s}`), QUANTITY), ['many']);
     });
     it('asf 2016-09, Health report', () => {
-      const s = quote('2016-2016-09.md', 'The (northern hemisphere) summer vacation period has significantly impacted contributions, also a big block of active contributors (that are all employed from one vendor) have slowed down their active work on the project.');
+      const s = quote(
+        '2016-2016-09.md',
+        'The (northern hemisphere) summer vacation period has significantly impacted contributions, also a big block of active contributors (that are all employed from one vendor) have slowed down their active work on the project.',
+      );
       assert.deepEqual(firedText(doc('## Health report:', s), QUANTITY), ['significantly']);
     });
   });
@@ -127,7 +178,8 @@ describe('quantified/vague-quantity', () => {
       ['Several customers asked for SSO.', '[N] customers asked for SSO.'],
       ['We have many customers on the old plan.', 'We have [N] customers on the old plan.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, QUANTITY, { safe: false, expected }));
+    for (const [text, expected] of cases)
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, QUANTITY, { safe: false, expected }));
 
     it('"Majority of the tasks" keeps its "of"', () => {
       const { result } = checkFix('Majority of the large tasks have been completed.', QUANTITY, { safe: false });
@@ -153,15 +205,27 @@ describe('quantified/vague-time', () => {
       assert.deepEqual(firedText(doc('## Health report:', s), TIME), ['in the future']);
     });
     it('hyperledger Iroha 2021-Q4: "releases are planned soon", Releases', () => {
-      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2021-Q4-Hyperledger-Iroha.md', 'Iroha Libraries releases are planned soon.');
+      const s = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2021-Q4-Hyperledger-Iroha.md',
+        'Iroha Libraries releases are planned soon.',
+      );
       assert.deepEqual(firedText(doc('# Releases', s), TIME), ['soon']);
     });
     it('hyperledger Identus 2024-Q3: "We aim to expand … in the future" (a finite "we aim", not an add-on)', () => {
-      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2024-Q3-Hyperledger-Identus.md', 'We aim to expand the external maintainers list in the future');
+      const s = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2024-Q3-Hyperledger-Identus.md',
+        'We aim to expand the external maintainers list in the future',
+      );
       assert.deepEqual(firedText(doc('# Maintainer Diversity', s), TIME), ['in the future']);
     });
     it('k8s sig-testing 2021: "or we risk losing public monitoring dashboards soon", Project health', () => {
-      const s = quoteIn('k8s-annual-reports', 'k8s-sig-testing-annual-report-2021.md', 'We need SIG-k8s-infra to take over here or we risk losing public monitoring dashboards soon.');
+      const s = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-testing-annual-report-2021.md',
+        'We need SIG-k8s-infra to take over here or we risk losing public monitoring dashboards soon.',
+      );
       assert.deepEqual(firedText(doc('## Project health', s), TIME), ['soon']);
     });
     // Misses from issue 9: open-ended or future timing with no date.
@@ -192,7 +256,7 @@ describe('quantified/vague-time', () => {
       '> We will ship soon.',
       'The `soon` label marks these tickets.',
       // Real sentences (reviewed wrong, issue 9). "As soon as" is a conjunction.
-      'In reality, OpenTelemetry SDKs can also easily violate the definition as soon as we consider mutability from a recipient\'s perspective.',
+      "In reality, OpenTelemetry SDKs can also easily violate the definition as soon as we consider mutability from a recipient's perspective.",
       // A possibility, not a commitment: may, might, could, can.
       'In the future, these tools may become part of the official CVE feed.',
       'In the future this could also be provided through `AsRef`, `Into` or `From`.',
@@ -214,7 +278,11 @@ describe('quantified/vague-time', () => {
     // Reviewed wrong on the corpus: every finding in the RFCs' argued sections (12 in 10 RFCs). There, "in the
     // future" is the reach of a design ("does not preclude adding a MIR in the future"), not a plan to date.
     it('rust-rfcs rfc-3245: not in a Motivation section', () => {
-      const s = quoteIn('rust-rfcs', 'rfc-3245-refined-impls.md', 'Finally, it establishes a policy to prevent such inconsistencies in the future.');
+      const s = quoteIn(
+        'rust-rfcs',
+        'rfc-3245-refined-impls.md',
+        'Finally, it establishes a policy to prevent such inconsistencies in the future.',
+      );
       assert.deepEqual(firedText(doc('## Motivation', s), TIME), []);
       assert.deepEqual(firedText(s, TIME), ['in the future']);
     });
@@ -228,21 +296,36 @@ describe('quantified/vague-time', () => {
       assert.deepEqual(firedText(s, TIME), []);
     });
     it('k8s sig-auth 2020: "shortly", with the tracking issue linked', () => {
-      const s = quoteIn('k8s-annual-reports', 'k8s-sig-auth-annual-report-2020.md', 'We will be [creating one](https://github.com/kubernetes/community/issues/5760) shortly.');
+      const s = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-auth-annual-report-2020.md',
+        'We will be [creating one](https://github.com/kubernetes/community/issues/5760) shortly.',
+      );
       assert.deepEqual(firedText(s, TIME), []);
     });
     // An infinitive add-on after a comma, with no subject or tense of its own (asf 2017-03, k8s sig-cli 2021).
     it('corpus 2017-2017-03.md: "…, with ongoing work to release version 4.4.0 in the coming weeks"', () => {
-      const s = quote('2017-2017-03.md', 'There was no iOS platform release this quarter, with ongoing work to release version 4.4.0 in the coming weeks.');
+      const s = quote(
+        '2017-2017-03.md',
+        'There was no iOS platform release this quarter, with ongoing work to release version 4.4.0 in the coming weeks.',
+      );
       assert.deepEqual(firedText(s, TIME), []);
     });
     it('k8s sig-cli 2021: "…, details to be announced soon"', () => {
-      const s = quoteIn('k8s-annual-reports', 'k8s-sig-cli-annual-report-2021.md', 'We’re working with SIG-Apps on starting a monthly review club, details to be announced soon.');
+      const s = quoteIn(
+        'k8s-annual-reports',
+        'k8s-sig-cli-annual-report-2021.md',
+        'We’re working with SIG-Apps on starting a monthly review club, details to be announced soon.',
+      );
       assert.deepEqual(firedText(`- ${s}`, TIME), []);
     });
     // The pull request that carries the work is linked right after (hyperledger Cactus 2022-Q3).
     it('hyperledger Cactus 2022-Q3: "fixed soon. => <a href=…/pull/2096>"', () => {
-      const s = quoteIn('hyperledger-toc-project-reports', 'hyperledger-2022-Q3-Hyperledger-Cactus.md', 'counter measure and the problem will be fixed soon. =&gt;\n<a href="https://github.com/hyperledger/cactus/pull/2096" class="external-link" rel="nofollow">https://github.com/hyperledger/cactus/pull/2096</a>');
+      const s = quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2022-Q3-Hyperledger-Cactus.md',
+        'counter measure and the problem will be fixed soon. =&gt;\n<a href="https://github.com/hyperledger/cactus/pull/2096" class="external-link" rel="nofollow">https://github.com/hyperledger/cactus/pull/2096</a>',
+      );
       assert.deepEqual(firedText(doc('# Current Plans', s), TIME), []);
       assert.deepEqual(firedText(doc('# Current Plans', 'The problem will be fixed soon.'), TIME), ['soon']);
     });
@@ -257,7 +340,8 @@ describe('quantified/vague-time', () => {
       ['We will ship in the coming weeks.', 'We will ship by [date].'],
       ['Soon we ship.', 'By [date] we ship.'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, TIME, { safe: false, expected }));
+    for (const [text, expected] of cases)
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, TIME, { safe: false, expected }));
     it('"ASAP" mid-sentence gives a lowercase "by"', () => {
       checkFix('We will fix it ASAP.', TIME, { safe: false, expected: 'We will fix it by [date].' });
     });
@@ -280,7 +364,10 @@ describe('quantified/unquantified-change', () => {
       assert.deepEqual(firedText('Zig adoption is growing, particularly in systems programming.', CHANGE), ['adoption is growing']);
     });
     it('corpus 2016-2016-09.md: "activity decrease"', () => {
-      const s = quote('2016-2016-09.md', 'Significant activity decrease due to the (northern hemisphere) summer vacation period, plus loss of active contributors.');
+      const s = quote(
+        '2016-2016-09.md',
+        'Significant activity decrease due to the (northern hemisphere) summer vacation period, plus loss of active contributors.',
+      );
       assert.deepEqual(firedText(s, CHANGE), ['activity decrease']);
     });
     it('is an error in board updates', () => {
@@ -299,14 +386,17 @@ describe('quantified/unquantified-change', () => {
       'Revenue is our main metric, and it is what the board watches.',
       '> Revenue grew.',
       // Real sentences (reviewed wrong, issue 9): a negated goal, a modifier, a verb of another clause.
-      'The end goal being to provide this information automatically so that the documentation maintenance cost won\'t increase.',
+      "The end goal being to provide this information automatically so that the documentation maintenance cost won't increase.",
       'A performance improving change was made to the transaction receipt store.',
       'They increase performance, but increase the risk of data loss.',
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, CHANGE), []));
     }
     it('corpus 2016-2016-03.md: a change with its number', () => {
-      const s = quote('2016-2016-03.md', "However during this quarter we had a 50% increase of issue@ activity which could be attributed to increased testing during the holiday period when development at users' companies might have slowed down, so users could test better.");
+      const s = quote(
+        '2016-2016-03.md',
+        "However during this quarter we had a 50% increase of issue@ activity which could be attributed to increased testing during the holiday period when development at users' companies might have slowed down, so users could test better.",
+      );
       assert.deepEqual(firedText(s, CHANGE), []);
     });
   });
@@ -317,7 +407,8 @@ describe('quantified/unquantified-change', () => {
       ['Churn improved this quarter.', 'Churn improved by [N%] this quarter.'],
       ['Churn is down.', 'Churn is down by [N%].'],
     ];
-    for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, CHANGE, { safe: false, expected }));
+    for (const [text, expected] of cases)
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, CHANGE, { safe: false, expected }));
   });
 });
 
@@ -355,7 +446,13 @@ describe('quantified/no-financials (off by default, on in board-update)', () => 
 
   it('a financial word only in code or in a link URL does not count', () => {
     assert.equal(fires(withRubric('board-update', '# Q3 board update', NEUTRAL, '```\nrevenue = 4.1M\n```'), FINANCIALS).length, 1);
-    assert.equal(fires(withRubric('board-update', '# Q3 board update', NEUTRAL, 'Details are [in the deck](https://example.com/revenue-cost-margin).'), FINANCIALS).length, 1);
+    assert.equal(
+      fires(
+        withRubric('board-update', '# Q3 board update', NEUTRAL, 'Details are [in the deck](https://example.com/revenue-cost-margin).'),
+        FINANCIALS,
+      ).length,
+      1,
+    );
   });
 
   it('fix: append a Financials section (needs review)', () => {
@@ -364,7 +461,8 @@ describe('quantified/no-financials (off by default, on in board-update)', () => 
     checkFix(text, FINANCIALS, {
       safe: false,
       region: [end, end],
-      expected: text.slice(0, end) + '\n\n## Financials\n\n- Revenue: [$N] ([N%] against plan)\n- Burn: [$N] a month; runway [N] months\n' + '\n',
+      expected:
+        text.slice(0, end) + '\n\n## Financials\n\n- Revenue: [$N] ([N%] against plan)\n- Burn: [$N] a month; runway [N] months\n' + '\n',
     });
   });
 });

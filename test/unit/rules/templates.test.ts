@@ -15,10 +15,16 @@ const CASES: { rule: string; text: string; fix: string; expected: string; filled
   },
   {
     rule: 'conviction/hedge',
-    text: quoteIn('hyperledger-toc-project-reports', 'hyperledger-2023-Q1-Hyperledger-Solang.md', 'Both these efforts are now complete and we hope to see more user activity.') + '\n',
+    text:
+      quoteIn(
+        'hyperledger-toc-project-reports',
+        'hyperledger-2023-Q1-Hyperledger-Solang.md',
+        'Both these efforts are now complete and we hope to see more user activity.',
+      ) + '\n',
     fix: 'Add "Confidence:',
     expected: 'Both these efforts are now complete and we hope to see more user activity. Confidence: [N%]; it depends on [what].\n',
-    filled: 'Both these efforts are now complete and we hope to see more user activity. Confidence: 60%; it depends on the two pilots going live.\n',
+    filled:
+      'Both these efforts are now complete and we hope to see more user activity. Confidence: 60%; it depends on the two pilots going live.\n',
   },
   {
     rule: 'tradeoffs/no-downside',
@@ -38,8 +44,10 @@ const CASES: { rule: string; text: string; fix: string; expected: string; filled
     rule: 'ownership/deflection',
     text: 'The launch slipped two weeks due to the other team missing their dependency.\n',
     fix: 'Add "Our part:',
-    expected: 'The launch slipped two weeks due to the other team missing their dependency. Our part: [what we own in it]. Next: [what we do, by when].\n',
-    filled: 'The launch slipped two weeks due to the other team missing their dependency. Our part: we found the gap late. Next: weekly dependency reviews from June 1.\n',
+    expected:
+      'The launch slipped two weeks due to the other team missing their dependency. Our part: [what we own in it]. Next: [what we do, by when].\n',
+    filled:
+      'The launch slipped two weeks due to the other team missing their dependency. Our part: we found the gap late. Next: weekly dependency reviews from June 1.\n',
   },
 ];
 

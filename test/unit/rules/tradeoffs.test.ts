@@ -17,7 +17,13 @@ describe('tradeoffs/unstated', () => {
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNSTATED), expected));
 
     it('once per section, on its first recommendation', () => {
-      const text = doc('# Plan', '## Hiring', 'I recommend we hire two engineers. We should start in May.', '## Pricing', 'We should keep prices.');
+      const text = doc(
+        '# Plan',
+        '## Hiring',
+        'I recommend we hire two engineers. We should start in May.',
+        '## Pricing',
+        'We should keep prices.',
+      );
       assert.deepEqual(firedText(text, UNSTATED), ['I recommend we hire two engineers.', 'We should keep prices.']);
     });
     it('a tradeoff in another section does not cover this one', () => {
@@ -25,12 +31,24 @@ describe('tradeoffs/unstated', () => {
       assert.deepEqual(firedText(text, UNSTATED), ['I recommend we hire two engineers.']);
     });
     it('a Drawbacks heading with nothing under it, or "None.", states no tradeoff', () => {
-      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Drawbacks', '## Next steps', 'Post the roles.'), UNSTATED), ['I recommend we hire two engineers.']);
-      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Risks', 'None.'), UNSTATED), ['I recommend we hire two engineers.']);
-      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Trade-offs', 'TBD'), UNSTATED), ['I recommend we hire two engineers.']);
+      assert.deepEqual(
+        firedText(
+          doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Drawbacks', '## Next steps', 'Post the roles.'),
+          UNSTATED,
+        ),
+        ['I recommend we hire two engineers.'],
+      );
+      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Risks', 'None.'), UNSTATED), [
+        'I recommend we hire two engineers.',
+      ]);
+      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Trade-offs', 'TBD'), UNSTATED), [
+        'I recommend we hire two engineers.',
+      ]);
     });
     it('a quoted tradeoff does not count', () => {
-      assert.deepEqual(firedText(doc('I recommend we hire two engineers.', '> Hiring costs more than contracting.'), UNSTATED), ['I recommend we hire two engineers.']);
+      assert.deepEqual(firedText(doc('I recommend we hire two engineers.', '> Hiring costs more than contracting.'), UNSTATED), [
+        'I recommend we hire two engineers.',
+      ]);
     });
   });
 
@@ -42,17 +60,44 @@ describe('tradeoffs/unstated', () => {
       ['"we will not"', 'We should ship the beta. We will not ship iOS this year.'],
       ['a consequence in the same section', doc('I recommend we hire two engineers.', 'This means we delay the search project.')],
       ['a Risks section anywhere', doc('I recommend we hire two engineers.', '## Risks', 'Hiring takes time.')],
-      ['an RFC Drawbacks section with content', doc('# Plan', '## Proposal', 'We should default lifetimes to static.', '## Drawbacks', 'Some code that compiles today becomes ambiguous.')],
-      ['an ADR Consequences section', doc('# Pool', '## Decision', 'We have decided to use a connection pool.', '## Consequences', 'We maintain one more dependency and its upgrades.')],
-      ['a recommendation reported in Background', doc('# Flags', '## Background', 'Django recommends a settings flag per environment.', '## Plan', 'We ship the library next.')],
-      ['a Tradeoffs section anywhere', doc('# Plan', '## Hiring', 'I recommend we hire two engineers.', '## Trade-offs', 'Search waits a quarter.')],
+      [
+        'an RFC Drawbacks section with content',
+        doc(
+          '# Plan',
+          '## Proposal',
+          'We should default lifetimes to static.',
+          '## Drawbacks',
+          'Some code that compiles today becomes ambiguous.',
+        ),
+      ],
+      [
+        'an ADR Consequences section',
+        doc(
+          '# Pool',
+          '## Decision',
+          'We have decided to use a connection pool.',
+          '## Consequences',
+          'We maintain one more dependency and its upgrades.',
+        ),
+      ],
+      [
+        'a recommendation reported in Background',
+        doc('# Flags', '## Background', 'Django recommends a settings flag per environment.', '## Plan', 'We ship the library next.'),
+      ],
+      [
+        'a Tradeoffs section anywhere',
+        doc('# Plan', '## Hiring', 'I recommend we hire two engineers.', '## Trade-offs', 'Search waits a quarter.'),
+      ],
       ['no recommendation at all', 'We shipped the beta on May 3.'],
       ['a quoted recommendation', '> I recommend we hire two engineers.'],
     ];
     for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, UNSTATED), []));
 
     it('corpus 2018-2018-09.md: a decision *not* to do something, with the alternative, names what is given up', () => {
-      const s = quote('2018-2018-09.md', 'We decided not to migrate any existing open issues in JIRA to Github -- we will investigate and triage those issues in JIRA and migrate issues on a case by case basis.');
+      const s = quote(
+        '2018-2018-09.md',
+        'We decided not to migrate any existing open issues in JIRA to Github -- we will investigate and triage those issues in JIRA and migrate issues on a case by case basis.',
+      );
       assert.deepEqual(firedText(s, UNSTATED), []);
     });
     it('corpus 2019-2019-03.md: a whole report with no recommendation', () => {
@@ -140,6 +185,9 @@ describe('tradeoffs/no-downside', () => {
 
   it('offers a template to name the cost, never an automatic rewrite', () => {
     const [f] = fires('This plan has no downside.', NO_DOWNSIDE);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Name the cost: "Cost: …"', false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.safe]),
+      [['Name the cost: "Cost: …"', false]],
+    );
   });
 });
