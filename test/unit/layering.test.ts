@@ -247,3 +247,39 @@ test('the layering check sees real imports and globals (it would catch a regress
     [],
   );
 });
+
+// The VS Code client shares the server's parsers (globs, front matter, snippet slots) and its protocol, so both sides
+// agree; it never runs the engine or a rule, and it names the engine's result shapes as types only.
+const CLIENT_SRC = path.join(REPO_ROOT, 'client/src');
+const clientFiles = readdirSync(CLIENT_SRC).filter((f) => f.endsWith('.ts'));
+const readClient = (file: string, text?: string): ts.SourceFile =>
+  ts.createSourceFile(file, text ?? readFileSync(path.join(CLIENT_SRC, file), 'utf8'), ts.ScriptTarget.Latest, true);
+/** The client's imports into the server tree that it may not make. */
+function clientViolations(file: string, source: ts.SourceFile): string[] {
+  const bad: string[] = [];
+  for (const imp of imports(source)) {
+    if (!imp.spec.startsWith('.')) continue;
+    const to = path.posix.normalize(path.posix.join('client/src', imp.spec)).replace(/\.js$/, '.ts');
+    if (!to.startsWith('server/src/')) continue;
+    const rel = to.slice('server/src/'.length);
+    if (rel === 'protocol.ts' || rel.startsWith('core/') || (rel === 'engine/types.ts' && imp.typeOnly)) continue;
+    bad.push(`client/src/${file}:${imp.line} imports ${imp.spec}`);
+  }
+  return bad;
+}
+
+test('the client reaches the server tree only for the protocol, core parsers and, as types, the result shapes', () => {
+  assert.ok(clientFiles.length > 10);
+  assert.ok(imports(readClient('audit.ts')).some((i) => i.spec === '../../server/src/core/glob.js'));
+  assert.deepEqual(
+    clientFiles.flatMap((f) => clientViolations(f, readClient(f))),
+    [],
+  );
+  assert.deepEqual(clientViolations('x.ts', readClient('x.ts', "import { RULES } from '../../server/src/rules/registry.js';")), [
+    'client/src/x.ts:1 imports ../../server/src/rules/registry.js',
+  ]);
+  assert.deepEqual(clientViolations('x.ts', readClient('x.ts', "import { DIMENSIONS } from '../../server/src/engine/types.js';")), [
+    'client/src/x.ts:1 imports ../../server/src/engine/types.js',
+  ]);
+  assert.deepEqual(clientViolations('x.ts', readClient('x.ts', "import type { Dimension } from '../../server/src/engine/types.js';")), []);
+});
