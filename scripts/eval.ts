@@ -791,7 +791,7 @@ function printCalibration(c: CalibrationResult | undefined): void {
   if (c.holdout) {
     const h = c.holdout;
     console.log(
-      `  hold-out (${path.relative(repoRoot, HOLDOUT_FILE)}, ${h.documents} other documents, a third blind rater, never tuned to): ρ ${h.spearman}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`,
+      `  hold-out (${path.relative(repoRoot, HOLDOUT_FILE)}, ${h.documents} other documents, a third blind rater; only this figure is read, never a document): ρ ${h.spearman}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`,
     );
     for (const [band, b] of Object.entries(h.bands))
       console.log(

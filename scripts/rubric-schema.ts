@@ -3,6 +3,7 @@
 // Run: node --import tsx scripts/rubric-schema.ts > rubrics/schema.json
 import { DIMENSIONS, RULES, RUBRIC_LIMITS, REPLACEMENT_PATTERN, SIGNAL_NAMES } from '../server/src/presence.ts';
 import words from '../rubrics/words.json';
+import { SECTION_ROLES } from '../server/src/core/sectionRoles.ts';
 
 export function rubricSchema(): object {
   const severities = ['error', 'warning', 'information', 'hint', 'off'];
@@ -88,7 +89,16 @@ export function rubricSchema(): object {
           type: 'object',
           required: ['name', 'headings'],
           additionalProperties: false,
-          properties: { name: { type: 'string' }, headings: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+          properties: {
+            name: { type: 'string' },
+            headings: { type: 'array', items: { type: 'string' }, minItems: 1 },
+            roles: {
+              type: 'array',
+              description:
+                'Section roles that also satisfy it, whatever the heading says: a heading\'s role comes from its words ("Consequences" and "Drawbacks" are drawbacks, "Rationale and alternatives" is alternatives).',
+              items: { enum: SECTION_ROLES.filter((r) => r !== 'none') },
+            },
+          },
         },
       },
       credit: {

@@ -77,3 +77,23 @@ test('a short decision record is judged on what it says; a three-sentence page i
   assert.match(stub.explanation ?? '', /not enough text to judge/);
   assert.ok(stub.overall < 50, `stub ${stub.overall}`);
 });
+
+test('a decision record whose status says it is decided owes no decider or deadline; a proposed one does', () => {
+  // The shape of adrs/govuk-aws-0002-hosting-platforms.md: "## Status" with "Accepted" under it.
+  const record = (status: string) =>
+    [
+      '# 2. Hosting Platforms',
+      '## Status',
+      status,
+      '## Decision',
+      'We will use Amazon Web Services as our hosting provider of choice. We will initially be using the eu-west-1 region, Ireland.',
+    ].join('\n\n');
+  assert.match(note(record('Accepted'), 'decision'), /the decision is recorded as made/);
+  assert.match(note(record('✅ Approved'), 'decision'), /the decision is recorded as made/);
+  assert.doesNotMatch(note(record('Proposed'), 'decision'), /recorded as made/);
+  // A header line says the same: "Status: Accepted".
+  assert.match(
+    note(record('Date: 2017-06-30').replace('## Status\n\nDate: 2017-06-30', 'Status: Accepted'), 'decision'),
+    /recorded as made/,
+  );
+});

@@ -155,6 +155,14 @@ test('an unknown rubric name in front matter is an error with a fallback', () =>
   assert.equal(r.rubric, 'executive');
 });
 
+test('a required section may name section roles; an unknown role is an error that lists the roles', () => {
+  const ok = JSON.stringify({ requiredSections: [{ name: 'Tradeoffs', headings: ['tradeoff'], roles: ['drawbacks'] }] });
+  assert.deepEqual(validateRubric(ok, 'ok.json'), []);
+  const bad = JSON.stringify({ requiredSections: [{ name: 'Tradeoffs', headings: ['tradeoff'], roles: ['downsides'] }] });
+  const [problem] = validateRubric(bad, 'bad.json');
+  assert.match(problem?.message ?? '', /"roles"\?: \[.*drawbacks.*\]/);
+});
+
 test('enormous word lists are refused with a clear error; phrases are literal, never patterns', () => {
   const big = JSON.stringify({ words: { hedges: { add: Array.from({ length: 6000 }, (_, i) => `w${i}`) } } });
   assert.match(validateRubric(big, 'big.json')[0].message, /too many phrases \(6000; at most 5000\)/);

@@ -4,6 +4,7 @@ import { DIMENSIONS, SEVERITIES, type Dimension, type RubricResolver, type Rubri
 import { PhraseMatcher, ListIndex, type PhraseList } from '../core/phrases.js';
 import { segmentWords } from '../core/sentences.js';
 import { findJsonSyntaxError, lineColumn } from '../core/jsonSyntax.js';
+import { SECTION_ROLES, type SectionRole } from '../core/sectionRoles.js';
 import baseWords from '../../../rubrics/words.json';
 import executive from '../../../rubrics/executive.json';
 import boardUpdate from '../../../rubrics/board-update.json';
@@ -50,6 +51,8 @@ const THRESHOLD_LIMITS: Record<keyof Thresholds, [number, number]> = {
 export interface RequiredSection {
   name: string;
   headings: string[];
+  /** Section roles that also satisfy it, whatever the heading's words ("Consequences" is a drawbacks section). */
+  roles?: SectionRole[];
 }
 
 export interface Rubric {
@@ -383,10 +386,19 @@ function checkData(value: unknown, text: string, names: KnownNames): RubricProbl
     if (
       !Array.isArray(rs) ||
       rs.some(
-        (s) => !isObject(s) || typeof s.name !== 'string' || !Array.isArray(s.headings) || s.headings.some((h) => typeof h !== 'string'),
+        (s) =>
+          !isObject(s) ||
+          typeof s.name !== 'string' ||
+          !Array.isArray(s.headings) ||
+          s.headings.some((h) => typeof h !== 'string') ||
+          ('roles' in s && (!Array.isArray(s.roles) || s.roles.some((r) => !(SECTION_ROLES as readonly unknown[]).includes(r)))),
       )
     )
-      add('requiredSections', 'requiredSections', '"requiredSections" must be an array of { "name": string, "headings": [string, ...] }');
+      add(
+        'requiredSections',
+        'requiredSections',
+        `"requiredSections" must be an array of { "name": string, "headings": [string, ...], "roles"?: [${SECTION_ROLES.filter((r) => r !== 'none').join(' | ')}, ...] }`,
+      );
   }
   if ('credit' in value) {
     const c = value.credit;

@@ -6,7 +6,7 @@
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
 import type { CreditReport, DocInput, Signal } from './rule.js';
 import { hasDate } from './util.js';
-import { isChecklistItem, isImperative, isLinkOnly, isMetadata } from './grammar.js';
+import { isChecklistItem, isImperative, isLinkOnly, isMetadata, recordsDecision } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
 import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
@@ -82,6 +82,8 @@ export interface Tally {
   opening: { words: number; point: boolean; number: boolean } | null;
   /** [start, end) of each counted prose sentence, in document order (flattened pairs). */
   spans: number[];
+  /** The document records its decision as made ("Status: Accepted"): nobody is left to decide. */
+  decided: boolean;
 }
 
 /** What one prose block contributes; independent of where the block sits, so it is cached by its text. */
@@ -259,6 +261,7 @@ export function tally(input: DocInput): Tally {
     results: 0,
     opening: null,
     spans: [],
+    decided: false,
   };
   // The document model gives each section its role (a subsection without one takes its parent's).
   const roleBits = Int32Array.from(
@@ -295,6 +298,8 @@ export function tally(input: DocInput): Tally {
       if (isPrompt(block, source, input.sentences(b).length)) continue;
     } else if (block.section !== askPrompt) askPrompt = -1;
     const x = blockTally(input, b, roles & ROLE_TRADEOFFS);
+    const section = doc.sections[block.section];
+    if (!t.decided && recordsDecision(source, section?.role === 'metadata' && /^status$/i.test(section.title.trim()))) t.decided = true;
     // The prompt itself is not its answer.
     const answersAsk = !asking && (askPrompt >= 0 || doc.sections[block.section]?.role === 'asks');
     // The opening is the first prose the writer wrote: not a header line ("Feature Name: …", "Status: Accepted"),
@@ -355,7 +360,7 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
     };
   },
   ask: (t) => {
-    const stated = t.decisionWords >= DECISION_WORDS || t.imperatives > 0;
+    const stated = t.decisionWords >= DECISION_WORDS || t.imperatives > 0 || t.decided;
     return {
       value: t.asks > 0 || stated ? 1 : 0,
       seen: t.sentences >= MIN_JUDGED_SENTENCES,
@@ -367,11 +372,13 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
             : 'no ask or decision',
     };
   },
+  // A decision record whose status says the decision is made has no decider or deadline left to name.
   askContract: (t) => ({
-    value: t.askContract,
-    seen: t.asks > 0,
-    note:
-      t.askContract >= 1
+    value: t.decided ? 1 : t.askContract,
+    seen: t.asks > 0 || t.decided,
+    note: t.decided
+      ? 'the decision is recorded as made (status: accepted)'
+      : t.askContract >= 1
         ? 'an ask names who decides and by when'
         : t.askContract > 0
           ? 'no ask names both who decides and by when'

@@ -197,11 +197,13 @@ const missingSection: DocRule = {
   doc: docPath('decision/missing-section'),
   scope: 'document',
   check(input, out) {
-    const titles = input.doc.sections.filter((s) => s.heading >= 0).map((s) => s.title.toLowerCase());
+    const headed = input.doc.sections.filter((s) => s.heading >= 0);
+    const titles = headed.map((s) => s.title.toLowerCase());
     const [start, end, insertAt] = documentAnchor(input);
     if (input.words < 20) return;
     for (const required of input.rubric.requiredSections) {
       if (titles.some((t) => required.headings.some((h) => t.includes(h.toLowerCase())))) continue;
+      if (required.roles && headed.some((s) => required.roles!.includes(s.role))) continue;
       out.push({
         rule: this.id,
         start,

@@ -26,6 +26,19 @@ const METADATA_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{Lu}][\p{L}\p{N} ./#()-]{
 const BYLINE =
   /^\s*(?:\*|_)?(?:created|written|authored|drafted|posted|published|(?:last )?(?:modified|updated|edited)) (?:by|on) [^.!?]{0,120}[.!?]?\s*$/i;
 
+const DECIDED = new Set(data.decidedStatuses);
+
+/**
+ * The block records the decision as made: a "Status: Accepted" header line, or (`statusSection`) the block under a
+ * "Status" heading whose first word is a decided status ("Accepted", "✅ Approved"). "Proposed" is not.
+ */
+export function recordsDecision(source: string, statusSection: boolean): boolean {
+  const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/im.exec(source);
+  const rest = m ? m[1]! : statusSection ? source : '';
+  const first = /\p{L}+/u.exec(rest);
+  return first !== null && DECIDED.has(first[0].toLowerCase());
+}
+
 /** Every non-blank line of the block is a `Key: value` header line (RFC and ADR headers, report metadata) or a byline. */
 export function isMetadata(source: string): boolean {
   const lines = source.split('\n').filter((l) => l.trim() !== '');

@@ -288,6 +288,37 @@ describe('decision/missing-section (decision-doc rubric)', () => {
     );
     assert.deepEqual(firedText(text, MISSING), []);
   });
+  it('a section satisfies it by its role: an ADR\'s "Consequences" is its tradeoffs, an RFC\'s "Rationale and alternatives" its options', () => {
+    // The headings of adrs/carbon-aware-sdk-0003-command-line-params-to-config.md and of a Rust RFC.
+    const adr = withRubric(
+      'decision-doc',
+      '# 3. Move Command Line Parameters to Config File',
+      NEUTRAL,
+      '## Decision',
+      'Keep prices.',
+      '## Consequences',
+      'Margin stays flat.',
+    );
+    assert.deepEqual(
+      fires(adr, MISSING).map((f) => /"(\w+)" section/.exec(f.message)?.[1]),
+      ['Options'],
+    );
+    const rfc = withRubric(
+      'decision-doc',
+      '# Summary',
+      NEUTRAL,
+      '## Detailed design',
+      'Keep prices.',
+      '## Drawbacks',
+      'Margin stays flat.',
+      '## Rationale and alternatives',
+      list('Raise prices 5%.'),
+    );
+    assert.deepEqual(firedText(rfc, MISSING), []);
+    // A heading whose role is none of them still counts as missing.
+    const background = withRubric('decision-doc', '# Pricing', NEUTRAL, '## Background', 'Keep prices.');
+    assert.equal(fires(background, MISSING).length, 3);
+  });
   it('does not fire under the default rubric, or for a very short document', () => {
     assert.deepEqual(firedText(doc('# Pricing decision', NEUTRAL), MISSING), []);
     assert.deepEqual(firedText(withRubric('decision-doc', '# Pricing', 'Keep prices.'), MISSING), []);
