@@ -100,6 +100,10 @@ interface BlockTally {
   uncertain: number;
   resolved: number;
   evidenced: number;
+  /** A list item or bold line that opens with a question: its first sentence (a template's prompt, perhaps). */
+  question?: string;
+  /** The block is a template's prompt and nothing else (one question): the form's wording, not prose. */
+  prompt: boolean;
   /** An ask or recommendation among its sentences (for the opening). */
   point: boolean;
   /** [start, end) of each counted prose sentence, relative to the block start. */
@@ -127,9 +131,11 @@ function samePlaceholders(a: readonly number[], b: ReadonlyArray<[number, number
   return true;
 }
 
+const QUESTION_END = /\?[!*_\s]*$/;
+
 /** A template's prompt: a numbered or bulleted question, or one set in bold (a question in a paragraph is the writer's). */
 function isPrompt(block: Block, source: string, sentences: number): boolean {
-  return sentences === 1 && /\?[!*_\s]*$/.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
+  return sentences === 1 && QUESTION_END.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
 }
 
 // An answer that declines: "None.", "Nothing to mention", "N/A", "No help needed at this time".
@@ -169,6 +175,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     resolved: 0,
     evidenced: 0,
     point: false,
+    prompt: false,
     spans: [],
   };
   // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
@@ -176,7 +183,10 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const sentences = input.sentences(b);
   // A template's checklist item ("[x] CONTRIBUTING.md reviewed") or its prompt (a block that is one question) is the
   // form's wording, not the writer's prose: a filled-in template with empty answers is still a stub.
-  const form = isChecklistItem(source) || isPrompt(block, source, sentences.length);
+  t.prompt = isPrompt(block, source, sentences.length);
+  const first = sentences[0];
+  if (first && QUESTION_END.test(first.text) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source))) t.question = first.text;
+  const form = isChecklistItem(source) || t.prompt;
   // A list item that is a link and little else is a reference, not prose.
   const reference = block.list >= 0 && isLinkOnly(source, LIST_SENTENCE_WORDS);
   for (const s of form || reference ? [] : sentences) {
@@ -285,26 +295,40 @@ export function tally(input: DocInput): Tally {
   // The section in which a template's prompt asked for the asks ("What does your group need help with?"): what the
   // writer answers under it, up to the next prompt or section, is the ask, as under an "Asks" or "Help wanted" heading.
   let askPrompt = -1;
+  // Sections headed "Status": a decision record's status sits in the block under it ("Accepted").
+  const statusSection = doc.sections.map((s) => s.role === 'metadata' && /^status$/i.test(s.title.trim()));
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted) continue;
     const roles = roleBits[block.section];
-    const source = text.slice(block.start, block.end);
-    // A prompt may carry a second line of guidance ("Any areas with 2 or fewer OWNERs? (link to more details)").
-    const first = input.sentences(b)[0];
-    const asking = first && (block.list >= 0 || /^\s*(\*\*|__)/.test(source)) && /\?[!*_\s]*$/.test(first.text);
-    if (asking) {
-      askPrompt = roleOfTitle(first.text) === 'asks' ? block.section : -1;
-      if (isPrompt(block, source, input.sentences(b).length)) continue;
-    } else if (block.section !== askPrompt) askPrompt = -1;
+    // This loop runs on every keystroke: what it needs of a block comes from the block's cached tally, and the
+    // block's source is sliced only for the rare tests below.
     const x = blockTally(input, b, roles & ROLE_TRADEOFFS);
-    const section = doc.sections[block.section];
-    if (!t.decided && recordsDecision(source, section?.role === 'metadata' && /^status$/i.test(section.title.trim()))) t.decided = true;
+    // A prompt may carry a second line of guidance ("Any areas with 2 or fewer OWNERs? (link to more details)").
+    const asking = x.question !== undefined;
+    if (asking) {
+      askPrompt = roleOfTitle(x.question!) === 'asks' ? block.section : -1;
+      if (x.prompt) continue;
+    } else if (block.section !== askPrompt) askPrompt = -1;
+    // A status is stated in the header, before the writer's opening, or under a Status heading.
+    const underStatus = statusSection[block.section] === true;
+    if (
+      !t.decided &&
+      (underStatus || (openingBlock < 0 && /status/i.test(block.masked))) &&
+      recordsDecision(text.slice(block.start, block.end), underStatus)
+    )
+      t.decided = true;
     // The prompt itself is not its answer.
     const answersAsk = !asking && (askPrompt >= 0 || doc.sections[block.section]?.role === 'asks');
     // The opening is the first prose the writer wrote: not a header line ("Feature Name: …", "Status: Accepted"),
     // not a section a template fills with metadata, not a block with no sentence of prose.
-    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && doc.sections[block.section]?.role !== 'metadata' && !isMetadata(source))
+    if (
+      openingBlock < 0 &&
+      b > doc.title &&
+      x.sentences > 0 &&
+      doc.sections[block.section]?.role !== 'metadata' &&
+      !isMetadata(text.slice(block.start, block.end))
+    )
       openingBlock = b;
     t.sentences += x.sentences;
     t.placeholderSentences += x.placeholderSentences;
@@ -312,7 +336,7 @@ export function tally(input: DocInput): Tally {
     t.compared += x.compared;
     t.financial += x.financial;
     // An answer under an ask prompt or heading is an ask even in the writer's own words ("Mentoring needs a coordinator").
-    t.asks += x.asks > 0 || !answersAsk || x.sentences === 0 || NO_ANSWER.test(source) ? x.asks : 1;
+    t.asks += x.asks > 0 || !answersAsk || x.sentences === 0 || NO_ANSWER.test(text.slice(block.start, block.end)) ? x.asks : 1;
     t.askContract = Math.max(t.askContract, x.askContract);
     t.tradeoffSentences += x.tradeoffSentences;
     t.uncertain += x.uncertain;
