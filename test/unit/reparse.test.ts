@@ -105,3 +105,47 @@ test('reparseDocument declines edits that can change block structure', () => {
   // Typing in the middle of the line is taken.
   assert.ok(reparseDocument(doc, text.slice(0, at) + 'x' + text.slice(at)));
 });
+
+// What can make or unmake a block marker at a line start, and letters (ASCII and not).
+const NEAR_START = ['e', 'Q', 'é', ' ', '\t', '#', '- ', '1. ', '> ', '*', '[', '<', '`', '=', '😀', ''];
+
+test('near a line start, an edit is incremental only while a letter stays first on the line, and then equals a full parse', () => {
+  let accepted = 0;
+  let checked = 0;
+  // Four board reports, the two samples and the synthetic one with every kind of block.
+  for (const text of [...samples.slice(0, 4), ...samples.slice(-3)]) {
+    const doc = parseDocument(text);
+    for (const block of doc.blocks.filter((b) => b.kind === 'paragraph').slice(0, 20)) {
+      // The first two lines of each paragraph, just before, at and just after the line's first character.
+      for (const [ls] of block.lines.slice(0, 2)) {
+        for (let off = -1; off <= 1; off++) {
+          const at = ls + off;
+          if (at < 0) continue;
+          for (const ins of NEAR_START) {
+            for (const del of [0, 1]) {
+              const edited = text.slice(0, at) + ins + text.slice(at + del);
+              const quick = reparseDocument(doc, edited);
+              checked++;
+              if (!quick) continue;
+              accepted++;
+              assert.deepEqual(
+                quick,
+                parseDocument(edited),
+                `edit at ${at} (-${del} +${JSON.stringify(ins)}) in ${JSON.stringify(text.slice(Math.max(0, at - 30), at + 30))}`,
+              );
+            }
+          }
+        }
+      }
+    }
+  }
+  assert.ok(accepted > 1000 && accepted < checked, `accepted ${accepted} of ${checked}`);
+  // Typing a word at the start of a paragraph is taken; a marker, a space or an indent there is not.
+  const text = '# T\n\nIn order to price the marketplace we held interviews with partners.\n';
+  const doc = parseDocument(text);
+  const at = text.indexOf('In order');
+  assert.ok(reparseDocument(doc, text.slice(0, at) + 'x' + text.slice(at)));
+  assert.ok(reparseDocument(doc, text.slice(0, at + 1) + 'x' + text.slice(at + 1)));
+  for (const ins of ['- ', '1. ', '# ', '> ', ' ', '    ', '[', '<'])
+    assert.equal(reparseDocument(doc, text.slice(0, at) + ins + text.slice(at)), undefined, JSON.stringify(ins));
+});

@@ -1,5 +1,6 @@
 // Incremental re-parse for typing: when an edit stays inside one line of one paragraph, away from the line start
-// where Markdown decides block structure, the document's block structure cannot change. Then only that paragraph
+// where Markdown decides block structure (or near it, with a letter first on the line before and after), the
+// document's block structure cannot change. Then only that paragraph
 // is re-masked and everything after it moves by the edit's length, instead of parsing the whole text again
 // (markdown-it plus masking is most of the cost of a keystroke in a long memo). Anything else returns undefined
 // and the caller parses in full. test/unit/reparse.test.ts checks the result equals a full parse.
@@ -24,6 +25,25 @@ function unsafe(s: string): boolean {
   }
   return false;
 }
+
+/**
+ * Near the start of a line, an edit cannot change block structure when the line's content begins with a letter
+ * before and after it, at the same place: every block marker (a list's "-" or "1.", "#", ">", a fence, "<", "[",
+ * a rule or an underline) begins with something else, and the indentation before that letter is untouched (it
+ * decides which list item a paragraph belongs to). So typing at the start of a paragraph, or in its first word, is
+ * still incremental.
+ */
+function letterFirst(old: string, text: string, ls: number, p: number): boolean {
+  let f = ls;
+  while (f < old.length && isSpace(old.charCodeAt(f))) f++;
+  if (p < f) return false;
+  return isLetter(old, f) && isLetter(text, f);
+}
+const LETTER = /\p{L}/u;
+const isLetter = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && LETTER.test(s.charAt(i)));
+};
 
 export function reparseDocument(prev: Doc, text: string): Doc | undefined {
   return reparse(prev, text)?.doc;
@@ -60,7 +80,8 @@ export function reparse(prev: Doc, text: string): { doc: Doc; changed: number } 
   const li = block.lines.findIndex(([ls, le]) => p >= ls && p <= le);
   if (li < 0) return undefined;
   const [ls, le] = block.lines[li];
-  if (p < ls + MIN_COLUMN || oldEnd > le) return undefined;
+  if (oldEnd > le) return undefined;
+  if (p < ls + MIN_COLUMN && !letterFirst(old, text, ls, p)) return undefined;
   // A paragraph that opens with "[" may be a link reference definition, which an edit can make or unmake.
   if (text.charCodeAt(block.lines[0][0]) === 91 /* [ */) return undefined;
   const lineIndex = lineOf(prev.lineStarts, p);
