@@ -231,6 +231,21 @@ export function precisionRows(run: CorpusRun, verdicts: Map<string, VerdictRow>,
   );
 }
 
+/** Precision rows of one rule from its verdicts alone (for a rule the default rubric turns off: it reports nothing now). */
+export function verdictRows(verdicts: Map<string, VerdictRow>, rule: string): PrecisionRow[] {
+  const rows = new Map<string, PrecisionRow>();
+  for (const v of verdicts.values()) {
+    if (v.rule !== rule) continue;
+    for (const folder of [v.doc.split('/')[0]!, '*']) {
+      const row = rows.get(folder) ?? { rule, folder, findings: 0, right: 0, wrong: 0, debatable: 0, unjudged: 0 };
+      row.findings++;
+      row[v.verdict]++;
+      rows.set(folder, row);
+    }
+  }
+  return [...rows.values()];
+}
+
 export const judged = (r: PrecisionRow): number => r.right + r.wrong + r.debatable;
 /** Share judged right; debatable counts as not right. */
 export const precisionOf = (r: PrecisionRow): number | undefined => (judged(r) ? r.right / judged(r) : undefined);
@@ -279,13 +294,19 @@ export function precisionSection(rule: string, severity: string, rows: readonly 
       .filter((r) => r.folder !== '*' && judged(r) > 0)
       .map((r) => `${FOLDER_NAMES[r.folder] ?? r.folder} ${r.right} of ${judged(r)}`);
     lines.push(
-      `On the development corpus (${docs} real documents in six genres), ${all.right} of the ${judged(all)} findings it reports with the default settings were judged right by hand (${Math.round((all.right / judged(all)) * 100)}%)${all.debatable ? `; ${all.debatable} more were debatable` : ''}. By genre: ${folders.join('; ')}.`,
+      `On the development corpus (${docs} real documents in six genres), ${all.right} of the ${judged(all)} findings it ${severity === 'off' ? 'reported when it was last on by default' : 'reports with the default settings'} were judged right by hand (${Math.round((all.right / judged(all)) * 100)}%)${all.debatable ? `; ${all.debatable} more were debatable` : ''}. By genre: ${folders.join('; ')}.`,
     );
   }
   lines.push('');
   if (severity === 'hint')
     lines.push(
       'Because that is below the 80% a rule needs to be on by default, it is a **hint** by default: shown faintly, not counted in the Problems list or the score density. A rubric or the `presence.severity` setting can turn it back on.',
+      '',
+    );
+  // A rule the default rubric turns off for its genre (no-financials, we-not-i) has no verdicts and says nothing here.
+  if (severity === 'off' && all && judged(all) > 0)
+    lines.push(
+      'Because that is far below the 80% a rule needs to be on by default, it is **off** by default, not even a hint. A rubric or the `presence.severity` setting can turn it on.',
       '',
     );
   lines.push(DOC_END);
@@ -311,12 +332,16 @@ async function main(argv: string[]): Promise<void> {
     // Every rule page gets its measured precision, replacing the previous figures.
     const rows = precisionRows(run, verdicts);
     const docs = [...run.docsByFolder.values()].reduce((a, b) => a + b, 0);
-    const { RULES } = await import('../server/src/presence.ts');
+    const { RULES, loadRubric, DEFAULT_RUBRIC } = await import('../server/src/presence.ts');
+    const defaultRubric = loadRubric(DEFAULT_RUBRIC);
     for (const rule of RULES) {
       const file = path.join(REPO_ROOT, rule.doc);
       if (!existsSync(file)) continue;
       const page = readFileSync(file, 'utf8');
-      const section = precisionSection(rule.id, rule.severity, rows, docs);
+      // The severity the default rubric gives it; an "off" rule reports nothing, so its page keeps the verdicts it
+      // had when it was last on.
+      const effective = defaultRubric.severities.get(rule.id) ?? rule.severity;
+      const section = precisionSection(rule.id, effective, effective === 'off' ? verdictRows(verdicts, rule.id) : rows, docs);
       const at = page.indexOf('## Measured precision');
       const end = page.indexOf(DOC_END);
       const next =
@@ -330,7 +355,8 @@ async function main(argv: string[]): Promise<void> {
       const file = path.join(REPO_ROOT, table);
       let text = readFileSync(file, 'utf8');
       for (const rule of RULES) {
-        if (rule.severity === 'off') continue;
+        // A rule the default rubric turns off keeps the row's hand-written entry ("off (strategy-memo rubric)").
+        if (rule.severity === 'off' || defaultRubric.severities.get(rule.id) === 'off') continue;
         const row = new RegExp(
           `(\\| \\[\`${rule.id.replace('/', '\\/')}\`\\]\\([^)]*\\) \\|(?: [^|]* \\|)?) (?:error|warning|information|hint) \\|`,
         );
