@@ -259,7 +259,7 @@ function vsix(): { bytes?: number; imageBytes?: number; source: string } {
   const imageBytes = images.reduce((n, f) => n + (existsSync(join(ROOT, f)) ? statSync(join(ROOT, f)).size : 0), 0);
   if (existsSync(p)) return { bytes: statSync(p).size, imageBytes, source: `presence.vsix (built ${statSync(p).mtime.toISOString()})` };
   const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status === 0 && existsSync(p)) return { bytes: statSync(p).size, source: 'npm run package (this run)' };
+  if (r.status === 0 && existsSync(p)) return { bytes: statSync(p).size, imageBytes, source: 'npm run package (this run)' };
   const why =
     `${r.stdout ?? ''}\n${r.stderr ?? ''}`
       .split('\n')

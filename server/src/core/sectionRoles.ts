@@ -38,9 +38,37 @@ function normalise(title: string): string {
     .trim();
 }
 
+// The phrases indexed by their first word (and whole-heading phrases by their text), so a heading is read in one
+// pass over its words: the first role in ROLES order whose phrase occurs as whole words wins.
+const WHOLE = new Map<string, number>();
+const BY_FIRST_WORD = new Map<string, Array<{ role: number; words: string[] }>>();
+ROLES.forEach((r, role) => {
+  for (const p of r.phrases) {
+    const words = p.trim().split(' ');
+    if (r.whole) {
+      if (!WHOLE.has(words.join(' '))) WHOLE.set(words.join(' '), role);
+      continue;
+    }
+    const list = BY_FIRST_WORD.get(words[0]!) ?? [];
+    list.push({ role, words });
+    BY_FIRST_WORD.set(words[0]!, list);
+  }
+});
+
 /** The role a heading names on its own, or 'none'. */
 export function roleOfTitle(title: string): SectionRole {
-  const t = ` ${normalise(title)} `;
-  for (const r of ROLES) if (r.phrases.some((p) => (r.whole ? t === p : t.includes(p)))) return r.role;
-  return 'none';
+  const t = normalise(title);
+  let best = WHOLE.get(t) ?? ROLES.length;
+  const words = t.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const candidates = BY_FIRST_WORD.get(words[i]!);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (c.role >= best || i + c.words.length > words.length) continue;
+      let k = 1;
+      while (k < c.words.length && words[i + k] === c.words[k]) k++;
+      if (k === c.words.length) best = c.role;
+    }
+  }
+  return best < ROLES.length ? ROLES[best]!.role : 'none';
 }

@@ -80,10 +80,16 @@ export const isChecklistItem = (source: string): boolean => /^\s*\[[ xX]\]\s/.te
  * A link and little else: a reference, not a sentence of prose. "[2340 - Consistent reads](…) - v1.28", and a
  * release line "cordova-android: 3.7.1 ...... http://s.apache.org/GjF" (fewer than `words` words outside its links).
  */
+const HAS_LETTER = /\p{L}/u;
 export function isLinkOnly(source: string, words = 3): boolean {
   const s = source.trim();
   if (/^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(s)) return true;
-  if (!/\]\(|:\/\//.test(s)) return false;
-  const outside = s.replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ').replace(/<?\b[a-z][a-z+.-]*:\/\/[^\s>)]*>?/gi, ' ');
-  return (outside.match(/[\p{L}][\p{L}\p{N}'’-]*/gu)?.length ?? 0) < words;
+  if (!s.includes('](') && !s.includes('://')) return false;
+  // The words outside links: markdown links removed, then every token that is (or holds) a bare URL.
+  let n = 0;
+  for (const token of s.replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ').split(/\s+/)) {
+    if (token.includes('://') || !HAS_LETTER.test(token)) continue;
+    if (++n >= words) return false;
+  }
+  return true;
 }
