@@ -201,12 +201,22 @@ export interface PrecisionRow {
 }
 
 /** Verdicts of the findings the rules still report, per rule × folder ('*' = all folders, rule '*' = all rules). */
+const emptyRow = (rule: string, folder: string): PrecisionRow => ({
+  rule,
+  folder,
+  findings: 0,
+  right: 0,
+  wrong: 0,
+  debatable: 0,
+  unjudged: 0,
+});
+
 export function precisionRows(run: CorpusRun, verdicts: Map<string, VerdictRow>, severities?: (rule: string) => string): PrecisionRow[] {
   const rows = new Map<string, PrecisionRow>();
   const seen = new Set<string>();
   const bump = (rule: string, folder: string, v: VerdictRow | undefined, fresh: boolean): void => {
     const k = `${rule}\u0000${folder}`;
-    const row = rows.get(k) ?? { rule, folder, findings: 0, right: 0, wrong: 0, debatable: 0, unjudged: 0 };
+    const row = rows.get(k) ?? emptyRow(rule, folder);
     row.findings++;
     // A verdict counts once per distinct finding text, however often the same text recurs.
     if (fresh) {
@@ -237,7 +247,7 @@ export function verdictRows(verdicts: Map<string, VerdictRow>, rule: string): Pr
   for (const v of verdicts.values()) {
     if (v.rule !== rule) continue;
     for (const folder of [v.doc.split('/')[0]!, '*']) {
-      const row = rows.get(folder) ?? { rule, folder, findings: 0, right: 0, wrong: 0, debatable: 0, unjudged: 0 };
+      const row = rows.get(folder) ?? emptyRow(rule, folder);
       row.findings++;
       row[v.verdict]++;
       rows.set(folder, row);

@@ -20,14 +20,7 @@ export const SECTION_ROLES = [
 ] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 
-const ROLES: ReadonlyArray<{ role: SectionRole; whole: boolean; phrases: readonly string[] }> = (
-  data.roles as Array<{ role: string; whole?: boolean; phrases: string[] }>
-).map((r) => ({
-  role: r.role as SectionRole,
-  whole: r.whole === true,
-  // Whole words: the heading is normalised to single-spaced lower-case words with a space at each end.
-  phrases: r.phrases.map((p) => ` ${normalise(p)} `),
-}));
+const ROLES = (data.roles as Array<{ role: string; whole?: boolean; phrases: string[] }>).map((r) => r.role as SectionRole);
 
 /** Lower-case words separated by single spaces; numbering ("1.", "A)"), markup and punctuation other than ';' and '-' inside words dropped. */
 function normalise(title: string): string {
@@ -38,17 +31,19 @@ function normalise(title: string): string {
     .trim();
 }
 
-// The phrases indexed by their first word (and whole-heading phrases by their text), so a heading is read in one
-// pass over its words: the first role in ROLES order whose phrase occurs as whole words wins.
+// The phrases, normalised as headings are, indexed by their first word (and whole-heading phrases by their text),
+// so a heading is read in one pass over its words: the first role in the data's order whose phrase occurs in it as
+// whole words wins.
 const WHOLE = new Map<string, number>();
 const BY_FIRST_WORD = new Map<string, Array<{ role: number; words: string[] }>>();
-ROLES.forEach((r, role) => {
+(data.roles as Array<{ whole?: boolean; phrases: string[] }>).forEach((r, role) => {
   for (const p of r.phrases) {
-    const words = p.trim().split(' ');
+    const phrase = normalise(p);
     if (r.whole) {
-      if (!WHOLE.has(words.join(' '))) WHOLE.set(words.join(' '), role);
+      if (!WHOLE.has(phrase)) WHOLE.set(phrase, role);
       continue;
     }
+    const words = phrase.split(' ');
     const list = BY_FIRST_WORD.get(words[0]!) ?? [];
     list.push({ role, words });
     BY_FIRST_WORD.set(words[0]!, list);
@@ -70,5 +65,5 @@ export function roleOfTitle(title: string): SectionRole {
       if (k === c.words.length) best = c.role;
     }
   }
-  return best < ROLES.length ? ROLES[best]!.role : 'none';
+  return best < ROLES.length ? ROLES[best]! : 'none';
 }

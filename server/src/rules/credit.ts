@@ -5,7 +5,7 @@
 // One rule holds everywhere: a sentence with a placeholder ("[N%]", "[owner]") earns nothing. A template fix
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
 import type { CreditReport, DocInput, Signal } from './rule.js';
-import { hasDate } from './util.js';
+import { hasDate, MONTHS } from './util.js';
 import { isChecklistItem, isImperative, isLinkOnly, isMetadata, recordsDecision } from './grammar.js';
 import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
@@ -30,8 +30,8 @@ const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
 // a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
 const NUMBER = /(?<![\p{L}\d.#/_-])\d[\d,]*(?:\.\d+)*/gu;
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// The month names of util.ts's dates; next to a day's number "May" and "March" are months too.
+const MONTH = `(?:${MONTHS}|may|march|mar)\\.?`;
 const CALENDAR_BEFORE = new RegExp(`\\b${MONTH} $`, 'i');
 const CALENDAR_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:,? ${MONTH}\\b|(?:st|nd|rd|th)\\b)`, 'i');
 function hasFigure(text: string): boolean {
@@ -100,8 +100,11 @@ interface BlockTally {
   uncertain: number;
   resolved: number;
   evidenced: number;
-  /** A list item or bold line that opens with a question: its first sentence (a template's prompt, perhaps). */
-  question?: string;
+  /**
+   * A list item or bold line that opens with a question (a template's prompt, perhaps): 'asks' when it asks for the
+   * asks ("What does your group need help with?"), 'other' for any other question.
+   */
+  question?: 'asks' | 'other';
   /** The block is a template's prompt and nothing else (one question): the form's wording, not prose. */
   prompt: boolean;
   /** An ask or recommendation among its sentences (for the opening). */
@@ -133,10 +136,8 @@ function samePlaceholders(a: readonly number[], b: ReadonlyArray<[number, number
 
 const QUESTION_END = /\?[!*_\s]*$/;
 
-/** A template's prompt: a numbered or bulleted question, or one set in bold (a question in a paragraph is the writer's). */
-function isPrompt(block: Block, source: string, sentences: number): boolean {
-  return sentences === 1 && QUESTION_END.test(source) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source));
-}
+/** Where a template sets its prompts: a numbered or bulleted item, or a line in bold (a question in a paragraph is the writer's). */
+const promptPlace = (block: Block, source: string): boolean => block.list >= 0 || /^\s*(\*\*|__)/.test(source);
 
 // An answer that declines: "None.", "Nothing to mention", "N/A", "No help needed at this time".
 const NO_ANSWER = /^\W*(?:no|none|nothing|n\/a|not)\b/i;
@@ -183,9 +184,13 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const sentences = input.sentences(b);
   // A template's checklist item ("[x] CONTRIBUTING.md reviewed") or its prompt (a block that is one question) is the
   // form's wording, not the writer's prose: a filled-in template with empty answers is still a stub.
-  t.prompt = isPrompt(block, source, sentences.length);
+  // Read once per block text (the tally of every block runs on every keystroke; this does not).
   const first = sentences[0];
-  if (first && QUESTION_END.test(first.text) && (block.list >= 0 || /^\s*(\*\*|__)/.test(source))) t.question = first.text;
+  if (first && QUESTION_END.test(first.text) && promptPlace(block, source)) {
+    t.question = roleOfTitle(first.text) === 'asks' ? 'asks' : 'other';
+    // A prompt is the question and nothing else; one may carry a second line of guidance, which makes it prose.
+    t.prompt = sentences.length === 1 && QUESTION_END.test(source);
+  }
   const form = isChecklistItem(source) || t.prompt;
   // A list item that is a link and little else is a reference, not prose.
   const reference = block.list >= 0 && isLinkOnly(source, LIST_SENTENCE_WORDS);
@@ -307,7 +312,7 @@ export function tally(input: DocInput): Tally {
     // A prompt may carry a second line of guidance ("Any areas with 2 or fewer OWNERs? (link to more details)").
     const asking = x.question !== undefined;
     if (asking) {
-      askPrompt = roleOfTitle(x.question!) === 'asks' ? block.section : -1;
+      askPrompt = x.question === 'asks' ? block.section : -1;
       if (x.prompt) continue;
     } else if (block.section !== askPrompt) askPrompt = -1;
     // A status is stated in the header, before the writer's opening, or under a Status heading.

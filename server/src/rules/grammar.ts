@@ -27,15 +27,17 @@ const BYLINE =
   /^\s*(?:\*|_)?(?:created|written|authored|drafted|posted|published|(?:last )?(?:modified|updated|edited)) (?:by|on) [^.!?]{0,120}[.!?]?\s*$/i;
 
 const DECIDED = new Set(data.decidedStatuses);
+const STATUS_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/im;
+const FIRST_WORD = /\p{L}+/u;
 
 /**
  * The block records the decision as made: a "Status: Accepted" header line, or (`statusSection`) the block under a
  * "Status" heading whose first word is a decided status ("Accepted", "✅ Approved"). "Proposed" is not.
  */
 export function recordsDecision(source: string, statusSection: boolean): boolean {
-  const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/im.exec(source);
+  const m = STATUS_LINE.exec(source);
   const rest = m ? m[1]! : statusSection ? source : '';
-  const first = /\p{L}+/u.exec(rest);
+  const first = FIRST_WORD.exec(rest);
   return first !== null && DECIDED.has(first[0].toLowerCase());
 }
 
@@ -76,11 +78,12 @@ export function reportsOutcome(words: readonly Word[]): boolean {
 /** A template's checklist item: "[x] CONTRIBUTING.md reviewed", "[ ] Meeting notes linked". */
 export const isChecklistItem = (source: string): boolean => /^\s*\[[ xX]\]\s/.test(source);
 
+const HAS_LETTER = /\p{L}/u;
+
 /**
  * A link and little else: a reference, not a sentence of prose. "[2340 - Consistent reads](…) - v1.28", and a
  * release line "cordova-android: 3.7.1 ...... http://s.apache.org/GjF" (fewer than `words` words outside its links).
  */
-const HAS_LETTER = /\p{L}/u;
 export function isLinkOnly(source: string, words = 3): boolean {
   const s = source.trim();
   if (/^\[[^\]]*\]\([^)]*\)[\s\p{P}v\d.]*$/u.test(s)) return true;

@@ -63,7 +63,8 @@ export function hasNumber(text: string, s: SentenceSpan): boolean {
 }
 
 // "May" and "March" are also verbs: they count as months only next to a number or after "in", "by", "on"…
-const MONTHS = 'january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+export const MONTHS =
+  'january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_WORDS = new RegExp(
   `\\b(?:(?:in|by|on|until|since|from|early|mid|late|end of|before|after) (?:may|march)\\b|\\d{1,2} (?:may|march)\\b|(?:may|march) \\d|${MONTHS}|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|fy\\d{2,4}|eod|eow|eoq|eoy|end of (?:the )?(?:day|week|month|quarter|year))\\b`,
   'i',
