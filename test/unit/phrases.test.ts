@@ -63,3 +63,37 @@ test('each list of an index matches as its own PhraseMatcher does: test, matchAt
   }
   assert.ok(matched > 1000, `the sentences exercise the lists (${matched} matches)`);
 });
+
+test('a block sentence keeps the lists its matches found: holds answers as the list alone would', () => {
+  const index = new ListIndex(LISTS);
+  const other = new ListIndex({ hedges: ['we'], amounts: [], time: [], empty: [] });
+  const own = Object.fromEntries(Object.entries(LISTS).map(([k, v]) => [k, new PhraseMatcher(v)]));
+  const next = seeded(12);
+  let held = 0;
+  for (let n = 0; n < 500; n++) {
+    const texts = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
+      Array.from({ length: Math.floor(next() * 10) }, () => VOCAB[Math.floor(next() * VOCAB.length)]).join(' '),
+    );
+    const sentences = texts.map((t) => {
+      const words = segmentWords(t, 0);
+      return { start: 0, end: t.length, text: t, words };
+    });
+    const matches: Parameters<ListIndex['matchAll']>[2] = [];
+    for (let i = 0; i < sentences.length; i++) index.matchAll(sentences[i]!.words, i, matches);
+    index.keepLists(sentences, matches);
+    // A moved copy (as a document rule reads it) shares what the original keeps.
+    for (const s of sentences.map((x) => ({ ...x }))) {
+      for (const name of Object.keys(LISTS)) {
+        assert.equal(index.list(name).holds(s), own[name]!.test(s.words), `${name}: ${s.text}`);
+        if (index.list(name).holds(s)) held++;
+      }
+      // Kept lists belong to their index: another rubric's index reads the words afresh.
+      assert.equal(
+        other.list('hedges').holds(s),
+        s.words.some((w) => w.lower === 'we'),
+        s.text,
+      );
+    }
+  }
+  assert.ok(held > 300, `the sentences exercise the lists (${held} held)`);
+});

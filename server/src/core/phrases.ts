@@ -1,7 +1,7 @@
 // Word-sequence matching for word lists. Phrases are literal word sequences kept in a word trie: matching at a
 // word walks one path, so it costs words × (longest phrase) however many phrases a rubric lists or how many
 // of them share their first words.
-import { segmentWords, type Word } from './sentences.js';
+import { segmentWords, type Sentence, type Word } from './sentences.js';
 
 export interface PhraseMatch {
   /** Word indices [first, last + 1). */
@@ -67,6 +67,8 @@ class WordTrie<E> {
 export interface PhraseList {
   readonly size: number;
   test(words: readonly Word[]): boolean;
+  /** `test` of a sentence's words, answered from what the sentence keeps where it can. */
+  holds(s: Sentence): boolean;
   /** Length in words of the longest phrase starting at word i, or 0. */
   matchAt(words: readonly Word[], i: number): number;
   /** Non-overlapping matches, leftmost-longest ("a lot of" wins over "a lot"). */
@@ -116,6 +118,10 @@ export class PhraseMatcher implements PhraseList {
     return this.trie.longestAt(words, i);
   }
 
+  holds(s: Sentence): boolean {
+    return this.test(s.words);
+  }
+
   test(words: readonly Word[]): boolean {
     if (this.size === 0) return false;
     for (let i = 0; i < words.length; i++) if (this.trie.first(words[i].lower) && this.matchAt(words, i) > 0) return true;
@@ -146,6 +152,8 @@ export class ListIndex {
   private readonly seen: Array<readonly Word[] | undefined> = [undefined, undefined, undefined, undefined];
   private readonly seenLists: Uint8Array[] = [];
   private nextSeen = 0;
+  /** The lists of a sentence that holds none (shared, never written). */
+  private none: Uint8Array | undefined;
 
   constructor(lists: Record<string, readonly string[]>) {
     this.names = Object.keys(lists);
@@ -195,6 +203,35 @@ export class ListIndex {
     return found;
   }
 
+  /**
+   * `listsIn` of a sentence's words, kept on the sentence: the moved copies a document rule reads (engine) share it,
+   * where the few remembered word arrays are the block's own.
+   */
+  listsOf(s: Sentence): Uint8Array {
+    if (s.listIndex !== this || !s.lists) {
+      s.lists = this.listsIn(s.words);
+      s.listIndex = this;
+    }
+    return s.lists;
+  }
+
+  /**
+   * Gives each sentence of a block the lists it holds, from `matchAll`'s matches of those sentences (a list with a
+   * phrase in a sentence has a match there: its leftmost one), so no sentence is walked twice.
+   */
+  keepLists(sentences: readonly Sentence[], matches: readonly ListMatch[]): void {
+    const none = (this.none ??= new Uint8Array(this.names.length));
+    for (const s of sentences) {
+      s.lists = none;
+      s.listIndex = this;
+    }
+    for (const m of matches) {
+      const s = sentences[m.sentence]!;
+      if (s.lists === none) s.lists = new Uint8Array(this.names.length);
+      s.lists![m.list] = 1;
+    }
+  }
+
   /** Length of the longest phrase of list `list` starting at word i, or 0. */
   matchAt(list: number, words: readonly Word[], i: number): number {
     const first = this.trie.first(words[i].lower);
@@ -240,6 +277,10 @@ class IndexedList implements PhraseList {
 
   test(words: readonly Word[]): boolean {
     return this.size > 0 && this.index.listsIn(words)[this.id] === 1;
+  }
+
+  holds(s: Sentence): boolean {
+    return this.size > 0 && this.index.listsOf(s)[this.id] === 1;
   }
 
   matchAt(words: readonly Word[], i: number): number {

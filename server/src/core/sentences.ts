@@ -21,6 +21,9 @@ export interface Sentence {
   /** hasNumber's and hasDate's answers (rules/util.ts), kept on first ask. */
   numeric?: boolean;
   dated?: boolean;
+  /** Which word lists of `listIndex` occur in it (core/phrases.ts), kept on first ask or set from a block's matches. */
+  lists?: Uint8Array;
+  listIndex?: object;
 }
 
 // Words before a period that do not end a sentence (lowercase, without the period): rubrics/data/abbreviations.json.
@@ -195,7 +198,16 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
     const sw = first === 0 && w === words.length ? words : words.slice(first, w);
     if (sw.length === 0 && !/[\p{L}\p{N}]/u.test(masked.slice(s, e))) continue;
     // Every field present from the start: one object shape for all sentences.
-    sentences.push({ start: base + s, end: base + e, text: masked.slice(s, e), words: sw, numeric: undefined, dated: undefined });
+    sentences.push({
+      start: base + s,
+      end: base + e,
+      text: masked.slice(s, e),
+      words: sw,
+      numeric: undefined,
+      dated: undefined,
+      lists: undefined,
+      listIndex: undefined,
+    });
   }
   return sentences;
 }

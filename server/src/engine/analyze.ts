@@ -403,6 +403,7 @@ export class Analyzer<F> {
     const out: RawFinding[] = [];
     const matches: ListMatch[] = [];
     for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
+    rubric.index.keepLists(sentences, matches);
     const input: BlockInput = { text: own, block: local, role, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
     let words = 0;

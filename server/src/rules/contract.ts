@@ -40,7 +40,7 @@ function* asks(input: DocInput): Generator<{ block: number; sentence: Sentence }
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted || input.facts(b).asks === 0) continue;
     for (const s of input.sentences(b)) {
-      if (s.words.length < 3 || !rubric.lists.ask.test(s.words) || rubric.lists.emptyAsks.test(s.words)) continue;
+      if (s.words.length < 3 || !rubric.lists.ask.holds(s) || rubric.lists.emptyAsks.holds(s)) continue;
       if (placeholdersIn(input.text, block, input.memo).some(([p]) => p >= s.start && p < s.end)) continue;
       yield { block: b, sentence: s };
     }
@@ -70,14 +70,14 @@ const openEndedAsk: DocRule = {
       // Who decides and by when may sit in the ask's own paragraph ("Decision by 30 June, the board").
       const around = input.sentences(a.block);
       const dated = around.some((s) => hasDate(text, s));
-      const decider = around.some((s) => rubric.lists.deciders.test(s.words));
+      const decider = around.some((s) => rubric.lists.deciders.holds(s));
       if (dated && decider) return;
       first ??= a;
     }
     if (!first) return;
     const around = input.sentences(first.block);
     const dated = around.some((s) => hasDate(text, s));
-    const decider = around.some((s) => rubric.lists.deciders.test(s.words));
+    const decider = around.some((s) => rubric.lists.deciders.holds(s));
     const missing = [decider ? '' : 'who decides', dated ? '' : 'by when'].filter(Boolean).join(' or ');
     const addition = !decider && !dated ? ' (decided by [who], by [date])' : !dated ? ' by [date]' : ' (decided by [who])';
     const s = first.sentence;
@@ -158,7 +158,7 @@ const unmitigatedRisk: DocRule = {
       // The mitigation may sit in the item itself or in a nested item under it.
       const next = doc.blocks[b + 1];
       const nested = next && next.listDepth > block.listDepth ? input.sentences(b + 1) : [];
-      if ([...sentences, ...nested].some((s) => rubric.lists.mitigations.test(s.words)) || OWNER.test(block.masked)) continue;
+      if ([...sentences, ...nested].some((s) => rubric.lists.mitigations.holds(s)) || OWNER.test(block.masked)) continue;
       const end = contentEnd(text, block.start, block.end);
       out.push({
         rule: this.id,

@@ -451,7 +451,7 @@ const uncertainClaim: BlockRule = {
         // without them ("_" is a word the scorer does not know).
         const cue = uncertainCue(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
         if (cue < 0 || !attributionCue(s.words, cue) || NAMES_A_SOURCE.test(s.text)) continue;
-        if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.test(s.words))) continue;
+        if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.holds(s))) continue;
         start = s.words[cue].start;
         end = s.words[cue].end;
       }

@@ -211,30 +211,30 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     const numeric = hasFigure(s.text);
     if (numeric) {
       t.numeric++;
-      if (lists.comparators.test(words)) t.compared++;
-      if (facts.financial && (lists.financialTerms.test(words) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
+      if (lists.comparators.holds(s)) t.compared++;
+      if (facts.financial && (lists.financialTerms.holds(s) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
     }
     // "We might want to maybe revisit this" is not a decision: a hedged ask, like an empty one or a deferral, earns nothing.
     if (
       mayAsk &&
-      (lists.ask.test(words) || lists.recommendation.test(words)) &&
-      !lists.emptyAsks.test(words) &&
-      !lists.consensusDeferral.test(words) &&
-      !lists.hedges.test(words)
+      (lists.ask.holds(s) || lists.recommendation.holds(s)) &&
+      !lists.emptyAsks.holds(s) &&
+      !lists.consensusDeferral.holds(s) &&
+      !lists.hedges.holds(s)
     ) {
       t.asks++;
       t.point = true;
-      t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.test(words) ? 0.5 : 0));
+      t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.holds(s) ? 0.5 : 0));
     }
-    if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.test(words)) t.tradeoffSentences++;
+    if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.holds(s)) t.tradeoffSentences++;
     // Resolved: an assumption, estimate or revisit that is pinned to a date or a figure ("revisit by 1 March", "we
     // estimate a 60% chance"); "revisit this soon" is not.
-    const resolved = (lists.resolution.test(words) || lists.calibration.test(words)) && (numeric || hasDate(text, s));
-    if (lists.uncertainty.test(words)) t.uncertain++;
+    const resolved = (lists.resolution.holds(s) || lists.calibration.holds(s)) && (numeric || hasDate(text, s));
+    if (lists.uncertainty.holds(s)) t.uncertain++;
     if (resolved) t.resolved++;
     // The opening's point, as the opening rules read it (an imperative proposal, a result, an ask).
     if (!t.point && carriesPoint(input, s)) t.point = true;
-    if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.test(words))) t.evidenced++;
+    if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.holds(s))) t.evidenced++;
   }
   if (memo) {
     const variant: TallyVariant = {

@@ -95,7 +95,7 @@ function recommendationToMove(input: DocInput, after: number): { sentence: Sente
       if (start < after) continue;
       const sentence = input.sentences(b).find((s) => s.start === start);
       // A hedged recommendation would not make a strong opening.
-      if (sentence && isPlainProse(input.text, sentence) && !input.rubric.lists.hedges.test(sentence.words)) return { sentence, block: b };
+      if (sentence && isPlainProse(input.text, sentence) && !input.rubric.lists.hedges.holds(sentence)) return { sentence, block: b };
     }
   }
   return null;

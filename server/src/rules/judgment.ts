@@ -33,7 +33,7 @@ const openUncertainty: BlockRule = {
     if (matches.length === 0) return;
     const resolution = input.rubric.lists.resolution;
     // The same paragraph may already hold the assumption, decision or revisit date.
-    if (input.sentences.some((s) => resolution.test(s.words) || hasDate(input.text, s))) return;
+    if (input.sentences.some((s) => resolution.holds(s) || hasDate(input.text, s))) return;
     const m = matches[0];
     const last = input.sentences[input.sentences.length - 1];
     out.push({

@@ -14,7 +14,7 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
   const { lists } = input.rubric;
   // "I think we should…", "Maybe the release slipped": a point opened by a hedge is not stated yet.
   if (s.words.length > 0 && lists.hedges.matchAt(s.words, 0) > 0) return false;
-  if (lists.ask.test(s.words) || lists.recommendation.test(s.words)) return true;
+  if (lists.ask.holds(s) || lists.recommendation.holds(s)) return true;
   // A proposal stated as an imperative ("Add socket timeouts to std::net.") or as what the document changes.
   if (isImperative(s.words, s.text)) return true;
   const meta = lists.metaOpeners.matchAt(s.words, 0);
