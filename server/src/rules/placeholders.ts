@@ -46,6 +46,8 @@ function isPlaceholder(text: string, block: Block, open: number, close: number, 
   const after = /^\s*(.)/.exec(text.slice(close + 1, close + 40))?.[1];
   const next = text.charCodeAt(close + 1);
   if (after === '(' || next === 91 || next === 58) return false;
+  // The end of a link's text ("- [Design details [optional]](#design-details-optional)"): the name of what it links.
+  if (next === 93 && text.charCodeAt(close + 2) === 40) return false;
   const prev = text.charCodeAt(open - 1);
   if (prev === 93 || prev === 33 || prev === 92) return false; // "][" the second half of a reference link, "![" an image, "\[" escaped
   if (inner.includes('://') || CITATION.test(inner) || !SLOT.test(inner)) return false;

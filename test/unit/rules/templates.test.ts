@@ -68,3 +68,17 @@ describe('template fixes for findings with no word to drop', () => {
     assert.equal(result, '- We are working on the SSO migration. Result: [what changed because of it].\n');
   });
 });
+
+describe('placeholders: a slot the writer left, not a bracket that names something', () => {
+  it('a slot in prose or a heading is flagged; the same words as a link text (a table of contents) are not', () => {
+    const slots = (text: string): string[] =>
+      run(text)
+        .findings.filter((f) => f.ruleId === 'contract/placeholder')
+        .map((f) => text.slice(f.start, f.end));
+    // A table of contents kept from a proposal template: each entry links a heading, brackets and all.
+    const toc = '- [Proposal](#proposal)\n  - [Design details [optional]](#design-details-optional)\n  - [Risks](#risks)\n';
+    assert.deepEqual(slots(toc), []);
+    assert.deepEqual(slots('### Design details [optional]\n\nWe ship it behind a flag in 1.30.\n'), ['[optional]']);
+    assert.deepEqual(slots('Owner: [name], by [date].\n'), ['[name]', '[date]']);
+  });
+});
