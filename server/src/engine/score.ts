@@ -31,7 +31,15 @@ const UNFINISHED_COST: Record<Severity, number> = { error: 8, warning: 5, inform
  * writing, and everything else it does, still moves the score.
  */
 const stubCap = (sentences: number, substance: number): number => 30 + (39 * Math.min(sentences, substance)) / substance;
+/**
+ * Placeholders left to fill keep a document below "almost there" without flattening it: above the knee a point
+ * counts half, so 100 lands on the cap. A flat cap made every other improvement (a bottom line, an ask)
+ * invisible while one "[TBD]" was left.
+ */
 const PLACEHOLDER_CAP = 69;
+const PLACEHOLDER_KNEE = 38;
+const underPlaceholderCap = (x: number): number =>
+  x <= PLACEHOLDER_KNEE ? x : PLACEHOLDER_KNEE + ((x - PLACEHOLDER_KNEE) * (PLACEHOLDER_CAP - PLACEHOLDER_KNEE)) / (100 - PLACEHOLDER_KNEE);
 
 export function bandFor(overall: number): Band {
   return overall >= 85 ? 'board-ready' : overall >= 70 ? 'almost there' : 'needs reframing';
@@ -153,12 +161,13 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const clean = report ? Math.max(0, report.sentences - problems) : 0;
   const stub = report !== undefined && (report.sentences < report.substance || clean < report.substance / 2);
   // A stub scales down (its cap is the most it can score), so what it does or fails to do still moves its score;
-  // placeholders left to fill cap it.
+  // placeholders left to fill compress it under theirs.
   // Only clean sentences lift a stub: a hedged or apologetic sentence added to one is not substance.
   const stubFactor = stub ? stubCap(clean, report.substance) / 100 : 1;
   const cap = Math.min(stub ? stubCap(clean, report.substance) : 100, unfinished.length > 0 ? PLACEHOLDER_CAP : 100);
   const beforeCap = raw - unfinishedPts;
-  const overallExact = words === 0 ? 0 : Math.min(cap, beforeCap * stubFactor);
+  const scaledDown = beforeCap * stubFactor;
+  const overallExact = words === 0 ? 0 : unfinished.length > 0 ? underPlaceholderCap(scaledDown) : scaledDown;
   const overall = Math.round(overallExact);
 
   // Removing one finding changes only its own dimension, so its gain is computed from that dimension alone.
@@ -207,7 +216,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const capNote = stub
     ? ` · × ${stubFactor.toFixed(2)}: ${clean} of the ${report!.substance} clean sentences of prose a document needs`
     : overallExact < beforeCap
-      ? ` · capped at ${Math.round(cap)}: placeholders left to fill`
+      ? ` · placeholders left to fill: above ${PLACEHOLDER_KNEE} compressed under ${PLACEHOLDER_CAP}`
       : '';
   const formula = `${overall} = credit ${Math.round(creditOverall)} − findings ${Math.round(findingPts)}${unfinished.length ? ` − placeholders ${Math.round(unfinishedPts)}` : ''}${capNote}`;
   let explanation: string | undefined;

@@ -44,6 +44,8 @@ function hasFigure(text: string): boolean {
     // A calendar day ("Feb 5, 2015", "on 25th March", "5 December") dates the sentence; it is not a quantity.
     const after = text.slice(m.index + n.length, m.index + n.length + 12);
     if (n.length <= 2 && (CALENDAR_BEFORE.test(text.slice(Math.max(0, m.index - 11), m.index)) || CALENDAR_AFTER.test(after))) continue;
+    // So does a time of day ("at 4:11 AM UTC", "17:00").
+    if (n.length <= 2 && (/^:\d\d/.test(after) || /\d:$/.test(text.slice(Math.max(0, m.index - 2), m.index)))) continue;
     return true;
   }
   return false;

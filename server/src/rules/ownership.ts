@@ -18,6 +18,7 @@ const PRESENT = new Set(data.present);
 const CAUSE = new Set(data.cause);
 const PERFECT_AUX = new Set(data.perfectAux);
 const PAST = new Set(data.past);
+const PRONOUNS = new Set(data.pronounSubjects);
 
 /**
  * The passive reports something already done: "was denied", "were refused", "has been rejected". A refusal in
@@ -67,6 +68,22 @@ function hidesActor(text: string, s: Sentence, aux: number, participle: number):
   return true;
 }
 
+/**
+ * The sentence opens by naming who acted, in the past: "The Steering Council discussed…". A passive
+ * decision in it or in the next sentence ("…, it was decided that") then has its decider in plain view.
+ */
+function opensWithActor(text: string, s: Sentence): boolean {
+  const words = s.words;
+  // A named body, not "we": "We missed the date. It was decided late." still leaves the decider unsaid.
+  let k = words[0]?.lower === 'the' ? 1 : 0;
+  const from = k;
+  while (k < words.length && k < from + 4 && /^\p{Lu}/u.test(words[k].text) && !PRONOUNS.has(words[k].lower)) k++;
+  if (k === from) return false;
+  const verb = words[k];
+  if (!verb?.lower.endsWith('ed')) return false;
+  return verb.start - words[k - 1].end <= 2 && !text.slice(s.start, verb.start).includes(',');
+}
+
 const hiddenActor: BlockRule = {
   id: 'ownership/hidden-actor',
   dimension: 'ownership',
@@ -78,7 +95,8 @@ const hiddenActor: BlockRule = {
   scope: 'block',
   check(input, out) {
     const participles = input.rubric.lists.decisionParticiples;
-    for (const s of input.sentences) {
+    for (let i = 0; i < input.sentences.length; i++) {
+      const s = input.sentences[i]!;
       for (const p of passivesInWords(s.words, s.text, s.start)) {
         if (!p.agentless) continue;
         // Only passives that report a decision or a refusal: "it was decided", "the decision was made", "the
@@ -87,6 +105,8 @@ const hiddenActor: BlockRule = {
         if (participles.matchAt(s.words, p.participle) === 0) continue;
         // An unresolved-questions section asks who should decide on purpose.
         if (input.role === 'unresolved' || !hidesActor(input.text, s, p.aux, p.participle)) continue;
+        // Minutes name the decider once and go on: "The Steering Council discussed PEP 663 and … it was decided".
+        if (opensWithActor(input.text, s) || (i > 0 && opensWithActor(input.text, input.sentences[i - 1]!))) continue;
         const aux = s.words[p.aux];
         const part = s.words[p.participle];
         out.push({

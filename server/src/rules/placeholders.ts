@@ -33,10 +33,11 @@ export function placeholdersIn(text: string, block: Block, memo?: Map<string, un
   return out;
 }
 
-// A slot says what goes in it: lowercase words ("[date]", "[what we give up]", not a name such as "[indy-vdr]"), a
-// variable ("[N%]", "[$X]"), an ellipsis ("[the outcome…]"), or a to-do mark ("[TBD]", "[TODO]").
+// A slot says what goes in it: lowercase words ("[date]", "[what we give up]", not a name such as "[indy-vdr]", nor
+// a value that starts with its number, "[20m]" after a task), a variable ("[N%]", "[$X]"), an ellipsis ("[the
+// outcome…]"), or a to-do mark ("[TBD]", "[TODO]").
 const SLOT =
-  /^(?:[^\p{L}]*\p{Ll}[\p{Ll}']*(?:[ ,:;/][^\]]*)?$|.*(?:…|\.\.\.)|[$€£#~+±-]?(?:N|X|Y|NN|XX)\b|(?:TBD|TBC|TODO|TK|XXX|FIXME)\b)/u;
+  /^(?:[^\p{L}\d]*\p{Ll}[\p{Ll}']*(?:[ ,:;/][^\]]*)?$|.*(?:…|\.\.\.)|[$€£#~+±-]?(?:N|X|Y|NN|XX)\b|(?:TBD|TBC|TODO|TK|XXX|FIXME)\b)/u;
 const CITATION = /^(?:\d+(?:[,-]\d+)*|[A-Z][\p{L}\d.&' -]*\d[\p{L}\d.-]*)$/u;
 
 function isPlaceholder(text: string, block: Block, open: number, close: number, inner: string, memo?: Map<string, unknown>): boolean {

@@ -113,8 +113,11 @@ const VAGUE_WITHIN = /^(?:sometime|some time)\b|\bor so$/;
 // What the timing waits for, named after the phrase: "as the project progresses", "once the vote closes".
 const DEPENDS_ON = new Set(data.dependsOn);
 const AS_CLAUSE = new Set(data.asClause);
-// A simple past ("was approved", "we waited"): the phrase dates history, not a plan.
+// A simple past or a perfect ("was approved", "we waited", "has moved"): the phrase dates history, not a plan.
 const PAST_AUX = new Set(data.pastAux);
+const PERFECT_HAVE = new Set(data.perfectHave);
+// "In the future we should deploy from a branch": opening a rule of conduct, the phrase means "from now on".
+const NORMATIVE = new Set(data.normative);
 const PRONOUN = new Set(data.pronouns);
 // The writer committing: "we will eventually…".
 const COMMITTING = new Set(data.committing);
@@ -155,7 +158,12 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
     const w = words[k].lower;
     if (PAST_AUX.has(w)) return false;
     if (w.endsWith('ed') && k > 0 && PRONOUN.has(words[k - 1].lower)) return false;
+    // A perfect dates a past event ("we have migrated it at some point this spring"); "for a while" after one is
+    // the open-ended duration it asks about ("we have worked on this for a while": since when?).
+    if (w.endsWith('ed') && k > 0 && PERFECT_HAVE.has(words[k - 1].lower) && phrase !== 'for a while') return false;
   }
+  if (phrase === 'in the future' && (from === 0 || from === first) && anyWord(words, to, Math.min(last, to + 3), (w) => NORMATIVE.has(w)))
+    return false;
   // An infinitive add-on after a comma: no subject and no tense of its own, so nobody commits to the timing.
   if (first > 0 && anyWord(words, first, from - 1, (w) => w === 'to') && !anyWord(words, first, from - 1, (w) => FINITE.has(w)))
     return false;

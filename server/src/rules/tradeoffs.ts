@@ -13,6 +13,7 @@ import data from '../../../rubrics/data/tradeoffs.json';
 // states the tradeoffs for every recommendation in it, when something is written under it.
 const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives', 'options'];
 const NOT_THE_CALL: readonly SectionRole[] = ['background', 'appendix', 'alternatives', 'metadata'];
+const RESTATING: readonly SectionRole[] = ['summary', 'nextSteps'];
 
 const unstated: DocRule = {
   id: 'tradeoffs/unstated',
@@ -26,6 +27,11 @@ const unstated: DocRule = {
     // A Drawbacks, Consequences or Alternatives section states the tradeoff, when something is written under it:
     // a heading alone, or "None.", states nothing.
     if (doc.sections.some((s, i) => s.heading >= 0 && TRADEOFF_ROLES.includes(s.role) && subtreeWords(input, i) >= CONTENT_WORDS)) return;
+    // A summary or the next steps restate the proposal; its tradeoff may be argued anywhere in the body (a Go
+    // proposal's Abstract, with the alternative it rejected under Rationale).
+    let statedAnywhere: boolean | undefined;
+    const stated = (): boolean =>
+      (statedAnywhere ??= doc.blocks.some((blk, i) => !blk.quoted && input.facts(i).tradeoff && namesTradeoff(input, i)));
     for (const section of doc.sections) {
       // Background and references report others' recommendations and past decisions; they are not the writer's call.
       if (NOT_THE_CALL.includes(section.role)) continue;
@@ -34,6 +40,7 @@ const unstated: DocRule = {
       if (b === undefined) continue;
       // The block facts say a tradeoff word occurs; whether it names a cost is read only where it matters.
       if (blocks.some((i) => input.facts(i).tradeoff && namesTradeoff(input, i))) continue;
+      if (RESTATING.includes(section.role) && stated()) continue;
       const [start, end] = input.facts(b).recommendations[0];
       out.push({
         rule: this.id,

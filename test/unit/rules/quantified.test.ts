@@ -247,6 +247,17 @@ describe('quantified/vague-time', () => {
   });
 
   describe('does not fire', () => {
+    // Outside the corpus (a crates.io incident report, reviewed wrong): opening a rule of conduct, "in the future"
+    // means "from now on"; the same phrase after a plan still asks for a date (it fires above).
+    it('"In the future we should deploy hotfixes…" sets a practice, not a date', () => {
+      assert.deepEqual(firedText('In the future we should deploy hotfixes by branching off the deployed commit.', TIME), []);
+      assert.deepEqual(firedText('In the future, releases must be signed by two maintainers.', TIME), []);
+      assert.deepEqual(firedText('We should revisit the pricing in the future.', TIME), ['in the future']);
+    });
+    it('a perfect dates a past event, but "for a while" after one is the open duration it asks about', () => {
+      assert.deepEqual(firedText('We have migrated the last service at some point this spring.', TIME), []);
+      assert.deepEqual(firedText('We have worked on this for a while.', TIME), ['for a while']);
+    });
     for (const text of [
       'We will ship soon, by May 3.',
       'We ship in Q3.',

@@ -80,5 +80,8 @@ describe('placeholders: a slot the writer left, not a bracket that names somethi
     assert.deepEqual(slots(toc), []);
     assert.deepEqual(slots('### Design details [optional]\n\nWe ship it behind a flag in 1.30.\n'), ['[optional]']);
     assert.deepEqual(slots('Owner: [name], by [date].\n'), ['[name]', '[date]']);
+    // A value that opens with its number is filled in: an estimate after a follow-up task (from an incident report).
+    assert.deepEqual(slots('- [ ] Write a small document for incident response [20m] e.g. "I deleted prod, what next?"\n'), []);
+    assert.deepEqual(slots('- [ ] Write the runbook [owner], in [N] days\n'), ['[owner]', '[N]']);
   });
 });

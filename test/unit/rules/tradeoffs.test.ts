@@ -53,6 +53,17 @@ describe('tradeoffs/unstated', () => {
   });
 
   describe('does not fire', () => {
+    // A Go proposal outside the corpus (reviewed wrong): its Abstract restates the proposal, and the alternative it
+    // rejected is argued under Rationale. A recommendation in a section of its own still needs its tradeoff there.
+    it('a summary restating the proposal, with the tradeoff argued further down', () => {
+      const body =
+        '## Rationale\n\nAn alternative would be to introduce a richer configuration file format, such as JSON or TOML, but then we would also need to define how these richer values can be overridden in certain contexts.\n';
+      const abstract = '# Proposal: go env -w\n\n## Abstract\n\nWe propose to add `go env -w`, to set defaults more easily.\n\n';
+      assert.deepEqual(firedText(abstract + body, UNSTATED), []);
+      const own = '# Plan\n\n## Hiring\n\nWe should hire two engineers in May.\n\n';
+      assert.deepEqual(firedText(own + body, UNSTATED), ['We should hire two engineers in May.']);
+      assert.deepEqual(firedText(abstract, UNSTATED), ['We propose to add `go env -w`, to set defaults more easily.']);
+    });
     const cases: Array<[string, string]> = [
       ['"instead of"', 'I recommend we hire two engineers instead of contracting an agency.'],
       ['"rather than"', 'We should build the index rather than buy one.'],
