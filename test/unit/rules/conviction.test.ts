@@ -543,7 +543,7 @@ describe('conviction/unowned-claim', () => {
         'Several committers have received test devices purchased with donated funds, the remainder should be done shortly.',
       );
       assert.deepEqual(firedText(s, UNOWNED), []);
-      assert.deepEqual(firedText(s, 'quantified/vague-quantity'), ['Several']);
+      assert.deepEqual(firedText(s, 'quantified/vague-quantity', { rubric: 'board-update' }), ['Several']);
     });
     it('corpus 2017-2017-06.md: an owned wish and a fact', () => {
       const s = quote(
