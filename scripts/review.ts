@@ -6,6 +6,7 @@
 //   node --import tsx scripts/review.ts sample --n 120 --seed 9 --out test/review/queue-a.jsonl [--rules a,b]
 //
 // It samples with a fixed seed, stratified by rule and folder so every rule and every folder is represented.
+// `outside DIR` scores the blind check on documents from outside the corpus (test/review/outside/README.md).
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
@@ -48,7 +49,7 @@ export function markdownFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const p = path.join(dir, name);
     if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
-    else if (name.endsWith('.md') && name !== 'README.md' && name !== 'SOURCE.md') out.push(p);
+    else if (name.endsWith('.md') && name !== 'README.md' && name !== 'SOURCE.md' && name !== 'SOURCES.md') out.push(p);
   }
   return out;
 }
@@ -96,9 +97,8 @@ export interface CorpusRun {
   docsByFolder: Map<string, number>;
 }
 
-/** Every finding the default configuration reports over ../shared/corpus. */
-export function runCorpus(analyze: Analyze): CorpusRun {
-  const root = path.join(SHARED_DIR, 'corpus');
+/** Every finding the default configuration reports over ../shared/corpus (or another folder of folders). */
+export function runCorpus(analyze: Analyze, root = path.join(SHARED_DIR, 'corpus')): CorpusRun {
   const findings: CorpusFinding[] = [];
   const wordsByFolder = new Map<string, number>();
   const docsByFolder = new Map<string, number>();
@@ -328,14 +328,33 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  if (argv[0] !== 'sample' && argv[0] !== 'stats' && argv[0] !== 'docs') {
+  if (argv[0] !== 'sample' && argv[0] !== 'stats' && argv[0] !== 'docs' && !(argv[0] === 'outside' && argv[1])) {
     console.error(
-      "usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page's measured precision",
+      "usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page's measured precision\n       review.ts outside DIR   precision on the documents of test/review/outside/SOURCES.md, fetched into DIR",
     );
     process.exit(2);
   }
   const engine = await import('../server/src/presence.ts');
   const a = new engine.Analyzer();
+  if (argv[0] === 'outside') {
+    // Documents from outside the corpus, judged blind once: a check of how the rules carry over, not a set to tune on.
+    const run = runCorpus((t, r, o) => a.analyze(t, r, o), path.resolve(argv[1]!));
+    const verdicts = loadVerdicts(path.join(REVIEW_DIR, 'outside'));
+    for (const [label, pick] of [
+      ['shown by default', (f: CorpusFinding) => f.severity !== 'hint'],
+      ['hints', (f: CorpusFinding) => f.severity === 'hint'],
+    ] as const) {
+      const found = run.findings.filter(pick);
+      const judged = found.map((f) => verdicts.get(keyOf(f))?.verdict);
+      const right = judged.filter((v) => v === 'right').length;
+      const n = judged.filter((v) => v !== undefined).length;
+      const words = [...run.wordsByFolder.values()].reduce((x, y) => x + y, 0);
+      log(
+        `  ${label}: ${right} of ${n} judged right (${n ? Math.round((100 * right) / n) : 0}%), ${found.length - n} not judged; ${((1000 * found.length) / words).toFixed(2)} per 1,000 words`,
+      );
+    }
+    return;
+  }
   const run = runCorpus((t, r, o) => a.analyze(t, r, o));
   const verdicts = loadVerdicts();
   if (argv[0] === 'docs') {
