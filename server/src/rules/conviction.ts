@@ -131,9 +131,26 @@ function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
   }
   if (LIKELIHOOD_ADVERBS.has(m.phrase) && CONDITIONAL.has(before)) return true;
   if (CONDITION_OPENERS.has(before) && !m.phrase.startsWith('if ')) return true;
+  // "We feel terrible about it", "I feel strongly that…": "feel" before a word that cannot open the clause it would
+  // frame names a feeling (an apology, a strong view), not a softened one.
+  if (m.phrase.endsWith(' feel') && words[m.to] && !opensFramedClause(words[m.to]!)) return true;
   if (m.phrase === 'we consider') return !(PROPOSING.has(before) || (before === 'that' && PROPOSING.has(words[m.from - 2]?.lower ?? '')));
   return false;
 }
+
+/** A word that can start the clause after "we feel": a subject, a noun phrase, "that", "like", or a name. */
+function opensFramedClause(w: Word): boolean {
+  const x = w.lower;
+  return (
+    WRITER_SUBJECTS.has(x) ||
+    OTHER_SUBJECTS.has(x) ||
+    NOUN_PHRASE_START.has(x) ||
+    OPENS_CLAUSE.has(x) ||
+    FEEL_OPENS_VIEW.has(x) ||
+    /^\p{Lu}/u.test(w.text)
+  );
+}
+const FEEL_OPENS_VIEW = new Set(data.feelOpensView);
 
 /** The block's hedges, in order; three rules ask, so it is computed once per block. Do not modify. */
 function hedgeMatches(input: BlockInput): readonly SentenceMatch[] {

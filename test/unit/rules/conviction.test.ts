@@ -134,6 +134,18 @@ describe('conviction/hedge', () => {
   });
 
   describe('does not fire', () => {
+    // An incident report outside the corpus (reviewed wrong as a qualified claim): "feel" before a word that cannot
+    // open a clause is a feeling, not a softened view; before one that can, it frames the view and still counts.
+    it('"We feel terrible about it" is an apology, "I feel strongly that…" a strong view; "We feel that we should…" hedges', () => {
+      const families = (t: string): string[] => ruleIds(t).filter((r) => r.startsWith('conviction/'));
+      assert.deepEqual(
+        families("We feel terrible about it, and we're doing everything we can to prevent something like this from happening again."),
+        [],
+      );
+      assert.deepEqual(families('I feel strongly that we should ship in May.'), []);
+      assert.deepEqual(firedText('We feel that we should ship in May.', HEDGE), ['We feel']);
+      assert.deepEqual(firedText('We feel we should ship in May.', HEDGE), ['We feel']);
+    });
     const cases: string[] = [
       // Calibrated uncertainty is judgment, not a hedge.
       'We estimate a 60% chance that we ship by May.',
