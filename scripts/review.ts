@@ -330,7 +330,7 @@ async function main(argv: string[]): Promise<void> {
   };
   if (argv[0] !== 'sample' && argv[0] !== 'stats' && argv[0] !== 'docs' && !(argv[0] === 'outside' && argv[1])) {
     console.error(
-      "usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page's measured precision\n       review.ts outside DIR   precision on the documents of test/review/outside/SOURCES.md, fetched into DIR",
+      "usage: review.ts sample --n N --seed S --out FILE [--rules a,b] [--folders a,b]\n       review.ts stats [--rules a,b]   precision of what the rules report now, per rule and folder\n       review.ts docs   write each rule page's measured precision\n       review.ts outside DIR [--verdicts D]   precision on the documents of test/review/outside/SOURCES.md (or D/SOURCES.md), fetched into DIR",
     );
     process.exit(2);
   }
@@ -339,7 +339,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'outside') {
     // Documents from outside the corpus, judged blind once: a check of how the rules carry over, not a set to tune on.
     const run = runCorpus((t, r, o) => a.analyze(t, r, o), path.resolve(argv[1]!));
-    const verdicts = loadVerdicts(path.join(REVIEW_DIR, 'outside'));
+    const verdicts = loadVerdicts(arg('verdicts') ? path.resolve(arg('verdicts')!) : path.join(REVIEW_DIR, 'outside'));
     for (const [label, pick] of [
       ['shown by default', (f: CorpusFinding) => f.severity !== 'hint'],
       ['hints', (f: CorpusFinding) => f.severity === 'hint'],
