@@ -79,8 +79,7 @@ test('a block sentence keeps the lists its matches found: holds answers as the l
       return { start: 0, end: t.length, text: t, words };
     });
     const matches: Parameters<ListIndex['matchAll']>[2] = [];
-    for (let i = 0; i < sentences.length; i++) index.matchAll(sentences[i]!.words, i, matches);
-    index.keepLists(sentences, matches);
+    index.matchSentences(sentences, matches);
     // A moved copy (as a document rule reads it) shares what the original keeps.
     for (const s of sentences.map((x) => ({ ...x }))) {
       for (const name of Object.keys(LISTS)) {

@@ -216,19 +216,22 @@ export class ListIndex {
   }
 
   /**
-   * Gives each sentence of a block the lists it holds, from `matchAll`'s matches of those sentences (a list with a
-   * phrase in a sentence has a match there: its leftmost one), so no sentence is walked twice.
+   * `matchAll` over a block's sentences (sentence numbers are their indices), and each sentence keeps the lists it
+   * holds: a list with a phrase in a sentence has a match there, its leftmost one, so no sentence is walked twice.
    */
-  keepLists(sentences: readonly Sentence[], matches: readonly ListMatch[]): void {
+  matchSentences(sentences: readonly Sentence[], out: ListMatch[]): void {
     const none = (this.none ??= new Uint8Array(this.names.length));
-    for (const s of sentences) {
-      s.lists = none;
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i]!;
+      const from = out.length;
+      this.matchAll(s.words, i, out);
+      let lists = none;
+      for (let k = from; k < out.length; k++) {
+        if (lists === none) lists = new Uint8Array(this.names.length);
+        lists[out[k]!.list] = 1;
+      }
+      s.lists = lists;
       s.listIndex = this;
-    }
-    for (const m of matches) {
-      const s = sentences[m.sentence]!;
-      if (s.lists === none) s.lists = new Uint8Array(this.names.length);
-      s.lists![m.list] = 1;
     }
   }
 
@@ -242,7 +245,7 @@ export class ListIndex {
   }
 
   /** Appends the matches in one sentence's words (sentence number `sentence` of its block) to `out`. */
-  matchAll(words: readonly Word[], sentence: number, out: ListMatch[]): void {
+  private matchAll(words: readonly Word[], sentence: number, out: ListMatch[]): void {
     const nextFree = this.nextFree;
     nextFree.fill(0);
     for (let i = 0; i < words.length; i++) {

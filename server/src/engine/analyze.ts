@@ -402,8 +402,7 @@ export class Analyzer<F> {
     const local: Block = { ...block, start: 0, end: block.end - block.start, masked };
     const out: RawFinding[] = [];
     const matches: ListMatch[] = [];
-    for (let i = 0; i < sentences.length; i++) rubric.index.matchAll(sentences[i].words, i, matches);
-    rubric.index.keepLists(sentences, matches);
+    rubric.index.matchSentences(sentences, matches);
     const input: BlockInput = { text: own, block: local, role, sentences, rubric, matches };
     for (const rule of rules) rule.check(input, out);
     let words = 0;

@@ -157,10 +157,12 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   for (let k = first; k < from; k++) {
     const w = words[k].lower;
     if (PAST_AUX.has(w)) return false;
-    if (w.endsWith('ed') && k > 0 && PRONOUN.has(words[k - 1].lower)) return false;
-    // A perfect dates a past event ("we have migrated it at some point this spring"); "for a while" after one is
-    // the open-ended duration it asks about ("we have worked on this for a while": since when?).
-    if (w.endsWith('ed') && k > 0 && PERFECT_HAVE.has(words[k - 1].lower) && phrase !== 'for a while') return false;
+    // "we waited"; a perfect dates a past event too ("we have migrated it at some point this spring"), but "for a
+    // while" after one is the open-ended duration it asks about ("we have worked on this for a while": since when?).
+    if (w.endsWith('ed') && k > 0) {
+      const prev = words[k - 1].lower;
+      if (PRONOUN.has(prev) || (PERFECT_HAVE.has(prev) && phrase !== 'for a while')) return false;
+    }
   }
   if (phrase === 'in the future' && (from === 0 || from === first) && anyWord(words, to, Math.min(last, to + 3), (w) => NORMATIVE.has(w)))
     return false;

@@ -30,16 +30,14 @@ const unstated: DocRule = {
     // A summary or the next steps restate the proposal; its tradeoff may be argued anywhere in the body (a Go
     // proposal's Abstract, with the alternative it rejected under Rationale).
     let statedAnywhere: boolean | undefined;
-    const stated = (): boolean =>
-      (statedAnywhere ??= doc.blocks.some((blk, i) => !blk.quoted && input.facts(i).tradeoff && namesTradeoff(input, i)));
+    const stated = (): boolean => (statedAnywhere ??= doc.blocks.some((blk, i) => !blk.quoted && namesTradeoff(input, i)));
     for (const section of doc.sections) {
       // Background and references report others' recommendations and past decisions; they are not the writer's call.
       if (NOT_THE_CALL.includes(section.role)) continue;
       const blocks = section.blocks.filter((b) => !doc.blocks[b].quoted);
       const b = blocks.find((i) => input.facts(i).recommendations.length > 0);
       if (b === undefined) continue;
-      // The block facts say a tradeoff word occurs; whether it names a cost is read only where it matters.
-      if (blocks.some((i) => input.facts(i).tradeoff && namesTradeoff(input, i))) continue;
+      if (blocks.some((i) => namesTradeoff(input, i))) continue;
       if (RESTATING.includes(section.role) && stated()) continue;
       const [start, end] = input.facts(b).recommendations[0];
       out.push({
@@ -89,8 +87,11 @@ function isTradeoff(words: readonly Word[], from: number, to: number, denied: Ui
 
 /** Some sentence of the block names a cost, an alternative or a thing given up. */
 function namesTradeoff(input: DocInput, block: number): boolean {
+  // The block facts say whether a tradeoff word occurs; whether it names a cost is read only where one does.
+  if (!input.facts(block).tradeoff) return false;
   const { tradeoff, noDownside } = input.rubric.lists;
   for (const s of input.sentences(block)) {
+    if (!tradeoff.holds(s)) continue;
     const words = s.words;
     const denied = deniedWords(words, noDownside);
     for (const m of tradeoff.matchAll(words)) if (isTradeoff(words, m.from, m.to, denied)) return true;
