@@ -118,6 +118,8 @@ const PAST_AUX = new Set(data.pastAux);
 const PERFECT_HAVE = new Set(data.perfectHave);
 // "In the future we should deploy from a branch": opening a rule of conduct, the phrase means "from now on".
 const NORMATIVE = new Set(data.normative);
+// "…and avoid the same issue in the future": what is prevented is prevented from now on; it has no date.
+const PREVENTION = new Set(data.prevention);
 const PRONOUN = new Set(data.pronouns);
 // The writer committing: "we will eventually…".
 const COMMITTING = new Set(data.committing);
@@ -164,8 +166,10 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
       if (PRONOUN.has(prev) || (PERFECT_HAVE.has(prev) && phrase !== 'for a while')) return false;
     }
   }
-  if (phrase === 'in the future' && (from === 0 || from === first) && anyWord(words, to, Math.min(last, to + 3), (w) => NORMATIVE.has(w)))
-    return false;
+  if (phrase === 'in the future') {
+    if ((from === 0 || from === first) && anyWord(words, to, Math.min(last, to + 3), (w) => NORMATIVE.has(w))) return false;
+    if (anyWord(words, first, from, (w) => PREVENTION.has(w))) return false;
+  }
   // An infinitive add-on after a comma: no subject and no tense of its own, so nobody commits to the timing.
   if (first > 0 && anyWord(words, first, from - 1, (w) => w === 'to') && !anyWord(words, first, from - 1, (w) => FINITE.has(w)))
     return false;

@@ -44,6 +44,15 @@ describe('decision/no-ask', () => {
       const s = quoteIn('rust-rfcs', 'rfc-1047-socket-timeouts.md', 'Add sockopt-style timeouts to `std::net` types.');
       assert.deepEqual(firedText(doc('# Socket timeouts', '## Summary', s, '## Motivation', NEUTRAL), NO_ASK), []);
     });
+    // Outside the corpus (reviewed wrong): minutes record what the group agreed; a postmortem's lessons say what must change.
+    it('"We agreed on…" records a decision, "We need to…" commits to a change', () => {
+      const agreed =
+        'We agreed on having an elected Project Leader position, Project Leadership Committee and Technical Steering Committee.';
+      assert.deepEqual(firedText(doc('# Maintainer meeting', NEUTRAL, agreed), NO_ASK), []);
+      const lesson = 'We need to document the process of deploying changes to production, in particular how to pick the Git commit.';
+      assert.deepEqual(firedText(doc('# DNS outage', NEUTRAL, `- ${lesson}`), NO_ASK), []);
+      assert.deepEqual(firedText(doc('# DNS outage', NEUTRAL, 'We need to discuss this further.'), NO_ASK), ['DNS outage']);
+    });
     it('a status report whose template asks what help the group needs, answered', () => {
       const q = quoteIn(
         'k8s-annual-reports',

@@ -266,6 +266,15 @@ describe('quantified/vague-time', () => {
       assert.deepEqual(firedText('In the future, releases must be signed by two maintainers.', TIME), []);
       assert.deepEqual(firedText('We should revisit the pricing in the future.', TIME), ['in the future']);
     });
+    // Outside the corpus (a DNS outage report's lessons, reviewed wrong): what a step prevents, it prevents from now on.
+    it('"…and avoid the same issue in the future": prevention has no date', () => {
+      assert.deepEqual(
+        firedText('Defining a process will enable us to iterate and improve it over time, and avoid the same issue in the future.', TIME),
+        [],
+      );
+      assert.deepEqual(firedText('We will add alerts to prevent such scenarios in the future.', TIME), []);
+      assert.deepEqual(firedText('We will add alerts in the future.', TIME), ['in the future']);
+    });
     it('a perfect dates a past event, but "for a while" after one is the open duration it asks about', () => {
       assert.deepEqual(firedText('We have migrated the last service at some point this spring.', TIME), []);
       assert.deepEqual(firedText('We have worked on this for a while.', TIME), ['for a while']);
@@ -307,7 +316,10 @@ describe('quantified/vague-time', () => {
         'Finally, it establishes a policy to prevent such inconsistencies in the future.',
       );
       assert.deepEqual(firedText(doc('## Motivation', s), TIME), []);
-      assert.deepEqual(firedText(s, TIME), ['in the future']);
+      // What a policy prevents it prevents from now on, so the sentence is quiet anywhere; a plan is not.
+      assert.deepEqual(firedText(s, TIME), []);
+      assert.deepEqual(firedText(doc('## Motivation', 'We will add a MIR in the future.'), TIME), []);
+      assert.deepEqual(firedText('We will add a MIR in the future.', TIME), ['in the future']);
     });
     it('rust-rfcs rfc-1191: not in a Summary section', () => {
       const s = quoteIn('rust-rfcs', 'rfc-1191-hir.md', 'Note that adding a HIR does not preclude adding a MIR or LIR in the future.');
