@@ -48,6 +48,20 @@ test('code, inline code, HTML, URLs, link targets and images are not prose; link
   assert.ok(!p.join(' ').includes('maybe'));
 });
 
+test('footnote definitions are references, not prose, even run together without blank lines', () => {
+  // Outside the corpus (a PyPI incident report): seven footnotes on consecutive lines were one 190-word "paragraph".
+  const text = [
+    'The token was revoked within an hour.[^1]',
+    '',
+    '[^1]: Exact date is unknown, as the security logs are not available beyond 90 days.',
+    '[^2]: The image was pushed from a local build.',
+    '',
+    'We rotated every other token.',
+    '[^3]: Tokens are now issued per workflow.',
+  ].join('\n');
+  assert.deepEqual(prose(text), ['The token was revoked within an hour.', 'We rotated every other token.']);
+});
+
 test('sentence splitting survives abbreviations, money, decimals, quarters and emphasis', () => {
   const text =
     'Revenue hit $1.2M in Q3 2025, e.g. in the U.S. market. Mr. Lee agreed vs. plan. Churn fell 3.5% to **2.1%**. Next, we [ship](https://x.y/z.html) it.';

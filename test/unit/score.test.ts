@@ -140,6 +140,48 @@ test('a deferral is not a decision: "we will circle back once everyone is aligne
   }
 });
 
+test('a sentence a document rule flags is not clean prose; a finding about the whole document marks none', () => {
+  const facts =
+    'Revenue grew 12% over the quarter to $4.1M.\n\nChurn fell to 2% against a 3% target.\n\nWe hired two engineers for payments in May.';
+  // tradeoffs/unstated sits on the recommendation: 4 of the 5 sentences are clean.
+  const flagged = score(
+    `# Billing\n\n${facts}\n\nWe recommend moving every customer to annual billing in Q3.\n\nThe backlog is down to 140 tickets from 310.\n`,
+  );
+  assert.ok(flagged.findings.some((f) => f.ruleId === 'tradeoffs/unstated'));
+  assert.match(flagged.score.explanation ?? '', /\b4 of the 8 sentences of clean prose/);
+  // decision/no-ask (on in a strategy memo), without a title, shows on the first sentence; the sentence itself is
+  // fine: 5 of 5 clean.
+  const memo = `---\npresence: strategy-memo\n---\n\n${facts}\n\nSupport hired a contractor for weekend shifts.\n\nThe backlog is down to 140 tickets from 310.\n`;
+  const whole = score(memo);
+  const noAsk = whole.findings.find((f) => f.ruleId === 'decision/no-ask');
+  assert.ok(noAsk?.whole && noAsk.start === memo.indexOf('Revenue'));
+  assert.match(whole.score.explanation ?? '', /\b5 of the 8 sentences of clean prose/);
+});
+
+test('an empty ask or a deferral is not substance: appended to a short report, it raises no score', () => {
+  // The k8s report is 7 clean sentences short of the 8 a document needs; the empty ask was counted as the 8th
+  // (its finding comes from a document rule) and lifted it from 35 to 54. A finding sits on its sentence unless it
+  // is about the whole document.
+  const short = readFileSync(sharedPath('corpus', 'k8s-annual-reports', 'k8s-wg-ai-gateway-annual-report-2025.md'), 'utf8');
+  // The same for a deferral; and the Cacti report's last section, "Project Lifecycle Stage Recommendation", holds
+  // only code: an invitation appended there does not state the decision.
+  const cacti = readFileSync(
+    sharedPath('corpus', 'hyperledger-toc-project-reports', 'hyperledger-2024-annual-Hyperledger-Cacti.md'),
+    'utf8',
+  );
+  for (const [sentence, rule] of [
+    ['Let us know your thoughts.', 'contract/empty-ask'],
+    ['We will circle back on this once everyone is aligned.', 'ownership/consensus-deferral'],
+  ]) {
+    for (const text of [short, cacti, weak, ...corpus.slice(0, 10)]) {
+      const before = score(text).score.overall;
+      const after = score(`${text.trimEnd()}\n\n${sentence}\n`);
+      assert.ok(after.findings.some((f) => f.ruleId === rule));
+      assert.ok(after.score.overall <= before, `${sentence} ${before} → ${after.score.overall}`);
+    }
+  }
+});
+
 test('silenced is not passed: a disabled finding costs nothing but is counted, and a disabled file has no score', () => {
   const text =
     '# Plan\n\nWe should move every customer to annual billing in Q3, which lifts cash by $2M against the plan.\n\nThe board approves the pricing change by 30 June 2027; the CFO owns the rollout.\n\nRevenue grew 12% over last quarter and churn fell to 2% against a 3% target.\n';

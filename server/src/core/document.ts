@@ -12,6 +12,8 @@ import { computeLineStarts, lineEnd, lineOf } from './lines.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
+const FOOTNOTE_DEFINITION = /^\[\^[^\]\s]+\]:/;
+
 export interface Block {
   kind: BlockKind;
   /** Offsets of the block's source lines' prose content: [start, end). */
@@ -224,7 +226,14 @@ export function parseDocument(text: string, maxChars = Infinity): Doc {
         const map = tok.map;
         if (!map) break;
         const kind: BlockKind = prev === 'heading_open' ? 'heading' : 'paragraph';
-        const contentLines = tok.content.split('\n');
+        let contentLines = tok.content.split('\n');
+        // Footnote definitions ("[^1]: Exact date is unknown…") are the document's references, not its prose; without
+        // a blank line between them the parser joins them, and the lines after them, into one paragraph.
+        if (kind === 'paragraph' && tok.content.includes('[^')) {
+          const note = contentLines.findIndex((l) => FOOTNOTE_DEFINITION.test(l));
+          if (note === 0) break;
+          if (note > 0) contentLines = contentLines.slice(0, note);
+        }
         const ranges: Array<[number, number]> = [];
         for (let i = 0; i < contentLines.length && map[0] + i < lineStarts.length; i++) {
           const ln = map[0] + i;

@@ -95,6 +95,15 @@ export function maskInline(view: string, onComment: (start: number, end: number)
       continue;
     }
     if (c === '[') {
+      // A footnote reference ("…within an hour.[^1]") points to a note; it is not a word of the sentence.
+      if (view[i + 1] === '^') {
+        const m = /^\[\^[^\]\s]{1,32}\]/.exec(view.slice(i, i + 40));
+        if (m) {
+          blank(i, i + m[0].length);
+          i += m[0].length;
+          continue;
+        }
+      }
       blank(i, i + 1);
       i++;
       continue;

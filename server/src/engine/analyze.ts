@@ -253,11 +253,11 @@ export class Analyzer<F> {
     // Findings as reported, at absolute offsets: block findings are cached relative to their block.
     const silenced = silencer(doc);
     /** The findings comments silenced: the score shows them as silenced, not passed. */
-    const silencedIds: Array<{ rule: string; start: number }> = [];
+    const silencedIds: Array<{ rule: string; start: number; whole?: boolean }> = [];
     const emit = (f: RawFinding, base: number, into: Finding[]): void => {
       const start = f.start + base;
       if (silenced?.(f.rule, start)) {
-        if (severityOf.has(f.rule)) silencedIds.push({ rule: f.rule, start });
+        if (severityOf.has(f.rule)) silencedIds.push(f.whole ? { rule: f.rule, start, whole: true } : { rule: f.rule, start });
         return;
       }
       const meta = this.ruleById.get(f.rule);
@@ -280,6 +280,7 @@ export class Analyzer<F> {
       };
       if (f.related) finding.related = base ? f.related.map((r) => ({ ...r, start: r.start + base, end: r.end + base })) : f.related;
       if (f.unnecessary) finding.unnecessary = true;
+      if (f.whole) finding.whole = true;
       into.push(finding);
     };
     for (let b = 0; b < results.length; b++) {

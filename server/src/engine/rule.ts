@@ -20,6 +20,11 @@ export interface RuleMeta {
    * than one dimension's points, and the score report counts it apart.
    */
   unfinished?: boolean;
+  /**
+   * The sentence it flags says nothing the reader can use ("Let us know your thoughts", "once everyone is
+   * aligned"): it is not substance, so it cannot lift a stub past the sentences a document needs.
+   */
+  hollow?: boolean;
 }
 
 /** One credit signal: what a document does, measured once per analysis. */
@@ -58,6 +63,8 @@ export interface RawFinding {
   fixes?: Fix[];
   related?: Related[];
   unnecessary?: boolean;
+  /** About the whole document ("no ask anywhere"), shown at its title or opening: it marks no sentence as a problem. */
+  whole?: boolean;
 }
 
 export interface BlockInput {

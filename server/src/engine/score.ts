@@ -46,7 +46,7 @@ export function bandFor(overall: number): Band {
 }
 
 /** What the score knows of a rule: its dimension, whether it reads the whole document, whether it marks unfinished work. */
-export type RuleFacts = Pick<Rule, 'dimension' | 'scope' | 'unfinished'>;
+export type RuleFacts = Pick<Rule, 'dimension' | 'scope' | 'unfinished' | 'hollow'>;
 
 /** What the analysis hands the score besides the findings. */
 export interface ScoreContext {
@@ -55,7 +55,7 @@ export interface ScoreContext {
   /** Credit signals measured on the document; undefined when it has no prose. */
   credit?: CreditReport;
   /** Findings that presence-disable comments silenced (one entry per finding): rule id and start offset. */
-  silenced: ReadonlyArray<{ rule: string; start: number }>;
+  silenced: ReadonlyArray<{ rule: string; start: number; whole?: boolean }>;
   /** The file holds a presence-disable-file comment: it has no score. */
   fileDisabled: boolean;
 }
@@ -135,11 +135,12 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   }
 
   // A sentence that holds a problem is not clean prose: sentence-counting credit loses each sentence that holds a
-  // word- or sentence-level finding, silenced or not (document-level findings sit on no sentence of their own).
+  // finding, silenced or not, from a word-level hedge to a document rule's empty ask. A finding about the whole
+  // document ("no ask anywhere") only shows at its title or opening: that sentence is not the problem.
   const problems = report
     ? sentencesHolding(report.spans, [
-        ...findings.filter((f) => f.dimension !== 'rubric' && !isDocumentLevel(f.ruleId)).map((f) => f.start),
-        ...context.silenced.filter((x) => !isDocumentLevel(x.rule)).map((x) => x.start),
+        ...findings.filter((f) => f.dimension !== 'rubric' && !f.whole).map((f) => f.start),
+        ...context.silenced.filter((x) => !x.whole).map((x) => x.start),
       ])
     : 0;
   const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report, problems)]));
@@ -159,7 +160,14 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   // many of its sentences are clean (hold no problem), so sentences of hedges and apologies do not lift it out.
   // Within a stub, only clean sentences raise the scale.
   const clean = report ? Math.max(0, report.sentences - problems) : 0;
-  const stub = report !== undefined && (report.sentences < report.substance || clean < report.substance / 2);
+  // Hollow sentences (an empty ask, a deferral) are prose without substance: they do not count towards it.
+  const hollow = report
+    ? sentencesHolding(report.spans, [
+        ...findings.filter((f) => rules.get(f.ruleId)?.hollow === true).map((f) => f.start),
+        ...context.silenced.filter((x) => rules.get(x.rule)?.hollow === true).map((x) => x.start),
+      ])
+    : 0;
+  const stub = report !== undefined && (report.sentences - hollow < report.substance || clean < report.substance / 2);
   // A stub scales down (its cap is the most it can score), so what it does or fails to do still moves its score;
   // placeholders left to fill compress it under theirs.
   // Only clean sentences lift a stub: a hedged or apologetic sentence added to one is not substance.

@@ -52,6 +52,8 @@ export interface Finding {
   related?: Related[];
   /** The flagged text can simply be removed (filler, intensifiers): editors may fade it. */
   unnecessary?: boolean;
+  /** About the whole document, shown at its title or opening; the sentence it sits on is not the problem. */
+  whole?: boolean;
 }
 
 export type Band = 'board-ready' | 'almost there' | 'needs reframing';

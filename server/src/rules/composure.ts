@@ -64,6 +64,8 @@ const SHORT_ADJECTIVES = new Set(data.shortAdjectives);
 const looksAdjective = (w: string): boolean => SHORT_ADJECTIVES.has(w) || (w.length > 4 && ADJECTIVE_ENDING.test(w));
 
 const ESTIMATES = new Set(data.estimates);
+const RESTRICTIVE = new Set(data.restrictive);
+const RESTRICTIVE_AFTER_ONLY = new Set(data.restrictiveAfterOnly);
 const EXPOSITION: readonly SectionRole[] = ['background', 'proposal', 'alternatives', 'drawbacks', 'unresolved', 'appendix'];
 
 const intensifier: BlockRule = {
@@ -85,6 +87,9 @@ const intensifier: BlockRule = {
       // intensifier tones the claim down; "likely extremely rare" is an estimate of degree.
       const before = m.sentence.words.slice(Math.max(0, m.from - 3), m.from);
       if (before.some((w) => isNegation(w.lower) || w.lower === 'nor' || w.lower === 'unlikely' || ESTIMATES.has(w.lower))) continue;
+      // "unless absolutely necessary", "only when strictly needed": the degree sets the bar a condition must clear.
+      if (before.some((w, k) => RESTRICTIVE.has(w.lower) || (w.lower === 'only' && RESTRICTIVE_AFTER_ONLY.has(before[k + 1]?.lower ?? ''))))
+        continue;
       // "(Super Healthy)", a title-case word inside a sentence: a label or a name someone else gave, not the writer's emotion
       // ("EXTREMELY" in capitals is shouting, and still flagged).
       if (m.from > 0 && /^\p{Lu}\p{Ll}/u.test(m.sentence.words[m.from].text)) continue;

@@ -418,6 +418,7 @@ const longDocument: DocRule = {
     const [start, end] = documentAnchor(input);
     out.push({
       rule: this.id,
+      whole: true,
       start,
       end,
       message: `The document runs ${input.words} words; this rubric expects at most ${limit}. Cut to what the reader needs to decide, and move detail to an appendix or a link.`,

@@ -182,6 +182,7 @@ const emptyAsk: BlockRule = {
   dimension: 'decision',
   title: 'An invitation that is not an ask',
   severity: 'warning',
+  hollow: true,
   doc: docPath('contract/empty-ask'),
   scope: 'block',
   check(input, out) {

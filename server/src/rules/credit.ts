@@ -93,6 +93,8 @@ interface BlockTally {
   sentences: number;
   placeholderSentences: number;
   words: number;
+  /** Words of sentences that say nothing the reader can use ("Let us know your thoughts", a deferral). */
+  hollowWords: number;
   numeric: number;
   compared: number;
   financial: number;
@@ -168,6 +170,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     sentences: 0,
     placeholderSentences: 0,
     words: 0,
+    hollowWords: 0,
     numeric: 0,
     compared: 0,
     financial: 0,
@@ -210,6 +213,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     t.spans.push(s.start - block.start, s.end - block.start);
     const words = s.words;
     t.words += words.length;
+    if (lists.emptyAsks.holds(s) || lists.consensusDeferral.holds(s)) t.hollowWords += words.length;
     const numeric = hasFigure(s.text);
     if (numeric) {
       t.numeric++;
@@ -350,11 +354,14 @@ export function tally(input: DocInput): Tally {
     t.resolved += x.resolved;
     t.evidenced += x.evidenced;
     for (const o of x.spans) t.spans.push(o + block.start);
-    if (roles & 1) t.tradeoffWords += x.words;
-    if (roles & 8) t.decisionWords += x.words;
+    // An invitation or a deferral under a Decision or Drawbacks heading does not fill it.
+    if (roles & 1) t.tradeoffWords += x.words - x.hollowWords;
+    if (roles & 8) t.decisionWords += x.words - x.hollowWords;
     if (firstOfSection.has(b) && x.sentences > 0) {
       const first = input.sentences(b)[0];
-      if (first && isImperative(first.words, first.text)) t.imperatives++;
+      // "Let us know your thoughts." is imperative too, but an invitation, not a decision.
+      const { emptyAsks, consensusDeferral } = input.rubric.lists;
+      if (first && !emptyAsks.holds(first) && !consensusDeferral.holds(first) && isImperative(first.words, first.text)) t.imperatives++;
     }
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;

@@ -39,6 +39,17 @@ function isPrompt(input: DocInput, blocks: readonly number[], k: number, b: numb
   return next !== undefined && input.facts(next).questions.length === 0 && input.wordsIn(next) >= 3;
 }
 
+/**
+ * A question that closes its paragraph and is followed at once by a list of the same section ("What can we do to
+ * improve? - Create a guideline… - Offer mentorships…") is answered by that list.
+ */
+function answeredByList(input: DocInput, blocks: readonly number[], k: number, b: number, questionEnd: number): boolean {
+  const next = blocks[k + 1];
+  if (next === undefined || input.doc.blocks[b].list >= 0 || input.doc.blocks[next].list < 0) return false;
+  const last = input.sentences(b).at(-1);
+  return last !== undefined && last.end <= questionEnd;
+}
+
 /** The summary (or, without one, the first prose block) opens with an imperative proposal: "Rename `core` to `base`." */
 function opensWithImperative(input: DocInput): boolean {
   const { doc } = input;
@@ -86,6 +97,7 @@ const noAsk: DocRule = {
     const [start, end, insertAt] = documentAnchor(input);
     out.push({
       rule: this.id,
+      whole: true,
       start,
       end,
       message:
@@ -121,6 +133,7 @@ const openQuestion: DocRule = {
         // A question that is its block (a heading, a template's prompt) with prose right after it is answered there.
         if (isPrompt(input, section.blocks, k, b)) continue;
         for (const [start, end] of input.facts(b).questions) {
+          if (k >= 0 && answeredByList(input, section.blocks, k, b, end)) continue;
           const insert =
             block.kind === 'heading'
               ? {
@@ -206,6 +219,7 @@ const missingSection: DocRule = {
       if (required.roles && headed.some((s) => required.roles!.includes(s.role))) continue;
       out.push({
         rule: this.id,
+        whole: true,
         start,
         end,
         message: `The "${input.rubric.name}" rubric expects a "${required.name}" section (a heading such as ${required.headings.map((h) => `"${h}"`).join(' or ')}). Readers of this kind of document look for it.`,

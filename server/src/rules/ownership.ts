@@ -142,6 +142,7 @@ const consensusDeferral: BlockRule = {
   dimension: 'ownership',
   title: 'Deferring to consensus instead of deciding',
   severity: 'warning',
+  hollow: true,
   doc: docPath('ownership/consensus-deferral'),
   scope: 'block',
   check(input, out) {

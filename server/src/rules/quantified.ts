@@ -213,6 +213,7 @@ const vagueTime: BlockRule = {
 
 // Before an -ing form, "be" (or "keep") makes it the reported change ("revenue is growing"), not a modifier.
 const BE = new Set(data.be);
+const LEVEL = new Set(data.level);
 
 const unquantifiedChange: BlockRule = {
   id: 'quantified/unquantified-change',
@@ -239,6 +240,8 @@ const unquantifiedChange: BlockRule = {
           if (words[j].lower.endsWith('ing') && !BE.has(words[j - 1].lower)) continue;
           // "the maintenance cost won't increase" is a goal, not a reported change.
           if (negatedBefore(words, input.text, j, j - i)) continue;
+          // "traffic dropped below the pod quota": the level it crossed is the measure.
+          if (LEVEL.has(words[j + len]?.lower ?? '')) continue;
           const end = words[j + len - 1].end;
           out.push({
             rule: this.id,
@@ -268,6 +271,7 @@ const noFinancials: DocRule = {
     const [start, end, insertAt] = documentAnchor(input);
     out.push({
       rule: this.id,
+      whole: true,
       start,
       end,
       message:

@@ -6,6 +6,7 @@ import { docPath } from './rule.js';
 import type { Word } from '../core/sentences.js';
 import type { PhraseList } from '../core/phrases.js';
 import { matchList, quoteText, sentenceTemplate } from './util.js';
+import { negatedBefore } from './clause.js';
 // The words read around a cost word or a "no downside" claim are data (rubrics/data/tradeoffs.json).
 import data from '../../../rubrics/data/tradeoffs.json';
 
@@ -125,6 +126,8 @@ const noDownside: BlockRule = {
     for (const m of matchList(input, 'noDownside')) {
       const words = m.sentence.words;
       if (COST.answers(input, m.sentence)) continue;
+      // "While force pushing is not risk-free, …" admits the cost it would deny.
+      if (negatedBefore(words, input.text, m.from, 2)) continue;
       // "There is no risk of data loss because we keep three backups": a named risk, ruled out for a reason.
       if (RISK_CLAIMS.has(m.phrase) && SPECIFIERS.has(words[m.to]?.lower ?? '') && words.slice(m.to + 1).some((w) => REASONS.has(w.lower)))
         continue;

@@ -110,6 +110,9 @@ describe('composure/intensifier', () => {
       'Super Bowl ads cost too much.',
       'The results are strong: 12% growth.',
       '> We are super excited.',
+      // Outside the corpus (a PyPI incident report, reviewed wrong): the degree is the bar a condition sets.
+      'We will avoid creating a long-lived token unless absolutely necessary.',
+      'Tokens are issued only when strictly needed.',
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, INTENSIFIER), []));
     }

@@ -424,6 +424,8 @@ describe('quantified/unquantified-change', () => {
       "The end goal being to provide this information automatically so that the documentation maintenance cost won't increase.",
       'A performance improving change was made to the transaction receipt store.',
       'They increase performance, but increase the risk of data loss.',
+      // Outside the corpus (a mybinder incident report, reviewed wrong): the level crossed is the measure.
+      "Cluster healed itself when traffic dropped below the prime cluster's pod quota.",
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, CHANGE), []));
     }

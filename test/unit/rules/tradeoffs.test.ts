@@ -188,6 +188,12 @@ describe('tradeoffs/no-downside', () => {
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, NO_DOWNSIDE), []));
     }
+    // Outside the corpus (a Mozilla ADR's Negative Consequences, reviewed wrong): the negation admits the risk.
+    it('"is not risk-free" admits the cost; "is risk-free" still claims none', () => {
+      const s = 'While force pushing is not risk-free, there are ways to soften any risk of loss of work.';
+      assert.deepEqual(firedText(s, NO_DOWNSIDE), []);
+      assert.deepEqual(firedText('Force pushing is risk-free.', NO_DOWNSIDE), ['risk-free']);
+    });
     it('a specific mitigated risk is not a "no downside" claim', () => {
       assert.deepEqual(firedText('There is no risk of data loss because we keep three backups.', NO_DOWNSIDE), []);
       assert.deepEqual(firedText('There is zero risk that we lose data, since every write is replicated.', NO_DOWNSIDE), []);
