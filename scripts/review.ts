@@ -389,7 +389,7 @@ async function main(argv: string[]): Promise<void> {
         const row = new RegExp(
           `(\\| \\[\`${rule.id.replace('/', '\\/')}\`\\]\\([^)]*\\) \\|(?: [^|]* \\|)?) (?:error|warning|information|hint) \\|`,
         );
-        text = text.replace(row, `$1 ${rule.severity} |`);
+        text = text.replace(row, `$1 ${defaultRubric.severities.get(rule.id) ?? rule.severity} |`);
       }
       writeFileSync(file, text);
     }

@@ -405,10 +405,11 @@ describe('quantified/unquantified-change', () => {
       );
       assert.deepEqual(firedText(s, CHANGE), ['activity decrease']);
     });
-    it('is an error in board updates', () => {
+    // Outside the corpus and on it, 1 of 4 findings was right: a hint by default until it earns more.
+    it('is an error in board updates, a hint by default', () => {
       const [f] = fires(withRubric('board-update', 'Revenue grew.'), CHANGE);
       assert.equal(f.severity, 'error');
-      assert.equal(fires('Revenue grew.', CHANGE)[0].severity, 'warning');
+      assert.equal(fires('Revenue grew.', CHANGE)[0].severity, 'hint');
     });
   });
 

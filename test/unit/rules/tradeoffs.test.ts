@@ -1,12 +1,20 @@
 // Tradeoffs: a recommendation says what it costs or gives up; nothing is "all upside".
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, corpus, doc, firedText, fires, quote } from './helpers.js';
+import { checkFix, corpus, doc, firedText, fires, quote, withRubric } from './helpers.js';
 
 const UNSTATED = 'tradeoffs/unstated';
 const NO_DOWNSIDE = 'tradeoffs/no-downside';
 
 describe('tradeoffs/unstated', () => {
+  // Reviewed right once in four (on the corpus and outside it): a hint by default, an error where a rubric asks for
+  // tradeoffs.
+  it('a hint by default, an error in decision documents and strategy memos', () => {
+    const severity = (text: string): string | undefined => fires(text, UNSTATED)[0]?.severity;
+    assert.equal(severity('I recommend we hire two engineers.'), 'hint');
+    assert.equal(severity(withRubric('decision-doc', 'I recommend we hire two engineers.')), 'error');
+    assert.equal(severity(withRubric('strategy-memo', 'I recommend we hire two engineers.')), 'error');
+  });
   describe('fires on a recommendation with no cost, alternative or thing given up', () => {
     const cases: Array<[string, string[]]> = [
       ['I recommend we hire two engineers.', ['I recommend we hire two engineers.']],
