@@ -100,3 +100,29 @@ test('a front matter line with a long run of spaces is read in linear time (it t
   new Analyzer().analyze(doc(1_000_000), undefined, opts);
   assert.ok(performance.now() - t < 5000, 'analysing a document with 1 MB of front matter spaces');
 });
+
+// Outside the corpus (a Zola blog post, reviewed wrong): its TOML front matter was read as prose and its
+// `[taxonomies]` table header as a placeholder left to fill.
+const TOML =
+  '+++\ndate = "2025-05-16T18:00:00Z"\ntitle = "Governing Board report"\n\n[taxonomies]\npresence = "ignored: a table key"\ncategory = ["Board"]\n+++\n\nHi all! The board met twice in May and approved the 2026 budget.\n';
+
+test('TOML front matter between +++ fences: top-level keys read, table keys not, and none of it is prose', () => {
+  const fm = parseFrontMatter(TOML)!;
+  assert.equal(fm.syntax, 'toml');
+  assert.equal(fm.data.title, 'Governing Board report');
+  assert.equal(fm.data.presence, undefined, 'a key under [taxonomies] belongs to that table');
+  assert.equal(TOML.slice(fm.bodyStart).trimStart().slice(0, 7), 'Hi all!');
+  const r = new Analyzer().analyze(TOML, undefined, opts);
+  assert.equal(r.rubric, 'executive');
+  assert.ok(!r.findings.some((f) => f.ruleId === 'contract/placeholder'), r.findings.map((f) => f.ruleId).join(', '));
+  assert.ok(r.findings.every((f) => f.start >= fm.bodyStart));
+  // Set in TOML syntax, before the first table so it stays top-level; then the engine reads it.
+  const edit = setFrontMatterKey(TOML, 'presence', 'board-update');
+  assert.equal(edit.newText, 'presence = "board-update"\n');
+  assert.equal(edit.start, TOML.indexOf('[taxonomies]'));
+  const set = TOML.slice(0, edit.start) + edit.newText + TOML.slice(edit.end);
+  assert.equal(new Analyzer().analyze(set, undefined, opts).rubric, 'board-update');
+  // YAML is unchanged: a key goes before the closing fence, in YAML syntax.
+  assert.equal(parseFrontMatter(MEMO)!.syntax, 'yaml');
+  assert.equal(setFrontMatterKey('---\ntitle: x\n---\n', 'presence', 'board-update').newText, 'presence: board-update\n');
+});

@@ -1,16 +1,20 @@
-// YAML front matter, the one reader for the engine, the server and the client: only top-level `key: scalar` pairs
-// are read (Presence needs `presence:` and `title:`). A UTF-8 byte-order mark before the opening fence is skipped.
+// Front matter, the one reader for the engine, the server and the client: YAML between `---` fences, or TOML between
+// `+++` fences (Hugo, Zola). Only top-level `key: scalar` (`key = "scalar"`) pairs are read (Presence needs
+// `presence` and `title`). A UTF-8 byte-order mark before the opening fence is skipped.
 // Lines are scanned by hand, not with a backtracking pattern: a line of 100 KB of spaces cost seconds that way.
 
 export interface FrontMatter {
-  /** Offset of the opening `---` (1 when a byte-order mark comes first). */
+  syntax: 'yaml' | 'toml';
+  /** Offset of the opening fence (1 when a byte-order mark comes first). */
   start: number;
   /** End of the closing fence's content (before its line break). */
   end: number;
   /** Where the text after the block starts: the line after the closing fence, or the end of the text. */
   bodyStart: number;
-  /** Start of the closing fence's line: where a new key goes. */
+  /** Start of the closing fence's line. */
   closeLineStart: number;
+  /** Where a new top-level key goes: the closing fence's line, or in TOML the first `[table]` header's. */
+  keyInsertAt: number;
   data: Record<string, string>;
   /** Offsets of each key's value, for fixes and error ranges. */
   valueRanges: Record<string, [number, number]>;
@@ -34,10 +38,11 @@ function lineAt(text: string, s: number): { end: number; next: number } {
   return { end: e, next: e };
 }
 
-/** `---` or `...` (only `---` when `open`), then only spaces or tabs. */
-function isFence(text: string, s: number, e: number, open: boolean): boolean {
+/** `---` or `...` (only `---` when `open`), or `+++` for TOML, then only spaces or tabs. */
+function isFence(text: string, s: number, e: number, open: boolean, toml = false): boolean {
   const a = text.charCodeAt(s);
-  if (!(a === 45 || (!open && a === 46)) || e - s < 3 || text.charCodeAt(s + 1) !== a || text.charCodeAt(s + 2) !== a) return false;
+  const ok = toml ? a === 43 : a === 45 || (!open && a === 46);
+  if (!ok || e - s < 3 || text.charCodeAt(s + 1) !== a || text.charCodeAt(s + 2) !== a) return false;
   for (let i = s + 3; i < e; i++) if (!isBlank(text.charCodeAt(i))) return false;
   return true;
 }
@@ -46,25 +51,35 @@ export function parseFrontMatter(text: string): FrontMatter | null {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const first = lineAt(text, start);
   // The opening fence needs a line after it.
-  if (first.next === first.end || !isFence(text, start, first.end, true)) return null;
+  if (first.next === first.end) return null;
+  const toml = isFence(text, start, first.end, true, true);
+  if (!toml && !isFence(text, start, first.end, true)) return null;
+  const syntax = toml ? 'toml' : 'yaml';
   const data: Record<string, string> = Object.create(null) as Record<string, string>;
   const valueRanges: Record<string, [number, number]> = Object.create(null) as Record<string, [number, number]>;
   const keyLines: Record<string, [number, number]> = Object.create(null) as Record<string, [number, number]>;
+  // In TOML, keys after a `[table]` header belong to that table.
+  let table = -1;
   for (let s = first.next; s < text.length; ) {
     const { end: e, next } = lineAt(text, s);
-    if (isFence(text, s, e, false)) return { start, end: e, bodyStart: next, closeLineStart: s, data, valueRanges, keyLines };
-    readPair(text, s, e, data, valueRanges, keyLines);
+    if (isFence(text, s, e, false, toml)) {
+      const keyInsertAt = table >= 0 ? table : s;
+      return { syntax, start, end: e, bodyStart: next, closeLineStart: s, keyInsertAt, data, valueRanges, keyLines };
+    }
+    if (toml && table < 0 && text.charCodeAt(s) === 91) table = s; // '['
+    if (table < 0) readPair(text, s, e, toml ? 61 : 58, data, valueRanges, keyLines);
     s = next;
   }
   // No closing fence: not front matter (CommonMark reads it as a thematic break and text).
   return null;
 }
 
-/** `key: value` on the line [s, e): the key starts the line (an indented key belongs to another mapping). */
+/** `key: value` (or `key = value`) on the line [s, e): the key starts the line (an indented key belongs to another mapping). */
 function readPair(
   text: string,
   s: number,
   e: number,
+  separator: number,
   data: Record<string, string>,
   valueRanges: Record<string, [number, number]>,
   keyLines: Record<string, [number, number]>,
@@ -74,7 +89,7 @@ function readPair(
   while (i < e && isKeyChar(text.charCodeAt(i))) i++;
   const key = text.slice(s, i);
   while (i < e && isBlank(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== 58) return; // ':'
+  if (text.charCodeAt(i) !== separator) return; // ':' or '='
   i++;
   while (i < e && isBlank(text.charCodeAt(i))) i++;
   let vEnd = e;

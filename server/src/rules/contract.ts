@@ -5,7 +5,7 @@ import type { BlockRule, DocInput, DocRule } from './rule.js';
 import { docPath } from './rule.js';
 import type { Sentence } from '../core/sentences.js';
 import type { TextEdit } from '../engine/types.js';
-import { hasDate, matchList, quoteText } from './util.js';
+import { hasDate, matchList, MONTHS, quoteText } from './util.js';
 import { placeholdersIn } from './placeholders.js';
 
 const placeholder: DocRule = {
@@ -93,7 +93,13 @@ const openEndedAsk: DocRule = {
 
 // An owner: a name or handle ("@ana", "Ana", "(Priya)"), an owner label, or the writer committing ("I will").
 const OWNER = /@\w|\bowners?\b|\bI\b|\b(?:we|I) will\b/i;
-const NAME = /(?<!^)(?<![.!?]\s)\b\p{Lu}\p{Ll}+\b/u;
+const NAME = /(?<!^)(?<![.!?]\s)\b\p{Lu}\p{Ll}+\b/gu;
+// "by May 3" names a date, not an owner.
+const CALENDAR = new RegExp(`^(?:${MONTHS}|may|march|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`, 'i');
+const namesSomeone = (masked: string): boolean => {
+  for (const m of masked.trimStart().replace(/^\S+/, '').matchAll(NAME)) if (!CALENDAR.test(m[0])) return true;
+  return false;
+};
 
 /** Where a block's text ends, trailing white space left out: a fix appends there. */
 const contentEnd = (text: string, start: number, end: number): number => {
@@ -126,7 +132,7 @@ const stepWithoutOwner: DocRule = {
       const block = doc.blocks[b];
       const sentences = input.sentences(b);
       if (sentences.length === 0 || placeholdersIn(text, block, input.memo).length > 0) continue;
-      const owner = OWNER.test(block.masked) || NAME.test(block.masked.trimStart().replace(/^\S+/, ''));
+      const owner = OWNER.test(block.masked) || namesSomeone(block.masked);
       const dated = sentences.some((s) => hasDate(text, s));
       if (owner && dated) continue;
       const addition = !owner && !dated ? ' — Owner: [name], by [date]' : !owner ? ' — Owner: [name]' : ' — by [date]';
