@@ -200,7 +200,7 @@ const allCaps: BlockRule = {
         }
         const phrase = j - i + 1 >= 3 && spaced && long;
         // "(SHOULD/MUST)", "MUST, SHOULD and MAY": the requirement keywords of a specification named as terms.
-        if ((!emphatic && !phrase) || namesKeywords(words, i, j, input.text)) {
+        if ((!emphatic && !phrase) || namesKeywords(words, i, j, input.text) || specifies(words, i, j)) {
           i = j;
           continue;
         }
@@ -238,6 +238,22 @@ function namesKeywords(words: readonly { lower: string; start: number; end: numb
   for (let k = i; k <= j; k++) if (!REQUIREMENT_KEYWORDS.has(words[k].lower)) return false;
   for (let k = i + 1; k <= j; k++) if (/[/,]/.test(text.slice(words[k - 1].end, words[k].start))) return true;
   return false;
+}
+
+// Subjects that make a capitalised "MUST" the writer raising their voice ("You MUST", "We MUST"), not a specification.
+const SPEAKERS = new Set(data.speakers);
+const SPEC_MODALS = new Set(data.specModals);
+
+/**
+ * "Clients MUST ignore unknown names", "Implementations MAY omit…": a requirement keyword in capitals as the modal
+ * verb of a rule, after a subject that is a thing or a role, is a specification's register (RFC 2119), not shouting.
+ */
+function specifies(words: readonly { text: string; lower: string }[], i: number, j: number): boolean {
+  if (!SPEC_MODALS.has(words[i].lower)) return false;
+  for (let k = i; k <= j; k++) if (!REQUIREMENT_KEYWORDS.has(words[k].lower)) return false;
+  const subject = words[i - 1];
+  const verb = words[j + 1];
+  return subject !== undefined && verb !== undefined && !SPEAKERS.has(subject.lower) && /^\p{Ll}/u.test(verb.text);
 }
 
 function isCaps(word: string): boolean {

@@ -23,6 +23,8 @@ const FRONTED_WORDS = 3;
 const BE = new Set(data.be);
 // "We discussed X in the meeting, but we still track the features in SIG Storage": after the turn comes the point.
 const TURNS = new Set(data.turns);
+// "We discussed a number of approaches … and ultimately decided that…": the sentence goes on to what came of it.
+const DECIDED = new Set(data.decided);
 
 const RESULT = sentenceTemplate('Add "Result: …"', 'Result', '[what changed because of it].');
 
@@ -47,7 +49,7 @@ const activity: BlockRule = {
       // "We discussed the following topics:": a lead-in whose content is the list below it.
       if (/:\s*$/.test(input.text.slice(m.sentence.start, m.sentence.end))) continue;
       // A concession: the effort is granted, and the clause after "but" or "however" carries the point.
-      if (words.slice(m.to).some((w) => TURNS.has(w.lower))) continue;
+      if (words.slice(m.to).some((w) => TURNS.has(w.lower) || DECIDED.has(w.lower))) continue;
       // The writer said what came of it, as the template asks.
       if (RESULT.answers(input, m.sentence)) continue;
       const phrase = quoteText(input.text, m.start, m.end);

@@ -214,6 +214,8 @@ export function listRule(spec: {
   list: string;
   message: (phrase: string) => string;
   template?: SentenceTemplate;
+  /** A match the list's words alone misread. */
+  skip?: (m: SentenceMatch) => boolean;
 }): BlockRule {
   return {
     id: spec.id,
@@ -225,7 +227,7 @@ export function listRule(spec: {
     check(input, out) {
       const t = spec.template;
       for (const m of matchList(input, spec.list)) {
-        if (t?.answers(input, m.sentence)) continue;
+        if (t?.answers(input, m.sentence) || spec.skip?.(m)) continue;
         out.push({
           rule: spec.id,
           start: m.start,

@@ -269,6 +269,17 @@ describe('composure/all-caps', () => {
       assert.deepEqual(firedText('We support AWS, AZURE, GCP.', CAPS), []);
     });
     it('> QUOTED SHOUTING IS NOT OURS', () => assert.deepEqual(firedText('> THIS IS VERY URGENT NOW.', CAPS), []));
+    // Outside the corpus (a Prometheus proposal, reviewed wrong three times): a requirement keyword as the modal of
+    // a rule about a thing or a role is a specification's register; the writer's own "You MUST" still shouts.
+    it('"Clients MUST ignore unknown names" specifies; "You MUST read this" shouts', () => {
+      assert.deepEqual(firedText('Clients MUST ignore unknown feature names and categories.', CAPS), []);
+      assert.deepEqual(
+        firedText('Implementations MAY omit features set to false, and clients MUST treat absent features as false.', CAPS),
+        [],
+      );
+      assert.deepEqual(firedText('You MUST read this before Friday.', CAPS), ['MUST']);
+      assert.deepEqual(firedText('We MUST ship by Friday.', CAPS), ['MUST']);
+    });
   });
 
   describe('safe fix: normal case', () => {

@@ -68,7 +68,13 @@ describe('concision/activity', () => {
     it(`corpus ${file}: ${s.slice(0, 50)}…`, () => assert.deepEqual(firedText(quoteIn(folder, file, s), ACTIVITY), expected));
 
   describe('does not fire', () => {
-    for (const text of ['We shipped billing on May 3.', 'We continue to ship every week.', '> We worked on the billing migration.']) {
+    for (const text of [
+      'We shipped billing on May 3.',
+      'We continue to ship every week.',
+      '> We worked on the billing migration.',
+      // Outside the corpus (a funding plan, reviewed wrong): the sentence goes on to what was decided.
+      'We discussed a number of different approaches as a team and ultimately decided that a stable income was the priority.',
+    ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, ACTIVITY), []));
     }
     it('a relative clause names a thing, not effort (k8s wg-data-protection 2022, sig-auth 2020)', () => {
