@@ -26,6 +26,17 @@ function sectionRecommends(input: DocInput, section: number): boolean {
   return false;
 }
 
+/**
+ * A decision or commitment after the question, in its section or a subsection ("we will be adding attributes only
+ * where…"), answers the questions that set it up ("What do we use where? Do we need both?").
+ */
+function committedAfter(input: DocInput, section: number, block: number): boolean {
+  const { sections } = input.doc;
+  const end = subtreeEnds(input)[section];
+  for (let s = section; s < end; s++) for (const b of sections[s].blocks) if (b > block && input.facts(b).asks > 0) return true;
+  return false;
+}
+
 /** A "Recommendation" or "Decision" section that recommends something answers every options list. */
 function recommendedElsewhere(input: DocInput): boolean {
   return input.doc.sections.some((s, i) => s.heading >= 0 && RECOMMENDATION_HEADING.test(s.title) && sectionRecommends(input, i));
@@ -132,6 +143,7 @@ const openQuestion: DocRule = {
         if (block.quoted || block.kind === 'tableCell') continue;
         // A question that is its block (a heading, a template's prompt) with prose right after it is answered there.
         if (isPrompt(input, section.blocks, k, b)) continue;
+        if (input.facts(b).questions.length > 0 && committedAfter(input, si, b)) continue;
         for (const [start, end] of input.facts(b).questions) {
           if (k >= 0 && answeredByList(input, section.blocks, k, b, end)) continue;
           const insert =

@@ -6,9 +6,10 @@ import type { Word } from '../core/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import data from '../../../rubrics/data/judgment.json';
 
-// Where naming what is open is the section's job: unresolved questions, and rejected alternatives (the unknown is
-// the reason to reject). Not drawbacks: an ADR's Consequences often hides an open item the reader must carry.
-const OPEN_BY_DESIGN: ReadonlySet<SectionRole> = new Set<SectionRole>(['unresolved', 'alternatives']);
+// Where naming what is open is the section's job: unresolved questions, rejected alternatives (the unknown is the
+// reason to reject), and the background or context that describes the problem ("it is unclear by reading the
+// code"). Not drawbacks: an ADR's Consequences often hides an open item the reader must carry.
+const OPEN_BY_DESIGN: ReadonlySet<SectionRole> = new Set<SectionRole>(['unresolved', 'alternatives', 'background']);
 // "may introduce some confusion or uncertainty": the noun names an effect on others, a downside, not what the writer
 // does not know.
 const CAUSING = new Set(data.causing);

@@ -130,6 +130,19 @@ describe('decision/open-question', () => {
       ['Can I hire two engineers this quarter?', ['Can I hire two engineers this quarter?']],
     ];
     for (const [para, expected] of cases) it(JSON.stringify(para), () => assert.deepEqual(firedText(memo(para), QUESTION), expected));
+    it('a commitment before the question does not answer it; one after it, in the section, does', () => {
+      const before = memo('We will keep the pricing as it is.', 'Should we hire two engineers?');
+      assert.deepEqual(firedText(before, QUESTION), ['Should we hire two engineers?']);
+      // Outside the corpus (a Saleor decision record, reviewed wrong): questions that set up the section's answer.
+      const setUp = doc(
+        '# Attributes vs Metadata',
+        '## Current status',
+        'Saleor uses both Attributes and Metadata in various places. What do we use where? Do we need both?',
+        '### Future of Attributes',
+        'We will be adding attributes only to places where it makes sense to have data with a strict schema.',
+      );
+      assert.deepEqual(firedText(setUp, QUESTION), []);
+    });
     it('a list after the paragraph answers only the question that closes it', () => {
       const text = memo('Should we hire two engineers? The numbers are below.', '- Payments has three open roles.');
       assert.deepEqual(firedText(text, QUESTION), ['Should we hire two engineers?']);

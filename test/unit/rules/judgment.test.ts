@@ -37,6 +37,13 @@ describe('judgment/open-uncertainty', () => {
       assert.deepEqual(firedText(s, OPEN), ["we don't know"]);
       assert.ok(firedText(corpus('2016-2016-09.md'), OPEN).includes("we don't know"));
     });
+    // Outside the corpus (a Zooniverse ADR's Context and a React RFC's Motivation, reviewed wrong): there the
+    // uncertainty is the problem being described, not an open point the writer leaves the reader holding.
+    it('not in a Context or Motivation section; the same words under Decision still fire', () => {
+      const s = 'Can the drawing annotation be updated by both, or is one solely responsible? It is unclear by reading the code.';
+      assert.deepEqual(firedText(doc('# ADR 15: Drawing tools API', '## Context', s), OPEN), []);
+      assert.deepEqual(firedText(doc('# ADR 15: Drawing tools API', '## Decision', s), OPEN), ['unclear']);
+    });
     it('corpus 2020-2020-03.md: a list item', () => {
       const s = quote(
         '2020-2020-03.md',
