@@ -11,8 +11,6 @@ export interface FrontMatter {
   end: number;
   /** Where the text after the block starts: the line after the closing fence, or the end of the text. */
   bodyStart: number;
-  /** Start of the closing fence's line. */
-  closeLineStart: number;
   /** Where a new top-level key goes: the closing fence's line, or in TOML the first `[table]` header's. */
   keyInsertAt: number;
   data: Record<string, string>;
@@ -64,7 +62,7 @@ export function parseFrontMatter(text: string): FrontMatter | null {
     const { end: e, next } = lineAt(text, s);
     if (isFence(text, s, e, false, toml)) {
       const keyInsertAt = table >= 0 ? table : s;
-      return { syntax, start, end: e, bodyStart: next, closeLineStart: s, keyInsertAt, data, valueRanges, keyLines };
+      return { syntax, start, end: e, bodyStart: next, keyInsertAt, data, valueRanges, keyLines };
     }
     if (toml && table < 0 && text.charCodeAt(s) === 91) table = s; // '['
     if (table < 0) readPair(text, s, e, toml ? 61 : 58, data, valueRanges, keyLines);

@@ -257,7 +257,7 @@ export class Analyzer<F> {
     const emit = (f: RawFinding, base: number, into: Finding[]): void => {
       const start = f.start + base;
       if (silenced?.(f.rule, start)) {
-        if (severityOf.has(f.rule)) silencedIds.push(f.whole ? { rule: f.rule, start, whole: true } : { rule: f.rule, start });
+        if (severityOf.has(f.rule)) silencedIds.push({ rule: f.rule, start, whole: f.whole });
         return;
       }
       const meta = this.ruleById.get(f.rule);

@@ -136,13 +136,18 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
 
   // A sentence that holds a problem is not clean prose: sentence-counting credit loses each sentence that holds a
   // finding, silenced or not, from a word-level hedge to a document rule's empty ask. A finding about the whole
-  // document ("no ask anywhere") only shows at its title or opening: that sentence is not the problem.
-  const problems = report
-    ? sentencesHolding(report.spans, [
-        ...findings.filter((f) => f.dimension !== 'rubric' && !f.whole).map((f) => f.start),
-        ...context.silenced.filter((x) => !x.whole).map((x) => x.start),
-      ])
-    : 0;
+  // document ("no ask anywhere") only shows at its title or opening: that sentence is not the problem. Hollow
+  // sentences (an empty ask, a deferral) are prose without substance: they do not count towards it (below).
+  const onProblem: number[] = [];
+  const onHollow: number[] = [];
+  const place = (rule: string, start: number, whole: boolean | undefined): void => {
+    if (!whole) onProblem.push(start);
+    if (rules.get(rule)?.hollow === true) onHollow.push(start);
+  };
+  for (const f of findings) if (f.dimension !== 'rubric') place(f.ruleId, f.start, f.whole);
+  for (const x of context.silenced) place(x.rule, x.start, x.whole);
+  const problems = report ? sentencesHolding(report.spans, onProblem) : 0;
+  const hollow = report ? sentencesHolding(report.spans, onHollow) : 0;
   const earnedBy = new Map(DIMENSIONS.map((d) => [d, earned(rubric, d, report, problems)]));
   const exact = new Map(DIMENSIONS.map((d) => [d, Math.min(100, dimensionScore(earnedBy.get(d)!.credit, lostBy.get(d)!))]));
   const weigh = (n: number, d: Dimension): number => (totalWeight === 0 ? 0 : (n * weights[d]) / totalWeight);
@@ -160,13 +165,6 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   // many of its sentences are clean (hold no problem), so sentences of hedges and apologies do not lift it out.
   // Within a stub, only clean sentences raise the scale.
   const clean = report ? Math.max(0, report.sentences - problems) : 0;
-  // Hollow sentences (an empty ask, a deferral) are prose without substance: they do not count towards it.
-  const hollow = report
-    ? sentencesHolding(report.spans, [
-        ...findings.filter((f) => rules.get(f.ruleId)?.hollow === true).map((f) => f.start),
-        ...context.silenced.filter((x) => rules.get(x.rule)?.hollow === true).map((x) => x.start),
-      ])
-    : 0;
   const stub = report !== undefined && (report.sentences - hollow < report.substance || clean < report.substance / 2);
   // A stub scales down (its cap is the most it can score), so what it does or fails to do still moves its score;
   // placeholders left to fill compress it under theirs.

@@ -5,6 +5,10 @@
 import data from '../../../rubrics/data/clause.json';
 import type { Word } from '../core/sentences.js';
 
+/** "I", "we" and their contractions as a subject: the writer speaking of their own plan or conduct. */
+const WRITER_SUBJECTS = new Set(data.writerSubjects);
+export const isWriterSubject = (lower: string): boolean => WRITER_SUBJECTS.has(lower);
+
 const NEGATION = new Set(data.negation);
 /** Words that negate what follows them within a few words: "not", "never", "without", the "n't" forms. */
 export function isNegation(lower: string): boolean {

@@ -199,8 +199,8 @@ const allCaps: BlockRule = {
           if (k > i && spaced && !/^\s+$/.test(input.text.slice(words[k - 1].end, words[k].start))) spaced = false;
         }
         const phrase = j - i + 1 >= 3 && spaced && long;
-        // "(SHOULD/MUST)", "MUST, SHOULD and MAY": the requirement keywords of a specification named as terms.
-        if ((!emphatic && !phrase) || namesKeywords(words, i, j, input.text) || specifies(words, i, j)) {
+        // "(SHOULD/MUST)", "Clients MUST ignore…": the requirement keywords of a specification, not shouting.
+        if ((!emphatic && !phrase) || specificationTerms(words, i, j, input.text)) {
           i = j;
           continue;
         }
@@ -232,25 +232,24 @@ const allCaps: BlockRule = {
 // The requirement keywords of RFC 2119, a term of art in specifications and conformance processes.
 const REQUIREMENT_KEYWORDS = new Set(data.requirementKeywords);
 
-/** The run lists two or more requirement keywords joined by "/" or "," ("SHOULD/MUST"): they are named, not shouted. */
-function namesKeywords(words: readonly { lower: string; start: number; end: number }[], i: number, j: number, text: string): boolean {
-  if (j === i) return false;
-  for (let k = i; k <= j; k++) if (!REQUIREMENT_KEYWORDS.has(words[k].lower)) return false;
-  for (let k = i + 1; k <= j; k++) if (/[/,]/.test(text.slice(words[k - 1].end, words[k].start))) return true;
-  return false;
-}
-
 // Subjects that make a capitalised "MUST" the writer raising their voice ("You MUST", "We MUST"), not a specification.
 const SPEAKERS = new Set(data.speakers);
 const SPEC_MODALS = new Set(data.specModals);
 
 /**
- * "Clients MUST ignore unknown names", "Implementations MAY omit…": a requirement keyword in capitals as the modal
- * verb of a rule, after a subject that is a thing or a role, is a specification's register (RFC 2119), not shouting.
+ * A run of requirement keywords used as a specification's terms, not shouted: named, two or more joined by "/" or
+ * "," ("SHOULD/MUST"); or the modal verb of a rule after a subject that is a thing or a role ("Clients MUST ignore
+ * unknown names", "Implementations MAY omit…", RFC 2119's register).
  */
-function specifies(words: readonly { text: string; lower: string }[], i: number, j: number): boolean {
-  if (!SPEC_MODALS.has(words[i].lower)) return false;
+function specificationTerms(
+  words: readonly { text: string; lower: string; start: number; end: number }[],
+  i: number,
+  j: number,
+  text: string,
+): boolean {
   for (let k = i; k <= j; k++) if (!REQUIREMENT_KEYWORDS.has(words[k].lower)) return false;
+  for (let k = i + 1; k <= j; k++) if (/[/,]/.test(text.slice(words[k - 1].end, words[k].start))) return true;
+  if (!SPEC_MODALS.has(words[i].lower)) return false;
   const subject = words[i - 1];
   const verb = words[j + 1];
   return subject !== undefined && verb !== undefined && !SPEAKERS.has(subject.lower) && /^\p{Ll}/u.test(verb.text);

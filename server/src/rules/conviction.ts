@@ -6,6 +6,7 @@ import type { Word } from '../core/sentences.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from './uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
+import { isWriterSubject } from './clause.js';
 // The closed-class words the grammar checks read are data (rubrics/data/conviction.json); which hedges exist, drop
 // or open with the writer's view are rubric word lists, read from the rubric of each analysis.
 import data from '../../../rubrics/data/conviction.json';
@@ -142,7 +143,7 @@ function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
 function opensFramedClause(w: Word): boolean {
   const x = w.lower;
   return (
-    WRITER_SUBJECTS.has(x) ||
+    isWriterSubject(x) ||
     OTHER_SUBJECTS.has(x) ||
     NOUN_PHRASE_START.has(x) ||
     OPENS_CLAUSE.has(x) ||
@@ -172,7 +173,6 @@ const NONE: readonly SentenceMatch[] = [];
 // What the hedge and stacked-hedge rules report: of the hedges above, those on the writer's own plan, commitment
 // or position. Reviewed on real documents, a hedge on anything else (a guess about other people, a risk, a
 // technical aside, a report of others' practice) was more often honest calibration than doubt.
-const WRITER_SUBJECTS = new Set(data.writerSubjects);
 // Other subjects: the hedge is about them, not the writer's plan.
 const OTHER_SUBJECTS = new Set(data.otherSubjects);
 // Words that open a clause of their own: a subject before them belongs to another clause.
@@ -219,7 +219,7 @@ function writerSubjectBefore(input: BlockInput, words: readonly Word[], at: numb
     // Parentheses are an aside inside the clause ("Github Issues (starting with cordova-docs) to perhaps…").
     if (!(setOff && k === at - 1) && CLAUSE_PUNCTUATION.test(text.slice(words[k].end, words[k + 1].start))) return false;
     const w = words[k].lower;
-    if (WRITER_SUBJECTS.has(w)) return subjectOfMainClause(words, k, at);
+    if (isWriterSubject(w)) return subjectOfMainClause(words, k, at);
     if (OTHER_SUBJECTS.has(w) || OPENS_CLAUSE.has(w)) return false;
     if ((w === 'and' || w === 'or') && NOUN_PHRASE_START.has(words[k + 1].lower)) return false;
   }
@@ -236,23 +236,21 @@ function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
     // "I think we should", "we believe we have arrived at that point": the view is about the writer's own plan.
     // "I believe the pandemic has had an effect", "we believe the benefits outweigh them" mark a view as a view.
     // A trailing "…, I think." frames the clause before it.
-    if (m.to >= words.length) return WRITER_SUBJECTS.has(words[0].lower);
+    if (m.to >= words.length) return isWriterSubject(words[0].lower);
     // "I think (that) (maybe) we should": past "that" and a second hedge, which is counted on its own.
     let k = m.to;
     if (words[k].lower === 'that') k++;
     if (words[k] && OPTIONAL_ITEM.has(words[k].lower)) k++;
-    return words[k] !== undefined && WRITER_SUBJECTS.has(words[k].lower);
+    return words[k] !== undefined && isWriterSubject(words[k].lower);
   }
   // "we hope to", "I'm not sure": the writer is in the phrase.
-  if (WRITER_SUBJECTS.has(words[m.from].lower)) return subjectOfMainClause(words, m.from, m.from);
+  if (isWriterSubject(words[m.from].lower)) return subjectOfMainClause(words, m.from, m.from);
   // "Maybe we should ship": a hedge that opens the sentence, right before "I" or "we". Set off by a comma it
   // comments on the whole sentence ("Hopefully, we'll continue working together", "If possible, I would like…"):
   // in the review, a courtesy or a personal wish.
   if (m.from === 0) {
     const next = words[m.to];
-    return (
-      next !== undefined && WRITER_SUBJECTS.has(next.lower) && !CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start))
-    );
+    return next !== undefined && isWriterSubject(next.lower) && !CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start));
   }
   return writerSubjectBefore(input, words, m.from, m.to);
 }

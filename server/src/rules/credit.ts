@@ -11,6 +11,7 @@ import { carriesPoint } from './point.js';
 import { placeholdersIn } from './placeholders.js';
 import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
 import type { Block } from '../core/document.js';
+import type { Sentence } from '../core/sentences.js';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
 export const MIN_JUDGED_SENTENCES = 5;
@@ -146,6 +147,9 @@ const promptPlace = (block: Block, source: string): boolean => block.list >= 0 |
 // An answer that declines: "None.", "Nothing to mention", "N/A", "No help needed at this time".
 const NO_ANSWER = /^\W*(?:no|none|nothing|n\/a|not)\b/i;
 
+/** An invitation ("Let us know your thoughts") or a deferral ("once everyone is aligned"): prose that decides nothing. */
+const isHollow = (lists: DocInput['rubric']['lists'], s: Sentence): boolean => lists.emptyAsks.holds(s) || lists.consensusDeferral.holds(s);
+
 function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const { doc, rubric, text } = input;
   const block = doc.blocks[b];
@@ -213,7 +217,8 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     t.spans.push(s.start - block.start, s.end - block.start);
     const words = s.words;
     t.words += words.length;
-    if (lists.emptyAsks.holds(s) || lists.consensusDeferral.holds(s)) t.hollowWords += words.length;
+    const hollow = isHollow(lists, s);
+    if (hollow) t.hollowWords += words.length;
     const numeric = hasFigure(s.text);
     if (numeric) {
       t.numeric++;
@@ -221,13 +226,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       if (facts.financial && (lists.financialTerms.holds(s) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
     }
     // "We might want to maybe revisit this" is not a decision: a hedged ask, like an empty one or a deferral, earns nothing.
-    if (
-      mayAsk &&
-      (lists.ask.holds(s) || lists.recommendation.holds(s)) &&
-      !lists.emptyAsks.holds(s) &&
-      !lists.consensusDeferral.holds(s) &&
-      !lists.hedges.holds(s)
-    ) {
+    if (mayAsk && (lists.ask.holds(s) || lists.recommendation.holds(s)) && !hollow && !lists.hedges.holds(s)) {
       t.asks++;
       t.point = true;
       t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.holds(s) ? 0.5 : 0));
@@ -360,8 +359,7 @@ export function tally(input: DocInput): Tally {
     if (firstOfSection.has(b) && x.sentences > 0) {
       const first = input.sentences(b)[0];
       // "Let us know your thoughts." is imperative too, but an invitation, not a decision.
-      const { emptyAsks, consensusDeferral } = input.rubric.lists;
-      if (first && !emptyAsks.holds(first) && !consensusDeferral.holds(first) && isImperative(first.words, first.text)) t.imperatives++;
+      if (first && !isHollow(input.rubric.lists, first) && isImperative(first.words, first.text)) t.imperatives++;
     }
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;

@@ -3,7 +3,7 @@ import type { BlockRule } from './rule.js';
 import { docPath } from './rule.js';
 import { passivesInWords } from './passive.js';
 import { matchList, replaceEdit, listRule, quoteText, sentenceTemplate } from './util.js';
-import { anyWord, clauseAround, isNegation, isPossibility, subordinateBefore } from './clause.js';
+import { anyWord, clauseAround, isNegation, isPossibility, isWriterSubject, subordinateBefore } from './clause.js';
 import type { Sentence } from '../core/sentences.js';
 // The closed-class words read around a passive or a deferral are data (rubrics/data/ownership.json).
 import data from '../../../rubrics/data/ownership.json';
@@ -19,8 +19,6 @@ const CAUSE = new Set(data.cause);
 const PERFECT_AUX = new Set(data.perfectAux);
 const PAST = new Set(data.past);
 const PRONOUNS = new Set(data.pronounSubjects);
-// "we dropped the ball": the writer as the subject of a blame phrase owns the miss.
-const WRITER_SUBJECTS = new Set(data.writerSubjects);
 
 /**
  * The passive reports something already done: "was denied", "were refused", "has been rejected". A refusal in
@@ -196,8 +194,8 @@ const deflection = listRule({
   message: (p) =>
     `"${p}" points at someone else. Say what happened, what you own in it, and what you are doing next; the reader will judge the rest.`,
   template: sentenceTemplate('Add "Our part: … Next: …"', 'Our part', '[what we own in it]. Next: [what we do, by when].'),
-  // "Our team is solely responsible and we dropped the ball": the writer's own miss, owned, is the opposite.
-  skip: (m) => WRITER_SUBJECTS.has(m.sentence.words[m.from - 1]?.lower ?? ''),
+  // "Our team is solely responsible and we dropped the ball": the writer as the subject owns the miss.
+  skip: (m) => isWriterSubject(m.sentence.words[m.from - 1]?.lower ?? ''),
 });
 
 const weNotI: BlockRule = {
