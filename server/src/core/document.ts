@@ -226,20 +226,22 @@ export function parseDocument(text: string, maxChars = Infinity): Doc {
         const map = tok.map;
         if (!map) break;
         const kind: BlockKind = prev === 'heading_open' ? 'heading' : 'paragraph';
-        let contentLines = tok.content.split('\n');
-        // Footnote definitions ("[^1]: Exact date is unknown…") are the document's references, not its prose; without
-        // a blank line between them the parser joins them, and the lines after them, into one paragraph.
-        if (kind === 'paragraph' && tok.content.includes('[^')) {
-          const note = contentLines.findIndex((l) => FOOTNOTE_DEFINITION.test(l));
-          if (note === 0) break;
-          if (note > 0) contentLines = contentLines.slice(0, note);
-        }
-        const ranges: Array<[number, number]> = [];
+        const contentLines = tok.content.split('\n');
+        let ranges: Array<[number, number]> = [];
+        let first = map[0];
+        // Footnote definitions ("[^1]: Exact date is unknown…") run together without blank lines are one paragraph
+        // to the parser; each is a paragraph of its own, and so is the text before them.
+        const notes = kind === 'paragraph' && tok.content.includes('[^');
         for (let i = 0; i < contentLines.length && map[0] + i < lineStarts.length; i++) {
           const ln = map[0] + i;
+          if (notes && i > 0 && FOOTNOTE_DEFINITION.test(contentLines[i])) {
+            addBlock(kind, ranges, first, 0);
+            ranges = [];
+            first = ln;
+          }
           ranges.push(locateContent(text, lineStarts, ln, contentLines[i], kind === 'heading' ? 0 : map[1] - map[0]));
         }
-        addBlock(kind, ranges, map[0], kind === 'heading' ? pendingHeadingLevel : 0);
+        addBlock(kind, ranges, first, kind === 'heading' ? pendingHeadingLevel : 0);
         break;
       }
       case 'html_block':

@@ -95,12 +95,15 @@ export function maskInline(view: string, onComment: (start: number, end: number)
       continue;
     }
     if (c === '[') {
-      // A footnote reference ("…within an hour.[^1]") points to a note; it is not a word of the sentence.
+      // A footnote reference ("…within an hour.[^1]") points to a note; it is not a word of the sentence. Nor is a
+      // definition's label ("[^1]: Exact date is unknown…" at the start of a line).
       if (view[i + 1] === '^') {
         const m = /^\[\^[^\]\s]{1,32}\]/.exec(view.slice(i, i + 40));
         if (m) {
-          blank(i, i + m[0].length);
-          i += m[0].length;
+          const label = (i === 0 || view[i - 1] === '\n') && view[i + m[0].length] === ':';
+          const end = i + m[0].length + (label ? 1 : 0);
+          blank(i, end);
+          i = end;
           continue;
         }
       }
