@@ -44,7 +44,16 @@ import {
 } from '../server/src/rules/uncertainty.ts';
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
-import { judged, loadVerdicts, precisionOf, precisionRows, printPrecision, runCorpus, type PrecisionRow } from './review.ts';
+import {
+  judged,
+  loadVerdicts,
+  outsideFirstSight,
+  precisionOf,
+  precisionRows,
+  printPrecision,
+  runCorpus,
+  type PrecisionRow,
+} from './review.ts';
 import {
   calibrate,
   HOLDOUT_FILE,
@@ -653,11 +662,16 @@ interface ReviewSection {
   hints: PrecisionRow[];
   perRuleDensity: { rule: string; severity: string; perFolder: Record<string, number> }[];
   verdicts: number;
+  /** The blind batches outside the corpus, first sight, per rule, with the default severity the rule has now. */
+  outside: { batches: number; rules: { rule: string; severity: string; right: number; judged: number }[] };
   misses: string[];
 }
 
-function evalReview(newAnalyzer: NewAnalyzer | undefined): ReviewSection | undefined {
+async function evalReview(newAnalyzer: NewAnalyzer | undefined): Promise<ReviewSection | undefined> {
   if (!newAnalyzer) return undefined;
+  const { RULES, loadRubric, DEFAULT_RUBRIC } = await import('../server/src/presence.ts');
+  const defaultRubric = loadRubric(DEFAULT_RUBRIC);
+  const defaultSeverity = (id: string): string => defaultRubric.severities.get(id) ?? RULES.find((r) => r.id === id)?.severity ?? 'off';
   const run = runCorpus(newAnalyzer());
   const verdicts = loadVerdicts();
   const folders = [...run.wordsByFolder.keys()].sort();
@@ -690,6 +704,26 @@ function evalReview(newAnalyzer: NewAnalyzer | undefined): ReviewSection | undef
   }
   for (const f of folders)
     if (density[f]! > REVIEW_TARGETS.density) misses.push(`${f}: ${density[f]} findings per 1,000 words > ${REVIEW_TARGETS.density}`);
+  // The blind batches count as one more folder: a rule on by default must hold there too.
+  const tally = outsideFirstSight();
+  const outside = {
+    batches: tally.batches,
+    rules: [...tally.rules]
+      .map(([rule, t]) => ({ rule, severity: defaultSeverity(rule), right: t.right, judged: t.right + t.wrong + t.debatable }))
+      .sort((a, b) => b.judged - a.judged || (a.rule < b.rule ? -1 : 1)),
+  };
+  for (const r of outside.rules)
+    if (r.severity !== 'hint' && r.severity !== 'off' && r.judged >= REVIEW_TARGETS.minFired && r.right / r.judged < REVIEW_TARGETS.perRule)
+      misses.push(`${r.rule} outside the corpus: ${pct(r.right / r.judged)} (${r.right}/${r.judged}) < ${pct(REVIEW_TARGETS.perRule)}`);
+  // And over all the review at once, corpus and outside, where each alone is too small to judge.
+  for (const r of outside.rules) {
+    if (r.severity === 'hint' || r.severity === 'off') continue;
+    const corpus = shown.find((x) => x.rule === r.rule && x.folder === '*');
+    const right = r.right + (corpus?.right ?? 0);
+    const n = r.judged + (corpus ? judged(corpus) : 0);
+    if (n >= REVIEW_TARGETS.minFired && right / n < REVIEW_TARGETS.perRule)
+      misses.push(`${r.rule}, corpus and outside together: ${pct(right / n)} (${right}/${n}) < ${pct(REVIEW_TARGETS.perRule)}`);
+  }
   return {
     folders,
     words: Object.fromEntries(run.wordsByFolder),
@@ -699,6 +733,7 @@ function evalReview(newAnalyzer: NewAnalyzer | undefined): ReviewSection | undef
     hints,
     perRuleDensity,
     verdicts: verdicts.size,
+    outside,
     misses,
   };
 }
@@ -725,10 +760,24 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
   console.log(`  ${'rule'.padEnd(42)} ${'severity'.padEnd(12)}${r.folders.map((f) => f.slice(0, 12).padStart(13)).join('')}`);
   for (const x of r.perRuleDensity)
     console.log(`  ${x.rule.padEnd(42)} ${x.severity.padEnd(12)}${r.folders.map((f) => x.perFolder[f]!.toFixed(2).padStart(13)).join('')}`);
+  const on = r.outside.rules.filter((x) => x.severity !== 'hint' && x.severity !== 'off');
+  const sum = (xs: typeof on, k: 'right' | 'judged'): number => xs.reduce((n, x) => n + x[k], 0);
+  console.log(
+    `Outside the corpus — ${r.outside.batches} blind batches (test/review/outside), first sight on the build each ran with, reviewers' majority; rules on by default now: ${sum(on, 'right')}/${sum(on, 'judged')}`,
+  );
+  console.log(
+    '  ' +
+      r.outside.rules
+        .map(
+          (x) =>
+            `${x.rule} ${x.severity === 'hint' || x.severity === 'off' ? `(${x.severity}) ` : ''}${pct(x.right / x.judged)} ${x.right}/${x.judged}`,
+        )
+        .join(' · '),
+  );
   console.log(
     r.misses.length
       ? `Targets missed (${r.misses.length}):\n  ${r.misses.join('\n  ')}`
-      : `Targets met: overall ≥ ${pct(REVIEW_TARGETS.overall)}, every default-on rule ≥ ${pct(REVIEW_TARGETS.perRule)} where it fires ≥ ${REVIEW_TARGETS.minFired} times, ≤ ${REVIEW_TARGETS.density} findings per 1,000 words on every folder`,
+      : `Targets met: overall ≥ ${pct(REVIEW_TARGETS.overall)}, every default-on rule ≥ ${pct(REVIEW_TARGETS.perRule)} where it fires ≥ ${REVIEW_TARGETS.minFired} times (outside the corpus too), ≤ ${REVIEW_TARGETS.density} findings per 1,000 words on every folder`,
   );
 }
 
@@ -838,7 +887,7 @@ async function main(): Promise<void> {
     fail('corpus', e);
   }
   try {
-    results.review = evalReview(newAnalyzer);
+    results.review = await evalReview(newAnalyzer);
   } catch (e) {
     fail('review', e);
   }

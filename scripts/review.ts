@@ -150,6 +150,56 @@ export function loadVerdicts(dir = REVIEW_DIR): Map<string, VerdictRow> {
   return out;
 }
 
+/** One blind batch outside the corpus: test/review/outside holds the first, each subfolder another. */
+export const OUTSIDE_DIR = path.join(REVIEW_DIR, 'outside');
+
+export interface OutsideTally {
+  batches: number;
+  /** Per rule, findings as first seen (each on the build its batch was run with), by the reviewers' majority. */
+  rules: Map<string, { right: number; wrong: number; debatable: number }>;
+}
+
+/**
+ * Every outside batch's verdicts, one per finding: right or wrong when more than half its reviewers said so,
+ * debatable otherwise. These are first sight: a finding a later fix removed still counts, because a batch
+ * judged once is the only measure of how a rule does on text nobody tuned it to.
+ */
+export function outsideFirstSight(dir = OUTSIDE_DIR): OutsideTally {
+  const rules = new Map<string, { right: number; wrong: number; debatable: number }>();
+  let batches = 0;
+  if (!existsSync(dir)) return { batches, rules };
+  const folders = [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name)),
+  ];
+  for (const folder of folders.sort()) {
+    const votes = new Map<string, { rule: string; verdicts: VerdictRow['verdict'][] }>();
+    for (const name of readdirSync(folder).sort()) {
+      if (!/^verdicts.*\.jsonl$/.test(name)) continue;
+      for (const line of readFileSync(path.join(folder, name), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const row = JSON.parse(line) as VerdictRow;
+        const k = keyOf(row);
+        const v = votes.get(k) ?? { rule: row.rule, verdicts: [] };
+        v.verdicts.push(row.verdict);
+        votes.set(k, v);
+      }
+    }
+    if (votes.size === 0) continue;
+    batches++;
+    for (const { rule, verdicts } of votes.values()) {
+      const count = (x: string) => verdicts.filter((v) => v === x).length;
+      const verdict = count('right') * 2 > verdicts.length ? 'right' : count('wrong') * 2 > verdicts.length ? 'wrong' : 'debatable';
+      const t = rules.get(rule) ?? { right: 0, wrong: 0, debatable: 0 };
+      t[verdict]++;
+      rules.set(rule, t);
+    }
+  }
+  return { batches, rules };
+}
+
 /**
  * n unjudged findings: each rule gets a share proportional to its square root of count (so rare rules are seen and
  * frequent ones do not crowd them out), at least `floor` when it has them; within a rule the folders take turns.
@@ -291,7 +341,13 @@ const FOLDER_NAMES: Record<string, string> = {
 };
 
 /** The "Measured precision" section of a rule's page, from the review. */
-export function precisionSection(rule: string, severity: string, rows: readonly PrecisionRow[], docs: number): string {
+export function precisionSection(
+  rule: string,
+  severity: string,
+  rows: readonly PrecisionRow[],
+  docs: number,
+  outside: OutsideTally = { batches: 0, rules: new Map() },
+): string {
   const mine = rows.filter((r) => r.rule === rule);
   const all = mine.find((r) => r.folder === '*');
   const lines = ['## Measured precision', '', DOC_START, ''];
@@ -307,10 +363,17 @@ export function precisionSection(rule: string, severity: string, rows: readonly 
       `On the development corpus (${docs} real documents in six genres), ${all.right} of the ${judged(all)} findings it ${severity === 'off' ? 'reported when it was last on by default' : 'reports with the default settings'} were judged right by hand (${Math.round((all.right / judged(all)) * 100)}%)${all.debatable ? `; ${all.debatable} more were debatable` : ''}. By genre: ${folders.join('; ')}.`,
     );
   }
+  const away = outside.rules.get(rule);
+  const awayJudged = away ? away.right + away.wrong + away.debatable : 0;
+  if (away && awayJudged > 0)
+    lines.push(
+      '',
+      `On ${outside.batches} blind batches of documents from outside that corpus (other projects, the same genres and others; \`test/review/outside/\`), judged the first time each batch was run: ${away.right} of ${awayJudged} right (${Math.round((away.right / awayJudged) * 100)}%).`,
+    );
   lines.push('');
   if (severity === 'hint')
     lines.push(
-      'Because that is below the 80% a rule needs to be on by default, it is a **hint** by default: shown faintly, not counted in the Problems list or the score density. A rubric or the `presence.severity` setting can turn it back on.',
+      'Because that is below the 80% a rule needs to be on by default (on the corpus, outside it, or both together), it is a **hint** by default: shown faintly, not in the Problems list nor in the findings-per-1,000-words figures, though the score still counts it. A rubric or the `presence.severity` setting can turn it back on.',
       '',
     );
   // A rule the default rubric turns off for its genre (no-financials, we-not-i) has no verdicts and says nothing here.
@@ -363,6 +426,7 @@ async function main(argv: string[]): Promise<void> {
     const docs = [...run.docsByFolder.values()].reduce((a, b) => a + b, 0);
     const { RULES, loadRubric, DEFAULT_RUBRIC } = await import('../server/src/presence.ts');
     const defaultRubric = loadRubric(DEFAULT_RUBRIC);
+    const outside = outsideFirstSight();
     for (const rule of RULES) {
       const file = path.join(REPO_ROOT, rule.doc);
       if (!existsSync(file)) continue;
@@ -370,7 +434,7 @@ async function main(argv: string[]): Promise<void> {
       // The severity the default rubric gives it; an "off" rule reports nothing, so its page keeps the verdicts it
       // had when it was last on.
       const effective = defaultRubric.severities.get(rule.id) ?? rule.severity;
-      const section = precisionSection(rule.id, effective, effective === 'off' ? verdictRows(verdicts, rule.id) : rows, docs);
+      const section = precisionSection(rule.id, effective, effective === 'off' ? verdictRows(verdicts, rule.id) : rows, docs, outside);
       const at = page.indexOf('## Measured precision');
       const end = page.indexOf(DOC_END);
       const next =

@@ -693,7 +693,12 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
   let description = '';
   for (const { data, path, text } of chain) {
     if (data.description) description = data.description;
-    for (const [id, sev] of Object.entries(data.rules ?? {})) severities.set(id, sev);
+    const rules = Object.entries(data.rules ?? {});
+    // A family set here overrides what the rubrics below it said of that family's rules, as a rule set here would.
+    for (const [id] of rules)
+      if (!id.includes('/'))
+        for (const inherited of [...severities.keys()]) if (inherited.startsWith(`${id}/`)) severities.delete(inherited);
+    for (const [id, sev] of rules) severities.set(id, sev);
     Object.assign(weights, data.weights ?? {});
     Object.assign(thresholds, data.thresholds ?? {});
     for (const [list, change] of Object.entries(data.words ?? {})) {

@@ -157,7 +157,6 @@ describe('concision/filler', () => {
       ['We utilize Postgres for billing.', 'utilize', 'We use Postgres for billing.'],
       ['Prior to launch we froze the code.', 'Prior to', 'Before launch we froze the code.'],
       ['We shipped a total of 12 releases.', 'a total of', 'We shipped 12 releases.'],
-      ['The majority of users renewed.', 'The majority of', 'Most users renewed.'],
       ['We review pricing on a monthly basis.', 'on a monthly basis', 'We review pricing monthly.'],
       ['At this point in time we have 12 customers.', 'At this point in time', 'Now we have 12 customers.'],
       // "first and foremost" means "above all", not "first" (a postmortem outside the corpus, reviewed wrong as "first").
@@ -235,6 +234,10 @@ describe('concision/filler', () => {
         '"with regards to" marking a contrast (rust RFC 2314)',
         'With regards to the edition specifically, this mostly means updating the online book.',
       ],
+      // "majority" says more than half, "most" does not: in a vote or a network's consensus the threshold is the
+      // point (reviewed wrong or debatable three times outside the corpus, right once on it). No longer listed.
+      ['"a majority of" as a threshold', 'A majority of the steering committee must approve each new maintainer.'],
+      ['"the majority of" as a threshold', 'The split happened because the majority of miners had not upgraded.'],
       [
         'an approximation before a quantity (asf-cordova 2015-09)',
         'Although we had essentially the same number of releases from last quarter (45 vs 46).',
