@@ -363,13 +363,12 @@ export function precisionSection(
       `On the development corpus (${docs} real documents in six genres), ${all.right} of the ${judged(all)} findings it ${severity === 'off' ? 'reported when it was last on by default' : 'reports with the default settings'} were judged right by hand (${Math.round((all.right / judged(all)) * 100)}%)${all.debatable ? `; ${all.debatable} more were debatable` : ''}. By genre: ${folders.join('; ')}.`,
     );
   }
+  // The outside figure joins the corpus paragraph: a page stays short enough to read in a hover.
   const away = outside.rules.get(rule);
   const awayJudged = away ? away.right + away.wrong + away.debatable : 0;
   if (away && awayJudged > 0)
-    lines.push(
-      '',
-      `On ${outside.batches} blind batches of documents from outside that corpus (other projects, the same genres and others; \`test/review/outside/\`), judged the first time each batch was run: ${away.right} of ${awayJudged} right (${Math.round((away.right / awayJudged) * 100)}%).`,
-    );
+    lines[lines.length - 1] +=
+      ` On ${outside.batches} blind batches of documents from outside that corpus (other projects, the same genres and others; \`test/review/outside/\`), judged the first time each batch was run: ${away.right} of ${awayJudged} right (${Math.round((away.right / awayJudged) * 100)}%).`;
   lines.push('');
   if (severity === 'hint')
     lines.push(

@@ -97,3 +97,15 @@ test('a decision record whose status says it is decided owes no decider or deadl
     /recorded as made/,
   );
 });
+
+test('the opening is its first sentences, as the buried-lede rule reads them: a point further down the paragraph earns no opening credit', () => {
+  // Cordova 2021-12: the plan ("we will be archiving") and the figure ("3 years") come in the paragraph's third
+  // sentence, after two that report effort.
+  const report =
+    "## Activity\nCurrent work has been around keeping up with recent changes to iOS and Android, our most used platforms, and updating plugins. We continue to work towards reducing technical debt, and 'running the business'\nWe have archived translations of our documentation which was very out of date. Similarily we will be archiving outdated documentation for releases more than 3 years old.\n";
+  assert.match(note(report, 'impact'), /has no outcome, decision or ask/);
+  assert.doesNotMatch(note(report, 'impact'), /with a number/);
+  // Written here: the same paragraph led by its result.
+  const led = report.replace('Current work has been', 'Weekly CLI downloads reached 125k, and current work has been');
+  assert.match(note(led, 'impact'), /with a number/);
+});

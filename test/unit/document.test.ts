@@ -192,6 +192,14 @@ test('a name written in lowercase after a full stop starts a sentence; an ordina
   assert.deepEqual(sentences('We use e.g. cordova-windows here.'), ['We use e.g. cordova-windows here.']);
   assert.deepEqual(sentences('About approx. 40 people came.'), ['About approx. 40 people came.']);
   assert.deepEqual(sentences('Run it. npm install works.'), ['Run it. npm install works.']);
+  // A dotted acronym ends its sentence when a word capitalised only at a sentence's start follows (a status
+  // post outside the corpus, where two sentences were counted as one 49-word sentence); a name does not.
+  assert.deepEqual(sentences('We work with brigades across the U.S. If you have thoughts, write to us.'), [
+    'We work with brigades across the U.S.',
+    'If you have thoughts, write to us.',
+  ]);
+  assert.deepEqual(sentences('The U.S. Army and the U.K. Treasury agreed.'), ['The U.S. Army and the U.K. Treasury agreed.']);
+  assert.deepEqual(sentences('J. Smith and the U.S. market grew.'), ['J. Smith and the U.S. market grew.']);
 });
 
 test('a line that opens with a capitalised sentence opener after a line ending in a word starts a sentence', () => {

@@ -30,6 +30,10 @@ export interface Sentence {
 const ABBREVIATIONS = new Set(abbreviations.abbreviations);
 // After these, a following capitalised word still starts a new sentence ("… and so on, etc. Next we …").
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(abbreviations.sentenceFinal);
+// Dotted acronyms and abbreviations: "U.S", "p.m", "e.g" (the token before the final period).
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
+// "e.g.", "i.e." introduce what follows: never the end of a sentence.
+const NEVER_FINAL = new Set(abbreviations.notSentenceEnd);
 
 // . ! ? … and the CJK full stop, exclamation and question marks.
 const isTerminator = (c: number): boolean =>
@@ -237,6 +241,14 @@ const SENTENCE_OPENERS = new Set(
   ),
 );
 
+/** The word at `q` is a capitalised sentence opener ("If", "The", "We"), not a name ("Army", "Congress"). */
+function opensSentence(masked: string, q: number): boolean {
+  let e = q;
+  for (let w = wordCharAt(masked, e); w > 0 && e < masked.length; w = wordCharAt(masked, e)) e += w;
+  const word = masked.slice(q, e);
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && SENTENCE_OPENERS.has(word.toLowerCase());
+}
+
 // Words a sentence does not end with: after them the next line continues the sentence.
 const CONTINUES = new Set(
   'the a an of to in on at by for from with and or but as than that which who whose our their its your my his her into onto over under about between'.split(
@@ -325,10 +337,14 @@ function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean 
   if (q >= masked.length) return true;
   const next = masked[q];
   if (ABBREVIATIONS.has(lower)) {
-    return SENTENCE_FINAL_ABBREVIATIONS.has(lower) && /\p{Lu}/u.test(next);
+    if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return /\p{Lu}/u.test(next);
+    // "U.S.", "p.m." can end a sentence, when a word capitalised only at a sentence's start follows.
+    return DOTTED.test(token) && !NEVER_FINAL.has(lower) && opensSentence(masked, q);
   }
-  // Initials and dotted acronyms: "J. Smith", "U.S. market".
-  if (/^\p{Lu}$/u.test(token) || /^(?:\p{L}\.)+\p{L}$/u.test(token)) return false;
+  // Initials and dotted acronyms: "J. Smith", "U.S. market". A dotted acronym can end its sentence, though: a word
+  // capitalised only when it opens one starts the next ("… across the U.S. If you have thoughts, …").
+  if (/^\p{Lu}$/u.test(token)) return false;
+  if (DOTTED.test(token)) return opensSentence(masked, q);
   // A lowercase continuation is not a new sentence ("approx. 40 people", "cf. the plan"), but a name in
   // lowercase after a word is ("… the SDK. cordova-windows had …").
   if (/\p{Ll}/u.test(next)) return token.length > 1 && nameAfterSpace(masked, j);

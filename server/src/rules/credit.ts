@@ -112,8 +112,12 @@ interface BlockTally {
   question?: 'asks' | 'other';
   /** The block is a template's prompt and nothing else (one question): the form's wording, not prose. */
   prompt: boolean;
-  /** An ask or recommendation among its sentences (for the opening). */
+  /**
+   * An ask, recommendation or other point, and a figure, among its first sentences of prose (the rubric's
+   * `openingSentences`, as the opening rules read the opening): for the opening's credit.
+   */
   point: boolean;
+  pointNumber: boolean;
   /** [start, end) of each counted prose sentence, relative to the block start. */
   spans: number[];
 }
@@ -185,6 +189,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     resolved: 0,
     evidenced: 0,
     point: false,
+    pointNumber: false,
     prompt: false,
     spans: [],
   };
@@ -213,6 +218,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       t.placeholderSentences++;
       continue;
     }
+    const opening = t.sentences < rubric.thresholds.openingSentences;
     t.sentences++;
     t.spans.push(s.start - block.start, s.end - block.start);
     const words = s.words;
@@ -222,13 +228,14 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     const numeric = hasFigure(s.text);
     if (numeric) {
       t.numeric++;
+      if (opening) t.pointNumber = true;
       if (lists.comparators.holds(s)) t.compared++;
       if (facts.financial && (lists.financialTerms.holds(s) || /[$€£¥]\s?\d/.test(s.text))) t.financial++;
     }
     // "We might want to maybe revisit this" is not a decision: a hedged ask, like an empty one or a deferral, earns nothing.
     if (mayAsk && (lists.ask.holds(s) || lists.recommendation.holds(s)) && !hollow && !lists.hedges.holds(s)) {
       t.asks++;
-      t.point = true;
+      if (opening) t.point = true;
       t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.holds(s) ? 0.5 : 0));
     }
     if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.holds(s)) t.tradeoffSentences++;
@@ -238,7 +245,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     if (lists.uncertainty.holds(s)) t.uncertain++;
     if (resolved) t.resolved++;
     // The opening's point, as the opening rules read it (an imperative proposal, a result, an ask).
-    if (!t.point && carriesPoint(input, s)) t.point = true;
+    if (opening && !t.point && carriesPoint(input, s)) t.point = true;
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.holds(s))) t.evidenced++;
   }
   if (memo) {
@@ -363,7 +370,7 @@ export function tally(input: DocInput): Tally {
     }
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;
-    if (b === openingBlock && x.sentences > 0) t.opening = { words: x.words, point: x.point, number: x.numeric > 0 };
+    if (b === openingBlock && x.sentences > 0) t.opening = { words: x.words, point: x.point, number: x.pointNumber };
     if (block.list >= 0 && input.facts(b).evidenceHeading) {
       t.priorityItems++;
       if (x.evidenced > 0) t.evidencedItems++;
