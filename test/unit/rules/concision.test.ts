@@ -159,8 +159,6 @@ describe('concision/filler', () => {
       ['We shipped a total of 12 releases.', 'a total of', 'We shipped 12 releases.'],
       ['We review pricing on a monthly basis.', 'on a monthly basis', 'We review pricing monthly.'],
       ['At this point in time we have 12 customers.', 'At this point in time', 'Now we have 12 customers.'],
-      // "first and foremost" means "above all", not "first" (a postmortem outside the corpus, reviewed wrong as "first").
-      ['We are first and foremost a data company.', 'first and foremost', 'We are above all a data company.'],
     ];
     for (const [text, flagged, expected] of cases) {
       it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => {
@@ -238,6 +236,9 @@ describe('concision/filler', () => {
       // point (reviewed wrong or debatable three times outside the corpus, right once on it). No longer listed.
       ['"a majority of" as a threshold', 'A majority of the steering committee must approve each new maintainer.'],
       ['"the majority of" as a threshold', 'The split happened because the majority of miners had not upgraded.'],
+      // An idiom with no shorter equal: "first" changes its meaning and "above all" saves a word and reads worse
+      // (reviewed wrong four times outside the corpus, in three batches; right once in an RFC). No longer listed.
+      ['"first and foremost" as an idiom', 'We are first and foremost a data company.'],
       [
         'an approximation before a quantity (asf-cordova 2015-09)',
         'Although we had essentially the same number of releases from last quarter (45 vs 46).',
