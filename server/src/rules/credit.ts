@@ -6,8 +6,8 @@
 // that inserts a placeholder makes a finding go away, but it does not write the number, the ask or the cost.
 import type { CreditReport, DocInput, Signal } from './rule.js';
 import { hasDate, MONTHS } from './util.js';
-import { isChecklistItem, isImperative, isLinkOnly, isMetadata, recordsDecision } from './grammar.js';
-import { carriesPoint } from './point.js';
+import { isChecklistItem, isImperative, isLinkOnly, recordsDecision } from './grammar.js';
+import { carriesPoint, isOpeningProse } from './point.js';
 import { placeholdersIn } from './placeholders.js';
 import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
 import type { Block } from '../core/document.js';
@@ -337,16 +337,9 @@ export function tally(input: DocInput): Tally {
       t.decided = true;
     // The prompt itself is not its answer.
     const answersAsk = !asking && (askPrompt >= 0 || doc.sections[block.section]?.role === 'asks');
-    // The opening is the first prose the writer wrote: not a header line ("Feature Name: …", "Status: Accepted"),
-    // not a section a template fills with metadata, not a block with no sentence of prose.
-    if (
-      openingBlock < 0 &&
-      b > doc.title &&
-      x.sentences > 0 &&
-      doc.sections[block.section]?.role !== 'metadata' &&
-      !isMetadata(text.slice(block.start, block.end))
-    )
-      openingBlock = b;
+    // The opening is the first prose the writer wrote, where the opening rules find it (not a header line, a
+    // byline, a label), and a block with a sentence of prose.
+    if (openingBlock < 0 && b > doc.title && x.sentences > 0 && isOpeningProse(input, b)) openingBlock = b;
     t.sentences += x.sentences;
     t.placeholderSentences += x.placeholderSentences;
     t.numeric += x.numeric;

@@ -6,39 +6,11 @@ import type { Sentence } from '../core/sentences.js';
 import type { Fix } from '../engine/types.js';
 import { collapseSpace, isPlainProse } from './util.js';
 import { lineStartOf } from './anchor.js';
-import { isImperative, isMetadata } from './grammar.js';
-import { carriesPoint } from './point.js';
+import { isImperative } from './grammar.js';
+import { carriesPoint, isOpeningProse } from './point.js';
 import { CONTENT_WORDS, subtreeWords } from './sections.js';
 
 const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.quoted;
-
-// "Created by …", "Report from the … committee", "Submitted by …": who wrote it, not what it says.
-const BYLINE =
-  /^\s*(?:[-*+]\s+)?(?:created|report|reported|submitted|prepared|written|authored|compiled|last (?:modified|updated)|posted)\b[^.]{0,40}?\b(?:by|from)\b/i;
-
-/**
- * Where the writer starts talking: not a `Key: value` header, a byline, or a section a template fills with
- * metadata ("Status: Accepted", the project's standing description).
- */
-function isOpeningProse(input: DocInput, b: number): boolean {
-  const block = input.doc.blocks[b];
-  if (!isProse(block) || input.doc.sections[block.section]?.role === 'metadata') return false;
-  const source = input.text.slice(block.start, block.end);
-  // "**Bottom line:** we hit plan." has the shape of a header line but is the point itself.
-  if (isMetadata(source) && !input.sentences(b).some((s) => carriesPoint(input, s))) return false;
-  return !BYLINE.test(block.masked) && !isPromptQuestion(input, b);
-}
-
-/** A template's prompt: a block that is one question, with its answer in the next block. */
-function isPromptQuestion(input: DocInput, b: number): boolean {
-  const sentences = input.sentences(b);
-  return (
-    sentences.length === 1 &&
-    sentences[0].text.trimEnd().endsWith('?') &&
-    b + 1 < input.doc.blocks.length &&
-    input.doc.blocks[b + 1].kind !== 'heading'
-  );
-}
 
 /** How many sections a reader passes before the template's summary or decision section. */
 const EARLY_SECTIONS = 3;

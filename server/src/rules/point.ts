@@ -4,7 +4,7 @@
 import type { DocInput } from './rule.js';
 import type { Sentence } from '../core/sentences.js';
 import { hasNumber } from './util.js';
-import { isImperative, reportsOutcome } from './grammar.js';
+import { isImperative, isLinkOnly, isMetadata, reportsOutcome } from './grammar.js';
 import data from '../../../rubrics/data/grammar.json';
 
 // After "This proposal …", a verb that states the change: "This proposal adds a config option."
@@ -22,4 +22,43 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
   // After "Last quarter…", even a number or a result is the story so far, not the point.
   if (s.words.length > 0 && lists.chronologyOpeners.matchAt(s.words, 0) > 0) return false;
   return hasNumber(input.text, s) || reportsOutcome(s.words);
+}
+
+// "Created by …", "Report from the … committee", "Submitted by …": who wrote it, not what it says.
+const BYLINE =
+  /^\s*(?:[-*+]\s+)?(?:created|report|reported|submitted|prepared|written|authored|compiled|last (?:modified|updated)|posted)\b[^.]{0,40}?\b(?:by|from)\b/i;
+/** A label line states nothing: a few words and no end of a sentence ("Jonah Stiennon (@jonahss)"). */
+const LABEL_WORDS = 4;
+
+/**
+ * Where the writer starts talking: not a `Key: value` header, a byline, the authors' linked names, a tracking link,
+ * a label line, a template's prompt, or a section a template fills with metadata ("Status: Accepted", the project's
+ * standing description). The opening rules and the score's opening credit start from the same block.
+ */
+export function isOpeningProse(input: DocInput, b: number): boolean {
+  const block = input.doc.blocks[b];
+  if (block.kind !== 'paragraph' || block.quoted || input.doc.sections[block.section]?.role === 'metadata') return false;
+  const source = input.text.slice(block.start, block.end);
+  const sentences = input.sentences(b);
+  // "**Bottom line:** we hit plan." has the shape of a header line but is the point itself.
+  if (isMetadata(source) && !sentences.some((s) => carriesPoint(input, s))) return false;
+  // A line of its own, not a list the reader reads through: "[Edzer Pebesma](…), [Michael Sumner](…)",
+  // "Tracked by https://…" (links and a word or two around them), or a label.
+  if (block.list < 0) {
+    if (isLinkOnly(source)) return false;
+    const only = sentences.length === 1 ? sentences[0] : undefined;
+    if (only && only.words.length <= LABEL_WORDS && !/[.!?]\s*$/.test(only.text) && !carriesPoint(input, only)) return false;
+  }
+  return !BYLINE.test(block.masked) && !isPromptQuestion(input, b);
+}
+
+/** A template's prompt: a block that is one question, with its answer in the next block. */
+function isPromptQuestion(input: DocInput, b: number): boolean {
+  const sentences = input.sentences(b);
+  return (
+    sentences.length === 1 &&
+    sentences[0].text.trimEnd().endsWith('?') &&
+    b + 1 < input.doc.blocks.length &&
+    input.doc.blocks[b + 1].kind !== 'heading'
+  );
 }

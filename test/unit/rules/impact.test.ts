@@ -159,6 +159,21 @@ describe('impact/buried-lede', () => {
         [],
       );
     });
+    it("the authors' linked names, a tracking link and a label line are not the opening either (memos outside the corpus)", () => {
+      // The finding fell on the byline or the link; it now falls on the writer's first sentence, or goes when that
+      // sentence carries the point.
+      const authors = '[Edzer Pebesma](https://github.com/edzer/), [Michael\nSumner](https://github.com/mdsumer/)';
+      assert.deepEqual(
+        firedText(doc('# Tidy arrays for R', authors, '## Summary', 'A lot of spatiotemporal data takes the form of dense arrays.'), LEDE),
+        ['A lot of spatiotemporal data takes the form of dense arrays.'],
+      );
+      const tracked = 'Tracked by https://github.com/openjs-foundation/cross-project-council/issues/172';
+      const champion = 'Jonah Stiennon (@jonahss)';
+      const description = 'This proposal proposes moving the management of this fund to the Cross Project Council.';
+      assert.deepEqual(firedText(doc('# OpenJS Travel Fund', tracked, '## Champion', champion, '## Description', description), LEDE), []);
+      // Written here: a short headline that states the result is the opening, punctuation or not.
+      assert.deepEqual(firedText(doc('# Q3', 'Revenue up 12%', 'Last quarter we held several meetings.'), LEDE), []);
+    });
     // Issue 9 review: 0 of 14 right. The first item of a highlights or deliverables list is a point, however worded.
     it('an opening list of points puts the highlights first (k8s SIG Windows 2021, SIG Testing 2021, OTel Go compile-time instrumentation)', () => {
       const windows = quoteIn(
