@@ -45,6 +45,7 @@ import {
 import type { AnalysisResult, AnalyzeOptions, Finding } from '../server/src/engine/types.ts';
 import { REPO_ROOT, SHARED_DIR } from './repo.ts';
 import {
+  defaultSeverities,
   judged,
   loadVerdicts,
   outsideFirstSight,
@@ -52,6 +53,7 @@ import {
   precisionRows,
   printPrecision,
   runCorpus,
+  shownByDefault,
   type PrecisionRow,
 } from './review.ts';
 import {
@@ -669,9 +671,7 @@ interface ReviewSection {
 
 async function evalReview(newAnalyzer: NewAnalyzer | undefined): Promise<ReviewSection | undefined> {
   if (!newAnalyzer) return undefined;
-  const { RULES, loadRubric, DEFAULT_RUBRIC } = await import('../server/src/presence.ts');
-  const defaultRubric = loadRubric(DEFAULT_RUBRIC);
-  const defaultSeverity = (id: string): string => defaultRubric.severities.get(id) ?? RULES.find((r) => r.id === id)?.severity ?? 'off';
+  const defaultSeverity = await defaultSeverities();
   const run = runCorpus(newAnalyzer());
   const verdicts = loadVerdicts();
   const folders = [...run.wordsByFolder.keys()].sort();
@@ -709,15 +709,14 @@ async function evalReview(newAnalyzer: NewAnalyzer | undefined): Promise<ReviewS
   const outside = {
     batches: tally.batches,
     rules: [...tally.rules]
-      .map(([rule, t]) => ({ rule, severity: defaultSeverity(rule), right: t.right, judged: t.right + t.wrong + t.debatable }))
+      .map(([rule, t]) => ({ rule, severity: defaultSeverity(rule), right: t.right, judged: judged(t) }))
       .sort((a, b) => b.judged - a.judged || (a.rule < b.rule ? -1 : 1)),
   };
-  for (const r of outside.rules)
-    if (r.severity !== 'hint' && r.severity !== 'off' && r.judged >= REVIEW_TARGETS.minFired && r.right / r.judged < REVIEW_TARGETS.perRule)
-      misses.push(`${r.rule} outside the corpus: ${pct(r.right / r.judged)} (${r.right}/${r.judged}) < ${pct(REVIEW_TARGETS.perRule)}`);
   // And over all the review at once, corpus and outside, where each alone is too small to judge.
   for (const r of outside.rules) {
-    if (r.severity === 'hint' || r.severity === 'off') continue;
+    if (!shownByDefault(r.severity)) continue;
+    if (r.judged >= REVIEW_TARGETS.minFired && r.right / r.judged < REVIEW_TARGETS.perRule)
+      misses.push(`${r.rule} outside the corpus: ${pct(r.right / r.judged)} (${r.right}/${r.judged}) < ${pct(REVIEW_TARGETS.perRule)}`);
     const corpus = shown.find((x) => x.rule === r.rule && x.folder === '*');
     const right = r.right + (corpus?.right ?? 0);
     const n = r.judged + (corpus ? judged(corpus) : 0);
@@ -760,7 +759,7 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
   console.log(`  ${'rule'.padEnd(42)} ${'severity'.padEnd(12)}${r.folders.map((f) => f.slice(0, 12).padStart(13)).join('')}`);
   for (const x of r.perRuleDensity)
     console.log(`  ${x.rule.padEnd(42)} ${x.severity.padEnd(12)}${r.folders.map((f) => x.perFolder[f]!.toFixed(2).padStart(13)).join('')}`);
-  const on = r.outside.rules.filter((x) => x.severity !== 'hint' && x.severity !== 'off');
+  const on = r.outside.rules.filter((x) => shownByDefault(x.severity));
   const sum = (xs: typeof on, k: 'right' | 'judged'): number => xs.reduce((n, x) => n + x[k], 0);
   console.log(
     `Outside the corpus — ${r.outside.batches} blind batches (test/review/outside), first sight on the build each ran with, reviewers' majority; rules on by default now: ${sum(on, 'right')}/${sum(on, 'judged')}`,
@@ -768,10 +767,7 @@ Review — ${r.verdicts} hand-judged findings (test/review/verdicts*.jsonl); pre
   console.log(
     '  ' +
       r.outside.rules
-        .map(
-          (x) =>
-            `${x.rule} ${x.severity === 'hint' || x.severity === 'off' ? `(${x.severity}) ` : ''}${pct(x.right / x.judged)} ${x.right}/${x.judged}`,
-        )
+        .map((x) => `${x.rule} ${shownByDefault(x.severity) ? '' : `(${x.severity}) `}${pct(x.right / x.judged)} ${x.right}/${x.judged}`)
         .join(' · '),
   );
   console.log(

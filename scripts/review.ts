@@ -126,10 +126,10 @@ export function runCorpus(analyze: Analyze, root = path.join(SHARED_DIR, 'corpus
   return { findings, wordsByFolder, docsByFolder };
 }
 
-/** Every verdict file's rows; a later row for the same finding replaces an earlier one. */
-export function loadVerdicts(dir = REVIEW_DIR): Map<string, VerdictRow> {
-  const out = new Map<string, VerdictRow>();
-  if (!existsSync(dir)) return out;
+/** The rows of every verdict file in `dir`, in file order, each checked for its fields. */
+function verdictFileRows(dir: string): VerdictRow[] {
+  const rows: VerdictRow[] = [];
+  if (!existsSync(dir)) return rows;
   for (const name of readdirSync(dir).sort()) {
     if (!/^verdicts.*\.jsonl$/.test(name)) continue;
     readFileSync(path.join(dir, name), 'utf8')
@@ -144,10 +144,15 @@ export function loadVerdicts(dir = REVIEW_DIR): Map<string, VerdictRow> {
         }
         if (!row.doc || !row.rule || typeof row.quote !== 'string' || !['right', 'wrong', 'debatable'].includes(row.verdict) || !row.reason)
           throw new Error(`${name}:${i + 1}: needs doc, rule, quote, verdict (right/wrong/debatable) and reason`);
-        out.set(keyOf(row), row);
+        rows.push(row);
       });
   }
-  return out;
+  return rows;
+}
+
+/** Every verdict file's rows; a later row for the same finding replaces an earlier one. */
+export function loadVerdicts(dir = REVIEW_DIR): Map<string, VerdictRow> {
+  return new Map(verdictFileRows(dir).map((row) => [keyOf(row), row]));
 }
 
 /** One blind batch outside the corpus: test/review/outside holds the first, each subfolder another. */
@@ -176,16 +181,10 @@ export function outsideFirstSight(dir = OUTSIDE_DIR): OutsideTally {
   ];
   for (const folder of folders.sort()) {
     const votes = new Map<string, { rule: string; verdicts: VerdictRow['verdict'][] }>();
-    for (const name of readdirSync(folder).sort()) {
-      if (!/^verdicts.*\.jsonl$/.test(name)) continue;
-      for (const line of readFileSync(path.join(folder, name), 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        const row = JSON.parse(line) as VerdictRow;
-        const k = keyOf(row);
-        const v = votes.get(k) ?? { rule: row.rule, verdicts: [] };
-        v.verdicts.push(row.verdict);
-        votes.set(k, v);
-      }
+    for (const row of verdictFileRows(folder)) {
+      const v = votes.get(keyOf(row)) ?? { rule: row.rule, verdicts: [] };
+      v.verdicts.push(row.verdict);
+      votes.set(keyOf(row), v);
     }
     if (votes.size === 0) continue;
     batches++;
@@ -199,6 +198,16 @@ export function outsideFirstSight(dir = OUTSIDE_DIR): OutsideTally {
   }
   return { batches, rules };
 }
+
+/** The severity each rule has under the default rubric ("off" for an id no rule has). */
+export async function defaultSeverities(): Promise<(ruleId: string) => string> {
+  const { RULES, loadRubric, DEFAULT_RUBRIC } = await import('../server/src/presence.ts');
+  const rubric = loadRubric(DEFAULT_RUBRIC);
+  return (id) => rubric.severities.get(id) ?? RULES.find((r) => r.id === id)?.severity ?? 'off';
+}
+
+/** A severity that shows a finding by default: not a hint, not off. */
+export const shownByDefault = (severity: string): boolean => severity !== 'hint' && severity !== 'off';
 
 /**
  * n unjudged findings: each rule gets a share proportional to its square root of count (so rare rules are seen and
@@ -306,7 +315,7 @@ export function verdictRows(verdicts: Map<string, VerdictRow>, rule: string): Pr
   return [...rows.values()];
 }
 
-export const judged = (r: PrecisionRow): number => r.right + r.wrong + r.debatable;
+export const judged = (r: Pick<PrecisionRow, 'right' | 'wrong' | 'debatable'>): number => r.right + r.wrong + r.debatable;
 /** Share judged right; debatable counts as not right. */
 export const precisionOf = (r: PrecisionRow): number | undefined => (judged(r) ? r.right / judged(r) : undefined);
 
@@ -365,7 +374,7 @@ export function precisionSection(
   }
   // The outside figure joins the corpus paragraph: a page stays short enough to read in a hover.
   const away = outside.rules.get(rule);
-  const awayJudged = away ? away.right + away.wrong + away.debatable : 0;
+  const awayJudged = away ? judged(away) : 0;
   if (away && awayJudged > 0)
     lines[lines.length - 1] +=
       ` On ${outside.batches} blind batches of documents from outside that corpus (other projects, the same genres and others; \`test/review/outside/\`), judged the first time each batch was run: ${away.right} of ${awayJudged} right (${Math.round((away.right / awayJudged) * 100)}%).`;
@@ -423,8 +432,8 @@ async function main(argv: string[]): Promise<void> {
     // Every rule page gets its measured precision, replacing the previous figures.
     const rows = precisionRows(run, verdicts);
     const docs = [...run.docsByFolder.values()].reduce((a, b) => a + b, 0);
-    const { RULES, loadRubric, DEFAULT_RUBRIC } = await import('../server/src/presence.ts');
-    const defaultRubric = loadRubric(DEFAULT_RUBRIC);
+    const { RULES } = await import('../server/src/presence.ts');
+    const severityOf = await defaultSeverities();
     const outside = outsideFirstSight();
     for (const rule of RULES) {
       const file = path.join(REPO_ROOT, rule.doc);
@@ -432,7 +441,7 @@ async function main(argv: string[]): Promise<void> {
       const page = readFileSync(file, 'utf8');
       // The severity the default rubric gives it; an "off" rule reports nothing, so its page keeps the verdicts it
       // had when it was last on.
-      const effective = defaultRubric.severities.get(rule.id) ?? rule.severity;
+      const effective = severityOf(rule.id);
       const section = precisionSection(rule.id, effective, effective === 'off' ? verdictRows(verdicts, rule.id) : rows, docs, outside);
       const at = page.indexOf('## Measured precision');
       const end = page.indexOf(DOC_END);
@@ -448,11 +457,11 @@ async function main(argv: string[]): Promise<void> {
       let text = readFileSync(file, 'utf8');
       for (const rule of RULES) {
         // A rule the default rubric turns off keeps the row's hand-written entry ("off (strategy-memo rubric)").
-        if (rule.severity === 'off' || defaultRubric.severities.get(rule.id) === 'off') continue;
+        if (rule.severity === 'off' || severityOf(rule.id) === 'off') continue;
         const row = new RegExp(
           `(\\| \\[\`${rule.id.replace('/', '\\/')}\`\\]\\([^)]*\\) \\|(?: [^|]* \\|)?) (?:error|warning|information|hint) \\|`,
         );
-        text = text.replace(row, `$1 ${defaultRubric.severities.get(rule.id) ?? rule.severity} |`);
+        text = text.replace(row, `$1 ${severityOf(rule.id)} |`);
       }
       writeFileSync(file, text);
     }

@@ -242,9 +242,9 @@ const SENTENCE_OPENERS = new Set(
 );
 
 /** The word at `q` is a capitalised sentence opener ("If", "The", "We"), not a name ("Army", "Congress"). */
-function opensSentence(masked: string, q: number): boolean {
+function opensSentence(masked: string, q: number, limit = masked.length): boolean {
   let e = q;
-  for (let w = wordCharAt(masked, e); w > 0 && e < masked.length; w = wordCharAt(masked, e)) e += w;
+  for (let w = wordCharAt(masked, e); w > 0 && e < limit; w = wordCharAt(masked, e)) e += w;
   const word = masked.slice(q, e);
   return /^\p{Lu}\p{Ll}+$/u.test(word) && SENTENCE_OPENERS.has(word.toLowerCase());
 }
@@ -285,11 +285,7 @@ function splitAtLineOpeners(masked: string, bounds: number[]): number[] {
         let k = nl + 1;
         while (k < end && isSpace(masked.charCodeAt(k))) k++;
         const c = masked.charCodeAt(k);
-        if (!(c >= 65 && c <= 90)) continue;
-        let e = k + 1;
-        while (e < end && wordCharAt(masked, e) > 0) e++;
-        const word = masked.slice(k, e);
-        if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !SENTENCE_OPENERS.has(word.toLowerCase())) continue;
+        if (!(c >= 65 && c <= 90) || !opensSentence(masked, k, end)) continue;
         // [start, end) becomes [start, nl) and [k, end), and the second part is looked at in turn.
         out.push(start, nl);
         start = k;
@@ -336,15 +332,13 @@ function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean 
   while (q < masked.length && isSpace(masked.charCodeAt(q))) q++;
   if (q >= masked.length) return true;
   const next = masked[q];
-  if (ABBREVIATIONS.has(lower)) {
-    if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return /\p{Lu}/u.test(next);
-    // "U.S.", "p.m." can end a sentence, when a word capitalised only at a sentence's start follows.
-    return DOTTED.test(token) && !NEVER_FINAL.has(lower) && opensSentence(masked, q);
-  }
-  // Initials and dotted acronyms: "J. Smith", "U.S. market". A dotted acronym can end its sentence, though: a word
-  // capitalised only when it opens one starts the next ("… across the U.S. If you have thoughts, …").
+  if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return /\p{Lu}/u.test(next);
+  // Initials: "J. Smith". A dotted acronym ("U.S.", "p.m.", listed or not) ends its sentence only when a word
+  // capitalised only at a sentence's start follows ("… across the U.S. If you have thoughts, …"; "U.S. market",
+  // "U.S. Army" go on); "e.g." and "i.e." never do.
   if (/^\p{Lu}$/u.test(token)) return false;
-  if (DOTTED.test(token)) return opensSentence(masked, q);
+  if (DOTTED.test(token)) return !NEVER_FINAL.has(lower) && opensSentence(masked, q);
+  if (ABBREVIATIONS.has(lower)) return false;
   // A lowercase continuation is not a new sentence ("approx. 40 people", "cf. the plan"), but a name in
   // lowercase after a word is ("… the SDK. cordova-windows had …").
   if (/\p{Ll}/u.test(next)) return token.length > 1 && nameAfterSpace(masked, j);

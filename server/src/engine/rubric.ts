@@ -695,9 +695,9 @@ function build(chain: readonly ChainLink[], name: string, key: string): Rubric {
     if (data.description) description = data.description;
     const rules = Object.entries(data.rules ?? {});
     // A family set here overrides what the rubrics below it said of that family's rules, as a rule set here would.
-    for (const [id] of rules)
-      if (!id.includes('/'))
-        for (const inherited of [...severities.keys()]) if (inherited.startsWith(`${id}/`)) severities.delete(inherited);
+    const families = new Set(rules.filter(([id]) => !id.includes('/')).map(([id]) => id));
+    for (const inherited of [...severities.keys()])
+      if (families.has(inherited.split('/')[0]!) && inherited.includes('/')) severities.delete(inherited);
     for (const [id, sev] of rules) severities.set(id, sev);
     Object.assign(weights, data.weights ?? {});
     Object.assign(thresholds, data.thresholds ?? {});
