@@ -30,14 +30,17 @@ const engineApart = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The server's entry point is a few lines that start the analysis worker, then load dist/serverMain.js.
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['./serverMain.js'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   // The main thread's engine (lsp/engine.ts, loaded on first use) is its own bundle, dist/engine.js: node then
   // parses the server's protocol code alone at start-up, not the engine too.
   { ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/serverMain.js', plugins: [engineApart] },
   { ...common, entryPoints: ['server/src/presence.ts'], outfile: 'dist/engine.js' },
-  // The server's analysis worker thread; dist/server.js starts it from beside itself.
-  { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The server's analysis worker thread; dist/server.js starts it from beside itself. Like the CLI, a small entry
+  // point that loads the bundle through the code cache.
+  { ...common, entryPoints: ['server/src/analysisWorkerEntry.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorkerMain.js' },
+  { ...common, entryPoints: ['server/src/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cliMain.js' },
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,7 +1,10 @@
 // The CLIs as whole processes: Presence's `node dist/cli.js` against write-good's own CLI, each a cold process on
 // the same memos in the same run (what a CI step pays: node start-up, module load, JIT warm-up, reading, output).
+// Presence twice: its first run on a machine (what a fresh CI runner pays: an empty code cache, io/codeCache.ts),
+// which the targets are checked on, and a later run, with the compiled code the first one saved.
 //   node --import tsx bench/cli.ts            both rows on .bench-cache/docs, printed as JSON
-import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CACHE, ROOT, TODAY, stats } from './common.js';
@@ -18,7 +21,10 @@ export interface CliTimes {
 }
 
 export interface CliRow {
+  /** Presence's first run: an empty code cache each time. */
   presence?: CliTimes;
+  /** Presence with the code cache its warm-up run saved. */
+  presenceCached?: CliTimes;
   writeGood?: CliTimes;
   /** write-good's median ÷ Presence's. */
   ratio?: number;
@@ -27,12 +33,13 @@ export interface CliRow {
   na?: string;
 }
 
-/** Wall time of one cold process, stdout to a file (as a CI log would take it). */
-function once(args: string[], out: string): { ms: number; status: number | null; stderr: string } {
+/** Wall time of one cold process, stdout to a file (as a CI log would take it); `cache` is Presence's code cache folder. */
+function once(args: string[], out: string, cache?: string): { ms: number; status: number | null; stderr: string } {
   const fd = openSync(out, 'w');
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
+    env: cache ? { ...process.env, PRESENCE_CODE_CACHE: cache } : process.env,
     stdio: ['ignore', fd, 'pipe'],
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
@@ -44,17 +51,27 @@ function once(args: string[], out: string): { ms: number; status: number | null;
 }
 
 /**
- * One warm-up run of each (disk cache, not the process: every run is a fresh node), then RUNS rounds that take
- * turns, Presence then write-good, so a change in the machine's load falls on both.
+ * One warm-up run of each (disk cache, not the process: every run is a fresh node; Presence's saves its code cache),
+ * then RUNS rounds that take turns, Presence's first run, write-good, Presence's later run, so a change in the
+ * machine's load falls on all.
  */
 function row(presenceArgs: string[], writeGoodArgs: string[], name: string): CliRow {
   if (!existsSync(PRESENCE)) return { na: 'dist/cli.js is missing (npm run build)' };
   if (!existsSync(WRITE_GOOD)) return { na: 'write-good is not installed' };
+  const cache = mkdtempSync(join(tmpdir(), 'presence-bench-cli-cache-'));
+  try {
+    return rowWith(cache, presenceArgs, writeGoodArgs, name);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+function rowWith(cache: string, presenceArgs: string[], writeGoodArgs: string[], name: string): CliRow {
   const pOut = join(CACHE, `cli-${name}-presence.json`);
   const wOut = join(CACHE, `cli-${name}-write-good.txt`);
   const p = [PRESENCE, ...presenceArgs, '--format', 'json', '--today', TODAY];
   const w = [WRITE_GOOD, ...writeGoodArgs];
-  const warm = once(p, pOut);
+  const warm = once(p, pOut, cache);
   let files: number | undefined;
   try {
     files = (JSON.parse(readFileSync(pOut, 'utf8')) as unknown[]).length;
@@ -67,13 +84,21 @@ function row(presenceArgs: string[], writeGoodArgs: string[], name: string): Cli
     return { files, na: `write-good's CLI reported nothing (exit ${wWarm.status}: ${wWarm.stderr.trim().split('\n')[0] ?? ''})` };
   const pr: number[] = [];
   const wr: number[] = [];
+  const cr: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    pr.push(once(p, pOut).ms);
+    const empty = mkdtempSync(join(tmpdir(), 'presence-bench-cli-nocache-'));
+    try {
+      pr.push(once(p, pOut, empty).ms);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
     wr.push(once(w, wOut).ms);
+    cr.push(once(p, pOut, cache).ms);
   }
-  const presence = { runsMs: pr.map(Math.round), medianMs: stats(pr).median };
-  const writeGood = { runsMs: wr.map(Math.round), medianMs: stats(wr).median };
-  return { presence, writeGood, ratio: Math.round((writeGood.medianMs / presence.medianMs) * 10) / 10, files };
+  const times = (xs: number[]): CliTimes => ({ runsMs: xs.map(Math.round), medianMs: stats(xs).median });
+  const presence = times(pr);
+  const writeGood = times(wr);
+  return { presence, presenceCached: times(cr), writeGood, ratio: Math.round((writeGood.medianMs / presence.medianMs) * 10) / 10, files };
 }
 
 /** The 1,000-file folder (Presence is given the folder, write-good the files, as a shell glob would) and one memo. */

@@ -169,3 +169,18 @@ test('the demo (npm run demo) scores both samples and exits 0, saying what CI wo
   assert.match(r.stdout, /strong-board-update\.md {2}score \d+\/100/);
   assert.match(r.stdout, /In CI this run would exit 1/);
 });
+
+test('a second run reads back the compiled code the first saved, with the same report', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'presence-cli-cache-'));
+  const args = [CLI, 'examples/', '--format', 'json', '--today', '2026-11-22'];
+  const env = { ...process.env, PRESENCE_CODE_CACHE: cache };
+  const first = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+  const saved = readdirSync(cache);
+  assert.equal(saved.filter((f) => /^cliMain-[0-9a-f]+\.bin$/.test(f)).length, 1, `cache folder holds ${saved.join(', ')}`);
+  const second = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+  assert.equal(second.stdout, first.stdout);
+  assert.equal(second.status, first.status);
+  assert.deepEqual(readdirSync(cache), saved, 'a run that used the cache writes none');
+  const off = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, PRESENCE_CODE_CACHE: 'off' } });
+  assert.equal(off.stdout, first.stdout);
+});

@@ -1,7 +1,8 @@
-// Many files on the idle cores: the main thread and worker threads (dist/cli.js itself, started again) take the
+// Many files on the idle cores: the main thread and worker threads (the CLI itself, dist/cli.js, started again) take the
 // next file in turn, and the outcomes are handed on strictly in file order, so the output is the same as from one
 // thread. Each thread has its own CliRubrics; a rubric is read at most once per thread.
 import { availableParallelism, loadavg } from 'node:os';
+import * as path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { type Outcome, processFile } from './analyzeFile.js';
 import type { CliOptions } from './args.js';
@@ -99,7 +100,8 @@ export async function analyzeInOrder(
   };
   const workers: Worker[] = [];
   for (let i = 1; i < threads; i++) {
-    const w = new Worker(__filename, { workerData: { presenceCliWorker: true, opts } satisfies WorkerInit });
+    // The entry point, not this bundle: the worker then loads through the code cache too.
+    const w = new Worker(path.join(__dirname, 'cli.js'), { workerData: { presenceCliWorker: true, opts } satisfies WorkerInit });
     workers.push(w);
     w.on('message', (m: FromWorker) => {
       if (m.type === 'failed') failure = new Error(`a worker thread failed: ${m.stack}`);
