@@ -61,6 +61,8 @@ const apology: BlockRule = {
 // Adjective and participle endings, and the short adjectives "super" most often intensifies in business prose.
 const ADJECTIVE_ENDING = /(?:ed|ing|y|ful|ive|ous|able|ible|ic|al|ant|ent|ar|less)$/;
 const SHORT_ADJECTIVES = new Set(data.shortAdjectives);
+const NOUN_INTENSIFIERS = new Set(data.nounIntensifiers);
+const HYPERBOLE_OPENERS = new Set(data.hyperboleOpeners);
 const looksAdjective = (w: string): boolean => SHORT_ADJECTIVES.has(w) || (w.length > 4 && ADJECTIVE_ENDING.test(w));
 
 const ESTIMATES = new Set(data.estimates);
@@ -83,6 +85,8 @@ const intensifier: BlockRule = {
       // "super" only as an intensifier before an adjective ("super excited"), not as a prefix of a noun ("super
       // users", "super trait", "super powers") or in a name ("Super Bowl").
       if (m.phrase === 'super' && (!next || !looksAdjective(next.lower))) continue;
+      // "a disaster", "a total nightmare" are hyperbole; "disaster recovery", "and disaster planning" name a field.
+      if (NOUN_INTENSIFIERS.has(m.phrase) && !HYPERBOLE_OPENERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) continue;
       // "not super familiar", "unlikely to be totally robust", "isn't even totally accurate": a negated
       // intensifier tones the claim down; "likely extremely rare" is an estimate of degree.
       const before = m.sentence.words.slice(Math.max(0, m.from - 3), m.from);

@@ -146,6 +146,7 @@ const filler: BlockRule = {
 
 /** Words after which an adjective is a verdict on the subject rather than part of a noun phrase. */
 const PREDICATE_OPENERS = new Set(data.predicateOpeners);
+const CAPACITY_OWNERS = new Set(data.capacityOwners);
 
 /**
  * The match is part of a name or a quotation, not the writer's wording: capitalised inside a sentence ("Data
@@ -184,6 +185,13 @@ const buzzword: BlockRule = {
       // "robust" is jargon as a verdict ("activity has been very robust", "both robust and easy to implement");
       // before a noun it is the plain adjective, often of a technical property ("robust abstractions").
       if (m.phrase === 'robust' && !PREDICATE_OPENERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) continue;
+      // "bandwidth" is jargon as someone's capacity for work ("no bandwidth", "the bandwidth to take this on"); any
+      // other "bandwidth" ("the bandwidth used", "saves bandwidth") is a link's, which no plainer word names.
+      if (
+        m.phrase === 'bandwidth' &&
+        !(CAPACITY_OWNERS.has(m.sentence.words[m.from - 1]?.lower ?? '') || m.sentence.words[m.to]?.lower === 'to')
+      )
+        continue;
       out.push({
         rule: this.id,
         start: m.start,

@@ -105,6 +105,9 @@ function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
   const after = words[m.to]?.lower ?? '';
   if ((m.phrase === 'kind of' || m.phrase === 'sort of') && KIND_OF_DETERMINERS.has(before)) return true;
   if (INTENT_HEDGES.has(m.phrase)) {
+    // "Attempting to run the command fails", "Trying to merge them, we found…": a gerund that opens the sentence is
+    // its subject or a clause about an attempt, not a softened commitment.
+    if (m.from === 0 && m.phrase.endsWith('ing to')) return true;
     // "Additional data may want to be logged": a passive wish hedges the spec whoever the subject is.
     const wish = m.phrase === 'may want to' || m.phrase === 'might want to';
     const passive = wish && after === 'be';

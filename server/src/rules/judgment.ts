@@ -4,6 +4,7 @@ import { docPath } from './rule.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import type { Word } from '../core/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';
+import { isMetadata } from './grammar.js';
 import data from '../../../rubrics/data/judgment.json';
 
 // Where naming what is open is the section's job: unresolved questions, rejected alternatives (the unknown is the
@@ -27,7 +28,8 @@ const openUncertainty: BlockRule = {
   doc: docPath('judgment/open-uncertainty'),
   scope: 'block',
   check(input, out) {
-    if (OPEN_BY_DESIGN.has(input.role) || input.block.quoted) return;
+    // "Landed: TBD", "Owner: TBD" in a header: a field the template fills in later, not a judgment left open.
+    if (OPEN_BY_DESIGN.has(input.role) || input.block.quoted || isMetadata(input.text.slice(input.block.start, input.block.end))) return;
     const matches = matchList(input, 'uncertainty').filter(
       (m) => !(m.phrase.startsWith('uncertain') && namesAnEffect(m.sentence.words, m.from)),
     );

@@ -48,6 +48,11 @@ export function isOpeningProse(input: DocInput, b: number): boolean {
     if (isLinkOnly(source)) return false;
     const only = sentences.length === 1 ? sentences[0] : undefined;
     if (only && only.words.length <= LABEL_WORDS && !/[.!?]\s*$/.test(only.text) && !carriesPoint(input, only)) return false;
+    // "In rough order of priority:" and the list under it: the lead-in is the list's label, and the list is the opening.
+    if (only && /:\s*$/.test(only.text) && (input.doc.blocks[b + 1]?.list ?? -1) >= 0 && !carriesPoint(input, only)) return false;
+  } else if (isLinkOnly(source) && (input.doc.blocks[b + 1]?.listDepth ?? 0) > block.listDepth) {
+    // "- [External DNS](…)" over its own sub-list: the item names what the items under it are about.
+    return false;
   }
   return !BYLINE.test(block.masked) && !isPromptQuestion(input, b);
 }

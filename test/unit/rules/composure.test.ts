@@ -1,7 +1,7 @@
 // Composure: no apologising or defending, no emotional intensifiers, no exclamation marks, no shouting.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, doc, firedText, fires, quote, quoteIn } from './helpers.js';
+import { checkFix, doc, firedText, fires, list, quote, quoteIn } from './helpers.js';
 
 const APOLOGY = 'composure/apology';
 const INTENSIFIER = 'composure/intensifier';
@@ -292,5 +292,16 @@ describe('composure/all-caps', () => {
     it('a shouted sentence is lowered whole', () => {
       checkFix('WE MUST SHIP NOW.', CAPS, { safe: true, expected: 'We must ship now.' });
     });
+  });
+});
+
+describe('composure/intensifier: a noun intensifier speaks only as a noun phrase of its own', () => {
+  it('"a disaster", "a total nightmare" are hyperbole', () => {
+    assert.deepEqual(firedText('The migration weekend was a disaster.', INTENSIFIER), ['disaster']);
+    assert.deepEqual(firedText('Billing has been a total nightmare since March.', INTENSIFIER), ['nightmare']);
+  });
+  it('"Disaster Recovery" and "disaster recovery" name a field (a roadmap outside the corpus, rook)', () => {
+    const text = doc('## Roadmap', list('Disaster Recovery (DR)', 'Simplify metadata backup and disaster recovery'));
+    assert.deepEqual(firedText(text, INTENSIFIER), []);
   });
 });

@@ -654,3 +654,13 @@ describe('concision/long-document', () => {
     assert.deepEqual(firedText(doc(body(1000), code), DOCUMENT), []);
   });
 });
+
+describe('concision/buzzword: "bandwidth" as jargon is a person\'s capacity, not a link\'s', () => {
+  it("fires on someone's bandwidth", () => {
+    assert.deepEqual(firedText('We have no bandwidth for the partner program this quarter.', BUZZWORD), ['bandwidth']);
+    assert.deepEqual(firedText('Nobody on the team has the bandwidth to take this on.', BUZZWORD), ['bandwidth']);
+  });
+  it('not on the bandwidth a protocol uses (a roadmap outside the corpus, rustls)', () => {
+    assert.deepEqual(firedText('Support certificate compression, which reduces the bandwidth used.', BUZZWORD), []);
+  });
+});

@@ -773,3 +773,14 @@ describe('conviction/qualified-claim (hint): the hedges conviction/hedge leaves 
     assert.deepEqual(firedText('We estimate a 70% chance that churn is probably seasonal.', QUALIFIED), []);
   });
 });
+
+describe('conviction: a gerund that opens the sentence is an attempt described, not a hedge', () => {
+  it('"Attempting to run … fails" (a proposal outside the corpus, concourse)', () => {
+    const text = 'Attempting to run `fly set-pipeline` on a pipeline where multiple steps share a name fails with an error.';
+    assert.deepEqual(firedText(text, HEDGE), []);
+    assert.deepEqual(firedText(text, 'conviction/qualified-claim'), []);
+  });
+  it('"we are attempting to" still hedges the plan', () => {
+    assert.deepEqual(firedText('We are attempting to clear technical debt for the 2H roadmap.', HEDGE), ['attempting to']);
+  });
+});

@@ -1,7 +1,7 @@
 // Impact: the document opens with the outcome, decision or ask; each section opens with its takeaway.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, corpus, doc, firedText, fires, fixTitles, quote, quoteIn, withRubric } from './helpers.js';
+import { checkFix, corpus, doc, firedText, fires, fixTitles, list, quote, quoteIn, withRubric } from './helpers.js';
 
 const LEDE = 'impact/buried-lede';
 const OPENER = 'impact/section-opener';
@@ -385,5 +385,39 @@ describe('impact/section-opener', () => {
         'We hit plan.',
       ),
     });
+  });
+});
+
+describe("impact/buried-lede: a lead-in and a sub-list's label are not the opening", () => {
+  it('"In rough order of priority:" over the list (a roadmap outside the corpus, rustls)', () => {
+    const text = doc(
+      '# Roadmap',
+      'In rough order of priority:',
+      list('**FIPS certification for the default cryptographic library**. Ship 2 FIPS-certified builds by June.', 'Faster handshakes.'),
+    );
+    assert.deepEqual(firedText(text, LEDE), []);
+  });
+  it('a linked item naming its sub-list (k8s sig-network 2024)', () => {
+    const opening = quoteIn(
+      'k8s-annual-reports',
+      'k8s-sig-network-annual-report-2024.md',
+      [
+        'This year we have several highlights from our various sub-projects, these are',
+        'the major themes and releases:',
+        '',
+        '- [External DNS](https://github.com/kubernetes-sigs/external-dns)',
+        '  - Two new reviewers were added this year as the project continues to grow',
+      ].join('\n'),
+    );
+    assert.deepEqual(firedText(doc('# SIG Network annual report', opening), LEDE), []);
+  });
+  it('a paragraph of background that ends in a colon is still the opening', () => {
+    const text = doc(
+      '# Update',
+      'Last quarter we started the billing project. Here is what happened:',
+      list('We met with partners.', 'We held planning sessions.'),
+      'We ask the board to approve the budget by May 1.',
+    );
+    assert.deepEqual(firedText(text, LEDE), ['Last quarter we started the billing project.']);
   });
 });

@@ -1,7 +1,7 @@
 // Judgment: an uncertainty comes with an assumption, a decision for the meantime, or a revisit date.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFix, corpus, doc, firedText, quote } from './helpers.js';
+import { checkFix, corpus, doc, firedText, list, quote } from './helpers.js';
 
 const OPEN = 'judgment/open-uncertainty';
 const SKELETON = ' Assumption: [what we assume]. Decision: [what we do meanwhile]. Revisit by: [date].';
@@ -130,5 +130,14 @@ describe('judgment/open-uncertainty', () => {
         expected: doc('# Pricing', 'The pricing model is TBD.' + SKELETON, 'We ship on May 3.'),
       });
     });
+  });
+});
+
+describe('judgment/open-uncertainty: a header field left to fill is no judgment', () => {
+  it('"- Landed: TBD" in a proposal\'s timeline (an RFC outside the corpus, cedar)', () => {
+    assert.deepEqual(firedText(doc('## Timeline', list('Started: 2024-07-01', 'Landed: TBD', 'Released: TBD')), OPEN), []);
+  });
+  it('still fires on TBD in a sentence', () => {
+    assert.deepEqual(firedText(doc('## Timeline', 'The release date is TBD.'), OPEN), ['TBD']);
   });
 });
