@@ -75,9 +75,12 @@ async function profileServer(edits: number): Promise<void> {
   // NODE_OPTIONS may not carry --cpu-prof, so the harness starts a wrapper that profiles the server in-process
   // (the inspector answers synchronously on the main thread, so the profile can be written on exit).
   const server = join(CACHE, 'server-profile.js');
+  // The entry points load their bundles from beside themselves (serverMain.js, and the analysis worker's, without
+  // which every analysis fails over to the main thread), as in dist/.
   await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: server });
-  // The server starts its analysis worker from beside itself (without it every analysis fails over to the main thread).
-  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/analysisWorker.ts')], outfile: join(CACHE, 'analysisWorker.js') });
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/serverMain.ts')], outfile: join(CACHE, 'serverMain.js') });
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/analysisWorkerEntry.ts')], outfile: join(CACHE, 'analysisWorker.js') });
+  await build({ ...unminified, entryPoints: [join(ROOT, 'server/src/analysisWorker.ts')], outfile: join(CACHE, 'analysisWorkerMain.js') });
   const out = join(CACHE, 'presence-keystroke-server.cpuprofile');
   rmSync(out, { force: true });
   const wrapper = join(CACHE, 'server-profile-wrapper.js');
