@@ -156,18 +156,64 @@ const blurFigures: Mutation = {
 const BOTTOM_LINE =
   "**Bottom line:** I ask the steering committee to approve this plan by 30 June 2027; it cuts operating cost by 15% against last year's budget.";
 
+/** `line` as the document's first paragraph, under its title. */
+function withOpening(text: string, doc: Doc, line: string): string {
+  const at =
+    doc.title >= 0
+      ? (doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length)
+      : doc.blocks[0]
+        ? doc.lineStarts[doc.blocks[0].line]
+        : text.length;
+  return `${text.slice(0, at)}\n${line}\n\n${text.slice(at)}`;
+}
+
 const addBottomLine: Mutation = {
   name: 'add a real bottom line with an ask and a date',
   expect: 'higher',
-  apply(text, doc) {
-    const at =
-      doc.title >= 0
-        ? (doc.lineStarts[doc.blocks[doc.title].line + 1] ?? text.length)
-        : doc.blocks[0]
-          ? doc.lineStarts[doc.blocks[0].line]
-          : text.length;
-    return `${text.slice(0, at)}\n${BOTTOM_LINE}\n\n${text.slice(at)}`;
-  },
+  apply: (text, doc) => withOpening(text, doc, BOTTOM_LINE),
+};
+
+/**
+ * The document's front matter and headings, each heading over `body(i)` in place of what it held: the skeleton a
+ * writer keeps when the substance is gone. Undefined for a document with fewer than two headings.
+ */
+function skeleton(text: string, doc: Doc, body: (i: number) => string): string | undefined {
+  const headings = doc.blocks.filter((b) => b.kind === 'heading');
+  if (headings.length < 2) return undefined;
+  const parts = [doc.frontMatter ? text.slice(0, doc.frontMatter.bodyStart) : ''];
+  headings.forEach((h, i) => {
+    const line = text.slice(doc.lineStarts[h.line], doc.lineStarts[h.line + 1] ?? text.length).trim();
+    parts.push(`${line}\n\n${body(i)}\n\n`);
+  });
+  return parts.join('');
+}
+
+// Placeholder Latin, as a page template ships it.
+const LOREM = [
+  'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.',
+  'Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.',
+  'Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.',
+  'Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.',
+];
+
+const loremSkeleton: Mutation = {
+  name: 'keep the headings, put placeholder Latin under each',
+  expect: 'below50',
+  apply: (text, doc) => skeleton(text, doc, (i) => [0, 1, 2].map((k) => LOREM[(i + k) % LOREM.length]).join(' ')),
+};
+
+const oneSentenceSkeleton: Mutation = {
+  name: 'keep the headings, put "We will continue to work on this." under each',
+  expect: 'below50',
+  apply: (text, doc) => skeleton(text, doc, () => 'We will continue to work on this.'),
+};
+
+const HOLLOW_BOTTOM_LINE = '**Bottom line:** We are making good progress and things are going well overall.';
+
+const addHollowBottomLine: Mutation = {
+  name: 'add a bottom line with no outcome, decision or ask',
+  expect: 'noBetterBand',
+  apply: (text, doc) => withOpening(text, doc, HOLLOW_BOTTOM_LINE),
 };
 
 /** Applies the first fix of every finding at once, as a writer clicking through would (overlaps: the first wins). */
@@ -192,7 +238,18 @@ const applyEveryFix: Mutation = {
   apply: (text, _doc, before) => applyFirstFixes(text, before),
 };
 
-export const MUTATIONS: readonly Mutation[] = [deleteTradeoffs, emptyTradeoffs, stub, hedgeFive, blurFigures, addBottomLine, applyEveryFix];
+export const MUTATIONS: readonly Mutation[] = [
+  deleteTradeoffs,
+  emptyTradeoffs,
+  stub,
+  loremSkeleton,
+  oneSentenceSkeleton,
+  hedgeFive,
+  blurFigures,
+  addBottomLine,
+  addHollowBottomLine,
+  applyEveryFix,
+];
 
 const BAND_RANK = { 'needs reframing': 0, 'almost there': 1, 'board-ready': 2 } as const;
 

@@ -109,3 +109,61 @@ test('the opening is its first sentences, as the buried-lede rule reads them: a 
   const led = report.replace('Current work has been', 'Weekly CLI downloads reached 125k, and current work has been');
   assert.match(note(led, 'impact'), /with a number/);
 });
+
+// adrs/govuk-aws-0002-hosting-platforms.md, its Decision and Consequences (nine sentences): a record that is judged.
+const HOSTING = [
+  '# 2. Hosting Platforms',
+  '## Decision',
+  'We are using Amazon Web Services as our hosting provider of choice. This conforms to the GDS Tech Forum Hosting Guide. We will initially be using the eu-west-1 region, Ireland. This region has 3 availability zones and also contains the GDS PaaS which will allow easier sharing and peering.',
+  '## Consequences',
+  'We will have to migrate our infrastructure from our current hosting provider to Amazon in the near term. We will then iterate on that infrastructure to deliver improvements to the platform. This will also make a subsequent migration of applications to the PaaS more straightforward.',
+].join('\n\n');
+
+test('a sentence written again is not more prose: one sentence under every heading is a stub', () => {
+  const headings = [
+    '# Q3 report',
+    '## Project health',
+    '## Releases',
+    '## Activity',
+    '## Plans',
+    '## Community',
+    '## Asks',
+    '## Risks',
+    '## Next steps',
+  ];
+  // Written here: the same sentence under each of nine headings.
+  const same = headings.map((h) => `${h}\n\nWe will continue to work on this.`).join('\n\n');
+  const r = result(same);
+  assert.match(note(same, 'conviction'), /not enough text to judge \(1 sentence of prose\)/);
+  assert.ok(r.overall < 50, `one sentence nine times: ${r.overall}`);
+  // The record's own sentences, each once, are judged; the same record twice over counts them once.
+  assert.match(note(HOSTING, 'conviction'), /^7 sentences of prose/);
+  const twice = `${HOSTING}\n\n## Again\n\n${HOSTING.split('\n\n').slice(2).join('\n\n')}`;
+  assert.match(note(twice, 'conviction'), /^7 sentences of prose/);
+});
+
+test('text that does not read as English counts no prose, and the score says why', () => {
+  // Placeholder Latin under real headings.
+  const lorem =
+    '# Plan\n\n## Context\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.\n\n## Decision\n\nDuis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.\n';
+  const r = result(lorem);
+  assert.match(r.explanation ?? '', /does not read as English/);
+  assert.ok(r.overall < 50, `lorem ipsum: ${r.overall}`);
+  // A terse English report of releases and figures still reads as English (Cordova 2015-03's activity list).
+  const terse =
+    '## Activity\n\n- cordova-android 3.7.1 released with security fixes for the whitelist\n- 233 issues opened on GitHub, past quarter\n- 134 issues closed on GitHub, past quarter\n- 136 PRs opened on GitHub, past quarter\n- 130 PRs closed on GitHub, past quarter\n- We made 2 platform patch releases\n';
+  assert.doesNotMatch(result(terse).explanation ?? '', /English/);
+});
+
+test('a summary label is not the point: "Bottom line:" earns opening credit only for what follows it', () => {
+  const opening = (line: string): string => note(`# Hosting\n\n${line}\n\n${HOSTING.split('\n\n').slice(1).join('\n\n')}`, 'impact');
+  // Written here.
+  assert.match(
+    opening('**Bottom line:** We are making good progress and things are going well overall.'),
+    /has no outcome, decision or ask/,
+  );
+  assert.match(opening('**Bottom line:** hosting cost fell 12% against plan.'), /with a number/);
+  assert.match(opening('**TL;DR:** Adopt the managed queue by March.'), /states an ask or decision/);
+  // "Decision:" names what follows: the decision.
+  assert.match(opening('Decision: we go with option B.'), /states an ask or decision/);
+});

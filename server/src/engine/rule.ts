@@ -52,6 +52,8 @@ export interface CreditReport {
   substance: number;
   /** [start, end) of each of those sentences, in document order, as flattened pairs. */
   spans: readonly number[];
+  /** Why the document's prose counts for less than its length suggests (shown when it makes the document a stub). */
+  note?: string;
 }
 
 /** A finding as a rule reports it; analyze() adds severity, cost and the doc link. */

@@ -228,6 +228,7 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   let explanation: string | undefined;
   if (words === 0) explanation = 'There is no prose to score yet: the document is empty or holds only code, front matter or markup.';
   else if (context.fileDisabled) explanation = 'A presence-disable-file comment turns Presence off for this file, so it has no score.';
+  else if (stub && report!.note) explanation = `There is not enough text to judge: ${report!.note}.`;
   else if (stub)
     explanation = `There is not enough text to judge: ${clean} of the ${report!.substance} sentences of clean prose (no finding in them) a document needs before it can score "almost there".`;
   return {

@@ -12,6 +12,7 @@ import { placeholdersIn } from './placeholders.js';
 import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
 import type { Block } from '../core/document.js';
 import type { Sentence } from '../core/sentences.js';
+import grammar from '../../../rubrics/data/grammar.json';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
 export const MIN_JUDGED_SENTENCES = 5;
@@ -21,6 +22,26 @@ export const SUBSTANCE_SENTENCES = 8;
 const DECISION_WORDS = 4;
 /** Words a list item needs to count as a sentence of prose. */
 const LIST_SENTENCE_WORDS = 4;
+
+/**
+ * English prose is a third or more function words ("the", "of", "we", "is"…): on the corpus every document is
+ * above 0.14, however terse its lists of releases and figures, and placeholder Latin ("Lorem ipsum dolor sit
+ * amet…") is about 0.06, as is prose in another language. Below this share, over at least ENGLISH_MIN_WORDS words,
+ * the text does not read as English, and Presence, which judges English, counts no prose in it.
+ */
+const ENGLISH_SHARE = 0.1;
+const ENGLISH_MIN_WORDS = 30;
+const FUNCTION_WORDS = new Set(grammar.functionWords);
+
+/** A sentence's words as one number, so a sentence written again can be told from a new one. */
+function sentenceKey(s: Sentence): number {
+  let h = 0x811c9dc5;
+  for (const w of s.words) {
+    for (let i = 0; i < w.lower.length; i++) h = Math.imul(h ^ w.lower.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 32, 0x01000193);
+  }
+  return h >>> 0;
+}
 
 // Which section roles (core/sectionRoles.ts, inherited by subsections) count for which signal.
 const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
@@ -54,8 +75,13 @@ function hasFigure(text: string): boolean {
 
 /** What one pass over the document counts. */
 export interface Tally {
-  /** Plain prose sentences (two words or more, not quoted, no placeholder). */
+  /**
+   * Plain prose sentences (two words or more, not quoted, no placeholder), each counted once: a sentence written
+   * again says nothing new. None when the text does not read as English.
+   */
   sentences: number;
+  /** Why prose there is counts for nothing, when it does not. */
+  proseNote?: string;
   /** Sentences that hold a placeholder. */
   placeholderSentences: number;
   numeric: number;
@@ -120,6 +146,10 @@ interface BlockTally {
   pointNumber: boolean;
   /** [start, end) of each counted prose sentence, relative to the block start. */
   spans: number[];
+  /** Each counted sentence's key (sentenceKey), in the order of `spans`. */
+  keys: number[];
+  /** Function words among `words`. */
+  functionWords: number;
 }
 
 const ROLE_TRADEOFFS = 1;
@@ -192,6 +222,8 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     pointNumber: false,
     prompt: false,
     spans: [],
+    keys: [],
+    functionWords: 0,
   };
   // Block facts say which word lists occur at all; a sentence is tested against a list only where the block has it.
   const mayAsk = facts.asks > 0 || facts.recommendations.length > 0;
@@ -221,8 +253,10 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     const opening = t.sentences < rubric.thresholds.openingSentences;
     t.sentences++;
     t.spans.push(s.start - block.start, s.end - block.start);
+    t.keys.push(sentenceKey(s));
     const words = s.words;
     t.words += words.length;
+    for (const w of words) if (FUNCTION_WORDS.has(w.lower)) t.functionWords++;
     const hollow = isHollow(lists, s);
     if (hollow) t.hollowWords += words.length;
     const numeric = hasFigure(s.text);
@@ -314,6 +348,9 @@ export function tally(input: DocInput): Tally {
   let askPrompt = -1;
   // Sections headed "Status": a decision record's status sits in the block under it ("Accepted").
   const statusSection = doc.sections.map((s) => s.role === 'metadata' && /^status$/i.test(s.title.trim()));
+  const said = new Set<number>();
+  let proseWords = 0;
+  let functionWords = 0;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (block.kind !== 'paragraph' || block.quoted) continue;
@@ -340,7 +377,15 @@ export function tally(input: DocInput): Tally {
     // The opening is the first prose the writer wrote, where the opening rules find it (not a header line, a
     // byline, a label), and a block with a sentence of prose.
     if (openingBlock < 0 && b > doc.title && x.sentences > 0 && isOpeningProse(input, b)) openingBlock = b;
-    t.sentences += x.sentences;
+    // A sentence said before ("We will continue to work on this." under every heading) is not more prose.
+    for (let i = 0; i < x.keys.length; i++) {
+      if (said.has(x.keys[i]!)) continue;
+      said.add(x.keys[i]!);
+      t.sentences++;
+      t.spans.push(x.spans[2 * i]! + block.start, x.spans[2 * i + 1]! + block.start);
+    }
+    proseWords += x.words;
+    functionWords += x.functionWords;
     t.placeholderSentences += x.placeholderSentences;
     t.numeric += x.numeric;
     t.compared += x.compared;
@@ -352,7 +397,6 @@ export function tally(input: DocInput): Tally {
     t.uncertain += x.uncertain;
     t.resolved += x.resolved;
     t.evidenced += x.evidenced;
-    for (const o of x.spans) t.spans.push(o + block.start);
     // An invitation or a deferral under a Decision or Drawbacks heading does not fill it.
     if (roles & 1) t.tradeoffWords += x.words - x.hollowWords;
     if (roles & 8) t.decisionWords += x.words - x.hollowWords;
@@ -368,6 +412,12 @@ export function tally(input: DocInput): Tally {
       t.priorityItems++;
       if (x.evidenced > 0) t.evidencedItems++;
     }
+  }
+  if (proseWords >= ENGLISH_MIN_WORDS && functionWords < ENGLISH_SHARE * proseWords) {
+    t.sentences = 0;
+    t.spans = [];
+    t.opening = null;
+    t.proseNote = 'the prose does not read as English (too few words such as "the", "of" and "is"), and Presence judges English';
   }
   input.memo.set('credit/tally', t);
   return t;
@@ -478,5 +528,5 @@ export function creditSignals(input: DocInput): CreditReport {
   const t = tally(input);
   const signals: Record<string, Signal> = {};
   for (const [name, f] of Object.entries(SIGNALS)) signals[name] = f(t);
-  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES, spans: t.spans };
+  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES, spans: t.spans, ...(t.proseNote ? { note: t.proseNote } : {}) };
 }

@@ -5,6 +5,7 @@ import type { DocInput } from './rule.js';
 import type { Sentence } from '../core/sentences.js';
 import { hasNumber } from './util.js';
 import { isImperative, isLinkOnly, isMetadata, reportsOutcome } from './grammar.js';
+import { roleOfTitle } from '../core/sectionRoles.js';
 import data from '../../../rubrics/data/grammar.json';
 
 // After "This proposal …", a verb that states the change: "This proposal adds a config option."
@@ -15,6 +16,10 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
   // "I think we should…", "Maybe the release slipped": a point opened by a hedge is not stated yet.
   if (s.words.length > 0 && lists.hedges.matchAt(s.words, 0) > 0) return false;
   if (lists.ask.holds(s) || lists.recommendation.holds(s)) return true;
+  // "**Bottom line:** …", "TL;DR: …": a summary's label says a point follows; whether one does is in what follows.
+  // ("Decision: …" and "Recommendation: …" name what follows, and the ask list holds them.)
+  const labelled = splitLabel(s);
+  if (labelled) return carriesPoint(input, labelled.rest);
   // A proposal stated as an imperative ("Add socket timeouts to std::net.") or as what the document changes.
   if (isImperative(s.words, s.text)) return true;
   const meta = lists.metaOpeners.matchAt(s.words, 0);
@@ -22,6 +27,20 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
   // After "Last quarter…", even a number or a result is the story so far, not the point.
   if (s.words.length > 0 && lists.chronologyOpeners.matchAt(s.words, 0) > 0) return false;
   return hasNumber(input.text, s) || reportsOutcome(s.words);
+}
+
+// A label of up to LABEL_WORDS words and a colon opening a sentence: "Bottom line:", "TL;DR:", "Summary:".
+const LABEL = /^\s*\p{Lu}[\p{L} ;'-]{0,30}?:\s+/u;
+
+/** A sentence's opening label and the sentence after it; undefined without one, or with nothing after it. */
+function splitLabel(s: Sentence): { label: string; rest: Sentence } | undefined {
+  const m = LABEL.exec(s.text);
+  if (!m) return undefined;
+  const at = s.start + m[0].length;
+  const words = s.words.filter((w) => w.start >= at);
+  const label = s.words.length - words.length;
+  if (label === 0 || label > LABEL_WORDS || words.length < 2) return undefined;
+  return { label: m[0].replace(/:\s*$/, '').trim(), rest: { start: at, end: s.end, text: s.text.slice(m[0].length), words } };
 }
 
 // "Created by …", "Report from the … committee", "Submitted by …": who wrote it, not what it says.
@@ -40,8 +59,10 @@ export function isOpeningProse(input: DocInput, b: number): boolean {
   if (block.kind !== 'paragraph' || block.quoted || input.doc.sections[block.section]?.role === 'metadata') return false;
   const source = input.text.slice(block.start, block.end);
   const sentences = input.sentences(b);
-  // "**Bottom line:** we hit plan." has the shape of a header line but is the point itself.
-  if (isMetadata(source) && !sentences.some((s) => carriesPoint(input, s))) return false;
+  // "**Bottom line:** we hit plan." has the shape of a header line but is the point itself, and a summary's label
+  // ("Bottom line:", "TL;DR:") makes the line the writer's opening whether or not what follows states the point.
+  const label = sentences[0] && splitLabel(sentences[0])?.label;
+  if (isMetadata(source) && !(label && roleOfTitle(label) === 'summary') && !sentences.some((s) => carriesPoint(input, s))) return false;
   // A line of its own, not a list the reader reads through: "[Edzer Pebesma](…), [Michael Sumner](…)",
   // "Tracked by https://…" (links and a word or two around them), or a label.
   if (block.list < 0) {

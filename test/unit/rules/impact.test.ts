@@ -100,6 +100,11 @@ describe('impact/buried-lede', () => {
         'The team is excited about the roadmap.',
       ]);
     });
+    // Written here: a summary's label over a line that states no outcome, decision or ask.
+    it('a bottom line that says nothing', () => {
+      const text = doc('# Q3', '**Bottom line:** We are making good progress and things are going well overall.', 'More detail follows.');
+      assert.equal(fires(text, LEDE)[0]?.start, text.indexOf('**Bottom line:**') + 2);
+    });
     it('interview-answer reads only the first sentence', () => {
       const text = 'Some context first. I recommend we hire two engineers.';
       assert.deepEqual(firedText(text, LEDE, { rubric: 'interview-answer' }), ['Some context first.']);
@@ -113,7 +118,7 @@ describe('impact/buried-lede', () => {
       ['a recommendation', doc('# Hiring', 'I recommend we hire two engineers for payments.', 'Background follows.')],
       ['an ask in the second sentence', doc('# Budget', 'The market moved fast this quarter. We ask the board to approve the budget.')],
       ['a decision', doc('# Pricing', 'We decided to keep list prices.', 'Background follows.')],
-      ['a bottom line', doc('# Q3', '**Bottom line:** we hit plan.', 'More detail follows.')],
+      ['a bottom line', doc('# Q3', '**Bottom line:** we exceeded plan.', 'More detail follows.')],
       ['a placeholder for the number', doc('# Q3', 'Churn fell to [N%].', 'More detail follows.')],
       ['a quote before the point is skipped', doc('# Hiring', '> The market is changing.', 'I recommend we hire two engineers.')],
       ['an empty document', ''],
