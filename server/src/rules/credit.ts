@@ -80,7 +80,7 @@ export interface Tally {
    * again says nothing new. None when the text does not read as English.
    */
   sentences: number;
-  /** Why prose there is counts for nothing, when it does not. */
+  /** Why none of the prose counts, when none does though there is some (text that does not read as English). */
   proseNote?: string;
   /** Sentences that hold a placeholder. */
   placeholderSentences: number;

@@ -59,7 +59,7 @@ export function isOpeningProse(input: DocInput, b: number): boolean {
   if (block.kind !== 'paragraph' || block.quoted || input.doc.sections[block.section]?.role === 'metadata') return false;
   const source = input.text.slice(block.start, block.end);
   const sentences = input.sentences(b);
-  // "**Bottom line:** we hit plan." has the shape of a header line but is the point itself, and a summary's label
+  // "**Bottom line:** we exceeded plan." has the shape of a header line but is the point itself, and a summary's label
   // ("Bottom line:", "TL;DR:") makes the line the writer's opening whether or not what follows states the point.
   const label = sentences[0] && splitLabel(sentences[0])?.label;
   if (isMetadata(source) && !(label && roleOfTitle(label) === 'summary') && !sentences.some((s) => carriesPoint(input, s))) return false;
