@@ -156,6 +156,8 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
     const w = words[k].lower;
     if (DEPENDS_ON.has(w) || (w === 'as' && AS_CLAUSE.has(words[k + 1]?.lower ?? ''))) return false;
   }
+  // "we eventually accepted only 6 candidates": between a subject and its simple past, the phrase tells history too.
+  if (PRONOUN.has(prev ?? '') && next?.endsWith('ed')) return false;
   for (let k = first; k < from; k++) {
     const w = words[k].lower;
     if (PAST_AUX.has(w)) return false;

@@ -178,6 +178,10 @@ describe('impact/buried-lede', () => {
       assert.deepEqual(firedText(doc('# OpenJS Travel Fund', tracked, '## Champion', champion, '## Description', description), LEDE), []);
       // Written here: a short headline that states the result is the opening, punctuation or not.
       assert.deepEqual(firedText(doc('# Q3', 'Revenue up 12%', 'Last quarter we held several meetings.'), LEDE), []);
+      // The twelfth blind batch (a postmortem template), judged wrong by all three reviewers: the handles listed
+      // under "Involved:" are who took part, like "Participants"; the finding now falls on the writer's first sentence.
+      const involved = doc('## Owner: @aronasorman', '## Involved:', '- @jamalex', '## Overview', 'Last week we held several meetings.');
+      assert.deepEqual(firedText(involved, LEDE), ['Last week we held several meetings.']);
     });
     // Issue 9 review: 0 of 14 right. The first item of a highlights or deliverables list is a point, however worded.
     it('an opening list of points puts the highlights first (k8s SIG Windows 2021, SIG Testing 2021, OTel Go compile-time instrumentation)', () => {

@@ -302,6 +302,10 @@ describe('quantified/vague-time', () => {
       // A condition or the past: no plan to date.
       "We shouldn't consider LaunchDarkly because procuring it would affect our timeline, even if the budget was eventually approved.",
       'We used the old runner for a while.',
+      // Outside the corpus (the twelfth blind batch, PHP Foundation's 2022 report), judged wrong by all three
+      // reviewers: the phrase between the subject and its simple past tells how a story ended.
+      'One of the candidates dropped out, and we eventually accepted only 6 candidates.',
+      'We soon learned that the mirror was stale.',
       // "Eventually" says how a thing ends; only the writer's own "we will eventually" asks for a date.
       'Service teams know that their development environments reflect the production environments they will eventually create.',
     ]) {
