@@ -167,3 +167,16 @@ test('a summary label is not the point: "Bottom line:" earns opening credit only
   // "Decision:" names what follows: the decision.
   assert.match(opening('Decision: we go with option B.'), /states an ask or decision/);
 });
+
+test('a status that says "Accepted" is not the decision: a record without its Decision section earns no decision credit', () => {
+  // adrs/govuk-aws-0002-hosting-platforms.md's status and context, its Decision and Consequences deleted.
+  const gutted = [
+    '# 2. Hosting Platforms',
+    '## Status',
+    'Accepted',
+    '## Context',
+    'GDS policy for hosting of GDS internal services is PaaS first and AWS for anything that can not be run on the PaaS. The current platform is hosted by a third party provider.',
+  ].join('\n\n');
+  assert.match(note(gutted, 'decision'), /no ask or decision/);
+  assert.match(note(`${gutted}\n\n## Decision\n\nWe are using Amazon Web Services as our hosting provider of choice.\n`, 'decision'), /stated in its own section|ask or decision/);
+});

@@ -445,8 +445,9 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
       note: `opening ${o.point ? 'states an ask or decision' : o.number ? 'states an outcome' : 'has no outcome, decision or ask'}${o.number ? ' with a number' : ''}`,
     };
   },
+  // "Status: Accepted" says a decision was made, not what it is: the decision itself is written somewhere.
   ask: (t) => {
-    const stated = t.decisionWords >= DECISION_WORDS || t.imperatives > 0 || t.decided;
+    const stated = t.decisionWords >= DECISION_WORDS || t.imperatives > 0;
     return {
       value: t.asks > 0 || stated ? 1 : 0,
       seen: t.sentences >= MIN_JUDGED_SENTENCES,
