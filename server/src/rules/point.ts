@@ -31,9 +31,14 @@ export function carriesPoint(input: DocInput, s: Sentence): boolean {
 
 // A label of up to LABEL_WORDS words and a colon opening a sentence: "Bottom line:", "TL;DR:", "Summary:".
 const LABEL = /^\s*\p{Lu}[\p{L} ;'-]{0,30}?:\s+/u;
+/** Where LABEL's colon can be at the latest (leading space from masked bold markers included). */
+const LABEL_CHARS = 64;
 
 /** A sentence's opening label and the sentence after it; undefined without one, or with nothing after it. */
 function splitLabel(s: Sentence): { label: string; rest: Sentence } | undefined {
+  // Most sentences have no colon near their start: no regular expression for them (this runs on every opening).
+  const colon = s.text.indexOf(':');
+  if (colon < 0 || colon > LABEL_CHARS) return undefined;
   const m = LABEL.exec(s.text);
   if (!m) return undefined;
   const at = s.start + m[0].length;
