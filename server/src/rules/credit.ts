@@ -47,8 +47,7 @@ for (const w of grammar.functionWords) {
 const FUNCTION_WORD_CHARS = Math.max(...grammar.functionWords.map((w) => w.length));
 function isFunctionWord(w: string): boolean {
   if (w.length > FUNCTION_WORD_CHARS || w.charCodeAt(0) > 0xff) return false;
-  const candidates = FUNCTION_WORDS.get(shape(w));
-  return candidates !== undefined && candidates.includes(w);
+  return FUNCTION_WORDS.get(shape(w))?.includes(w) === true;
 }
 
 /**
