@@ -25,9 +25,9 @@ const LIST_SENTENCE_WORDS = 4;
 
 /**
  * English prose is a third or more function words ("the", "of", "we", "is"…): on the corpus every document is
- * above 0.14, however terse its lists of releases and figures, and placeholder Latin ("Lorem ipsum dolor sit
- * amet…") is about 0.06, as is prose in another language. Below this share, over at least ENGLISH_MIN_WORDS words,
- * the text does not read as English, and Presence, which judges English, counts no prose in it.
+ * at about 0.14 or above, however terse its lists of releases and figures, and placeholder Latin ("Lorem ipsum dolor
+ * sit amet…") is about 0.06, as is prose in another language. Below this share, over at least ENGLISH_MIN_WORDS
+ * sampled words, the text does not read as English, and Presence, which judges English, counts no prose in it.
  */
 const ENGLISH_SHARE = 0.1;
 const ENGLISH_MIN_WORDS = 30;
