@@ -58,17 +58,22 @@ test('an answer under a template prompt that asks what help the group needs is a
   assert.match(note(declined, 'decision'), /^no ask or decision/);
 });
 
+// adrs/govuk-aws-0002-hosting-platforms.md, lightly shortened: its title, Context, Decision and Consequences.
+const HOSTING_TITLE = '# 2. Hosting Platforms';
+const GDS_POLICY = 'GDS policy for hosting of GDS internal services is PaaS first and AWS for anything that can not be run on the PaaS.';
+const HOSTING_CONTEXT = `We need to decide upon a platform to host the future GOV.UK infrastructure. ${GDS_POLICY}`;
+const HOSTING_DECISION =
+  'We are using Amazon Web Services as our hosting provider of choice. This conforms to the GDS Tech Forum Hosting Guide. We will initially be using the eu-west-1 region, Ireland. This region has 3 availability zones and also contains the GDS PaaS which will allow easier sharing and peering.';
+const HOSTING_CONSEQUENCES =
+  'We will have to migrate our infrastructure from our current hosting provider to Amazon in the near term. We will then iterate on that infrastructure to deliver improvements to the platform. This will also make a subsequent migration of applications to the PaaS more straightforward.';
+/** The record's Decision and Consequences under its title: seven sentences. */
+const HOSTING = [HOSTING_TITLE, '## Decision', HOSTING_DECISION, '## Consequences', HOSTING_CONSEQUENCES].join('\n\n');
+
 test('a short decision record is judged on what it says; a three-sentence page is still a stub', () => {
-  // adrs/govuk-aws-0002-hosting-platforms.md, shortened to its Decision and Consequences (nine sentences).
-  const adr = [
-    '# 2. Hosting Platforms',
-    '## Context',
-    'We need to decide upon a platform to host the future GOV.UK infrastructure. GDS policy for hosting of GDS internal services is PaaS first and AWS for anything that can not be run on the PaaS.',
-    '## Decision',
-    'We are using Amazon Web Services as our hosting provider of choice. This conforms to the GDS Tech Forum Hosting Guide. We will initially be using the eu-west-1 region, Ireland. This region has 3 availability zones and also contains the GDS PaaS which will allow easier sharing and peering.',
-    '## Consequences',
-    'We will have to migrate our infrastructure from our current hosting provider to Amazon in the near term. We will then iterate on that infrastructure to deliver improvements to the platform. This will also make a subsequent migration of applications to the PaaS more straightforward.',
-  ].join('\n\n');
+  // The record with its Context (nine sentences).
+  const adr = [HOSTING_TITLE, '## Context', HOSTING_CONTEXT, '## Decision', HOSTING_DECISION, '## Consequences', HOSTING_CONSEQUENCES].join(
+    '\n\n',
+  );
   const record = result(adr);
   assert.equal(record.explanation, undefined, `a nine-sentence record is not a stub: ${record.explanation}`);
   const stub = result(
@@ -109,15 +114,6 @@ test('the opening is its first sentences, as the buried-lede rule reads them: a 
   const led = report.replace('Current work has been', 'Weekly CLI downloads reached 125k, and current work has been');
   assert.match(note(led, 'impact'), /with a number/);
 });
-
-// adrs/govuk-aws-0002-hosting-platforms.md, its Decision and Consequences (nine sentences): a record that is judged.
-const HOSTING = [
-  '# 2. Hosting Platforms',
-  '## Decision',
-  'We are using Amazon Web Services as our hosting provider of choice. This conforms to the GDS Tech Forum Hosting Guide. We will initially be using the eu-west-1 region, Ireland. This region has 3 availability zones and also contains the GDS PaaS which will allow easier sharing and peering.',
-  '## Consequences',
-  'We will have to migrate our infrastructure from our current hosting provider to Amazon in the near term. We will then iterate on that infrastructure to deliver improvements to the platform. This will also make a subsequent migration of applications to the PaaS more straightforward.',
-].join('\n\n');
 
 test('a sentence written again is not more prose: one sentence under every heading is a stub', () => {
   const headings = [
@@ -169,15 +165,10 @@ test('a summary label is not the point: "Bottom line:" earns opening credit only
 });
 
 test('a status that says "Accepted" is not the decision: a record without its Decision section earns no decision credit', () => {
-  // adrs/govuk-aws-0002-hosting-platforms.md's status and context, its Decision and Consequences deleted.
-  const gutted = [
-    '# 2. Hosting Platforms',
-    '## Status',
-    'Accepted',
-    '## Context',
-    'GDS policy for hosting of GDS internal services is PaaS first and AWS for anything that can not be run on the PaaS. The current platform is hosted by a third party provider.',
-  ].join('\n\n');
+  // The record's Status and the last sentence of its Context, its Decision and Consequences deleted (the Context's
+  // other sentences hold "decide" and "we need to", which the ask list reads as asks).
+  const gutted = [HOSTING_TITLE, '## Status', 'Accepted', '## Context', GDS_POLICY].join('\n\n');
   assert.match(note(gutted, 'decision'), /no ask or decision/);
-  const decided = `${gutted}\n\n## Decision\n\nWe are using Amazon Web Services as our hosting provider of choice.\n`;
+  const decided = `${gutted}\n\n## Decision\n\n${HOSTING_DECISION}\n`;
   assert.doesNotMatch(note(decided, 'decision'), /no ask or decision/);
 });

@@ -48,6 +48,11 @@ function splitLabel(s: Sentence): { label: string; rest: Sentence } | undefined 
   return { label: m[0].replace(/:\s*$/, '').trim(), rest: { start: at, end: s.end, text: s.text.slice(m[0].length), words } };
 }
 
+function opensWithSummaryLabel(s: Sentence | undefined): boolean {
+  const label = s && splitLabel(s)?.label;
+  return label !== undefined && roleOfTitle(label) === 'summary';
+}
+
 // "Created by …", "Report from the … committee", "Submitted by …": who wrote it, not what it says.
 const BYLINE =
   /^\s*(?:[-*+]\s+)?(?:created|report|reported|submitted|prepared|written|authored|compiled|last (?:modified|updated)|posted)\b[^.]{0,40}?\b(?:by|from)\b/i;
@@ -66,8 +71,7 @@ export function isOpeningProse(input: DocInput, b: number): boolean {
   const sentences = input.sentences(b);
   // "**Bottom line:** we exceeded plan." has the shape of a header line but is the point itself, and a summary's label
   // ("Bottom line:", "TL;DR:") makes the line the writer's opening whether or not what follows states the point.
-  const label = sentences[0] && splitLabel(sentences[0])?.label;
-  if (isMetadata(source) && !(label && roleOfTitle(label) === 'summary') && !sentences.some((s) => carriesPoint(input, s))) return false;
+  if (isMetadata(source) && !opensWithSummaryLabel(sentences[0]) && !sentences.some((s) => carriesPoint(input, s))) return false;
   // A line of its own, not a list the reader reads through: "[Edzer Pebesma](…), [Michael Sumner](…)",
   // "Tracked by https://…" (links and a word or two around them), or a label.
   if (block.list < 0) {
