@@ -7,7 +7,7 @@ import { analyze, applyEdits, bandFor, type AnalysisResult, type TextEdit } from
 
 export const TODAY = '2026-11-22';
 
-export type Expect = 'lower' | 'higher' | 'below50' | 'noBetterBand';
+export type Expect = 'lower' | 'higher' | 'notHigher' | 'below50' | 'noBetterBand';
 
 export interface Mutation {
   name: string;
@@ -208,6 +208,29 @@ const oneSentenceSkeleton: Mutation = {
   apply: (text, doc) => skeleton(text, doc, () => 'We will continue to work on this.'),
 };
 
+// Sentences that name nothing (no figure, name, code or link), written here: padding, not substance.
+const PADDING = [
+  'The team continued working on various items.',
+  'Progress was made across several areas.',
+  'Work is ongoing in a number of places.',
+  'Several discussions took place during the period.',
+  'The group met regularly to review things.',
+  'Various improvements were made to the project.',
+  'Contributors worked on a range of topics.',
+  'Efforts continued on the usual fronts.',
+  'There was steady activity throughout.',
+  'More work remains to be done in general.',
+];
+
+const pad: Mutation = {
+  name: 'append three paragraphs of sentences that name nothing',
+  expect: 'notHigher',
+  apply: (text) =>
+    `${text.trimEnd()}\n\n## Other work\n\n${[' so far.', ' this period.', ' as planned.']
+      .map((tail) => PADDING.map((s) => s.replace(/\.$/, tail)).join(' '))
+      .join('\n\n')}\n`,
+};
+
 const HOLLOW_BOTTOM_LINE = '**Bottom line:** We are making good progress and things are going well overall.';
 
 const addHollowBottomLine: Mutation = {
@@ -249,6 +272,7 @@ export const MUTATIONS: readonly Mutation[] = [
   addBottomLine,
   addHollowBottomLine,
   applyEveryFix,
+  pad,
 ];
 
 const BAND_RANK = { 'needs reframing': 0, 'almost there': 1, 'board-ready': 2 } as const;
@@ -262,6 +286,8 @@ export function movedRight(expect: Expect, before: AnalysisResult, after: Analys
       return b < a;
     case 'higher':
       return b > a;
+    case 'notHigher':
+      return b <= a;
     case 'below50':
       return b < 50;
     case 'noBetterBand':

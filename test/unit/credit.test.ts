@@ -172,3 +172,18 @@ test('a status that says "Accepted" is not the decision: a record without its De
   const decided = `${gutted}\n\n## Decision\n\n${HOSTING_DECISION}\n`;
   assert.doesNotMatch(note(decided, 'decision'), /no ask or decision/);
 });
+
+test('a decision document is credited for spelling its decision out, not only naming it', () => {
+  // govuk-aws-0002's Decision in full against its first sentence alone: the decision is stated either way.
+  const adr = (decision: string): string =>
+    [HOSTING_TITLE, '## Context', HOSTING_CONTEXT, '## Decision', decision, '## Consequences', HOSTING_CONSEQUENCES].join('\n\n');
+  const full = result(adr(HOSTING_DECISION)).dimensions.find((d) => d.dimension === 'decision')!;
+  const named = result(adr(HOSTING_DECISION.split('. ')[0] + '.')).dimensions.find((d) => d.dimension === 'decision')!;
+  assert.match(full.note, /\b\d+ words in decision sections/);
+  assert.ok(full.credit > named.credit, `full ${full.credit}, named only ${named.credit}`);
+  // A board report has no decision section to spell out: it is not judged on one.
+  assert.doesNotMatch(
+    note('# Q3\n\nCreated a shared on-call rota, which cut pages per engineer by 30% against Q2.\n', 'decision'),
+    /decision sections/,
+  );
+});

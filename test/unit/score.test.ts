@@ -62,13 +62,37 @@ test('a fix that leaves no placeholder never lowers the score', () => {
 });
 
 test('a longer document with the same density of problems is not punished for length', () => {
+  // Length counts the sentences that name something (a figure here): both documents are past the base length.
   const section = (i: number): string =>
     `## Area ${i}\n\nWe shipped ${i + 3} features and revenue rose ${i + 2}% on plan. I think we should keep the pace.\n\n`;
-  const short = `# Update\n\nWe will hire 4 engineers in Q1 at $600K; we defer the mobile app.\n\n${Array.from({ length: 10 }, (_, i) => section(i)).join('')}`;
-  const long = `# Update\n\nWe will hire 4 engineers in Q1 at $600K; we defer the mobile app.\n\n${Array.from({ length: 40 }, (_, i) => section(i)).join('')}`;
-  const a = score(short).score.overall;
-  const b = score(long).score.overall;
+  const doc = (n: number): string =>
+    `# Update\n\nWe will hire 4 engineers in Q1 at $600K; we defer the mobile app.\n\n${Array.from({ length: n }, (_, i) => section(i)).join('')}`;
+  const a = score(doc(45)).score.overall;
+  const b = score(doc(90)).score.overall;
   assert.ok(Math.abs(a - b) <= 3, `${a} vs ${b}`);
+});
+
+test('sentences that name nothing do not make a document long enough to spread its findings', () => {
+  const section = (i: number): string =>
+    `## Area ${i}\n\nWe shipped ${i + 3} features and revenue rose ${i + 2}% on plan. I think we should keep the pace.\n\n`;
+  const text = `# Update\n\nWe will hire 4 engineers in Q1 at $600K; we defer the mobile app.\n\n${Array.from({ length: 30 }, (_, i) => section(i)).join('')}`;
+  const subjects = ['The team', 'The group', 'Contributors', 'Everyone', 'The working group'];
+  const doing = [
+    'made progress across several areas',
+    'met regularly to review things',
+    'kept working on various items',
+    'worked on a range of topics',
+    'spent time on the usual fronts',
+    'discussed the open items',
+  ];
+  const sentences = subjects.flatMap((who) => doing.map((what) => `${who} ${what}.`));
+  const padded = `${text}## Other\n\n${sentences.join(' ')}\n`;
+  const before = score(text).score.overall;
+  const after = score(padded).score.overall;
+  assert.ok(after <= before, `${before} → ${after}`);
+  // The same padding written with figures and names is substance: it does spread the cost.
+  const named = `${text}## Other\n\n${sentences.map((x, i) => x.replace(/\.$/, ` in ${i + 3} of the 40 EU regions.`)).join(' ')}\n`;
+  assert.ok(score(named).score.overall > after, `named ${score(named).score.overall} vs ${after}`);
 });
 
 test('empty and code-only documents get a score with an explanation, never NaN', () => {

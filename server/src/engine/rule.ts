@@ -48,6 +48,11 @@ export interface CreditReport {
   signals: Record<string, Signal>;
   /** Plain prose sentences that earn credit (placeholders excluded). */
   sentences: number;
+  /**
+   * Of those, the sentences that say something specific: the document's length, for spreading the cost of its
+   * findings (sentences that name nothing, padding, do not make a problem cheaper).
+   */
+  informative: number;
   /** Below this many sentences a document is a stub: its overall score is capped below "almost there". */
   substance: number;
   /** [start, end) of each of those sentences, in document order, as flattened pairs. */

@@ -112,9 +112,10 @@ export function score(findings: Finding[], rubric: Rubric, words: number, senten
   const scaled = (f: Finding, scale: number): number => f.cost * (isDocumentLevel(f.ruleId) ? 1 : scale);
   const weights = rubric.weights;
   const totalWeight = DIMENSIONS.reduce((n, d) => n + weights[d], 0);
-  // Length in sentences: removing words (most fixes) never changes it, and inserting a template line only adds.
-  const scale = Math.min(1, BASE_SENTENCES / Math.max(1, sentences));
   const report = words > 0 ? context.credit : undefined;
+  // Length in sentences that say something specific (the credit report's), or in all of them when there is no prose
+  // to read: removing a word (most fixes) rarely changes it, and inserting a template line never adds to it.
+  const scale = Math.min(1, BASE_SENTENCES / Math.max(1, report ? report.informative : sentences));
 
   const lostBy = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));
   const counted = new Map<Dimension, number>(DIMENSIONS.map((d) => [d, 0]));

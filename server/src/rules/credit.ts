@@ -66,6 +66,9 @@ const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
 // A Decision, Proposal or Recommendation section (an RFC's design) states the decision the document makes.
 const DECISION_ROLES: readonly SectionRole[] = ['proposal'];
 const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
+const DECISION_DOC_ROLES: readonly SectionRole[] = [...DECISION_ROLES, ...OPTION_ROLES, ...TRADEOFF_ROLES];
+/** Words of prose under Decision or Proposal headings that spell a decision out in full. */
+const DESIGN_WORDS = 100;
 
 // A figure: a quantity in digits. Not one: a year ("in 2019"), an id after an acronym or "#" ("RFC 2008", "#41"),
 // a version ("1.2.3", "v2"), or a digit inside a word ("Q3", "W3C").
@@ -91,6 +94,30 @@ function hasFigure(text: string): boolean {
   return false;
 }
 
+/**
+ * The sentence names something specific: a figure, date or version (a digit), a name (a capitalised word past the
+ * first, an acronym, a CamelCase term), code or a link. "Progress was made across several areas." names nothing.
+ * Only such sentences make a document long enough to spread its findings' cost (score.ts): padding a memo with
+ * sentences that say nothing must not make its hedges cheaper. The first word is not read as a name: a sentence
+ * starts with a capital either way.
+ */
+function isInformative(source: string, s: Sentence, blockStart: number): boolean {
+  if (/\d/.test(s.text)) return true;
+  const words = s.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.text;
+    const c = w.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && !(c > 0xbf && w[0] !== w[0]!.toLowerCase())) continue;
+    // "Bottom line: We…", "I": a capitalised function word names nothing.
+    if (isFunctionWord(words[i]!.lower)) continue;
+    if (i > 0) return true;
+    // "API", "GitHub": more than one capital.
+    if (/\p{Lu}/u.test(w.slice(1))) return true;
+  }
+  // Masked out of the sentence's text: code spans and link targets.
+  return /`|\]\(|https?:|www\./.test(source.slice(s.start - blockStart, s.end - blockStart));
+}
+
 /** What one pass over the document counts. */
 export interface Tally {
   /**
@@ -98,6 +125,8 @@ export interface Tally {
    * again says nothing new. None when the text does not read as English.
    */
   sentences: number;
+  /** Of those, the sentences that name something specific (isInformative). */
+  informative: number;
   /** Why none of the prose counts, when none does though there is some (text that does not read as English). */
   proseNote?: string;
   /** Sentences that hold a placeholder. */
@@ -131,6 +160,8 @@ export interface Tally {
   spans: number[];
   /** The document records its decision as made ("Status: Accepted"): nobody is left to decide. */
   decided: boolean;
+  /** The document has the sections of a decision document: a proposal, options, alternatives or drawbacks. */
+  decisionDoc: boolean;
 }
 
 /** What one prose block contributes; independent of where the block sits, so it is cached by its text. */
@@ -166,6 +197,8 @@ interface BlockTally {
   spans: number[];
   /** Each counted sentence's key (sentenceKey), in the order of `spans`. */
   keys: number[];
+  /** Whether each counted sentence names something specific (isInformative), in the order of `spans`. */
+  informative: boolean[];
   /** Of the block's first ENGLISH_SAMPLE counted words: how many were read, and how many are function words. */
   sampledWords: number;
   functionWords: number;
@@ -242,6 +275,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     prompt: false,
     spans: [],
     keys: [],
+    informative: [],
     sampledWords: 0,
     functionWords: 0,
   };
@@ -274,6 +308,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     t.sentences++;
     t.spans.push(s.start - block.start, s.end - block.start);
     t.keys.push(sentenceKey(s));
+    t.informative.push(isInformative(source, s, block.start));
     const words = s.words;
     t.words += words.length;
     for (let i = 0; i < words.length && t.sampledWords < ENGLISH_SAMPLE; i++, t.sampledWords++)
@@ -324,6 +359,7 @@ export function tally(input: DocInput): Tally {
   const { doc, text } = input;
   const t: Tally = {
     sentences: 0,
+    informative: 0,
     placeholderSentences: 0,
     numeric: 0,
     compared: 0,
@@ -344,6 +380,7 @@ export function tally(input: DocInput): Tally {
     opening: null,
     spans: [],
     decided: false,
+    decisionDoc: doc.sections.some((s) => DECISION_DOC_ROLES.includes(s.role)),
   };
   // The document model gives each section its role (a subsection without one takes its parent's).
   const roleBits = Int32Array.from(
@@ -403,6 +440,7 @@ export function tally(input: DocInput): Tally {
       if (said.has(x.keys[i]!)) continue;
       said.add(x.keys[i]!);
       t.sentences++;
+      if (x.informative[i]) t.informative++;
       t.spans.push(x.spans[2 * i]! + block.start, x.spans[2 * i + 1]! + block.start);
     }
     sampledWords += x.sampledWords;
@@ -436,6 +474,7 @@ export function tally(input: DocInput): Tally {
   }
   if (sampledWords >= ENGLISH_MIN_WORDS && functionWords < ENGLISH_SHARE * sampledWords) {
     t.sentences = 0;
+    t.informative = 0;
     t.spans = [];
     t.opening = null;
     t.proseNote = 'the prose does not read as English (too few words such as "the", "of" and "is"), and Presence judges English';
@@ -491,6 +530,12 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
         : t.askContract > 0
           ? 'no ask names both who decides and by when'
           : 'no ask names who decides or by when',
+  }),
+  // A decision document spells its decision out under its own heading: the proposal, not only its name.
+  design: (t) => ({
+    value: frac(t.decisionWords, DESIGN_WORDS),
+    seen: t.decisionDoc,
+    note: t.decisionWords > 0 ? `${plural(t.decisionWords, 'word')} in decision sections` : 'no decision or proposal section with content',
   }),
   // A tradeoff section with content earns most; sentences elsewhere that name a cost or an alternative earn up to half.
   tradeoffs: (t) => ({
@@ -550,5 +595,14 @@ export function creditSignals(input: DocInput): CreditReport {
   const t = tally(input);
   const signals: Record<string, Signal> = {};
   for (const [name, f] of Object.entries(SIGNALS)) signals[name] = f(t);
-  return { signals, sentences: t.sentences, substance: SUBSTANCE_SENTENCES, spans: t.spans, ...(t.proseNote ? { note: t.proseNote } : {}) };
+  // Only a decision document is judged on how it spells out its decision.
+  if (!t.decisionDoc) delete signals.design;
+  return {
+    signals,
+    sentences: t.sentences,
+    informative: t.informative,
+    substance: SUBSTANCE_SENTENCES,
+    spans: t.spans,
+    ...(t.proseNote ? { note: t.proseNote } : {}),
+  };
 }
