@@ -231,6 +231,27 @@ const pad: Mutation = {
       .join('\n\n')}\n`,
 };
 
+/** The words of every prose paragraph in a random order (a fixed seed per paragraph): the same words, no sentences. */
+const shuffleWords: Mutation = {
+  name: 'shuffle the words of every prose paragraph',
+  expect: 'lower',
+  apply: (text, doc) => {
+    const edits = doc.blocks
+      .filter((b) => b.kind === 'paragraph' && !b.quoted && /[a-z]{3,} [a-z]{3,}/.test(b.masked))
+      .map((b, n) => {
+        const words = text.slice(b.start, b.end).split(/\s+/);
+        let seed = n + 1;
+        for (let i = words.length - 1; i > 0; i--) {
+          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+          const j = seed % (i + 1);
+          [words[i], words[j]] = [words[j]!, words[i]!];
+        }
+        return { start: b.start, end: b.end, newText: words.join(' ') };
+      });
+    return edits.length ? applyEdits(text, edits) : undefined;
+  },
+};
+
 const HOLLOW_BOTTOM_LINE = '**Bottom line:** We are making good progress and things are going well overall.';
 
 const addHollowBottomLine: Mutation = {
@@ -273,6 +294,7 @@ export const MUTATIONS: readonly Mutation[] = [
   addHollowBottomLine,
   applyEveryFix,
   pad,
+  shuffleWords,
 ];
 
 const BAND_RANK = { 'needs reframing': 0, 'almost there': 1, 'board-ready': 2 } as const;

@@ -187,3 +187,34 @@ test('a decision document is credited for spelling its decision out, not only na
     /decision sections/,
   );
 });
+
+test('words out of order are not prose: the record shuffled reads as no sentences, the record itself does', () => {
+  // govuk-aws-0002's Context, Decision and Consequences, each paragraph's words in a fixed shuffled order.
+  const shuffle = (p: string, seed: number): string => {
+    const w = p.split(' ');
+    for (let i = w.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const j = seed % (i + 1);
+      [w[i], w[j]] = [w[j]!, w[i]!];
+    }
+    return w.join(' ');
+  };
+  const record = (f: (p: string, i: number) => string): string =>
+    [
+      HOSTING_TITLE,
+      '## Context',
+      f(HOSTING_CONTEXT, 1),
+      '## Decision',
+      f(HOSTING_DECISION, 2),
+      '## Consequences',
+      f(HOSTING_CONSEQUENCES, 3),
+    ].join('\n\n');
+  const mixed = result(record(shuffle));
+  assert.match(mixed.explanation ?? '', /do not read as English sentences/);
+  assert.ok(mixed.overall < 50, `shuffled: ${mixed.overall}`);
+  assert.equal(result(record((p) => p)).explanation, undefined);
+  // "N/A" answers and articles before code spans are not words out of order (k8s and Rust RFC wording).
+  const terse =
+    '# Report\n\n## Help\n\n- N/A\n\n## Design\n\nChange the `Status` of the `struct_variant` feature. The ability to convert a `&T` to a `&Cell<T>` is sound. It is based on memcopying the `T`, and thus does not allocate. The API of a `Cell<T>` is to allow interior mutability. Yet another option is a `&Cell<[T]>` for a slice.\n';
+  assert.doesNotMatch(result(terse).explanation ?? '', /English/);
+});
