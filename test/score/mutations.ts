@@ -252,6 +252,12 @@ const shuffleWords: Mutation = {
   },
 };
 
+const twice: Mutation = {
+  name: 'write the whole document out twice',
+  expect: 'notHigher',
+  apply: (text) => `${text.trimEnd()}\n\n${text}`,
+};
+
 const HOLLOW_BOTTOM_LINE = '**Bottom line:** We are making good progress and things are going well overall.';
 
 const addHollowBottomLine: Mutation = {
@@ -295,6 +301,7 @@ export const MUTATIONS: readonly Mutation[] = [
   applyEveryFix,
   pad,
   shuffleWords,
+  twice,
 ];
 
 const BAND_RANK = { 'needs reframing': 0, 'almost there': 1, 'board-ready': 2 } as const;

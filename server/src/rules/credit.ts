@@ -480,13 +480,17 @@ export function tally(input: DocInput): Tally {
     // byline, a label), and a block with a sentence of prose.
     if (openingBlock < 0 && b > doc.title && x.sentences > 0 && isOpeningProse(input, b)) openingBlock = b;
     // A sentence said before ("We will continue to work on this." under every heading) is not more prose.
+    let fresh = 0;
     for (let i = 0; i < x.keys.length; i++) {
       if (said.has(x.keys[i]!)) continue;
       said.add(x.keys[i]!);
+      fresh++;
       t.sentences++;
       if (x.informative[i]) t.informative++;
       t.spans.push(x.spans[2 * i]! + block.start, x.spans[2 * i + 1]! + block.start);
     }
+    // A paragraph said before in full adds nothing: not its figures, its asks, nor words to a tradeoff section.
+    if (x.keys.length > 0 && fresh === 0) continue;
     sampledWords += x.sampledWords;
     functionWords += x.functionWords;
     pairs += x.pairs;
