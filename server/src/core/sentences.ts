@@ -131,20 +131,41 @@ export function segmentWords(text: string, base: number): Word[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const len = wordCharAt(text, i);
-    if (len === 0) {
+    const c0 = text.charCodeAt(i);
+    const len0 = c0 < 128 ? ASCII_WORD[c0]! : wordCharAt(text, i);
+    if (len0 === 0) {
       i++;
       continue;
     }
     const s = i;
-    i = wordEnd(text, i, len);
-    const w = text.slice(s, i);
-    // Most words are lowercase ASCII already: no second string for them.
-    let plain = true;
-    for (let k = s; k < i && plain; k++) {
-      const c = text.charCodeAt(k);
-      plain = c < 128 && !(c >= 65 && c <= 90);
+    // One pass finds the word's end (wordEnd's rule) and whether it is lowercase ASCII already, which most words
+    // are: those need no second string.
+    let plain = c0 < 128 && !(c0 >= 65 && c0 <= 90);
+    i += len0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && ASCII_WORD[c] === 1) {
+        if (c >= 65 && c <= 90) plain = false;
+        i++;
+        continue;
+      }
+      if (c >= 128) {
+        const len = wordCharAt(text, i);
+        if (len > 0) {
+          plain = false;
+          i += len;
+          continue;
+        }
+      }
+      // An apostrophe or hyphen joins two runs of word characters ("don't", "year-over-year").
+      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && wordCharAt(text, i + 1) > 0) {
+        if (c === 0x2019) plain = false;
+        i++;
+        continue;
+      }
+      break;
     }
+    const w = text.slice(s, i);
     let lower = w;
     if (!plain) {
       lower = w.toLowerCase();
