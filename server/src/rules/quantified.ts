@@ -172,8 +172,13 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
     if ((from === 0 || from === first) && anyWord(words, to, Math.min(last, to + 3), (w) => NORMATIVE.has(w))) return false;
     if (anyWord(words, first, from, (w) => PREVENTION.has(w))) return false;
   }
-  // An infinitive add-on after a comma: no subject and no tense of its own, so nobody commits to the timing.
-  if (first > 0 && anyWord(words, first, from - 1, (w) => w === 'to') && !anyWord(words, first, from - 1, (w) => FINITE.has(w)))
+  // An infinitive or participle add-on after a comma ("…, paving the way for larger projects in the future"): no
+  // subject and no tense of its own, so nobody commits to the timing.
+  if (
+    first > 0 &&
+    (words[first].lower.endsWith('ing') || anyWord(words, first, from - 1, (w) => w === 'to')) &&
+    !anyWord(words, first, from - 1, (w) => FINITE.has(w))
+  )
     return false;
   return true;
 }
@@ -216,6 +221,7 @@ const vagueTime: BlockRule = {
 // Before an -ing form, "be" (or "keep") makes it the reported change ("revenue is growing"), not a modifier.
 const BE = new Set(data.be);
 const LEVEL = new Set(data.level);
+const COORDINATING = new Set(data.coordinating);
 
 const unquantifiedChange: BlockRule = {
   id: 'quantified/unquantified-change',
@@ -229,13 +235,16 @@ const unquantifiedChange: BlockRule = {
     const verbs = input.rubric.lists.changeVerbs;
     for (const s of input.sentences) {
       if (hasNumber(input.text, s)) continue;
+      // "The productivity increase is unclear": the writer says there is no number yet (open-uncertainty speaks to it).
+      if (input.rubric.lists.uncertainty.holds(s)) continue;
       const words = s.words;
       for (let i = 0; i < words.length; i++) {
         if (metrics.matchAt(words, i) === 0) continue;
         // "revenue grew", "churn is down": the verb within three words after the metric.
         for (let j = i + 1; j <= Math.min(words.length - 1, i + 3); j++) {
-          // "They increase performance, but increase the risk": the verb belongs to another clause.
-          if (/[,;:()]/.test(input.text.slice(words[j - 1].end, words[j].start))) break;
+          // "They increase performance, but increase the risk": the verb belongs to another clause; so does one after
+          // "and" ("simplify usage and improve performance": the metric is the object of the verb before it).
+          if (/[,;:()]/.test(input.text.slice(words[j - 1].end, words[j].start)) || COORDINATING.has(words[j - 1].lower)) break;
           const len = verbs.matchAt(words, j);
           if (len === 0) continue;
           // "a performance improving change": an -ing form without "is" or "are" modifies a noun.

@@ -275,6 +275,20 @@ describe('quantified/vague-time', () => {
       assert.deepEqual(firedText('We will add alerts to prevent such scenarios in the future.', TIME), []);
       assert.deepEqual(firedText('We will add alerts in the future.', TIME), ['in the future']);
     });
+    // Outside the corpus (a research grant application, reviewed wrong; its clause here without the list of adjectives
+    // "larger, impactful"): a participle add-on has no subject or tense, so nobody commits to the timing.
+    it('"…, paving the way for larger projects in the future": a participle add-on is not a plan', () => {
+      assert.deepEqual(
+        firedText(
+          'The project will establish a stronger foothold in applied public health, paving the way for larger projects in the future.',
+          TIME,
+        ),
+        [],
+      );
+      assert.deepEqual(firedText('The project will establish a stronger foothold in applied public health in the future.', TIME), [
+        'in the future',
+      ]);
+    });
     it('a perfect dates a past event, but "for a while" after one is the open duration it asks about', () => {
       assert.deepEqual(firedText('We have migrated the last service at some point this spring.', TIME), []);
       assert.deepEqual(firedText('We have worked on this for a while.', TIME), ['for a while']);
@@ -399,6 +413,9 @@ describe('quantified/unquantified-change', () => {
     ];
     for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, CHANGE), expected));
 
+    it('a metric and a change after "and" still fire: "revenue and margin grew"', () => {
+      assert.deepEqual(firedText('Revenue and margin grew this quarter.', CHANGE), ['margin grew']);
+    });
     it('a progressive after "is" still fires: "Zig adoption is growing"', () => {
       assert.deepEqual(firedText('Zig adoption is growing, particularly in systems programming.', CHANGE), ['adoption is growing']);
     });
@@ -431,6 +448,11 @@ describe('quantified/unquantified-change', () => {
       'They increase performance, but increase the risk of data loss.',
       // Outside the corpus (a mybinder incident report, reviewed wrong): the level crossed is the measure.
       "Cluster healed itself when traffic dropped below the prime cluster's pod quota.",
+      // Outside the corpus (the Scala 2.13 roadmap, reviewed wrong): the verb after "and" is a verb of its own, the
+      // metric the object of the one before it.
+      'Our goal is to simplifying usage and improve performance, with a smooth migration path from the current collections.',
+      // Outside the corpus (a DigitalService decision record, reviewed wrong): the sentence says there is no number yet.
+      'The productivity increase for new features is unclear',
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, CHANGE), []));
     }
