@@ -55,6 +55,9 @@ const unstated: DocRule = {
           },
         ],
       });
+      // Once per document, at its first recommendation: a proposal's later "We propose…" lines are mostly its
+      // logistics (when to meet, how to decide), and asking each for a tradeoff was wrong nearly every time.
+      return;
     }
   },
 };
