@@ -38,6 +38,7 @@ const NEVER_FINAL = new Set(abbreviations.notSentenceEnd);
 // . ! ? … and the CJK full stop, exclamation and question marks.
 const isTerminator = (c: number): boolean =>
   c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+const TERMINATOR = /[.!?\u2026\u3002\uff01\uff1f]/g;
 const isCjkTerminator = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
 // Closing quotes and brackets that belong to the sentence before them: " ' ” ’ ) ] ».
 const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
@@ -182,8 +183,12 @@ export function segmentSentences(masked: string, base: number): Sentence[] {
   const bounds: number[] = [];
   const n = masked.length;
   let start = 0;
+  // Terminators are found by a regex scan (native code), not a test of every character.
+  const terminators = TERMINATOR;
   for (let i = 0; i < n; i++) {
-    if (!isTerminator(masked.charCodeAt(i))) continue;
+    terminators.lastIndex = i;
+    if (!terminators.test(masked)) break;
+    i = terminators.lastIndex - 1;
     let j = i + 1;
     while (j < n && (isTerminator(masked.charCodeAt(j)) || isCloser(masked.charCodeAt(j)))) j++;
     // Every later mark of the run [i, j) ends at the same j and gets the same answer, so a run that ends no
