@@ -218,3 +218,10 @@ test('words out of order are not prose: the record shuffled reads as no sentence
     '# Report\n\n## Help\n\n- N/A\n\n## Design\n\nChange the `Status` of the `struct_variant` feature. The ability to convert a `&T` to a `&Cell<T>` is sound. It is based on memcopying the `T`, and thus does not allocate. The API of a `Cell<T>` is to allow interior mutability. Yet another option is a `&Cell<[T]>` for a slice.\n';
   assert.doesNotMatch(result(terse).explanation ?? '', /English/);
 });
+
+test('a month after a preposition is a name, not words out of order ("in May"); a short memo is not read for order', () => {
+  // Written here: the case a fuzzed safe fix found (dropping "To be fair," took the score from 6 to 2).
+  const memo =
+    '# Update\n\nDue to the fact that hiring is slow, the launch moves to July. I recommend we hire two engineers for payments.\n\nI think we should ship the new billing flow in May.\n\n- the vendor changed its API twice.\n';
+  assert.doesNotMatch(result(memo).explanation ?? '', /English sentences/);
+});

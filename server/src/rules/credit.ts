@@ -59,7 +59,8 @@ function isFunctionWord(w: string): boolean {
  * MIN_PAIRS read, the words are not in the order of sentences, and none of it is prose.
  */
 const MISPLACED_SHARE = 0.12;
-const MIN_PAIRS = 8;
+// Enough pairs that one name or idiom in a short memo cannot tip the share.
+const MIN_PAIRS = 12;
 const ARTICLES = new Set(grammar.articles);
 const NOT_AFTER_ARTICLE = new Set(grammar.notAfterArticle);
 const PREPOSITIONS = new Set(grammar.prepositions);
@@ -76,7 +77,11 @@ function outOfOrder(masked: string, base: number, words: readonly Sentence['word
   const before = w.start > base ? masked.charCodeAt(w.start - base - 1) : 32;
   if (before !== 32 && before !== 10) return undefined;
   const next = words[i + 1];
-  if (next) return next.start - w.end === 1 ? (article ? NOT_AFTER_ARTICLE : NOT_AFTER_PREPOSITION).has(next.lower) : undefined;
+  // A capitalised word after it is a name ("in May"), whatever its lowercase spelling says.
+  if (next) {
+    if (next.start - w.end !== 1 || next.text.charCodeAt(0) < 97) return undefined;
+    return (article ? NOT_AFTER_ARTICLE : NOT_AFTER_PREPOSITION).has(next.lower);
+  }
   // A sentence may end on a preposition ("what it is for"), not on an article.
   return article && /^[.!?]/.test(masked.slice(w.end - base, w.end - base + 1)) ? true : undefined;
 }
