@@ -229,6 +229,11 @@ interface BlockTally {
    */
   point: boolean;
   pointNumber: boolean;
+  /**
+   * Indexes (into the block's sentences) of the opening sentences still to be read for a point when `point` is
+   * false: only the document's opening block needs them read (carriesPoint), so that is left until it does.
+   */
+  openers: number[];
   /** [start, end) of each counted prose sentence, relative to the block start. */
   spans: number[];
   /** Each counted sentence's key (sentenceKey), in the order of `spans`. */
@@ -311,6 +316,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     evidenced: 0,
     point: false,
     pointNumber: false,
+    openers: [],
     prompt: false,
     spans: [],
     keys: [],
@@ -335,7 +341,8 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   const form = isChecklistItem(source) || t.prompt;
   // A list item that is a link and little else is a reference, not prose.
   const reference = block.list >= 0 && isLinkOnly(source, LIST_SENTENCE_WORDS);
-  for (const s of form || reference ? [] : sentences) {
+  for (let si = 0; si < (form || reference ? 0 : sentences.length); si++) {
+    const s = sentences[si]!;
     // In a list, a label of a few words ("API Expression", "component-base") is a name, not a sentence.
     if (block.list >= 0 && s.words.length < LIST_SENTENCE_WORDS) continue;
     // Two words make a sentence ("Coming soon." is one); a lone "TBD" is not prose. A safe fix drops a word or
@@ -382,7 +389,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     if (lists.uncertainty.holds(s)) t.uncertain++;
     if (resolved) t.resolved++;
     // The opening's point, as the opening rules read it (an imperative proposal, a result, an ask).
-    if (opening && !t.point && carriesPoint(input, s)) t.point = true;
+    if (opening) t.openers.push(si);
     if (numeric || block.hasLink || (facts.evidence && lists.evidenceSources.holds(s))) t.evidenced++;
   }
   if (memo) {
@@ -521,7 +528,14 @@ export function tally(input: DocInput): Tally {
     }
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;
-    if (b === openingBlock && x.sentences > 0) t.opening = { words: x.words, point: x.point, number: x.pointNumber };
+    if (b === openingBlock && x.sentences > 0) {
+      if (!x.point && x.openers.length > 0) {
+        const sentences = input.sentences(b);
+        x.point = x.openers.some((i) => carriesPoint(input, sentences[i]!));
+        x.openers = [];
+      }
+      t.opening = { words: x.words, point: x.point, number: x.pointNumber };
+    }
     if (block.list >= 0 && input.facts(b).evidenceHeading) {
       t.priorityItems++;
       if (x.evidenced > 0) t.evidencedItems++;
