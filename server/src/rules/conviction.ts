@@ -467,6 +467,8 @@ const uncertainClaim: BlockRule = {
       } else {
         // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
         // without them ("_" is a word the scorer does not know).
+        // The cue must be a holder or a reporting verb (attributionCue): a sentence with neither needs no scoring.
+        if (!s.words.some((w) => VAGUE_HOLDERS.has(w.lower) || ATTRIBUTING.has(w.lower))) continue;
         const cue = uncertainCue(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
         if (cue < 0 || !attributionCue(s.words, cue) || NAMES_A_SOURCE.test(s.text)) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.holds(s))) continue;

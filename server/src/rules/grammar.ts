@@ -43,10 +43,18 @@ export function recordsDecision(source: string, statusSection: boolean): boolean
 
 /** Every non-blank line of the block is a `Key: value` header line (RFC and ADR headers, report metadata) or a byline. */
 export function isMetadata(source: string): boolean {
-  const lines = source.split('\n').filter((l) => l.trim() !== '');
-  return (
-    lines.length > 0 && lines.every((l) => (METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4) || BYLINE.test(l))
-  );
+  // Line by line, stopping at the first that is neither: most blocks are prose and fail on their first line.
+  let any = false;
+  for (let at = 0; at <= source.length; ) {
+    let nl = source.indexOf('\n', at);
+    if (nl < 0) nl = source.length;
+    const l = source.slice(at, nl);
+    at = nl + 1;
+    if (l.trim() === '') continue;
+    if (!((METADATA_LINE.test(l) && l.split(':')[0]!.trim().split(/\s+/).length <= 4) || BYLINE.test(l))) return false;
+    any = true;
+  }
+  return any;
 }
 
 const OUTCOME_VERBS = new Set(data.outcomeVerbs);

@@ -29,11 +29,11 @@ const openUncertainty: BlockRule = {
   scope: 'block',
   check(input, out) {
     // "Landed: TBD", "Owner: TBD" in a header: a field the template fills in later, not a judgment left open.
-    if (OPEN_BY_DESIGN.has(input.role) || input.block.quoted || isMetadata(input.text.slice(input.block.start, input.block.end))) return;
+    if (OPEN_BY_DESIGN.has(input.role) || input.block.quoted) return;
     const matches = matchList(input, 'uncertainty').filter(
       (m) => !(m.phrase.startsWith('uncertain') && namesAnEffect(m.sentence.words, m.from)),
     );
-    if (matches.length === 0) return;
+    if (matches.length === 0 || isMetadata(input.text.slice(input.block.start, input.block.end))) return;
     const resolution = input.rubric.lists.resolution;
     // The same paragraph may already hold the assumption, decision or revisit date.
     if (input.sentences.some((s) => resolution.holds(s) || hasDate(input.text, s))) return;
