@@ -157,6 +157,9 @@ const exclamation: BlockRule = {
       // Closing a quotation: someone else's words ("the compiler is not listening to me!"), not the writer's tone.
       if (after === '"' || after === '\u201d') continue;
       if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || !/^[\s"'”’]?$/u.test(masked[m.index + m[0].length] ?? '')) continue;
+      // Followed by a lowercase word or a figure, the mark ends no sentence: it is part of a name ("the useR!
+      // conference", "useR! 2018"), and replacing it would change the name.
+      if (/^\s+[\p{Ll}\p{N}]/u.test(masked.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
       // In a design's background or proposal, "!" marks a technical surprise in the exposition ("this code would
       // fail to compile!"); and thanks or a welcome take one by convention.
       if (EXPOSITION_ROLES.has(input.role) || courteous(input.sentences, start)) continue;

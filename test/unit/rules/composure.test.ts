@@ -168,6 +168,7 @@ describe('composure/exclamation', () => {
     ['Ship it!!!', ['!!!']],
     ['Is it ready?!', ['?!']],
     ['We shipped v2.0!', ['!']],
+    ['We shipped! Now the hard part starts.', ['!']],
   ];
   for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, EXCLAMATION), expected));
   it('in a heading', () => assert.deepEqual(firedText('## Big news!\n\nWe shipped.', EXCLAMATION), ['!']));
@@ -197,6 +198,9 @@ describe('composure/exclamation', () => {
         `Users say ${quoteIn('rust-rfcs', 'rfc-2834-cargo-report-future-incompat.md', '"the compiler is not listening to me!")')}`,
       ],
       ['a quoted title', 'We presented "Docs Drive Adoption – Help Wanted!" at KubeCon.'],
+      // A name with the mark in it (the R conference, reviewed wrong in the fourteenth outside batch).
+      ['a name followed by a figure', 'The system will be ready for use by useR! 2018 and the next satRdays.'],
+      ['a name followed by a lowercase word', 'The useR! conference has been managed by local organizers for over a decade.'],
       [
         'a technical surprise in a motivation (rust RFC 1361)',
         doc('## Motivation', 'The current syntax is unfortunately not forwards compatible as well!'),
