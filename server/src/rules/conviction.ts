@@ -418,6 +418,8 @@ const VAGUE_HOLDERS = new Set(data.vagueHolders);
 const ATTRIBUTING = new Set(data.attributing);
 // Not "be": "can be considered components of…" is the writer offering a classification, not reporting a view.
 const BE = new Set(data.beforeAttributing);
+// Words that open the condition of a definition after a reporting verb.
+const CRITERION = new Set(data.criterionOpeners);
 
 /**
  * The scorer's cue is an attribution: a vaguely named holder ("experts"), or a passive reporting verb ("is
@@ -429,7 +431,19 @@ function attributionCue(words: readonly Word[], cue: number): boolean {
   if (VAGUE_HOLDERS.has(w)) return true;
   if (!ATTRIBUTING.has(w) || !BE.has(words[cue - 1]?.lower ?? '')) return false;
   // "is not considered a large cluster by Kubernetes": the agent names the holder.
-  return !words.slice(cue + 1).some((x, i, rest) => x.lower === 'by' && /^\p{Lu}/u.test(rest[i + 1]?.text ?? ''));
+  return (
+    !words.slice(cue + 1).some((x, i, rest) => x.lower === 'by' && /^\p{Lu}/u.test(rest[i + 1]?.text ?? '')) &&
+    !setsCriterion(words, cue + 1)
+  );
+}
+
+/**
+ * "A class is considered public if it is…": a condition after the reporting verb makes it a criterion the writer
+ * sets, not a view reported ("if not" is a claim's idiom: "considered one of the best, if not the best").
+ */
+function setsCriterion(words: readonly Word[], from: number): boolean {
+  for (let i = from; i < words.length; i++) if (CRITERION.has(words[i]!.lower) && words[i + 1]?.lower !== 'not') return true;
+  return false;
 }
 
 const uncertainClaim: BlockRule = {
@@ -462,6 +476,9 @@ const uncertainClaim: BlockRule = {
       let start: number;
       let end: number;
       if (attribution) {
+        // Only a reporting verb sets a criterion: "Some say it doubles if rates fall" still reports a view.
+        const reporting = s.words.slice(attribution.from, attribution.to).some((w) => ATTRIBUTING.has(w.lower));
+        if (reporting && setsCriterion(s.words, attribution.to)) continue;
         start = attribution.start;
         end = attribution.end;
       } else {

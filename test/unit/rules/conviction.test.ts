@@ -477,8 +477,10 @@ describe('conviction/unowned-claim', () => {
     const cases: Array<[string, string[]]> = [
       ['Some say the market will double.', ['Some say']],
       ['The market will double, some say.', ['some say']],
+      ['Some say the market will double if rates fall.', ['Some say']],
       ['Experts agree the market will double.', ['Experts agree']],
       ['It is widely considered the best product in its category.', ['is widely considered']],
+      ['It is widely considered one of the best, if not the best, product in its category.', ['is widely considered']],
       ['It is generally accepted that the market will double.', ['It is generally accepted']],
       ['Customers reportedly prefer annual billing.', ['reportedly']],
       ['Adoption is said to be rising.', ['is said to']],
@@ -517,6 +519,8 @@ describe('conviction/unowned-claim', () => {
       'We mostly discussed existing products (which can be considered components of AI/ML control planes).',
       'The current cluster is not considered a ["large cluster" by Kubernetes](https://kubernetes.io/docs/setup/best-practices/cluster-large/).',
       'Yank the version before it is widely used.',
+      // A definition's criterion (a Kotlin design proposal, fourteenth outside batch).
+      'A class is considered to be effectively public if it is declared public and all its containers are public.',
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNOWNED), []));
     }
