@@ -418,6 +418,8 @@ const VAGUE_HOLDERS = new Set(data.vagueHolders);
 const ATTRIBUTING = new Set(data.attributing);
 // Not "be": "can be considered components of…" is the writer offering a classification, not reporting a view.
 const BE = new Set(data.beforeAttributing);
+// What attributionCue's cue must be, one or the other: a sentence with neither needs no scoring.
+const ATTRIBUTION_WORDS = new Set([...VAGUE_HOLDERS, ...ATTRIBUTING]);
 // Words that open the condition of a definition after a reporting verb.
 const CRITERION = new Set(data.criterionOpeners);
 
@@ -484,8 +486,7 @@ const uncertainClaim: BlockRule = {
       } else {
         // Vague amounts are the quantified family's to report: the sentence must read as an unowned claim
         // without them ("_" is a word the scorer does not know).
-        // The cue must be a holder or a reporting verb (attributionCue): a sentence with neither needs no scoring.
-        if (!s.words.some((w) => VAGUE_HOLDERS.has(w.lower) || ATTRIBUTING.has(w.lower))) continue;
+        if (!s.words.some((w) => ATTRIBUTION_WORDS.has(w.lower))) continue;
         const cue = uncertainCue(s.words, QUANTITY_CUES, UNCERTAINTY_THRESHOLD);
         if (cue < 0 || !attributionCue(s.words, cue) || NAMES_A_SOURCE.test(s.text)) continue;
         if (/±|\+\/-/.test(s.text) || (hasNumber(input.text, s) && input.rubric.lists.calibration.holds(s))) continue;

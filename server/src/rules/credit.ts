@@ -230,8 +230,8 @@ interface BlockTally {
   point: boolean;
   pointNumber: boolean;
   /**
-   * Indexes (into the block's sentences) of the opening sentences still to be read for a point when `point` is
-   * false: only the document's opening block needs them read (carriesPoint), so that is left until it does.
+   * Indexes (into the block's sentences) of its opening sentences. Only the document's opening block has them read
+   * for a point (carriesPoint), by `tally`: every other block's tally skips that reading.
    */
   openers: number[];
   /** [start, end) of each counted prose sentence, relative to the block start. */
@@ -529,12 +529,9 @@ export function tally(input: DocInput): Tally {
     if (roles & 2) t.optionWords += x.words;
     if (roles & 4 || block.start >= half) t.results += x.numeric;
     if (b === openingBlock && x.sentences > 0) {
-      if (!x.point && x.openers.length > 0) {
-        const sentences = input.sentences(b);
-        x.point = x.openers.some((i) => carriesPoint(input, sentences[i]!));
-        x.openers = [];
-      }
-      t.opening = { words: x.words, point: x.point, number: x.pointNumber };
+      const sentences = input.sentences(b);
+      const point = x.point || x.openers.some((i) => carriesPoint(input, sentences[i]!));
+      t.opening = { words: x.words, point, number: x.pointNumber };
     }
     if (block.list >= 0 && input.facts(b).evidenceHeading) {
       t.priorityItems++;
