@@ -46,11 +46,27 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
 export const RATINGS_FILE = path.join(REPO_ROOT, 'test', 'calibration', 'ratings.jsonl');
 /** Every rater's file: the first rater's, then one `ratings-rater<N>.jsonl` per further blind rater. */
 export const RATER_FILES = [RATINGS_FILE, path.join(REPO_ROOT, 'test', 'calibration', 'ratings-rater2.jsonl')];
-/**
- * A hold-out: other documents of the corpus, rated blind by a third rater after the score was last changed while
- * looking at the first sample's ratings, so its correlation is the honest one.
- */
-export const HOLDOUT_FILE = path.join(REPO_ROOT, 'test', 'calibration', 'holdout-ratings.jsonl');
+/** Other documents of the corpus, rated blind after the score was last changed while reading the ratings above. */
+export interface HoldOut {
+  name: string;
+  /** One file per rater; the reference is their mean per document. */
+  files: string[];
+  /** Who rated, when, and what has been read of it since. */
+  about: string;
+}
+const CALIBRATION_DIR = path.join(REPO_ROOT, 'test', 'calibration');
+export const HOLDOUTS: readonly HoldOut[] = [
+  {
+    name: 'hold-out 1',
+    files: [path.join(CALIBRATION_DIR, 'holdout-ratings.jsonl')],
+    about: 'one blind rater, 2026-12-02; its overall figure was read for each weight tried on 2026-12-03, so it is no longer untouched',
+  },
+  {
+    name: 'hold-out 2',
+    files: [path.join(CALIBRATION_DIR, 'holdout2-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout2-rater-b.jsonl')],
+    about: 'two blind raters, 2026-12-04; only this figure is read, never a document',
+  },
+];
 
 /** The mean rating per document over the raters who rated it, in the first rater's order. */
 export function meanRatings(raters: readonly (readonly Rating[])[]): Rating[] {

@@ -58,7 +58,7 @@ import {
 } from './review.ts';
 import {
   calibrate,
-  HOLDOUT_FILE,
+  HOLDOUTS,
   interRater,
   meanRatings,
   RATER_FILES,
@@ -784,7 +784,7 @@ type CalibrationResult =
   | (Calibration & {
       raters: { file: string; spearman: number }[];
       interRater?: { documents: number; spearman: number };
-      holdout?: Calibration;
+      holdouts: Array<Calibration & { name: string; about: string; raters: number; interRater?: { documents: number; spearman: number } }>;
     })
   | { ratings: 'none' };
 
@@ -797,8 +797,15 @@ function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResul
     raters.push({ file: path.relative(repoRoot, file), ratings: read.ratings });
   }
   if (raters.length === 0) return { ratings: 'none' };
-  const holdout = readRatings(HOLDOUT_FILE);
-  for (const p of holdout?.problems ?? []) console.error(`calibration: ${path.relative(repoRoot, HOLDOUT_FILE)} ${p}`);
+  const holdouts = HOLDOUTS.map((h) => {
+    const rows: Rating[][] = [];
+    for (const file of h.files) {
+      const read = readRatings(file);
+      for (const p of read?.problems ?? []) console.error(`calibration: ${path.relative(repoRoot, file)} ${p}`);
+      if (read) rows.push(read.ratings);
+    }
+    return { h, rows };
+  });
   if (!newAnalyzer) throw new Error('the engine did not load');
   const analyze = newAnalyzer();
   // Each document is scored once, for the mean and for each rater alike.
@@ -813,7 +820,15 @@ function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResul
     ...calibrate(meanRatings(raters.map((r) => r.ratings)), score),
     raters: raters.map((r) => ({ file: r.file, spearman: calibrate(r.ratings, score).spearman })),
     ...(raters.length > 1 ? { interRater: interRater(raters[0]!.ratings, raters[1]!.ratings) } : {}),
-    ...(holdout ? { holdout: calibrate(holdout.ratings, score) } : {}),
+    holdouts: holdouts
+      .filter((x) => x.rows.length > 0)
+      .map(({ h, rows }) => ({
+        name: h.name,
+        about: h.about,
+        raters: rows.length,
+        ...calibrate(meanRatings(rows), score),
+        ...(rows.length > 1 ? { interRater: interRater(rows[0]!, rows[1]!) } : {}),
+      })),
   };
 }
 
@@ -833,10 +848,9 @@ function printCalibration(c: CalibrationResult | undefined): void {
     console.log(
       `  ${band.padEnd(16)} ${String(b.documents).padStart(3)} documents, mean rating ${b.meanRating}, ratings 1–5: ${b.byRating.join(' / ')}`,
     );
-  if (c.holdout) {
-    const h = c.holdout;
+  for (const h of c.holdouts) {
     console.log(
-      `  hold-out (${path.relative(repoRoot, HOLDOUT_FILE)}, ${h.documents} other documents, a third blind rater; only this figure is read, never a document): ρ ${h.spearman}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`,
+      `  ${h.name}: ${h.documents} other documents (${h.about}): ρ ${h.spearman}${h.raters > 1 ? ` against the mean of ${h.raters} raters` : ''}${h.interRater ? ` (the raters with each other: ρ ${h.interRater.spearman})` : ''}${h.missing.length ? ` (${h.missing.length} not found)` : ''}`,
     );
     for (const [band, b] of Object.entries(h.bands))
       console.log(
