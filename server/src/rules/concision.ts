@@ -71,7 +71,6 @@ const notBeforeCan = (w: string): boolean => NOT_BEFORE_CAN.has(w) || w.endsWith
 // Where the "filler" carries meaning:
 // - "essentially the same number (45 vs 46)", "basically allowing only literals": an approximation before a
 //   comparison or a quantity; dropping it makes the claim false.
-// - "A total of 117 people" opening a sentence: it keeps the sentence from starting with a numeral.
 // - "whether or not" after a comma or a colon, or opening a sentence: "regardless of whether", or a field's
 //   definition ("`yanked`: whether or not…"); "whether" alone would not parse.
 // - "before (prior to the reboot…": the short form is already next to it.
@@ -85,7 +84,6 @@ function meansSomething(text: string, m: SentenceMatch, replacement: string): bo
     for (let k = m.to; k < Math.min(words.length, m.to + 3); k++)
       if (APPROXIMATED.has(words[k].lower) || /^\d/.test(words[k].text)) return true;
   }
-  if (m.phrase === 'a total of' && m.from === 0) return true;
   if (m.phrase === 'whether or not' && (m.from === 0 || /[,:]\s*$/.test(text.slice(words[m.from - 1].end, m.start)))) return true;
   // The short form is already right before the phrase: the writer chose the long one not to repeat it.
   // ("can or is able to" is the redundancy itself: a short form joined to the phrase by "or"/"and" does not count.)

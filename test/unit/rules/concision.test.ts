@@ -156,7 +156,6 @@ describe('concision/filler', () => {
       ['Needless to say, we shipped.', 'Needless to say', 'We shipped.'],
       ['We utilize Postgres for billing.', 'utilize', 'We use Postgres for billing.'],
       ['Prior to launch we froze the code.', 'Prior to', 'Before launch we froze the code.'],
-      ['We shipped a total of 12 releases.', 'a total of', 'We shipped 12 releases.'],
       ['We review pricing on a monthly basis.', 'on a monthly basis', 'We review pricing monthly.'],
       ['At this point in time we have 12 customers.', 'At this point in time', 'Now we have 12 customers.'],
     ];
@@ -247,10 +246,14 @@ describe('concision/filler', () => {
         'an approximation before "only" (rust RFC 3027)',
         'It is much more restrictive (basically allowing only literals and constructors).',
       ],
+      // "a total of" often says the figure sums what came before, or sets an all-time count against a recent one;
+      // judged right for 3 of the 7 findings reviewed (corpus and outside). No longer listed.
       [
         '"A total of" keeps a numeral from opening the sentence (asf-cordova 2025-03)',
         quote('2025-03.md', 'A total of 117 people registered, with around 70 have attended.'),
       ],
+      ['"a total of" summing the items above (an outside proposal)', 'This is a total of 1,385 builds.'],
+      ['"a total of" against a recent count (an outside annual review)', 'The project has had a total of 330+ contributors, 70+ of them last year.'],
       [
         '"whether or not" meaning "regardless of whether" (rust RFC 3631)',
         'You can use it to display information in generated documentation, whether or not there is a `#[cfg()]` attribute:',
