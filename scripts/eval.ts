@@ -56,16 +56,7 @@ import {
   shownByDefault,
   type PrecisionRow,
 } from './review.ts';
-import {
-  calibrate,
-  HOLDOUTS,
-  interRater,
-  meanRatings,
-  RATER_FILES,
-  readRatings,
-  type Calibration,
-  type Rating,
-} from './calibration.ts';
+import { calibrate, HOLDOUTS, interRater, meanRatings, RATER_FILES, readRatings, type Calibration, type Rating } from './calibration.ts';
 
 const TODAY = '2026-11-22';
 const RUBRIC = 'executive';

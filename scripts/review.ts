@@ -127,11 +127,13 @@ export function runCorpus(analyze: Analyze, root = path.join(SHARED_DIR, 'corpus
 }
 
 /** The rows of every verdict file in `dir`, in file order, each checked for its fields. */
-function verdictFileRows(dir: string): VerdictRow[] {
-  const rows: VerdictRow[] = [];
-  if (!existsSync(dir)) return rows;
+/** Each verdict file of a folder (by name) with its rows in order. */
+function verdictFiles(dir: string): Array<{ name: string; rows: VerdictRow[] }> {
+  const files: Array<{ name: string; rows: VerdictRow[] }> = [];
+  if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir).sort()) {
     if (!/^verdicts.*\.jsonl$/.test(name)) continue;
+    const rows: VerdictRow[] = [];
     readFileSync(path.join(dir, name), 'utf8')
       .split('\n')
       .forEach((line, i) => {
@@ -146,8 +148,13 @@ function verdictFileRows(dir: string): VerdictRow[] {
           throw new Error(`${name}:${i + 1}: needs doc, rule, quote, verdict (right/wrong/debatable) and reason`);
         rows.push(row);
       });
+    files.push({ name, rows });
   }
-  return rows;
+  return files;
+}
+
+function verdictFileRows(dir: string): VerdictRow[] {
+  return verdictFiles(dir).flatMap((f) => f.rows);
 }
 
 /** Every verdict file's rows; a later row for the same finding replaces an earlier one. */
@@ -166,7 +173,9 @@ export interface OutsideTally {
 
 /**
  * Every outside batch's verdicts, one per finding: right or wrong when more than half its reviewers said so,
- * debatable otherwise. These are first sight: a finding a later fix removed still counts, because a batch
+ * debatable otherwise. Each reviewer's file has one row per finding, in the order the batch listed them, so the
+ * n-th row a file has for a document, rule and quote is that reviewer's verdict on the n-th such finding (a
+ * document's three "in order to" are three underlines, each judged). These are first sight: a finding a later fix removed still counts, because a batch
  * judged once is the only measure of how a rule does on text nobody tuned it to.
  */
 export function outsideFirstSight(dir = OUTSIDE_DIR): OutsideTally {
@@ -181,10 +190,16 @@ export function outsideFirstSight(dir = OUTSIDE_DIR): OutsideTally {
   ];
   for (const folder of folders.sort()) {
     const votes = new Map<string, { rule: string; verdicts: VerdictRow['verdict'][] }>();
-    for (const row of verdictFileRows(folder)) {
-      const v = votes.get(keyOf(row)) ?? { rule: row.rule, verdicts: [] };
-      v.verdicts.push(row.verdict);
-      votes.set(keyOf(row), v);
+    for (const { rows } of verdictFiles(folder)) {
+      const seen = new Map<string, number>();
+      for (const row of rows) {
+        const n = seen.get(keyOf(row)) ?? 0;
+        seen.set(keyOf(row), n + 1);
+        const key = `${keyOf(row)}\u0000${n}`;
+        const v = votes.get(key) ?? { rule: row.rule, verdicts: [] };
+        v.verdicts.push(row.verdict);
+        votes.set(key, v);
+      }
     }
     if (votes.size === 0) continue;
     batches++;

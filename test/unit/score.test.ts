@@ -167,9 +167,9 @@ test('a deferral is not a decision: "we will circle back once everyone is aligne
 test('a sentence a document rule flags is not clean prose; a finding about the whole document marks none', () => {
   const facts =
     'Revenue grew 12% over the quarter to $4.1M.\n\nChurn fell to 2% against a 3% target.\n\nWe hired two engineers for payments in May.';
-  // tradeoffs/unstated sits on the recommendation: 4 of the 5 sentences are clean.
+  // tradeoffs/unstated (on in a strategy memo) sits on the recommendation: 4 of the 5 sentences are clean.
   const flagged = score(
-    `# Billing\n\n${facts}\n\nWe recommend moving every customer to annual billing in Q3.\n\nThe backlog is down to 140 tickets from 310.\n`,
+    `---\npresence: strategy-memo\n---\n\n# Billing\n\n${facts}\n\nWe recommend moving every customer to annual billing in Q3.\n\nThe backlog is down to 140 tickets from 310.\n`,
   );
   assert.ok(flagged.findings.some((f) => f.ruleId === 'tradeoffs/unstated'));
   assert.match(flagged.score.explanation ?? '', /\b4 of the 8 sentences of clean prose/);
@@ -207,8 +207,9 @@ test('an empty ask or a deferral is not substance: appended to a short report, i
 });
 
 test('silenced is not passed: a disabled finding costs nothing but is counted, and a disabled file has no score', () => {
+  // tradeoffs/unstated is on in a strategy memo.
   const text =
-    '# Plan\n\nWe should move every customer to annual billing in Q3, which lifts cash by $2M against the plan.\n\nThe board approves the pricing change by 30 June 2027; the CFO owns the rollout.\n\nRevenue grew 12% over last quarter and churn fell to 2% against a 3% target.\n';
+    '---\npresence: strategy-memo\n---\n\n# Plan\n\nWe should move every customer to annual billing in Q3, which lifts cash by $2M against the plan.\n\nThe board approves the pricing change by 30 June 2027; the CFO owns the rollout.\n\nRevenue grew 12% over last quarter and churn fell to 2% against a 3% target.\n';
   const r = score(text);
   const finding = r.findings.find((f) => f.dimension === 'tradeoffs');
   assert.ok(finding, r.findings.map((f) => f.ruleId).join(', '));

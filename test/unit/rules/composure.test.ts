@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import { checkFix, doc, firedText, fires, list, quote, quoteIn } from './helpers.js';
 
 const APOLOGY = 'composure/apology';
+// Off by default (reviewed outside the corpus: see the rule's page); its behaviour is tested with it on.
+const ON = { severityOverrides: { [APOLOGY]: 'hint' as const } };
 const INTENSIFIER = 'composure/intensifier';
 const EXCLAMATION = 'composure/exclamation';
 const CAPS = 'composure/all-caps';
@@ -19,7 +21,7 @@ describe('composure/apology', () => {
     ['With all due respect, the plan is wrong.', ['With all due respect']],
     ['The launch slipped, unfortunately.', ['unfortunately']],
   ];
-  for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, APOLOGY), expected));
+  for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, APOLOGY, ON), expected));
 
   describe("does not fire where stating the problem is the section's job", () => {
     const real: Array<[string, string]> = [
@@ -35,15 +37,16 @@ describe('composure/apology', () => {
         doc('## Prior art', "The `SerializeMap` API (and `Encoder` for what it's worth) requires map keys and values."),
       ],
     ];
-    for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, APOLOGY), []));
+    for (const [name, text] of real) it(name, () => assert.deepEqual(firedText(text, APOLOGY, ON), []));
     it('a typo for "unfortunate", or "unfortunately" inside a noun phrase, is no sigh', () => {
-      assert.deepEqual(firedText('This is an unfortunately side effect of the migration.', APOLOGY), []);
-      assert.deepEqual(firedText('It is a very unfortunately named flag.', APOLOGY), []);
+      assert.deepEqual(firedText('This is an unfortunately side effect of the migration.', APOLOGY, ON), []);
+      assert.deepEqual(firedText('It is a very unfortunately named flag.', APOLOGY, ON), []);
     });
     it('still fires in a status section (k8s sig-auth 2020)', () => {
-      assert.deepEqual(firedText(doc('## Operational', 'Unfortunately we do not do a great job of keeping good meeting notes.'), APOLOGY), [
-        'Unfortunately',
-      ]);
+      assert.deepEqual(
+        firedText(doc('## Operational', 'Unfortunately we do not do a great job of keeping good meeting notes.'), APOLOGY, ON),
+        ['Unfortunately'],
+      );
     });
   });
 
@@ -54,7 +57,7 @@ describe('composure/apology', () => {
       'The `sorry` page is gone.',
       '<!-- sorry -->\n\nWe ship on May 3.',
     ]) {
-      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, APOLOGY), []));
+      it(JSON.stringify(text), () => assert.deepEqual(firedText(text, APOLOGY, ON), []));
     }
   });
 
@@ -68,18 +71,22 @@ describe('composure/apology', () => {
       ['The launch, unfortunately, slipped.', 'The launch slipped.'],
     ];
     for (const [text, expected] of cases)
-      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, APOLOGY, { safe: true, expected }));
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => void checkFix(text, APOLOGY, { opts: ON, safe: true, expected }));
     it('inside a document', () => {
       const text = doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. Unfortunately, the launch slipped.');
-      checkFix(text, APOLOGY, { safe: true, expected: doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. The launch slipped.') });
+      checkFix(text, APOLOGY, {
+        opts: ON,
+        safe: true,
+        expected: doc('# Status', 'Revenue grew 12%.', 'We ship on May 17. The launch slipped.'),
+      });
     });
     it('apologies that carry the sentence get no fix', () => {
       for (const text of ['Sorry for the delay.', 'We tried our best.', 'The launch slipped, unfortunately.'])
-        assert.deepEqual(fires(text, APOLOGY)[0].fixes, [], text);
+        assert.deepEqual(fires(text, APOLOGY, ON)[0].fixes, [], text);
     });
     it('a removable opener is marked unnecessary', () => {
-      assert.equal(fires('Unfortunately, the launch slipped.', APOLOGY)[0].unnecessary, true);
-      assert.ok(!fires('Sorry for the delay.', APOLOGY)[0].unnecessary);
+      assert.equal(fires('Unfortunately, the launch slipped.', APOLOGY, ON)[0].unnecessary, true);
+      assert.ok(!fires('Sorry for the delay.', APOLOGY, ON)[0].unnecessary);
     });
   });
 });

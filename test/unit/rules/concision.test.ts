@@ -253,7 +253,10 @@ describe('concision/filler', () => {
         quote('2025-03.md', 'A total of 117 people registered, with around 70 have attended.'),
       ],
       ['"a total of" summing the items above (an outside proposal)', 'This is a total of 1,385 builds.'],
-      ['"a total of" against a recent count (an outside annual review)', 'The project has had a total of 330+ contributors, 70+ of them last year.'],
+      [
+        '"a total of" against a recent count (an outside annual review)',
+        'The project has had a total of 330+ contributors, 70+ of them last year.',
+      ],
       [
         '"whether or not" meaning "regardless of whether" (rust RFC 3631)',
         'You can use it to display information in generated documentation, whether or not there is a `#[cfg()]` attribute:',

@@ -4,14 +4,16 @@ import { describe, it } from 'node:test';
 import { checkFix, corpus, doc, firedText, fires, quote, withRubric } from './helpers.js';
 
 const UNSTATED = 'tradeoffs/unstated';
+// Off by default (reviewed outside the corpus: see the rule's page); its behaviour is tested with it on.
+const ON = { severityOverrides: { [UNSTATED]: 'hint' as const } };
 const NO_DOWNSIDE = 'tradeoffs/no-downside';
 
 describe('tradeoffs/unstated', () => {
-  // Reviewed right once in four (on the corpus and outside it): a hint by default, an error where a rubric asks for
-  // tradeoffs.
-  it('a hint by default, an error in decision documents and strategy memos', () => {
+  // Reviewed right once in 18 times (on the corpus and outside it): off by default, an error where a rubric asks
+  // for tradeoffs.
+  it('off by default, an error in decision documents and strategy memos', () => {
     const severity = (text: string): string | undefined => fires(text, UNSTATED)[0]?.severity;
-    assert.equal(severity('I recommend we hire two engineers.'), 'hint');
+    assert.equal(severity('I recommend we hire two engineers.'), undefined);
     assert.equal(severity(withRubric('decision-doc', 'I recommend we hire two engineers.')), 'error');
     assert.equal(severity(withRubric('strategy-memo', 'I recommend we hire two engineers.')), 'error');
   });
@@ -22,7 +24,7 @@ describe('tradeoffs/unstated', () => {
       ['We decided to move support to the new tool.', ['We decided to move support to the new tool.']],
       ['Search is slow. I propose we rebuild the index. The team agrees.', ['I propose we rebuild the index.']],
     ];
-    for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNSTATED), expected));
+    for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNSTATED, ON), expected));
 
     // Outside the corpus (a Bazel SIG proposal, reviewed wrong twice): after the proposal itself, its later "We
     // propose…" sections were its logistics (when the first meeting is, how the group decides).
@@ -34,7 +36,7 @@ describe('tradeoffs/unstated', () => {
         '## Pricing',
         'We should keep prices.',
       );
-      assert.deepEqual(firedText(text, UNSTATED), ['I recommend we hire two engineers.']);
+      assert.deepEqual(firedText(text, UNSTATED, ON), ['I recommend we hire two engineers.']);
       const sig = doc(
         '# Rules authors SIG',
         '## Abstract',
@@ -42,29 +44,31 @@ describe('tradeoffs/unstated', () => {
         '## Meetings',
         'We propose that the first SIG meeting take place the day after BazelCon 2021.',
       );
-      assert.deepEqual(firedText(sig, UNSTATED), ['We propose to form a Special Interest Group (SIG) for authors of Bazel rules.']);
+      assert.deepEqual(firedText(sig, UNSTATED, ON), ['We propose to form a Special Interest Group (SIG) for authors of Bazel rules.']);
     });
     it('a tradeoff in another section does not cover this one', () => {
       const text = doc('# Plan', 'I recommend we hire two engineers.', '## Later', 'Hiring instead of contracting costs more.');
-      assert.deepEqual(firedText(text, UNSTATED), ['I recommend we hire two engineers.']);
+      assert.deepEqual(firedText(text, UNSTATED, ON), ['I recommend we hire two engineers.']);
     });
     it('a Drawbacks heading with nothing under it, or "None.", states no tradeoff', () => {
       assert.deepEqual(
         firedText(
           doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Drawbacks', '## Next steps', 'Post the roles.'),
           UNSTATED,
+          ON,
         ),
         ['I recommend we hire two engineers.'],
       );
-      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Risks', 'None.'), UNSTATED), [
+      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Risks', 'None.'), UNSTATED, ON), [
         'I recommend we hire two engineers.',
       ]);
-      assert.deepEqual(firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Trade-offs', 'TBD'), UNSTATED), [
-        'I recommend we hire two engineers.',
-      ]);
+      assert.deepEqual(
+        firedText(doc('# Plan', '## Proposal', 'I recommend we hire two engineers.', '## Trade-offs', 'TBD'), UNSTATED, ON),
+        ['I recommend we hire two engineers.'],
+      );
     });
     it('a quoted tradeoff does not count', () => {
-      assert.deepEqual(firedText(doc('I recommend we hire two engineers.', '> Hiring costs more than contracting.'), UNSTATED), [
+      assert.deepEqual(firedText(doc('I recommend we hire two engineers.', '> Hiring costs more than contracting.'), UNSTATED, ON), [
         'I recommend we hire two engineers.',
       ]);
     });
@@ -77,10 +81,10 @@ describe('tradeoffs/unstated', () => {
       const body =
         '## Rationale\n\nAn alternative would be to introduce a richer configuration file format, such as JSON or TOML, but then we would also need to define how these richer values can be overridden in certain contexts.\n';
       const abstract = '# Proposal: go env -w\n\n## Abstract\n\nWe propose to add `go env -w`, to set defaults more easily.\n\n';
-      assert.deepEqual(firedText(abstract + body, UNSTATED), []);
+      assert.deepEqual(firedText(abstract + body, UNSTATED, ON), []);
       const own = '# Plan\n\n## Hiring\n\nWe should hire two engineers in May.\n\n';
-      assert.deepEqual(firedText(own + body, UNSTATED), ['We should hire two engineers in May.']);
-      assert.deepEqual(firedText(abstract, UNSTATED), ['We propose to add `go env -w`, to set defaults more easily.']);
+      assert.deepEqual(firedText(own + body, UNSTATED, ON), ['We should hire two engineers in May.']);
+      assert.deepEqual(firedText(abstract, UNSTATED, ON), ['We propose to add `go env -w`, to set defaults more easily.']);
     });
     const cases: Array<[string, string]> = [
       ['"instead of"', 'I recommend we hire two engineers instead of contracting an agency.'],
@@ -120,17 +124,17 @@ describe('tradeoffs/unstated', () => {
       ['no recommendation at all', 'We shipped the beta on May 3.'],
       ['a quoted recommendation', '> I recommend we hire two engineers.'],
     ];
-    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, UNSTATED), []));
+    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, UNSTATED, ON), []));
 
     it('corpus 2018-2018-09.md: a decision *not* to do something, with the alternative, names what is given up', () => {
       const s = quote(
         '2018-2018-09.md',
         'We decided not to migrate any existing open issues in JIRA to Github -- we will investigate and triage those issues in JIRA and migrate issues on a case by case basis.',
       );
-      assert.deepEqual(firedText(s, UNSTATED), []);
+      assert.deepEqual(firedText(s, UNSTATED, ON), []);
     });
     it('corpus 2019-2019-03.md: a whole report with no recommendation', () => {
-      assert.deepEqual(firedText(corpus('2019-2019-03.md'), UNSTATED), []);
+      assert.deepEqual(firedText(corpus('2019-2019-03.md'), UNSTATED, ON), []);
     });
   });
 
@@ -143,7 +147,7 @@ describe('tradeoffs/unstated', () => {
     ];
     for (const [name, text] of cases) {
       it(name, () => {
-        assert.equal(fires(text, UNSTATED).length, 1);
+        assert.equal(fires(text, UNSTATED, ON).length, 1);
       });
     }
     // A cost or risk word that the sentence denies or offers as a benefit names no tradeoff.
@@ -155,7 +159,7 @@ describe('tradeoffs/unstated', () => {
       ['"will not" an effect', 'We should switch vendors. It will not affect customers.'],
       ['"won\'t" an effect', "We should switch vendors. Customers won't notice."],
     ];
-    for (const [name, text] of more) it(name, () => assert.equal(fires(text, UNSTATED).length, 1));
+    for (const [name, text] of more) it(name, () => assert.equal(fires(text, UNSTATED, ON).length, 1));
   });
 
   describe('a stated cost, a decision not to do something, or a risk still counts', () => {
@@ -167,13 +171,14 @@ describe('tradeoffs/unstated', () => {
       ['"will not" a thing given up', 'We should ship the beta. The team will not ship iOS this year.'],
       ['a cost after a benefit', 'We should hire two engineers. It cuts review time but costs $300K a year.'],
     ];
-    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, UNSTATED), []));
+    for (const [name, text] of cases) it(name, () => assert.deepEqual(firedText(text, UNSTATED, ON), []));
   });
 
   it('fix: append a "Tradeoff:" line skeleton after the recommendation (needs review)', () => {
     const text = doc('# Plan', 'I recommend we hire two engineers. Payments is short of staff.');
     const at = text.indexOf('engineers.') + 'engineers.'.length;
     checkFix(text, UNSTATED, {
+      opts: ON,
       safe: false,
       region: [at, at],
       expected: doc('# Plan', 'I recommend we hire two engineers. Tradeoff: we give up [what] to get [what]. Payments is short of staff.'),
