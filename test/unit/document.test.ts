@@ -200,6 +200,15 @@ test('a name written in lowercase after a full stop starts a sentence; an ordina
   ]);
   assert.deepEqual(sentences('The U.S. Army and the U.K. Treasury agreed.'), ['The U.S. Army and the U.K. Treasury agreed.']);
   assert.deepEqual(sentences('J. Smith and the U.S. market grew.'), ['J. Smith and the U.S. market grew.']);
+  // A language named by one letter ends a sentence like any word (a funding request outside the corpus, where two
+  // sentences were counted as one of 59 words); initials before a name do not.
+  assert.deepEqual(sentences('The tools only work for lessons written in R. The new version supports any language.'), [
+    'The tools only work for lessons written in R.',
+    'The new version supports any language.',
+  ]);
+  assert.deepEqual(sentences('We signed with J. A. Smith and John F. Kennedy Airport.'), [
+    'We signed with J. A. Smith and John F. Kennedy Airport.',
+  ]);
 });
 
 test('a line that opens with a capitalised sentence opener after a line ending in a word starts a sentence', () => {

@@ -359,10 +359,11 @@ function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean 
   if (q >= masked.length) return true;
   const next = masked[q];
   if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return /\p{Lu}/u.test(next);
-  // Initials: "J. Smith". A dotted acronym ("U.S.", "p.m.", listed or not) ends its sentence only when a word
-  // capitalised only at a sentence's start follows ("… across the U.S. If you have thoughts, …"; "U.S. market",
-  // "U.S. Army" go on); "e.g." and "i.e." never do.
-  if (/^\p{Lu}$/u.test(token)) return false;
+  // Initials: "J. Smith". A capital letter alone ("other than R. The lessons…", "Plan B. We…") and a dotted
+  // acronym ("U.S.", "p.m.", listed or not) end their sentence only when a word capitalised only at a sentence's
+  // start follows ("… across the U.S. If you have thoughts, …"; "J. A. Smith", "U.S. Army" go on); "e.g." and
+  // "i.e." never do.
+  if (/^\p{Lu}$/u.test(token)) return opensSentence(masked, q);
   if (DOTTED.test(token)) return !NEVER_FINAL.has(lower) && opensSentence(masked, q);
   if (ABBREVIATIONS.has(lower)) return false;
   // A lowercase continuation is not a new sentence ("approx. 40 people", "cf. the plan"), but a name in
