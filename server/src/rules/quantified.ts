@@ -4,7 +4,7 @@ import { docPath } from './rule.js';
 import { hasDate, hasNumber, matchList, quoteText, replaceEdit } from './util.js';
 import { documentAnchor } from './anchor.js';
 import { anyWord, CLAUSE_REACH, clauseAround, inParentheses, isPossibility, negatedBefore, subordinateBefore } from './clause.js';
-import type { Sentence } from '../core/sentences.js';
+import type { Sentence, Word } from '../core/sentences.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import data from '../../../rubrics/data/quantity.json';
 
@@ -121,6 +121,13 @@ const NORMATIVE = new Set(data.normative);
 // "…and avoid the same issue in the future": what is prevented is prevented from now on; it has no date.
 const PREVENTION = new Set(data.prevention);
 const PRONOUN = new Set(data.pronouns);
+// "we expect this to continue in the future", "it seems natural that they will change soon": a forecast earlier in
+// the sentence names nobody's commitment, so no date is owed. "We expect to finish…" is the writer's plan.
+const FORECASTING = new Set(data.forecasting);
+function forecastBefore(words: readonly Word[], from: number): boolean {
+  for (let k = 0; k < from; k++) if (FORECASTING.has(words[k].lower) && words[k + 1]?.lower !== 'to') return true;
+  return false;
+}
 // The writer committing: "we will eventually…".
 const COMMITTING = new Set(data.committing);
 // "over the next year or so": the preposition goes with the phrase it is replaced with.
@@ -151,6 +158,7 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   // "Eventually" says how a thing ends, not when; it asks for a date only where the writer commits ("we will eventually…").
   if (phrase === 'eventually' && !anyWord(words, first, last, (w) => COMMITTING.has(w))) return false;
   if (anyWord(words, first, last, isPossibility)) return false;
+  if (forecastBefore(words, from)) return false;
   if (subordinateBefore(words, text, from)) return false;
   for (let k = to; k < Math.min(words.length, to + CLAUSE_REACH); k++) {
     const w = words[k].lower;

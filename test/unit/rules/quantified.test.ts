@@ -204,6 +204,8 @@ describe('quantified/vague-time', () => {
   describe('fires', () => {
     const cases: Array<[string, string[]]> = [
       ['We will ship soon.', ['soon']],
+      // A forecast after the phrase does not excuse it (the corpus, Hyperledger: a plan, reviewed right).
+      ['We aim to expand the external maintainers list in the future, and we expect more.', ['in the future']],
       ['We will ship in the coming weeks.', ['in the coming weeks']],
       ['At some point we will rebuild search.', ['At some point']],
       ['We will fix it ASAP.', ['ASAP']],
@@ -307,6 +309,9 @@ describe('quantified/vague-time', () => {
       'In the future, these tools may become part of the official CVE feed.',
       'In the future this could also be provided through `AsRef`, `Into` or `From`.',
       'I am hopeful that we can resume our video hangouts soon.',
+      // A forecast, not a commitment (the fifteenth blind batch, wrong by both reviewers each time).
+      'Maintenance has been minimal and we expect this to continue in the future for our AWS-deployed apps.',
+      'Throw exceptions for lists of pages too, since it seems only natural that they will change in the same way soon.',
       // An aside in parentheses.
       'A big win for the health of Ethereum Mainnet and (eventually) for private networks.',
       // What the timing depends on is said.
