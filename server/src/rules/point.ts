@@ -84,8 +84,14 @@ export function isOpeningProse(input: DocInput, b: number): boolean {
     // "- [External DNS](…)" over its own sub-list: the item names what the items under it are about.
     return false;
   }
-  return !BYLINE.test(block.masked) && !isPromptQuestion(input, b);
+  return !BYLINE.test(block.masked) && !isPromptQuestion(input, b) && !isPromptInstruction(source);
 }
+
+// A paragraph wholly in italics that speaks to "you": a template's guidance to whoever fills it in ("*Describe your
+// project's progress in the last year.*"), not the writer's own words.
+const ITALIC_PARAGRAPH = /^\s*([*_])(?![*_\s])[^]*[^*_\s]\1\s*$/;
+const ADDRESSES_WRITER = /\b(?:you|your|please)\b/i;
+const isPromptInstruction = (source: string): boolean => ITALIC_PARAGRAPH.test(source) && ADDRESSES_WRITER.test(source);
 
 /** A template's prompt: a block that is one question, with its answer in the next block. */
 function isPromptQuestion(input: DocInput, b: number): boolean {

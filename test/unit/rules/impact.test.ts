@@ -164,6 +164,16 @@ describe('impact/buried-lede', () => {
         [],
       );
     });
+    it("a funder's italic guidance to the writer is not the opening (a progress report outside the corpus)", () => {
+      const guidance = "*Describe your project's progress in the last year. Please reference your initial objectives when possible.*";
+      assert.deepEqual(firedText(doc('# Annual report', guidance, 'The lab spent the year on data-intensive biology.'), LEDE), [
+        'The lab spent the year on data-intensive biology.',
+      ]);
+      // The writer's own italic opening is still read.
+      assert.deepEqual(firedText(doc('# Annual report', '*The lab spent the year on data-intensive biology.*', 'More follows.'), LEDE), [
+        'The lab spent the year on data-intensive biology.',
+      ]);
+    });
     it("the authors' linked names, a tracking link and a label line are not the opening either (memos outside the corpus)", () => {
       // The finding fell on the byline or the link; it now falls on the writer's first sentence, or goes when that
       // sentence carries the point.
