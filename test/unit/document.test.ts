@@ -200,6 +200,11 @@ test('a name written in lowercase after a full stop starts a sentence; an ordina
   ]);
   assert.deepEqual(sentences('The U.S. Army and the U.K. Treasury agreed.'), ['The U.S. Army and the U.K. Treasury agreed.']);
   assert.deepEqual(sentences('J. Smith and the U.S. market grew.'), ['J. Smith and the U.S. market grew.']);
+  // A heading's own numbering is part of its one sentence (a memo outside the corpus: "#### 1. How long…?" read as
+  // two sentences, so the question under it was not seen as the heading's prompt).
+  assert.deepEqual(sentences('#### 1. How long can we expect the provider to remain stable?'), [
+    '1. How long can we expect the provider to remain stable?',
+  ]);
   // A language named by one letter ends a sentence like any word (a funding request outside the corpus, where two
   // sentences were counted as one of 59 words); initials before a name do not.
   assert.deepEqual(sentences('The tools only work for lessons written in R. The new version supports any language.'), [

@@ -359,6 +359,8 @@ function endsSentenceAfterPeriod(masked: string, i: number, j: number): boolean 
   if (q >= masked.length) return true;
   const next = masked[q];
   if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return /\p{Lu}/u.test(next);
+  // A heading's or a line's own numbering ("1. How long can we expect…?", "2.3. Costs") opens it; it is no sentence.
+  if (/^\d+$/.test(token) && /^\s*$/.test(masked.slice(0, k))) return false;
   // Initials: "J. Smith". A capital letter alone ("other than R. The lessons…", "Plan B. We…") and a dotted
   // acronym ("U.S.", "p.m.", listed or not) end their sentence only when a word capitalised only at a sentence's
   // start follows ("… across the U.S. If you have thoughts, …"; "J. A. Smith", "U.S. Army" go on); "e.g." and
