@@ -2,7 +2,7 @@
 import type { BlockRule, BlockInput } from './rule.js';
 import { docPath } from './rule.js';
 import type { Fix } from '../engine/types.js';
-import type { Word } from '../core/sentences.js';
+import type { Sentence, Word } from '../core/sentences.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from './uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
@@ -448,6 +448,26 @@ function setsCriterion(words: readonly Word[], from: number): boolean {
   return false;
 }
 
+// Words that set the writer's own finding against a claim just reported: "…allegedly supports it, but we could not…".
+const CONTRAST = new Set(data.contrast);
+
+/**
+ * The claim reported at words before `to` has its owner after all: the sentence links to where it is made ("Divio
+ * [allegedly supports …](https://support.divio.com/…)"), or sets the writer's own finding against it ("…, but we
+ * were not able to get it running").
+ */
+function weighedByWriter(text: string, s: Sentence, to: number): boolean {
+  const words = s.words;
+  const after = words[to]?.start ?? s.end;
+  if (/\]\(|https?:\/\//.test(text.slice(after, s.end))) return true;
+  let contrast = false;
+  for (let k = to; k < words.length; k++) {
+    if (contrast && isWriterSubject(words[k].lower)) return true;
+    contrast ||= CONTRAST.has(words[k].lower);
+  }
+  return false;
+}
+
 const uncertainClaim: BlockRule = {
   id: 'conviction/unowned-claim',
   dimension: 'conviction',
@@ -481,6 +501,7 @@ const uncertainClaim: BlockRule = {
         // Only a reporting verb sets a criterion: "Some say it doubles if rates fall" still reports a view.
         const reporting = s.words.slice(attribution.from, attribution.to).some((w) => ATTRIBUTING.has(w.lower));
         if (reporting && setsCriterion(s.words, attribution.to)) continue;
+        if (weighedByWriter(input.text, s, attribution.to)) continue;
         start = attribution.start;
         end = attribution.end;
       } else {

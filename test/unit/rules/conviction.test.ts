@@ -483,6 +483,8 @@ describe('conviction/unowned-claim', () => {
       ['It is widely considered one of the best, if not the best, product in its category.', ['is widely considered']],
       ['It is generally accepted that the market will double.', ['It is generally accepted']],
       ['Customers reportedly prefer annual billing.', ['reportedly']],
+      // A contrast that is not the writer's finding leaves the claim unowned.
+      ['Customers reportedly prefer annual billing, but prices rose.', ['reportedly']],
       ['Adoption is said to be rising.', ['is said to']],
       // Found by the learned scorer rather than a word list.
       ['The price has been suggested to be too high.', ['suggested']],
@@ -521,6 +523,10 @@ describe('conviction/unowned-claim', () => {
       'Yank the version before it is widely used.',
       // A definition's criterion (a Kotlin design proposal, fourteenth outside batch).
       'A class is considered to be effectively public if it is declared public and all its containers are public.',
+      // A vendor's claim linked to where it is made, or set against the writer's own finding (a hosting memo in the
+      // fifteenth outside batch, wrong both times).
+      'Divio [allegedly supports shelling into instances](http://support.divio.com/en/articles/735276) but we could not confirm it.',
+      'Divio allegedly supports containerized deployments, but the feature is so new that we were not able to get it running.',
     ]) {
       it(JSON.stringify(text), () => assert.deepEqual(firedText(text, UNOWNED), []));
     }
