@@ -89,7 +89,7 @@ export function isOpeningProse(input: DocInput, b: number): boolean {
 
 // A paragraph wholly in italics that speaks to "you": a template's guidance to whoever fills it in ("*Describe your
 // project's progress in the last year.*"), not the writer's own words.
-const ITALIC_PARAGRAPH = /^\s*([*_])(?![*_\s])[^]*[^*_\s]\1\s*$/;
+const ITALIC_PARAGRAPH = /^\s*([*_])(?![*_\s])[\s\S]*[^*_\s]\1\s*$/;
 const ADDRESSES_WRITER = /\b(?:you|your|please)\b/i;
 const isPromptInstruction = (source: string): boolean => ITALIC_PARAGRAPH.test(source) && ADDRESSES_WRITER.test(source);
 
