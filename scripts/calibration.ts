@@ -64,7 +64,12 @@ export const HOLDOUTS: readonly HoldOut[] = [
   {
     name: 'hold-out 2',
     files: [path.join(CALIBRATION_DIR, 'holdout2-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout2-rater-b.jsonl')],
-    about: 'two blind raters, 2026-12-04; only this figure is read, never a document',
+    about: 'two blind raters, 2026-12-04; 0.422 at first reading, then read document by document to find what the score misses',
+  },
+  {
+    name: 'hold-out 3',
+    files: [path.join(CALIBRATION_DIR, 'holdout3-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout3-rater-b.jsonl')],
+    about: 'two blind raters, 2026-12-04; 0.118 on the build before that day\'s score changes, read once more after them',
   },
 ];
 

@@ -225,3 +225,28 @@ test('a month after a preposition is a name, not words out of order ("in May"); 
     '# Update\n\nDue to the fact that hiring is slow, the launch moves to July. I recommend we hire two engineers for payments.\n\nI think we should ship the new billing flow in May.\n\n- the vendor changed its API twice.\n';
   assert.doesNotMatch(result(memo).explanation ?? '', /English sentences/);
 });
+
+test('a Consequences section that lists only upsides earns half its words as tradeoff; one that names a cost earns them all', () => {
+  const upsides =
+    '## Consequences\n\n- Client-side interactions stay simple for the whole team.\n- The server manages application state in one place for every page.\n- New contributors can read the templates without learning a framework.\n';
+  const costed = upsides.replace('- New contributors', '- The cost: we lose offline support, and new contributors');
+  const words = (text: string): number =>
+    Number(/(\d+) words? in tradeoff sections/.exec(note(`# 9. Use 11ty\n\n${text}`, 'tradeoffs'))?.[1]);
+  // Written here, in the shape of an ADR whose raters said "the consequences are all upside".
+  assert.ok(words(upsides) > 0);
+  assert.ok(words(costed) >= 2 * words(upsides) - 2, `${words(costed)} vs ${words(upsides)}`);
+  // A heading that names costs itself ("Consequences and risks", "Drawbacks") counts its words in full.
+  const risks = upsides.replace('## Consequences', '## Consequences and risks');
+  assert.ok(words(risks) >= 2 * words(upsides) - 2);
+  // A "Negative" subsection under Consequences is the cost, and counts in full.
+  const split = `## Consequences\n\n### Positive\n\n- Client-side interactions stay simple for the whole team.\n\n### Negative\n\n- Offline pages will not work for readers on slow links.\n`;
+  assert.ok(words(split) > 0);
+});
+
+test('"Help required" heads an asks section: the request under it is an ask in the writer\'s own words', () => {
+  // The shape of a Hyperledger annual review (hyperledger-2024-annual-Hyperledger-Cacti.md).
+  const text =
+    '# 2024 annual review\n\nWe shipped v2.0.0-alpha.2 in 2023 and added 7 maintainers from 3 companies.\n\nThe pull request lead time fell to 15 days, from over 20.\n\nWe resolved 670 issues this year.\n\n## Help Required\n\nWe could use the help of the TOC in encouraging more reuse of Hyperledger projects for interoperability.\n';
+  assert.match(note(text, 'decision'), /^\d+ asks? or decisions?/);
+  assert.match(note(text.replace('## Help Required', '## Community'), 'decision'), /\bno ask or decision/);
+});

@@ -13,6 +13,7 @@ import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
 import type { Block } from '../core/document.js';
 import type { Sentence } from '../core/sentences.js';
 import grammar from '../../../rubrics/data/grammar.json';
+import sectionData from '../../../rubrics/data/section-roles.json';
 
 /** Plain prose sentences a document needs before every dimension can be judged. */
 export const MIN_JUDGED_SENTENCES = 5;
@@ -101,6 +102,14 @@ function sentenceKey(s: Sentence): number {
 const TRADEOFF_ROLES: readonly SectionRole[] = ['drawbacks', 'alternatives'];
 // A Decision, Proposal or Recommendation section (an RFC's design) states the decision the document makes.
 const DECISION_ROLES: readonly SectionRole[] = ['proposal'];
+/** Of a Consequences section that names no cost (only upsides), the share of its words that count as tradeoff words. */
+const NEUTRAL_SHARE = 0.5;
+const NEUTRAL_HEADING = `\\b(?:${sectionData.neutralDrawbacks.join('|')})\\b`;
+const NEUTRAL_TEST = new RegExp(NEUTRAL_HEADING, 'i');
+const NEUTRAL_ALL = new RegExp(NEUTRAL_HEADING, 'gi');
+/** The heading gives a drawbacks role only by a neutral word ("Consequences"), not by one that names costs ("Risks"). */
+const isNeutralDrawbacks = (title: string): boolean =>
+  NEUTRAL_TEST.test(title) && roleOfTitle(title.replace(NEUTRAL_ALL, ' ')) !== 'drawbacks';
 const OPTION_ROLES: readonly SectionRole[] = ['options', 'alternatives'];
 const DECISION_DOC_ROLES: readonly SectionRole[] = [...DECISION_ROLES, ...OPTION_ROLES, ...TRADEOFF_ROLES];
 /** Words of prose under Decision or Proposal headings that spell a decision out in full. */
@@ -175,6 +184,8 @@ export interface Tally {
   askContract: number;
   /** Words of prose in sections whose heading gives them the tradeoffs role. */
   tradeoffWords: number;
+  /** A Consequences section names no cost: its words counted half. */
+  upsidesOnly: boolean;
   /** Words of prose (no placeholder) in Decision, Proposal or Recommendation sections. */
   decisionWords: number;
   /** Summary or decision sections that open with an imperative proposal. */
@@ -213,6 +224,8 @@ interface BlockTally {
   asks: number;
   askContract: number;
   tradeoffSentences: number;
+  /** In a tradeoff section: sentences that name a cost, a downside or a thing given up (the `costs` list). */
+  costs: number;
   uncertain: number;
   resolved: number;
   evidenced: number;
@@ -311,6 +324,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
     asks: 0,
     askContract: 0,
     tradeoffSentences: 0,
+    costs: 0,
     uncertain: 0,
     resolved: 0,
     evidenced: 0,
@@ -383,6 +397,7 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
       t.askContract = Math.max(t.askContract, (hasDate(text, s) ? 0.5 : 0) + (lists.deciders.holds(s) ? 0.5 : 0));
     }
     if (!(roles & ROLE_TRADEOFFS) && facts.tradeoff && lists.tradeoff.holds(s)) t.tradeoffSentences++;
+    if (roles & ROLE_TRADEOFFS && lists.costs.holds(s)) t.costs++;
     // Resolved: an assumption, estimate or revisit that is pinned to a date or a figure ("revisit by 1 March", "we
     // estimate a 60% chance"); "revisit this soon" is not.
     const resolved = (lists.resolution.holds(s) || lists.calibration.holds(s)) && (numeric || hasDate(text, s));
@@ -421,6 +436,7 @@ export function tally(input: DocInput): Tally {
     asks: 0,
     askContract: 0,
     tradeoffWords: 0,
+    upsidesOnly: false,
     decisionWords: 0,
     imperatives: 0,
     tradeoffSentences: 0,
@@ -445,6 +461,17 @@ export function tally(input: DocInput): Tally {
       (s.role === 'results' ? 4 : 0) |
       (DECISION_ROLES.includes(s.role) ? 8 : 0),
   );
+  // Consequences are not all costs: a section headed only by a neutral word ("Consequences") states a tradeoff
+  // only where it names one. Its subsections without a heading role of their own ("Positive") belong to it.
+  const neutralGroup = doc.sections.map(() => -1);
+  doc.sections.forEach((s, i) => {
+    if (s.role !== 'drawbacks') return;
+    const own = roleOfTitle(s.title);
+    if (own === 'drawbacks') neutralGroup[i] = isNeutralDrawbacks(s.title) ? i : -1;
+    else if (own === 'none' && s.parent >= 0) neutralGroup[i] = neutralGroup[s.parent]!;
+  });
+  const neutralWords: number[] = [];
+  const neutralCosted: boolean[] = [];
   // The first block of each summary or decision section: an imperative there ("Replace the self-hosted stack with
   // the managed service.") is the decision, stated.
   const firstOfSection = new Set<number>();
@@ -519,7 +546,15 @@ export function tally(input: DocInput): Tally {
     t.resolved += x.resolved;
     t.evidenced += x.evidenced;
     // An invitation or a deferral under a Decision or Drawbacks heading does not fill it.
-    if (roles & 1) t.tradeoffWords += x.words - x.hollowWords;
+    if (roles & 1) {
+      // A Consequences section earns its words once it names a cost somewhere; a list of upsides earns a share.
+      const g = neutralGroup[block.section]!;
+      if (g < 0) t.tradeoffWords += x.words - x.hollowWords;
+      else {
+        neutralWords[g] = (neutralWords[g] ?? 0) + x.words - x.hollowWords;
+        if (x.costs > 0) neutralCosted[g] = true;
+      }
+    }
     if (roles & 8) t.decisionWords += x.words - x.hollowWords;
     if (firstOfSection.has(b) && x.sentences > 0) {
       const first = input.sentences(b)[0];
@@ -538,6 +573,10 @@ export function tally(input: DocInput): Tally {
       if (x.evidenced > 0) t.evidencedItems++;
     }
   }
+  neutralWords.forEach((w, g) => {
+    t.tradeoffWords += neutralCosted[g] ? w : w * NEUTRAL_SHARE;
+    if (!neutralCosted[g] && w > 0) t.upsidesOnly = true;
+  });
   const notEnglish = sampledWords >= ENGLISH_MIN_WORDS && functionWords < ENGLISH_SHARE * sampledWords;
   const shuffled = pairs >= MIN_PAIRS && misplaced > MISPLACED_SHARE * pairs;
   if (notEnglish || shuffled) {
@@ -613,7 +652,7 @@ export const SIGNALS: Record<string, (t: Tally) => Signal> = {
     seen: t.sentences >= MIN_JUDGED_SENTENCES,
     note:
       t.tradeoffWords + t.tradeoffSentences > 0
-        ? `${plural(t.tradeoffWords, 'word')} in tradeoff sections, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative`
+        ? `${plural(Math.round(t.tradeoffWords), 'word')} in tradeoff sections${t.upsidesOnly ? ', counting half of a Consequences section that names no cost' : ''}, ${plural(t.tradeoffSentences, 'other sentence')} naming a cost or alternative`
         : 'no cost, alternative or thing given up is stated',
   }),
   options: (t) => ({
