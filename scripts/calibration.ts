@@ -69,7 +69,7 @@ export const HOLDOUTS: readonly HoldOut[] = [
   {
     name: 'hold-out 3',
     files: [path.join(CALIBRATION_DIR, 'holdout3-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout3-rater-b.jsonl')],
-    about: 'two blind raters, 2026-12-04; 0.118 on the build before that day\'s score changes, read once more after them',
+    about: "two blind raters, 2026-12-04; 0.118 on the build before that day's score changes, read once more after them",
   },
 ];
 
