@@ -71,6 +71,11 @@ export const HOLDOUTS: readonly HoldOut[] = [
     files: [path.join(CALIBRATION_DIR, 'holdout3-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout3-rater-b.jsonl')],
     about: "two blind raters, 2026-12-04; 0.118 on the build before that day's score changes, read once more after them",
   },
+  {
+    name: 'hold-out 4',
+    files: [path.join(CALIBRATION_DIR, 'holdout4-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout4-rater-b.jsonl')],
+    about: 'two blind raters, 2026-12-04; 0.359 at its one reading, with the build of commit 9ea3240',
+  },
 ];
 
 /** The mean rating per document over the raters who rated it, in the first rater's order. */
