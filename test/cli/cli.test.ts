@@ -110,7 +110,8 @@ test('--fix applies safe fixes only and rewrites the file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'presence-fix-'));
   const file = join(dir, 'memo.md');
   writeFileSync(file, '# Memo\n\nUnfortunately, I think we should ship in order to learn. That is EXTREMELY good!\n');
-  const r = run([file, '--fix', '--today', '2026-11-22']);
+  // interview-answer: the rubric that turns apologies on ("Unfortunately," is off by default).
+  const r = run([file, '--fix', '--rubric', 'interview-answer', '--today', '2026-11-22']);
   assert.match(r.stdout, /safe fixes applied/);
   assert.equal(readFileSync(file, 'utf8'), '# Memo\n\nWe should ship to learn. That is good.\n');
 });

@@ -100,7 +100,9 @@ test('where findings overlap, every real fix comes before any "Disable" entry', 
 });
 
 test('a template fix reaches a snippet-capable client as a snippet: its slots are tab stops, its text the same', async () => {
-  const text = '# Q3 board update\n\nWe should move the enterprise launch to March, which protects $2.4M of renewals.\n';
+  // tradeoffs/unstated is on in a strategy memo.
+  const text =
+    '---\npresence: strategy-memo\n---\n\n# Q3 board update\n\nWe should move the enterprise launch to March, which protects $2.4M of renewals.\n';
   const templateOf = (actions: CodeAction[]) => actions.find((a) => !disable(a) && a.diagnostics?.[0]?.code === 'tradeoffs/unstated');
   const engineFix = engineResult(text).findings.find((f) => f.ruleId === 'tradeoffs/unstated')?.fixes[0];
   assert.ok(
