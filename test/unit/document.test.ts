@@ -184,6 +184,12 @@ test('a name written in lowercase after a full stop starts a sentence; an ordina
     'Patch releases for the ubuntu SDK.',
     'cordova-windows had several patch releases.',
   ]);
+  // An identifier opens a sentence too (a design proposal outside the corpus: two sentences read as one of 53 words).
+  assert.deepEqual(sentences('Python will enable the GIL at runtime. pxr_boost::python would need an update. snake_case names work too.'), [
+    'Python will enable the GIL at runtime.',
+    'pxr_boost::python would need an update.',
+    'snake_case names work too.',
+  ]);
   assert.deepEqual(sentences('It removed the versionCode for Android. iOS released version 4.2.0.'), [
     'It removed the versionCode for Android.',
     'iOS released version 4.2.0.',

@@ -44,7 +44,12 @@ function hidesActor(text: string, s: Sentence, aux: number, participle: number):
   if (!judgment && !reportedDone(words, aux)) return false;
   if (part === 'made') {
     let subject = false;
-    for (let k = aux - 1; k >= Math.max(0, aux - 4); k--) if (DECISION_NOUNS.has(words[k].lower)) subject = true;
+    for (let k = aux - 1; k >= Math.max(0, aux - 4); k--) {
+      if (!DECISION_NOUNS.has(words[k].lower)) continue;
+      // "No technology decision is being made": no decision exists yet, so there is nobody to name.
+      if (words.slice(Math.max(0, k - 3), k).some((w) => w.lower === 'no')) return false;
+      subject = true;
+    }
     if (!subject) return false;
   }
   if (s.text.trimEnd().endsWith('?')) return false;

@@ -76,6 +76,8 @@ describe('ownership/hidden-actor', () => {
       assert.deepEqual(firedText(next, HIDDEN), []);
     });
     for (const text of [
+      // No decision exists yet (a discovery's weeknote, sixteenth outside batch, wrong by both reviewers).
+      'No technology decision is being made at this stage of the discovery.',
       // Agent named.
       'It was decided by the CFO.',
       'The plan was denied by the vendor.',
