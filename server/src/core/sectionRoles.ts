@@ -24,11 +24,15 @@ const ROLES = (data.roles as Array<{ role: string; whole?: boolean; phrases: str
 
 /** Lower-case words separated by single spaces; numbering ("1.", "A)"), markup and punctuation other than ';' and '-' inside words dropped. */
 function normalise(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N};-]+/gu, ' ')
-    .replace(/(^| )-+|-+( |$)/g, ' ')
-    .trim();
+  return (
+    title
+      .toLowerCase()
+      // "Author(s)", "Reviewer(s)": the optional plural is the plural.
+      .replace(/(\p{L})\(s\)/gu, '$1s')
+      .replace(/[^\p{L}\p{N};-]+/gu, ' ')
+      .replace(/(^| )-+|-+( |$)/g, ' ')
+      .trim()
+  );
 }
 
 // The phrases, normalised as headings are, indexed by their first word (and whole-heading phrases by their text),

@@ -164,6 +164,16 @@ describe('impact/buried-lede', () => {
         [],
       );
     });
+    it('an "Author(s)" section is metadata, as "Authors" is (a postmortem outside the corpus)', () => {
+      const text = doc(
+        '# Postmortem for v0.0.19',
+        '## Author(s)',
+        '- David Ellis <david@example.com>',
+        '## Summary',
+        'The release could not be deployed.',
+      );
+      assert.deepEqual(firedText(text, LEDE), ['The release could not be deployed.']);
+    });
     it("a funder's italic guidance to the writer is not the opening (a progress report outside the corpus)", () => {
       const guidance = "*Describe your project's progress in the last year. Please reference your initial objectives when possible.*";
       assert.deepEqual(firedText(doc('# Annual report', guidance, 'The lab spent the year on data-intensive biology.'), LEDE), [
