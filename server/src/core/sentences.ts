@@ -255,10 +255,10 @@ function nameAfterSpace(masked: string, j: number): boolean {
     const c = masked.charCodeAt(k);
     if (k > first && ((c >= 65 && c <= 90) || (c >= 128 && /\p{Lu}/u.test(masked.slice(k, k + len))))) return true;
     k += len;
-    // "cordova-android", and identifiers such as "pxr_boost::python" or "snake_case".
+    // "cordova-android" (-), and identifiers such as "snake_case" (_) or "pxr_boost::python" (::).
     const c2 = masked.charCodeAt(k);
-    if ((c2 === 45 /* - */ || c2 === 95) /* _ */ && wordCharAt(masked, k + 1) > 0) return true;
-    if (c2 === 58 /* : */ && masked.charCodeAt(k + 1) === 58 && wordCharAt(masked, k + 2) > 0) return true;
+    if ((c2 === 45 || c2 === 95) && wordCharAt(masked, k + 1) > 0) return true;
+    if (c2 === 58 && masked.charCodeAt(k + 1) === 58 && wordCharAt(masked, k + 2) > 0) return true;
   }
   return false;
 }
