@@ -229,9 +229,22 @@ function writerSubjectBefore(input: BlockInput, words: readonly Word[], at: numb
   return false;
 }
 
+// "We hope this adequately explains…", "I hope that helps": a hope that the text itself serves its reader is a
+// courtesy, not doubt about a plan ("we hope this works" is still one).
+const TEXT_VERBS = new Set(data.textVerbs);
+function hopesTextServes(words: readonly Word[], to: number): boolean {
+  let k = to;
+  if (words[k]?.lower === 'that' && (words[k + 1]?.lower === 'this' || words[k + 1]?.lower === 'it')) k++;
+  if (!['this', 'that', 'it'].includes(words[k]?.lower ?? '')) return false;
+  k++;
+  if (words[k]?.lower.endsWith('ly')) k++;
+  return TEXT_VERBS.has(words[k]?.lower ?? '');
+}
+
 /** A hedge on the writer's own plan, commitment or position: "we should probably", "we'll try to", "we hope to". */
 function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
   const words = m.sentence.words;
+  if (/\bhope$/.test(m.phrase) && hopesTextServes(words, m.to)) return false;
   const before = words[m.from - 1];
   // "May" capitalised inside a sentence is the month.
   if (POSSIBILITY_HEDGES.has(m.phrase) || (before && POSSIBILITY_MODALS.has(before.lower) && before.text === before.lower)) return false;

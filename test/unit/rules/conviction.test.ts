@@ -333,6 +333,13 @@ describe('conviction/hedge', () => {
       it(`${what}, corpus ${file}: ${JSON.stringify(sentence.slice(0, 50))}`, () =>
         assert.deepEqual(firedText(quoteIn(folder, file, sentence), HEDGE), []));
     }
+    // A hope that the text itself serves its reader is a courtesy (a foundation's election review, sixteenth outside
+    // batch, wrong by both reviewers); a hope about the plan is still a hedge.
+    it('"We hope this adequately explains…" is a courtesy; "We hope this works" hedges the plan', () => {
+      assert.deepEqual(firedText('We hope this adequately explains the difficulties we had in running the election.', HEDGE), []);
+      assert.deepEqual(firedText('I hope that helps the committee decide.', HEDGE), []);
+      assert.deepEqual(firedText('We hope this works for the launch in May.', HEDGE), ['We hope']);
+    });
     for (const text of [
       'We think the plan works.',
       'It seems like the plan works.',
