@@ -6,7 +6,7 @@ import type { Sentence, Word } from '../core/sentences.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import { sentenceUncertainty, uncertainCue, UNCERTAINTY_THRESHOLD } from './uncertainty.js';
 import { matchList, removalEdits, hasNumber, quoteText, type SentenceMatch, listRule, sentenceTemplate, isWholePhrase } from './util.js';
-import { isWriterSubject } from './clause.js';
+import { inParentheses, isWriterSubject } from './clause.js';
 // The closed-class words the grammar checks read are data (rubrics/data/conviction.json); which hedges exist, drop
 // or open with the writer's view are rubric word lists, read from the rubric of each analysis.
 import data from '../../../rubrics/data/conviction.json';
@@ -241,6 +241,22 @@ function hopesTextServes(words: readonly Word[], to: number): boolean {
   return TEXT_VERBS.has(words[k]?.lower ?? '');
 }
 
+/**
+ * A hedge that opens the sentence, set off by a comma, before "I" or "we": "Hopefully, we'll continue working
+ * together", "If possible, we'd like this to be…". In the review, a courtesy or a personal wish: neither the
+ * writer's plan hedged nor a claim about the world qualified.
+ */
+function courtesyOpener(input: BlockInput, m: SentenceMatch): boolean {
+  const words = m.sentence.words;
+  const next = words[m.to];
+  return (
+    m.from === 0 &&
+    next !== undefined &&
+    isWriterSubject(next.lower) &&
+    CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start))
+  );
+}
+
 /** A hedge on the writer's own plan, commitment or position: "we should probably", "we'll try to", "we hope to". */
 function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
   const words = m.sentence.words;
@@ -262,11 +278,10 @@ function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
   // "we hope to", "I'm not sure": the writer is in the phrase.
   if (isWriterSubject(words[m.from].lower)) return subjectOfMainClause(words, m.from, m.from);
   // "Maybe we should ship": a hedge that opens the sentence, right before "I" or "we". Set off by a comma it
-  // comments on the whole sentence ("Hopefully, we'll continue working together", "If possible, I would like…"):
-  // in the review, a courtesy or a personal wish.
+  // comments on the whole sentence: a courtesy or a personal wish (courtesyOpener).
   if (m.from === 0) {
     const next = words[m.to];
-    return next !== undefined && isWriterSubject(next.lower) && !CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start));
+    return next !== undefined && isWriterSubject(next.lower) && !courtesyOpener(input, m);
   }
   return writerSubjectBefore(input, words, m.from, m.to);
 }
@@ -364,6 +379,8 @@ const qualifiedClaim: BlockRule = {
     const seen = new Set<number>();
     for (const m of all) {
       if (own.has(m) || seen.has(m.sentence.start)) continue;
+      // A courtesy opener, and an aside in parentheses ("(possibly within Apache Arrow)"): not the claim.
+      if (courtesyOpener(input, m) || inParentheses(input.text, m.start, m.end, m.sentence.start, m.sentence.end)) continue;
       seen.add(m.sentence.start);
       // A hedge that opens the sentence ("Maybe the cache is stale", "I think it ships in May") qualifies all of it.
       if (m.from > 0 && sentenceUncertainty(m.sentence.words) < QUALIFIED_CLAIM_MIN_UNCERTAINTY) continue;

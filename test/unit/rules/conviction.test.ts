@@ -786,6 +786,17 @@ describe('conviction/qualified-claim (hint): the hedges conviction/hedge leaves 
       [],
     );
   });
+  // The seventeenth outside batch (a funding proposal; wrong by both reviewers each time): a courtesy opener set off by
+  // a comma, and an aside in parentheses, are neither a plan hedged nor a claim qualified.
+  it('does not fire on a courtesy opener or on an aside in parentheses', () => {
+    assert.deepEqual(firedText("If possible, we'd like this project to be undertaken by a member of the core team.", QUALIFIED), []);
+    assert.deepEqual(
+      firedText('The new string type would live in pandas (possibly within Apache Arrow) and ship in the next release.', QUALIFIED),
+      [],
+    );
+    // Without the parentheses the same hedge qualifies the claim.
+    assert.deepEqual(firedText('Maybe the new string type would live in Apache Arrow.', QUALIFIED), ['Maybe']);
+  });
   it("does not fire where conviction/hedge does (the writer's own plan), nor on calibrated estimates", () => {
     assert.deepEqual(firedText('We should probably ship in May.', QUALIFIED), []);
     assert.deepEqual(firedText('We estimate a 70% chance that churn is probably seasonal.', QUALIFIED), []);
