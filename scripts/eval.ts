@@ -779,24 +779,22 @@ type CalibrationResult =
     })
   | { ratings: 'none' };
 
-function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResult {
-  const raters: { file: string; ratings: Rating[] }[] = [];
-  for (const file of RATER_FILES) {
+/** Each readable rating file's rows, by its path from the repository root; a file's problems go to stderr. */
+function readRaterFiles(files: readonly string[]): { file: string; ratings: Rating[] }[] {
+  const out: { file: string; ratings: Rating[] }[] = [];
+  for (const file of files) {
     const read = readRatings(file);
     if (!read) continue;
     for (const p of read.problems) console.error(`calibration: ${path.relative(repoRoot, file)} ${p}`);
-    raters.push({ file: path.relative(repoRoot, file), ratings: read.ratings });
+    out.push({ file: path.relative(repoRoot, file), ratings: read.ratings });
   }
+  return out;
+}
+
+function evalCalibration(newAnalyzer: NewAnalyzer | undefined): CalibrationResult {
+  const raters = readRaterFiles(RATER_FILES);
   if (raters.length === 0) return { ratings: 'none' };
-  const holdouts = HOLDOUTS.map((h) => {
-    const rows: Rating[][] = [];
-    for (const file of h.files) {
-      const read = readRatings(file);
-      for (const p of read?.problems ?? []) console.error(`calibration: ${path.relative(repoRoot, file)} ${p}`);
-      if (read) rows.push(read.ratings);
-    }
-    return { h, rows };
-  });
+  const holdouts = HOLDOUTS.map((h) => ({ h, rows: readRaterFiles(h.files).map((r) => r.ratings) }));
   if (!newAnalyzer) throw new Error('the engine did not load');
   const analyze = newAnalyzer();
   // Each document is scored once, for the mean and for each rater alike.

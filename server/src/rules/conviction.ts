@@ -232,10 +232,12 @@ function writerSubjectBefore(input: BlockInput, words: readonly Word[], at: numb
 // "We hope this adequately explains…", "I hope that helps": a hope that the text itself serves its reader is a
 // courtesy, not doubt about a plan ("we hope this works" is still one).
 const TEXT_VERBS = new Set(data.textVerbs);
+const THE_TEXT = new Set(['this', 'that', 'it']);
 function hopesTextServes(words: readonly Word[], to: number): boolean {
   let k = to;
+  // "that" is the conjunction when "this" or "it" follows ("I hope that this helps"), else the text itself.
   if (words[k]?.lower === 'that' && (words[k + 1]?.lower === 'this' || words[k + 1]?.lower === 'it')) k++;
-  if (!['this', 'that', 'it'].includes(words[k]?.lower ?? '')) return false;
+  if (!THE_TEXT.has(words[k]?.lower ?? '')) return false;
   k++;
   if (words[k]?.lower.endsWith('ly')) k++;
   return TEXT_VERBS.has(words[k]?.lower ?? '');
@@ -247,15 +249,13 @@ function hopesTextServes(words: readonly Word[], to: number): boolean {
  * writer's plan hedged nor a claim about the world qualified.
  */
 function courtesyOpener(input: BlockInput, m: SentenceMatch): boolean {
-  const words = m.sentence.words;
-  const next = words[m.to];
-  return (
-    m.from === 0 &&
-    next !== undefined &&
-    isWriterSubject(next.lower) &&
-    CLAUSE_PUNCTUATION.test(input.text.slice(words[m.to - 1].end, next.start))
-  );
+  return m.from === 0 && opensBeforeWriter(m) && setOffAfter(input, m);
 }
+/** The word right after the hedge is "I" or "we". */
+const opensBeforeWriter = (m: SentenceMatch): boolean => isWriterSubject(m.sentence.words[m.to]?.lower ?? '');
+/** A comma or other clause punctuation follows the hedge (the caller knows a word does). */
+const setOffAfter = (input: BlockInput, m: SentenceMatch): boolean =>
+  CLAUSE_PUNCTUATION.test(input.text.slice(m.sentence.words[m.to - 1].end, m.sentence.words[m.to].start));
 
 /** A hedge on the writer's own plan, commitment or position: "we should probably", "we'll try to", "we hope to". */
 function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
@@ -279,10 +279,7 @@ function writersOwn(input: BlockInput, m: SentenceMatch): boolean {
   if (isWriterSubject(words[m.from].lower)) return subjectOfMainClause(words, m.from, m.from);
   // "Maybe we should ship": a hedge that opens the sentence, right before "I" or "we". Set off by a comma it
   // comments on the whole sentence: a courtesy or a personal wish (courtesyOpener).
-  if (m.from === 0) {
-    const next = words[m.to];
-    return next !== undefined && isWriterSubject(next.lower) && !courtesyOpener(input, m);
-  }
+  if (m.from === 0) return opensBeforeWriter(m) && !setOffAfter(input, m);
   return writerSubjectBefore(input, words, m.from, m.to);
 }
 

@@ -10,7 +10,7 @@ import { isChecklistItem, isImperative, isLinkOnly, recordsDecision } from './gr
 import { carriesPoint, isOpeningProse } from './point.js';
 import { placeholdersIn } from './placeholders.js';
 import { roleOfTitle, type SectionRole } from '../core/sectionRoles.js';
-import type { Block } from '../core/document.js';
+import type { Block, Section } from '../core/document.js';
 import type { Sentence } from '../core/sentences.js';
 import grammar from '../../../rubrics/data/grammar.json';
 import sectionData from '../../../rubrics/data/section-roles.json';
@@ -421,11 +421,59 @@ function blockTally(input: DocInput, b: number, roles: number): BlockTally {
   return t;
 }
 
+/** What the tally reads of the sections, which depend on the headings alone. */
+interface SectionFacts {
+  /** Per section: 1 tradeoffs, 2 options, 4 results, 8 decision (the role the document model gave it). */
+  roleBits: Int32Array;
+  /**
+   * Per section: the Consequences section it belongs to when its heading, or the nearest heading above that has a
+   * role of its own, gives the drawbacks role only by a neutral word; -1 otherwise.
+   */
+  neutralGroup: Int32Array;
+  /** Sections headed "Status": a decision record's status sits in the block under it ("Accepted"). */
+  statusSection: boolean[];
+  decisionDoc: boolean;
+}
+// Typing inside a paragraph keeps the document's sections (reparse hands the same array on), so their facts are
+// read once per heading structure, not on every keystroke. Weak: they go with the document that holds them.
+const SECTION_FACTS = new WeakMap<readonly Section[], SectionFacts>();
+function sectionFacts(sections: readonly Section[]): SectionFacts {
+  const cached = SECTION_FACTS.get(sections);
+  if (cached) return cached;
+  // The document model gives each section its role (a subsection without one takes its parent's).
+  const roleBits = Int32Array.from(
+    sections,
+    (s) =>
+      (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) |
+      (OPTION_ROLES.includes(s.role) ? 2 : 0) |
+      (s.role === 'results' ? 4 : 0) |
+      (DECISION_ROLES.includes(s.role) ? 8 : 0),
+  );
+  // Consequences are not all costs: a section headed only by a neutral word ("Consequences") states a tradeoff
+  // only where it names one. Its subsections without a heading role of their own ("Positive") belong to it.
+  const neutralGroup = new Int32Array(sections.length).fill(-1);
+  sections.forEach((s, i) => {
+    if (s.role !== 'drawbacks') return;
+    const own = roleOfTitle(s.title);
+    if (own === 'drawbacks') neutralGroup[i] = isNeutralDrawbacks(s.title) ? i : -1;
+    else if (own === 'none' && s.parent >= 0) neutralGroup[i] = neutralGroup[s.parent]!;
+  });
+  const facts: SectionFacts = {
+    roleBits,
+    neutralGroup,
+    statusSection: sections.map((s) => s.role === 'metadata' && /^status$/i.test(s.title.trim())),
+    decisionDoc: sections.some((s) => DECISION_DOC_ROLES.includes(s.role)),
+  };
+  SECTION_FACTS.set(sections, facts);
+  return facts;
+}
+
 /** The document's tally, counted once per analysis (document rules and the score share it). */
 export function tally(input: DocInput): Tally {
   const cached = input.memo.get('credit/tally') as Tally | undefined;
   if (cached) return cached;
   const { doc, text } = input;
+  const { roleBits, neutralGroup, statusSection, decisionDoc } = sectionFacts(doc.sections);
   const t: Tally = {
     sentences: 0,
     informative: 0,
@@ -450,26 +498,8 @@ export function tally(input: DocInput): Tally {
     opening: null,
     spans: [],
     decided: false,
-    decisionDoc: doc.sections.some((s) => DECISION_DOC_ROLES.includes(s.role)),
+    decisionDoc,
   };
-  // The document model gives each section its role (a subsection without one takes its parent's).
-  const roleBits = Int32Array.from(
-    doc.sections,
-    (s) =>
-      (TRADEOFF_ROLES.includes(s.role) ? 1 : 0) |
-      (OPTION_ROLES.includes(s.role) ? 2 : 0) |
-      (s.role === 'results' ? 4 : 0) |
-      (DECISION_ROLES.includes(s.role) ? 8 : 0),
-  );
-  // Consequences are not all costs: a section headed only by a neutral word ("Consequences") states a tradeoff
-  // only where it names one. Its subsections without a heading role of their own ("Positive") belong to it.
-  const neutralGroup = doc.sections.map(() => -1);
-  doc.sections.forEach((s, i) => {
-    if (s.role !== 'drawbacks') return;
-    const own = roleOfTitle(s.title);
-    if (own === 'drawbacks') neutralGroup[i] = isNeutralDrawbacks(s.title) ? i : -1;
-    else if (own === 'none' && s.parent >= 0) neutralGroup[i] = neutralGroup[s.parent]!;
-  });
   const neutralWords: number[] = [];
   const neutralCosted: boolean[] = [];
   // The first block of each summary or decision section: an imperative there ("Replace the self-hosted stack with
@@ -485,8 +515,6 @@ export function tally(input: DocInput): Tally {
   // The section in which a template's prompt asked for the asks ("What does your group need help with?"): what the
   // writer answers under it, up to the next prompt or section, is the ask, as under an "Asks" or "Help wanted" heading.
   let askPrompt = -1;
-  // Sections headed "Status": a decision record's status sits in the block under it ("Accepted").
-  const statusSection = doc.sections.map((s) => s.role === 'metadata' && /^status$/i.test(s.title.trim()));
   const said = new Set<number>();
   let sampledWords = 0;
   let functionWords = 0;
