@@ -25,6 +25,8 @@ export function maskInline(view: string, onComment: (start: number, end: number)
   };
   // Backtick runs with no closer of the same length beyond a point, to keep unmatched runs linear.
   const noCloser = new Map<number, number>();
+  // Past this point no "~~" has a closer.
+  let strikeFrom = 0;
   let parens: ParenMatcher | undefined;
   const matchParen = (open: number): number => (parens ??= new ParenMatcher(view)).match(open);
   // The next "]" at or after a point (-1: none left), so images without one do not search to the end each time.
@@ -133,6 +135,18 @@ export function maskInline(view: string, onComment: (start: number, end: number)
       i++;
       continue;
     }
+    if (c === '~' && view[i + 1] === '~' && strikeFrom <= i && /\S/.test(view[i + 2] ?? ' ')) {
+      // "~~the old plan~~ (Update: …) the new plan": struck-through text is withdrawn, kept only as a record. It is
+      // not part of what the document now says, so no sentence, word count or rule reads it.
+      const close = struckUntil(view, i + 2);
+      if (close > 0) {
+        blank(i, close);
+        i = close;
+        continue;
+      }
+      // No closer past here: no later "~~" can find one either, so each is looked for once.
+      strikeFrom = n;
+    }
     if (c === '*' || c === '~') {
       blank(i, i + 1);
       i++;
@@ -180,6 +194,13 @@ function applyBlanks(view: string, blanks: readonly number[]): string {
     pos = e;
   }
   return out + view.slice(pos);
+}
+
+/** The end of the "~~" that closes a strikethrough whose text starts at `from` (it follows a non-space), or -1. */
+function struckUntil(s: string, from: number): number {
+  let k = s.indexOf('~~', from + 1);
+  while (k >= 0 && /\s/.test(s[k - 1]!)) k = s.indexOf('~~', k + 1);
+  return k < 0 ? -1 : k + 2;
 }
 
 function findRun(s: string, from: number, len: number): number {

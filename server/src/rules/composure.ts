@@ -129,6 +129,36 @@ function courteous(sentences: readonly Sentence[], at: number): boolean {
   return s?.words.some((w) => COURTESY.has(w.lower)) === true;
 }
 
+/**
+ * Whether an offset of the block lies within a quotation: a straight or curly double quote opened before it and not
+ * closed, or one that closes after it without opening there (a quotation of several paragraphs closes in its last
+ * one). Asked at increasing offsets; the counts move forward with them, so a block is read once however many marks.
+ */
+function quotationTest(masked: string): (at: number) => boolean {
+  const count = (from: number, to: number): [number, number, number] => {
+    let straight = 0;
+    let open = 0;
+    let close = 0;
+    for (let k = from; k < to; k++) {
+      const c = masked.charCodeAt(k);
+      if (c === 34) straight++;
+      else if (c === 0x201c) open++;
+      else if (c === 0x201d) close++;
+    }
+    return [straight, open, close];
+  };
+  const total = count(0, masked.length);
+  const before: [number, number, number] = [0, 0, 0];
+  let pos = 0;
+  return (at) => {
+    const seen = count(pos, at);
+    for (let i = 0; i < 3; i++) before[i]! += seen[i]!;
+    pos = at;
+    const [straight, open, close] = before;
+    if (straight % 2 === 1 || open > close) return true;
+    return (total[0] - straight) % 2 === 1 || total[2] - close > total[1] - open;
+  };
+}
 const exclamation: BlockRule = {
   id: 'composure/exclamation',
   dimension: 'composure',
@@ -145,6 +175,7 @@ const exclamation: BlockRule = {
     // through every suffix of a long run of "?" (quadratic).
     const re = /[!?]+/g;
     let m: RegExpExecArray | null;
+    let quoted: ((at: number) => boolean) | undefined;
     while ((m = re.exec(masked))) {
       if (!m[0].includes('!')) continue;
       const start = input.block.start + m.index;
@@ -155,7 +186,7 @@ const exclamation: BlockRule = {
       const after = input.text[end] ?? '';
       if (after === ')' || after === ']') continue;
       // Closing a quotation: someone else's words ("the compiler is not listening to me!"), not the writer's tone.
-      if (after === '"' || after === '\u201d') continue;
+      if (after === '"' || after === '\u201d' || (quoted ??= quotationTest(masked))(m.index)) continue;
       if (!/^[\p{L}\p{N})"'”’]$/u.test(masked[m.index - 1] ?? '') || !/^[\s"'”’]?$/u.test(masked[m.index + m[0].length] ?? '')) continue;
       // Followed by a lowercase word or a figure, the mark ends no sentence: it is part of a name ("the useR!
       // conference", "useR! 2018"), and replacing it would change the name.

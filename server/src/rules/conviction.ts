@@ -121,8 +121,9 @@ function notAHedge(input: BlockInput, m: SentenceMatch): boolean {
   if (OPTIONAL_ITEM.has(m.phrase) && (COORDINATORS.has(before) || ADJUNCT_PREPOSITIONS.has(after))) return true;
   if (DEGREE.has(m.phrase) && COMPARATIVES.has(after)) return true;
   if (m.phrase === 'relatively' && !PLAYED_DOWN.has(after)) return true;
-  // "What we hope to work on": a free relative names a thing, it states nothing.
-  if (before === 'what') return true;
+  // "What we hope to work on": a free relative names a thing, it states nothing. Nor does a question ("what is it
+  // that we hope to achieve?"), unless the hedge opens it ("Maybe we should wait?" is a tentative proposal).
+  if (before === 'what' || (m.from > 0 && m.sentence.text.trimEnd().endsWith('?'))) return true;
   if (OPINIONS.has(m.phrase)) {
     if (RELATIVE_WORDS.has(before)) return true;
     // "We believe this is because…": a guess at a cause, offered as one.

@@ -2,9 +2,10 @@
 import type { BlockRule } from './rule.js';
 import { docPath } from './rule.js';
 import type { SectionRole } from '../core/sectionRoles.js';
-import type { Word } from '../core/sentences.js';
+import type { Sentence, Word } from '../core/sentences.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import { isMetadata } from './grammar.js';
+import { isNegation } from './clause.js';
 import data from '../../../rubrics/data/judgment.json';
 
 // Where naming what is open is the section's job: unresolved questions, rejected alternatives (the unknown is the
@@ -14,6 +15,21 @@ const OPEN_BY_DESIGN: ReadonlySet<SectionRole> = new Set<SectionRole>(['unresolv
 // "may introduce some confusion or uncertainty": the noun names an effect on others, a downside, not what the writer
 // does not know.
 const CAUSING = new Set(data.causing);
+
+// A later sentence of the paragraph that commits the writer to an action ("Next time we will use another provider",
+// "Let's create a foundation with a limited scope"): what happens meanwhile is said, unless negated ("we will not").
+const COMMITTING = data.committing.map((p) => p.split(' '));
+function commitsLater(sentences: readonly Sentence[], after: number): boolean {
+  for (const s of sentences) {
+    if (s.start < after) continue;
+    const w = s.words;
+    for (let i = 0; i < w.length; i++) {
+      const p = COMMITTING.find((phrase) => phrase.every((x, k) => w[i + k]?.lower === x));
+      if (p && !isNegation(w[i + p.length]?.lower ?? '')) return true;
+    }
+  }
+  return false;
+}
 
 function namesAnEffect(words: readonly Word[], from: number): boolean {
   for (let k = Math.max(0, from - 4); k < from; k++) if (CAUSING.has(words[k].lower)) return true;
@@ -38,6 +54,7 @@ const openUncertainty: BlockRule = {
     // The same paragraph may already hold the assumption, decision or revisit date.
     if (input.sentences.some((s) => resolution.holds(s) || hasDate(input.text, s))) return;
     const m = matches[0];
+    if (commitsLater(input.sentences, m.sentence.end)) return;
     const last = input.sentences[input.sentences.length - 1];
     out.push({
       rule: this.id,

@@ -118,6 +118,11 @@ const PAST_AUX = new Set(data.pastAux);
 const PERFECT_HAVE = new Set(data.perfectHave);
 // "In the future we should deploy from a branch": opening a rule of conduct, the phrase means "from now on".
 const NORMATIVE = new Set(data.normative);
+// "In the future we intend to be much more transparent": a way of working from now on ("be" and a comparison), not
+// a deliverable that could have a date.
+const MANNER = new Set(data.manner);
+// "over the last year or so": the period looks back, so it dates history.
+const LOOKING_BACK = new Set(data.lookingBack);
 // "…and avoid the same issue in the future": what is prevented is prevented from now on; it has no date.
 const PREVENTION = new Set(data.prevention);
 const PRONOUN = new Set(data.pronouns);
@@ -138,6 +143,12 @@ const FINITE = new Set(data.finite);
 // A pull request or issue linked right after the phrase: the reader can follow the work there.
 const TRACKED = /\/(?:pull|issues)\/\d/;
 
+/** Words [from, last] hold "be" followed by a comparison ("to be much more explicit", "will be more careful"). */
+function beThenManner(words: readonly Word[], from: number, last: number): boolean {
+  for (let k = from; k < last; k++) if (words[k].lower === 'be' && MANNER.has(words[k + 1].lower)) return true;
+  return false;
+}
+
 /**
  * The vague time at words [from, to) stands where a date or a condition should. Not when: "as soon as" is a
  * conjunction ("as soon as we consider…"), the phrase is an aside in parentheses, the clause is a possibility
@@ -150,6 +161,7 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   const prev = words[from - 1]?.lower;
   const next = words[to]?.lower;
   if (phrase === 'soon' && prev === 'as' && next === 'as') return false;
+  if (LOOKING_BACK.has(prev ?? '')) return false;
   if (inParentheses(text, start, end, s.start, s.end)) return false;
   const [first, last] = clauseAround(words, text, from, to);
   // The clause outside the phrase: "later this quarter" is itself vague.
@@ -178,6 +190,7 @@ function timingClaim(text: string, s: Sentence, from: number, to: number, phrase
   }
   if (phrase === 'in the future') {
     if ((from === 0 || from === first) && anyWord(words, to, Math.min(last, to + 3), (w) => NORMATIVE.has(w))) return false;
+    if ((from === 0 || from === first) && beThenManner(words, to, last)) return false;
     if (anyWord(words, first, from, (w) => PREVENTION.has(w))) return false;
   }
   // An infinitive or participle add-on after a comma ("…, paving the way for larger projects in the future"): no

@@ -316,3 +316,22 @@ describe('composure/intensifier: a noun intensifier speaks only as a noun phrase
     assert.deepEqual(firedText(text, INTENSIFIER), []);
   });
 });
+
+// The eighteenth outside batch: the mark sits in a team lead's words, quoted over two paragraphs that close in the
+// second (reviewed wrong by both reviewers).
+describe('composure/exclamation: inside a quotation of several paragraphs', () => {
+  it("the last paragraph of a quotation, closed at its end (a lab's monthly update)", () => {
+    const text = doc(
+      'Quoting the team lead:',
+      '"The data registry will have its first release on July 12 and will make extensions easier to write.',
+      'The commenting feature will debut on June 28 of this year! It will let readers comment on any file."',
+    );
+    assert.deepEqual(firedText(text, EXCLAMATION), []);
+  });
+  it('an opened quotation that goes on past the mark', () => {
+    assert.deepEqual(firedText('She wrote: "This is the best release yet! Upgrade today.', EXCLAMATION), []);
+  });
+  it('still fires after a quotation has closed', () => {
+    assert.deepEqual(firedText('The team lead called it "our best release." We shipped it in May!', EXCLAMATION), ['!']);
+  });
+});

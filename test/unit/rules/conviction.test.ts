@@ -813,3 +813,16 @@ describe('conviction: a gerund that opens the sentence is an attempt described, 
     assert.deepEqual(firedText('We are attempting to clear technical debt for the 2H roadmap.', HEDGE), ['attempting to']);
   });
 });
+
+// The eighteenth outside batch: a question names the goal it asks about, it claims nothing (reviewed wrong).
+describe('conviction/hedge: a question is not a hedged claim', () => {
+  it('"what is it that we hope to achieve…?" (a strategy memo)', () => {
+    const text =
+      'I see this as the most important question for us to answer: what is it that we hope to achieve by creating a foundation, anyway?';
+    assert.deepEqual(firedText(text, HEDGE), []);
+  });
+  it('still fires on the same hope stated as a plan, and on a question the hedge opens', () => {
+    assert.deepEqual(firedText('We hope to achieve a stable funding base by creating a foundation.', HEDGE), ['We hope to']);
+    assert.deepEqual(firedText('Maybe we should wait for the next release?', HEDGE), ['Maybe']);
+  });
+});

@@ -141,3 +141,21 @@ describe('judgment/open-uncertainty: a header field left to fill is no judgment'
     assert.deepEqual(firedText(doc('## Timeline', 'The release date is TBD.'), OPEN), ['TBD']);
   });
 });
+
+// The eighteenth outside batch: the paragraph goes on to say what the writer will do (reviewed wrong by both).
+describe('judgment/open-uncertainty: a later sentence that commits to an action answers it', () => {
+  it('"Next time we will try to use a different provider" (a CTF postmortem)', () => {
+    const text =
+      "We don't know the good solution here, since many countries have a practice to ban external IPs. Next time we will try to use a different provider.";
+    assert.deepEqual(firedText(text, OPEN), []);
+  });
+  it('"Let\'s create a foundation with a limited scope" (a strategy memo)', () => {
+    const text =
+      "On the other hand, I am not sure a foundation is the right institution to be paying them. Let's create a foundation with a limited scope and see what difference it makes before we make any further decisions.";
+    assert.deepEqual(firedText(text, OPEN), []);
+  });
+  it('still fires when the commitment is negated, or comes before the uncertainty', () => {
+    assert.deepEqual(firedText("We don't know which provider works. We will not change it this year.", OPEN), ["We don't know"]);
+    assert.deepEqual(firedText("We will ship the client. We don't know which provider works.", OPEN), ["We don't know"]);
+  });
+});

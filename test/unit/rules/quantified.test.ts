@@ -535,3 +535,22 @@ describe('quantified/no-financials (off by default, on in board-update)', () => 
     });
   });
 });
+
+// The eighteenth outside batch (reviewed wrong by both reviewers): a period that looks back, and "in the future"
+// opening a way of working from now on.
+describe('quantified/vague-time: history and a way of working are not a plan', () => {
+  it('"over the last year or so" dates past work (a funding application)', () => {
+    assert.deepEqual(firedText("We've done that a lot over the last year or so, with several other projects.", TIME), []);
+  });
+  it('"In the future we intend to be much more transparent" (a university postmortem)', () => {
+    const text = 'In the future we intend to be much more transparent and informative about potential downtimes and maintenance.';
+    assert.deepEqual(firedText(text, TIME), []);
+  });
+  it('"In the future I want to be much more explicit" (the same postmortem)', () => {
+    assert.deepEqual(firedText('In the future I want to be much more explicit and try to communicate better.', TIME), []);
+  });
+  it('still fires on a period ahead, and on "in the future" before a deliverable', () => {
+    assert.deepEqual(firedText('We will migrate the database over the next year or so.', TIME), ['over the next year or so']);
+    assert.deepEqual(firedText('In the future we intend to move the archive to cheaper storage.', TIME), ['In the future']);
+  });
+});
