@@ -135,30 +135,33 @@ function courteous(sentences: readonly Sentence[], at: number): boolean {
  * one). Asked at increasing offsets; the counts move forward with them, so a block is read once however many marks.
  */
 function quotationTest(masked: string): (at: number) => boolean {
-  const count = (from: number, to: number): [number, number, number] => {
-    let straight = 0;
-    let open = 0;
-    let close = 0;
+  const QUOTE = 34;
+  const OPEN = 0x201c;
+  const CLOSE = 0x201d;
+  const counts = (from: number, to: number): number[] => {
+    const n = [0, 0, 0];
     for (let k = from; k < to; k++) {
       const c = masked.charCodeAt(k);
-      if (c === 34) straight++;
-      else if (c === 0x201c) open++;
-      else if (c === 0x201d) close++;
+      if (c === QUOTE) n[0]++;
+      else if (c === OPEN) n[1]++;
+      else if (c === CLOSE) n[2]++;
     }
-    return [straight, open, close];
+    return n;
   };
-  const total = count(0, masked.length);
-  const before: [number, number, number] = [0, 0, 0];
+  const [straightAll, openAll, closeAll] = counts(0, masked.length);
+  let [straight, open, close] = [0, 0, 0];
   let pos = 0;
   return (at) => {
-    const seen = count(pos, at);
-    for (let i = 0; i < 3; i++) before[i]! += seen[i]!;
+    const [s, o, c] = counts(pos, at);
+    straight += s;
+    open += o;
+    close += c;
     pos = at;
-    const [straight, open, close] = before;
     if (straight % 2 === 1 || open > close) return true;
-    return (total[0] - straight) % 2 === 1 || total[2] - close > total[1] - open;
+    return (straightAll - straight) % 2 === 1 || closeAll - close > openAll - open;
   };
 }
+
 const exclamation: BlockRule = {
   id: 'composure/exclamation',
   dimension: 'composure',
