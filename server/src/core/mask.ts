@@ -1,5 +1,6 @@
 // Inline masking: turns a block's source into prose with non-prose characters (code spans, HTML, link
-// destinations, URLs, emphasis markers, escapes) replaced by spaces, keeping every offset. One linear scan.
+// destinations, URLs, emphasis markers, escapes, struck-through text) replaced by spaces, keeping every offset. One
+// linear scan.
 
 export interface MaskResult {
   masked: string;

@@ -335,3 +335,16 @@ describe('composure/exclamation: inside a quotation of several paragraphs', () =
     assert.deepEqual(firedText('The team lead called it "our best release." We shipped it in May!', EXCLAMATION), ['!']);
   });
 });
+
+// The eighteenth outside batch: a greeting and a good wish take "!" by convention, as thanks do (reviewed wrong).
+describe('composure/exclamation: greetings and good wishes', () => {
+  it('"Hello all!" opening a postmortem to a department', () => {
+    assert.deepEqual(firedText('Hello all! I am the web developer for the department website.', EXCLAMATION), []);
+  });
+  it("a new year's wish closing a year in review", () => {
+    assert.deepEqual(firedText('I wish all of you a happy new year and many hours of watching on your servers!', EXCLAMATION), []);
+  });
+  it('still fires on news announced with one', () => {
+    assert.deepEqual(firedText('Hello all. Our server count doubled this year!', EXCLAMATION), ['!']);
+  });
+});
