@@ -74,6 +74,60 @@ const KIND_CODE: Record<Block['kind'], number> = { paragraph: 0, heading: 1, tab
 const blockShape = (b: Block, role: SectionRole): number =>
   KIND_CODE[b.kind] | (b.level << 2) | (b.quoted ? 32 : 0) | (b.list >= 0 ? 64 : 0) | (SECTION_ROLES.indexOf(role) << 7);
 
+/** The rules one configuration switches on, with their severities and the keys its cached results carry. */
+interface RuleConfig<F> {
+  blockRules: Array<{ rule: BlockRule; severity: Severity }>;
+  docRules: Array<{ rule: DocRule<F>; severity: Severity }>;
+  severityOf: ReadonlyMap<string, Severity>;
+  configKey: string;
+  severityKey: string;
+  /** The block rules that apply to a block of this kind and quoting. */
+  rulesFor(block: Block): BlockRule[];
+}
+
+// A configuration is a rule set, a rubric and the severity overrides: the same for every keystroke and, in the CLI,
+// for every file, so it is worked out once for each (kept weakly with the rule set and the rubric).
+const RULE_CONFIGS = new WeakMap<object, WeakMap<Rubric, Map<string, RuleConfig<never>>>>();
+/** Distinct overrides kept per rubric: a settings change makes a new one, and old ones are not asked for again. */
+const MAX_OVERRIDE_CONFIGS = 16;
+
+function ruleConfig<F>(ruleSet: RuleSet<F>, rubric: Rubric, overrides: AnalyzeOptions['severityOverrides']): RuleConfig<F> {
+  let byRubric = RULE_CONFIGS.get(ruleSet);
+  if (!byRubric) RULE_CONFIGS.set(ruleSet, (byRubric = new WeakMap()));
+  let byOverrides = byRubric.get(rubric);
+  if (!byOverrides) byRubric.set(rubric, (byOverrides = new Map()));
+  const key = overrides ? JSON.stringify(overrides) : '';
+  const cached = byOverrides.get(key) as RuleConfig<F> | undefined;
+  if (cached) return cached;
+  const rules = ruleSet.rules
+    .map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, overrides) }))
+    .filter((r): r is { rule: Rule<F>; severity: Severity } => r.severity !== 'off');
+  const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
+  const byShape = new Map<number, BlockRule[]>();
+  const config: RuleConfig<F> = {
+    blockRules,
+    docRules: rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule<F>; severity: Severity }>,
+    severityOf: new Map(rules.map((r) => [r.rule.id, r.severity])),
+    configKey: `${rubric.key}\u0001${blockRules.map((r) => r.rule.id).join(',')}`,
+    severityKey: rules.map((r) => `${r.rule.id}:${r.severity}`).join(','),
+    rulesFor(block) {
+      const k = KIND_CODE[block.kind] | (block.quoted ? 4 : 0);
+      let r = byShape.get(k);
+      if (!r)
+        byShape.set(
+          k,
+          (r = blockRules
+            .map((x) => x.rule)
+            .filter((rule) => (rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted))),
+        );
+      return r;
+    },
+  };
+  if (byOverrides.size >= MAX_OVERRIDE_CONFIGS) byOverrides.clear();
+  byOverrides.set(key, config as RuleConfig<never>);
+  return config;
+}
+
 export class Analyzer<F> {
   /** Block results by block source text (variants for the rare same text in another shape or config). */
   private cache = new Map<string, CacheEntry<F>[]>();
@@ -113,16 +167,9 @@ export class Analyzer<F> {
     if (error) findings.push(rubricFinding(doc, error));
 
     const { ruleSet } = this;
-    const rules = ruleSet.rules
-      .map((r) => ({ rule: r, severity: severityFor(rubric, r.id, r.severity, opts.severityOverrides) }))
-      .filter((r): r is { rule: Rule<F>; severity: Severity } => r.severity !== 'off');
-    const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
-    const docRules = rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule<F>; severity: Severity }>;
-    const severityOf = new Map(rules.map((r) => [r.rule.id, r.severity]));
-    const configKey = `${rubric.key}\u0001${blockRules.map((r) => r.rule.id).join(',')}`;
+    const { docRules, severityOf, configKey, severityKey, rulesFor } = ruleConfig(ruleSet, rubric, opts.severityOverrides);
     let configId = this.configIds.get(configKey);
     if (configId === undefined) this.configIds.set(configKey, (configId = this.configIds.size));
-    const severityKey = rules.map((r) => `${r.rule.id}:${r.severity}`).join(',');
     let severityId = this.severityIds.get(severityKey);
     if (severityId === undefined) {
       if (this.severityIds.size > 64) this.severityIds.clear();
@@ -157,20 +204,6 @@ export class Analyzer<F> {
     let sentenceCount = 0;
     let truncatedAtWords: number | undefined;
     const raw: RawFinding[] = [];
-    // The block rules that apply, per block shape (kind, quoted), chosen once.
-    const rulesByShape = new Map<number, BlockRule[]>();
-    const rulesFor = (block: Block): BlockRule[] => {
-      const k = KIND_CODE[block.kind] | (block.quoted ? 4 : 0);
-      let r = rulesByShape.get(k);
-      if (!r)
-        rulesByShape.set(
-          k,
-          (r = blockRules
-            .map((x) => x.rule)
-            .filter((rule) => (rule.kinds ?? PARAGRAPHS).includes(block.kind) && (rule.quoted || !block.quoted))),
-        );
-      return r;
-    };
     this.generation++;
     this.usedEntries = 0;
     // After a re-parse every block but the edited one has the source, masked text and shape it had last time, so it
