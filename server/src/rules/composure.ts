@@ -3,7 +3,7 @@ import type { BlockRule } from './rule.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import type { Sentence } from '../core/sentences.js';
 import { docPath } from './rule.js';
-import { isWholePhrase, matchList, quoteText, removalEdits } from './util.js';
+import { isWholePhrase, matchList, quotationTest, quoteText, removalEdits } from './util.js';
 import { isNegation } from './clause.js';
 // The words read around a match are data (rubrics/data/composure.json).
 import data from '../../../rubrics/data/composure.json';
@@ -127,39 +127,6 @@ const COURTESY = new Set(data.courtesy);
 function courteous(sentences: readonly Sentence[], at: number): boolean {
   const s = sentences.find((x) => x.start <= at && at <= x.end);
   return s?.words.some((w) => COURTESY.has(w.lower)) === true;
-}
-
-/**
- * Whether an offset of the block lies within a quotation: a straight or curly double quote opened before it and not
- * closed, or one that closes after it without opening there (a quotation of several paragraphs closes in its last
- * one). Asked at increasing offsets; the counts move forward with them, so a block is read once however many marks.
- */
-function quotationTest(masked: string): (at: number) => boolean {
-  const QUOTE = 34;
-  const OPEN = 0x201c;
-  const CLOSE = 0x201d;
-  const counts = (from: number, to: number): number[] => {
-    const n = [0, 0, 0];
-    for (let k = from; k < to; k++) {
-      const c = masked.charCodeAt(k);
-      if (c === QUOTE) n[0]++;
-      else if (c === OPEN) n[1]++;
-      else if (c === CLOSE) n[2]++;
-    }
-    return n;
-  };
-  const [straightAll, openAll, closeAll] = counts(0, masked.length);
-  let [straight, open, close] = [0, 0, 0];
-  let pos = 0;
-  return (at) => {
-    const [s, o, c] = counts(pos, at);
-    straight += s;
-    open += o;
-    close += c;
-    pos = at;
-    if (straight % 2 === 1 || open > close) return true;
-    return (straightAll - straight) % 2 === 1 || closeAll - close > openAll - open;
-  };
 }
 
 const exclamation: BlockRule = {

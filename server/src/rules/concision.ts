@@ -6,7 +6,7 @@ import { isMetadata } from './grammar.js';
 import { docPath } from './rule.js';
 import type { Sentence, Word } from '../core/sentences.js';
 import { firstBlockAfter } from '../core/document.js';
-import { replaceEdit, removalEdits, plural, quoteText, matchList, sentenceTemplate } from './util.js';
+import { replaceEdit, removalEdits, plural, quoteText, quotationTest, matchList, sentenceTemplate } from './util.js';
 import { documentAnchor } from './anchor.js';
 import type { SentenceMatch } from './util.js';
 import { longestPart, labelsItsParts } from './sentenceParts.js';
@@ -78,6 +78,9 @@ const notBeforeCan = (w: string): boolean => NOT_BEFORE_CAN.has(w) || w.endsWith
 const APPROXIMATORS = new Set(data.approximators);
 const APPROXIMATED = new Set(data.approximated);
 
+const SCOPING = new Set(data.scopingPhrases);
+const SCOPE_DETERMINERS = new Set(data.scopeDeterminers);
+
 function meansSomething(text: string, m: SentenceMatch, replacement: string): boolean {
   const words = m.sentence.words;
   if (APPROXIMATORS.has(m.phrase)) {
@@ -85,6 +88,8 @@ function meansSomething(text: string, m: SentenceMatch, replacement: string): bo
       if (APPROXIMATED.has(words[k].lower) || /^\d/.test(words[k].text)) return true;
   }
   if (m.phrase === 'whether or not' && (m.from === 0 || /[,:]\s*$/.test(text.slice(words[m.from - 1].end, m.start)))) return true;
+  // "For the purpose of this document, a board is…": the set formula that scopes a definition, not a long "to".
+  if (SCOPING.has(m.phrase) && SCOPE_DETERMINERS.has(words[m.to]?.lower ?? '')) return true;
   // The short form is already right before the phrase: the writer chose the long one not to repeat it.
   // ("can or is able to" is the redundancy itself: a short form joined to the phrase by "or"/"and" does not count.)
   if (replacement && !replacement.includes(' ')) {
@@ -108,9 +113,12 @@ const filler: BlockRule = {
     // Phrases whose short form says the same only in some sentences ("essentially the same" is not "the same"):
     // their fix is offered to the writer, never applied by Fix All.
     const review = matchList(input, 'fillerReview');
+    let quoted: ((at: number) => boolean) | undefined;
     for (const m of matchList(input, 'filler')) {
       const replacement = replacements.get(m.phrase) ?? replacements.get(input.text.slice(m.start, m.end).toLowerCase());
       if (replacement === undefined || meansSomething(input.text, m, replacement)) continue;
+      // Inside quotation marks: someone else's words ("… in order to reduce risks" quoting the bylaws), not the writer's.
+      if ((quoted ??= quotationTest(input.block.masked))(m.start - input.block.start)) continue;
       const original = quoteText(input.text, m.start, m.end);
       const reviewed = review.some((r) => r.start === m.start && r.end === m.end);
       // "should have the ability to" → "should can": no fix where the short form would follow a modal or "to".
@@ -151,15 +159,13 @@ const CAPACITY_OWNERS = new Set(data.capacityOwners);
  * Protection WG Deep Dive", "3756 - Robust VolumeManager reconstruction"), inside link text (a talk's or KEP's
  * title) or inside quotation marks (an official title or mission statement).
  */
-function isNamed(text: string, blockStart: number, m: SentenceMatch): boolean {
+function isNamed(text: string, blockStart: number, m: SentenceMatch, quoted: (at: number) => boolean): boolean {
   if (m.from > 0 && /^\p{Lu}/u.test(m.sentence.words[m.from].text)) return true;
   const line = text.lastIndexOf('\n', m.start - 1) + 1;
   const before = text.slice(Math.max(line, blockStart, m.start - 300), m.start);
   // Inside [link text]: an opening bracket before with no closing one after it.
   if (before.lastIndexOf('[') > before.lastIndexOf(']')) return true;
-  // Inside a quotation: an odd number of straight quotes, or an opening curly quote not closed yet.
-  if ((before.match(/"/g)?.length ?? 0) % 2 === 1) return true;
-  return before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d');
+  return quoted(m.start - blockStart);
 }
 
 const buzzword: BlockRule = {
@@ -177,9 +183,10 @@ const buzzword: BlockRule = {
     // "network bandwidth", "leverage ratio": inside one of these phrases the word has its literal, technical
     // sense, and there is nothing vaguer to replace it with.
     const literal = matchList(input, 'buzzwordLiteral');
+    const quoted = quotationTest(input.block.masked);
     for (const m of found) {
       if (literal.some((l) => l.sentence === m.sentence && l.from <= m.from && l.to >= m.to)) continue;
-      if (isNamed(input.text, input.block.start, m)) continue;
+      if (isNamed(input.text, input.block.start, m, quoted)) continue;
       // "robust" is jargon as a verdict ("activity has been very robust", "both robust and easy to implement");
       // before a noun it is the plain adjective, often of a technical property ("robust abstractions").
       if (m.phrase === 'robust' && !PREDICATE_OPENERS.has(m.sentence.words[m.from - 1]?.lower ?? '')) continue;

@@ -2,6 +2,7 @@
 // Not a placeholder: a link or reference link ("[text](url)", "[text][ref]", "[text]" with a definition), a task box
 // ("[ ]", "[x]"), a footnote ("[^1]"), an alert ("[!NOTE]"), a citation ("[1]", "[RFC 2119]"), code.
 import type { Block } from '../core/document.js';
+import grammar from '../../../rubrics/data/grammar.json';
 
 const NONE: ReadonlyArray<[number, number]> = [];
 
@@ -38,6 +39,9 @@ export function placeholdersIn(text: string, block: Block, memo?: Map<string, un
 // outcome…]"), or a to-do mark ("[TBD]", "[TODO]").
 const SLOT =
   /^(?:[^\p{L}\d]*\p{Ll}[\p{Ll}']*(?:[ ,:;/][^\]]*)?$|.*(?:…|\.\.\.)|[$€£#~+±-]?(?:N|X|Y|NN|XX)\b|(?:TBD|TBC|TODO|TK|XXX|FIXME)\b)/u;
+// An editor's bracket in running text says something about the words around it ("these algorithms [to be migrated
+// to this directory]", "[sic]", "[emphasis added]"): it is written, not left to fill.
+const EDITORIAL = new Set(grammar.editorialOpeners);
 const CITATION = /^(?:\d+(?:[,-]\d+)*|[A-Z][\p{L}\d.&' -]*\d[\p{L}\d.-]*)$/u;
 
 function isPlaceholder(text: string, block: Block, open: number, close: number, inner: string, memo?: Map<string, unknown>): boolean {
@@ -52,6 +56,7 @@ function isPlaceholder(text: string, block: Block, open: number, close: number, 
   const prev = text.charCodeAt(open - 1);
   if (prev === 93 || prev === 33 || prev === 92) return false; // "][" the second half of a reference link, "![" an image, "\[" escaped
   if (inner.includes('://') || CITATION.test(inner) || !SLOT.test(inner)) return false;
+  if (EDITORIAL.has(inner.trimStart().split(/\s/, 1)[0]!.toLowerCase())) return false;
   // Prose only: the bracket's content is prose in the masked text (code spans and HTML are blanked there).
   const masked = block.masked.slice(open + 1 - block.start, close - block.start);
   if (masked.trim().length === 0 || masked.trim() !== inner.trim()) return false;

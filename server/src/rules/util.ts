@@ -239,3 +239,38 @@ export function listRule(spec: {
     },
   };
 }
+
+/**
+ * Whether an offset of the block lies within a quotation: a straight or curly double quote opened before it and not
+ * closed, or one that closes after it without opening there (a quotation of several paragraphs closes in its last
+ * one): someone else's words, not the writer's. `masked` is the block's masked text and offsets are into it. Asked at
+ * increasing offsets the counts move forward with them, so a block is read once however many times it is asked.
+ */
+export function quotationTest(masked: string): (at: number) => boolean {
+  const QUOTE = 34;
+  const OPEN = 0x201c;
+  const CLOSE = 0x201d;
+  const counts = (from: number, to: number): number[] => {
+    const n = [0, 0, 0];
+    for (let k = from; k < to; k++) {
+      const c = masked.charCodeAt(k);
+      if (c === QUOTE) n[0]++;
+      else if (c === OPEN) n[1]++;
+      else if (c === CLOSE) n[2]++;
+    }
+    return n;
+  };
+  const [straightAll, openAll, closeAll] = counts(0, masked.length);
+  let [straight, open, close] = [0, 0, 0];
+  let pos = 0;
+  return (at) => {
+    if (at < pos) [straight, open, close, pos] = [0, 0, 0, 0];
+    const [s, o, c] = counts(pos, at);
+    straight += s;
+    open += o;
+    close += c;
+    pos = at;
+    if (straight % 2 === 1 || open > close) return true;
+    return (straightAll - straight) % 2 === 1 || closeAll - close > openAll - open;
+  };
+}

@@ -670,3 +670,19 @@ describe('concision/buzzword: "bandwidth" as jargon is a person\'s capacity, not
     assert.deepEqual(firedText('Support certificate compression, which reduces the bandwidth used.', BUZZWORD), []);
   });
 });
+
+// The nineteenth outside batch (wrong to all three reviewers), and the same formula in two earlier batches.
+describe("concision/filler: a definition's scope and a quotation are not the writer's filler", () => {
+  it('"for the purpose of this document," scoping a definition', () => {
+    assert.deepEqual(firedText('For the purpose of this document, a board is a circuit board that runs the OS.', FILLER), []);
+  });
+  it('"in order to" inside a quotation of the bylaws', () => {
+    const text =
+      'The goal of the foundation is \u201cto support collective development of public code in order to reduce risks and costs\u201d (article 3.1).';
+    assert.deepEqual(firedText(text, FILLER), []);
+  });
+  it('still fires on the phrase before what it is for, and outside the quotation', () => {
+    assert.deepEqual(firedText('We switch identifiers for the purpose of identifying each organisation.', FILLER), ['for the purpose of']);
+    assert.deepEqual(firedText('The bylaws say "support public code", and we hire in order to grow.', FILLER), ['in order to']);
+  });
+});
