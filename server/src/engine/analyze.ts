@@ -76,7 +76,6 @@ const blockShape = (b: Block, role: SectionRole): number =>
 
 /** The rules one configuration switches on, with their severities and the keys its cached results carry. */
 interface RuleConfig<F> {
-  blockRules: Array<{ rule: BlockRule; severity: Severity }>;
   docRules: Array<{ rule: DocRule<F>; severity: Severity }>;
   severityOf: ReadonlyMap<string, Severity>;
   configKey: string;
@@ -105,7 +104,6 @@ function ruleConfig<F>(ruleSet: RuleSet<F>, rubric: Rubric, overrides: AnalyzeOp
   const blockRules = rules.filter((r) => r.rule.scope === 'block') as Array<{ rule: BlockRule; severity: Severity }>;
   const byShape = new Map<number, BlockRule[]>();
   const config: RuleConfig<F> = {
-    blockRules,
     docRules: rules.filter((r) => r.rule.scope === 'document') as Array<{ rule: DocRule<F>; severity: Severity }>,
     severityOf: new Map(rules.map((r) => [r.rule.id, r.severity])),
     configKey: `${rubric.key}\u0001${blockRules.map((r) => r.rule.id).join(',')}`,

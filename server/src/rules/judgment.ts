@@ -3,6 +3,7 @@ import type { BlockRule } from './rule.js';
 import { docPath } from './rule.js';
 import type { SectionRole } from '../core/sectionRoles.js';
 import type { Sentence, Word } from '../core/sentences.js';
+import { PhraseMatcher } from '../core/phrases.js';
 import { hasDate, matchList, quoteText } from './util.js';
 import { isMetadata } from './grammar.js';
 import { isNegation } from './clause.js';
@@ -18,15 +19,11 @@ const CAUSING = new Set(data.causing);
 
 // A later sentence of the paragraph that commits the writer to an action ("Next time we will use another provider",
 // "Let's create a foundation with a limited scope"): what happens meanwhile is said, unless negated ("we will not").
-const COMMITTING = data.committing.map((p) => p.split(' '));
+const COMMITTING = new PhraseMatcher(data.committing);
 function commitsLater(sentences: readonly Sentence[], after: number): boolean {
   for (const s of sentences) {
     if (s.start < after) continue;
-    const w = s.words;
-    for (let i = 0; i < w.length; i++) {
-      const p = COMMITTING.find((phrase) => phrase.every((x, k) => w[i + k]?.lower === x));
-      if (p && !isNegation(w[i + p.length]?.lower ?? '')) return true;
-    }
+    for (const m of COMMITTING.matchAll(s.words)) if (!isNegation(s.words[m.to]?.lower ?? '')) return true;
   }
   return false;
 }
