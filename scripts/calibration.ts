@@ -74,7 +74,13 @@ export const HOLDOUTS: readonly HoldOut[] = [
   {
     name: 'hold-out 4',
     files: [path.join(CALIBRATION_DIR, 'holdout4-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout4-rater-b.jsonl')],
-    about: 'two blind raters, 2026-12-04; 0.359 at its one reading, with the build of commit 9ea3240',
+    about:
+      'two blind raters, 2026-12-04; 0.359 at its one reading of the score, with the build of commit 9ea3240 (later read for one candidate feature, not adopted)',
+  },
+  {
+    name: 'hold-out 5',
+    files: [path.join(CALIBRATION_DIR, 'holdout5-rater-a.jsonl'), path.join(CALIBRATION_DIR, 'holdout5-rater-b.jsonl')],
+    about: 'two blind raters, 2026-12-04 (stop 27); read once, with the build of commit 554b80e',
   },
 ];
 
